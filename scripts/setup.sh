@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv and install kg from this checkout (idempotent). With --dev: test tools and the
+# browser the HTML tests drive (Debian's chromium; needs root or sudo for apt-get).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+if [ "${1:-}" = "--dev" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver >/dev/null
+  fi
+  .venv/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+else
+  .venv/bin/pip install -q --disable-pip-version-check -e .
+fi
