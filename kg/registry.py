@@ -61,3 +61,11 @@ def load_plugins() -> None:
             continue
         for info in pkgutil.iter_modules(pkg.__path__):
             importlib.import_module(f"{pkg_name}.{info.name}")
+
+
+@dataclass
+class QueryResult:
+    """Rows from any query engine (embedded or remote), printed by the CLI as table/json/csv."""
+
+    columns: list[str]
+    rows: list[list[Any]]

@@ -1,0 +1,66 @@
+"""The property-graph view of the model, shared by every Cypher target (embedded, Neo4j, exports).
+
+One mapping, so that one Cypher query serves the embedded store and a Neo4j server alike:
+- a node per entity, labelled with its type (Person, Organization, Directive, Event, Location,
+  Document), with `id`, `name`, `aliases` (list) and the entity's scalar props;
+- a relationship per relation, typed with its relation type, with `id`, `confidence`, the
+  relation's props (`role`, `former`, `acting` ...), and its provenance: `docs` (report ids) and
+  `sentences` (the evidence sentences, aligned with `docs`), `spans` ("doc:start-end").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.model import Entity, Graph, Relation
+
+NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Document")
+# Scalar node properties beyond id/name/aliases that every target declares (as strings).
+NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical")
+EDGE_PROPS = ("role", "former", "acting", "newly_appointed")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def node_row(entity: Entity) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases)}
+    for key in NODE_PROPS:
+        row[key] = _scalar(entity.props.get(key))
+    return row
+
+
+def edge_row(relation: Relation) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "confidence": float(relation.confidence),
+        "docs": [e.doc for e in relation.evidence],
+        "sentences": [e.sentence or e.text for e in relation.evidence],
+        "spans": [f"{e.doc}:{e.start}-{e.end}" for e in relation.evidence],
+    }
+    for key in EDGE_PROPS:
+        row[key] = _scalar(relation.props.get(key))
+    return row
+
+
+def rows_by_label(graph: Graph) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {label: [] for label in NODE_LABELS}
+    for entity in graph.entities.values():
+        out.setdefault(entity.type, []).append(node_row(entity))
+    return out
+
+
+def rows_by_type(graph: Graph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Relationship rows grouped by (type, source label, target label)."""
+    out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for rel in graph.relations:
+        src, dst = graph.entities.get(rel.source), graph.entities.get(rel.target)
+        if src is None or dst is None:
+            continue
+        out.setdefault((rel.type, src.type, dst.type), []).append(edge_row(rel))
+    return out
