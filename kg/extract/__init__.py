@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.model import DocumentInfo, Entity, Extraction, make_id
+from kg.model import DocumentInfo, Extraction
 
 
 def extract(text: str, document: DocumentInfo) -> Extraction:
-    """Extract entities and relations from raw report text. (Interim: only the Document.)"""
-    doc = Entity(id=make_id("Document", document.id), type="Document", name=document.title or document.id)
-    return Extraction(document=document, text=text, entities=[doc], relations=[])
+    """Extract entities and relations from raw report text (normalized here, offsets kept)."""
+    from kg.extract.pipeline import extract_document
+
+    return extract_document(text, document)
 
 
 def extract_file(path: str | Path, encoding: str | None = None) -> Extraction:

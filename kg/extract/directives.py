@@ -1,0 +1,138 @@
+"""Directives: numbered documents (Chỉ thị số 05, Nghị quyết 580/NQ-UBTVQH14, Kết luận 35-KL/TW),
+named ones (Luật Đất đai, Điều lệ Đảng, Nghị quyết Đại hội XIII của Đảng), their issuer (stated
+with "của", or encoded in the symbol) and their subject ("về ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.orgs import OrgMention, OrgParser, expand_surface
+from kg.extract.tokens import Token, word_key
+
+_NUMBER = re.compile(r"\d+(?:[/-][\wĐđ&.]+)*")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass
+class DirectiveMention:
+    start: int  # token index
+    end: int
+    kind: str
+    number: str  # leading number, "" for named documents
+    symbol: str  # full number as written: 580/NQ-UBTVQH14
+    name: str  # canonical name
+    issuer: OrgMention | None = None
+    symbol_issuer: str = ""
+    subject_start: int = -1  # token range of the "về ..." clause
+    subject_end: int = -1
+    subject: str = ""
+
+
+class DirectiveParser:
+    def __init__(self, lex: Lexicon, tokens: list[Token], text: str, orgs: OrgParser) -> None:
+        self.lex = lex
+        self.toks = tokens
+        self.text = text
+        self.orgs = orgs
+
+    def _key(self, i: int) -> str:
+        return word_key(self.toks[i].text) if i < len(self.toks) else ""
+
+    def parse(self, i: int) -> DirectiveMention | None:
+        toks = self.toks
+        named = self.lex.named_directives.match(toks, i)
+        km = self.lex.directive_kinds.match(toks, i)
+        m: DirectiveMention | None = None
+        if km:
+            m = self._kinded(i, km[0], str(km[1]))
+        if m is None and named and toks[i].is_cap:
+            end, name = named
+            m = DirectiveMention(i, end, str(name).split()[0] if False else _kind_of(str(name)), "", "", str(name))
+        if m is None:
+            return None
+        self._tail(m)
+        return m
+
+    def _kinded(self, i: int, j: int, kind: str) -> DirectiveMention | None:
+        toks = self.toks
+        if self._key(j) == word_key("số"):
+            j += 1
+        if j < len(toks) and toks[j].text[0].isdigit() and toks[j].start - toks[j - 1].end <= 1:
+            num = _NUMBER.match(self.text, toks[j].start)
+            assert num is not None
+            symbol = num.group(0).rstrip(".-/")
+            end = j
+            while end < len(toks) and toks[end].start < num.start() + len(symbol):
+                end += 1
+            lead = re.match(r"\d+", symbol).group(0)  # type: ignore[union-attr]
+            m = DirectiveMention(i, end, kind, lead, symbol, f"{kind} số {symbol}")
+            m.symbol_issuer = self._symbol_issuer(symbol)
+            return m
+        if not toks[i].is_cap and kind not in ("Luật", "Bộ luật"):
+            return None
+        t = toks[j] if j < len(toks) else None
+        if t is None or not t.is_word or not t.is_cap:
+            return None
+        if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
+            end = self.orgs.name_run(j, max_lower=2)
+            if end > j:
+                return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+            return None
+        if self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội"):
+            k = j + 2
+            while k < len(toks) and toks[k].is_word and not _ROMAN.match(toks[k].text) and k < j + 8:
+                if toks[k].is_cap:
+                    return None
+                k += 1
+            if k < len(toks) and _ROMAN.match(toks[k].text):
+                end = k + 1
+                tail = ""
+                if self._key(end) == word_key("của") and self._key(end + 1) == word_key("Đảng"):
+                    owner = self.orgs.parse(end + 1)
+                    if owner is None or owner.end == end + 2:
+                        end += 2
+                        tail = " của Đảng"
+                else:
+                    owner = self.orgs.parse(end)
+                    if owner is not None and owner.head.startswith("Đảng bộ"):
+                        end = owner.end
+                        tail = " " + expand_surface(toks, k + 1, end)
+                name = f"{kind} Đại hội {toks[k].text}{tail}"
+                return DirectiveMention(i, end, kind, "", "", name)
+        return None
+
+    def _symbol_issuer(self, symbol: str) -> str:
+        parts = re.split(r"[/-]", symbol)
+        if len(parts) < 2:
+            return ""
+        code = re.sub(r"\d+$", "", parts[-1]).lower()
+        return self.lex.symbol_issuers.get(code, "")
+
+    def _tail(self, m: DirectiveMention) -> None:
+        """Issuer after "của" (skipping "ngày dd/mm/yyyy"), subject after "về"."""
+        toks = self.toks
+        j = m.end
+        if self._key(j) == word_key("ngày"):
+            j += 1
+            while j < len(toks) and (toks[j].text.isdigit() or toks[j].text in "/-."):
+                j += 1
+        if self._key(j) == word_key("của"):
+            org = self.orgs.parse(j + 1, allow_bare=False)
+            if org is not None:
+                m.issuer = org
+                j = org.end
+        if self._key(j) == word_key("về"):
+            k = j + 1
+            while k < len(toks) and toks[k].text not in (";", ".", "…", "(") and not (
+                toks[k].text == "," and k + 1 < len(toks) and self.lex.directive_kinds.match(toks, k + 1)
+            ):
+                k += 1
+            m.subject_start, m.subject_end = j + 1, k
+            if k > j + 1:
+                m.subject = self.text[toks[j + 1].start : toks[k - 1].end]
+
+
+def _kind_of(name: str) -> str:
+    return name.split()[0] if name.split()[0] in ("Hiến",) else " ".join(name.split()[:2])

@@ -1,0 +1,61 @@
+"""Dates and the report's main event: its name, date, venue."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\bnăm ((?:19|20)\d{2})\b")
+_DAY_DATE = re.compile(
+    r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
+)
+
+
+def iso(day: int, month: int, year: int) -> str | None:
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def document_date(text: str) -> str | None:
+    """A date stated in the first lines (a dateline such as "Thứ 6, 21/03/2025 | 15:45")."""
+    head = "\n".join(text.split("\n")[:3])
+    for m in _FULL_DATE.finditer(head):
+        d = iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    return None
+
+
+def infer_year(text: str, doc_date: str | None) -> int | None:
+    """The report's year: its dateline, else the commonest year of full dates, else of "năm YYYY"."""
+    if doc_date:
+        return int(doc_date[:4])
+    years = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
+    if years:
+        return years.most_common(1)[0][0]
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
+    if years:
+        return years.most_common(1)[0][0]
+    return None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    iso: str
+
+
+def dates_in(text: str, start: int, end: int, year: int | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in _DAY_DATE.finditer(text, start, end):
+        y = int(m.group(3)) if m.group(3) else year
+        if y is None:
+            continue
+        d = iso(int(m.group(1)), int(m.group(2)), y)
+        if d:
+            out.append(DateMention(m.start(), m.end(), d))
+    return out

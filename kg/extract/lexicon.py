@@ -1,0 +1,108 @@
+"""The data files (data/) turned into matchers, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
+from kg.resources import read_lines, read_tsv, read_yaml
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    part_of: str = ""
+    reports_to: str = ""
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    kind: str  # named | standalone | party | sub
+    lower_ok: bool
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    implied: str
+    deputy_of: str = ""
+
+
+@dataclass
+class Lexicon:
+    orgs: PhraseMatcher = field(default_factory=PhraseMatcher)
+    org_by_key: dict[tuple[str, ...], OrgEntry] = field(default_factory=dict)
+    heads: PhraseMatcher = field(default_factory=PhraseMatcher)
+    org_names: PhraseMatcher = field(default_factory=PhraseMatcher)
+    titles: PhraseMatcher = field(default_factory=PhraseMatcher)
+    locations: PhraseMatcher = field(default_factory=PhraseMatcher)
+    location_names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    surnames: frozenset[str] = frozenset()
+    head_first_words: frozenset[str] = frozenset()
+    title_first_words: frozenset[str] = frozenset()
+    directive_kinds: PhraseMatcher = field(default_factory=PhraseMatcher)
+    named_directives: PhraseMatcher = field(default_factory=PhraseMatcher)
+    symbol_issuers: dict[str, str] = field(default_factory=dict)
+    words: dict[str, object] = field(default_factory=dict)
+    phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+    historical: frozenset[tuple[str, ...]] = frozenset()
+    structure: list[dict[str, str]] = field(default_factory=list)
+
+    def canonical_org(self, keys: tuple[str, ...]) -> OrgEntry | None:
+        return self.org_by_key.get(keys)
+
+
+def _phrase_matcher(items: list[str]) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for item in items:
+        m.add(item, item)
+    return m
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in read_yaml("organizations.yaml"):
+        entry = OrgEntry(row["name"], row.get("part_of", ""), row.get("reports_to", ""))
+        for form in [row["name"], *(row.get("aliases") or [])]:
+            lex.orgs.add(form, entry)
+            lex.org_by_key.setdefault(phrase_keys(form), entry)
+    heads = read_tsv("org_heads.tsv")
+    for row in heads:
+        lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes"))
+    lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
+    for name in read_lines("org_names.txt"):
+        lex.org_names.add(name, name)
+    firsts = set()
+    for row in read_tsv("titles.tsv"):
+        lex.titles.add(row["title"], Title(row["title"], row["implied"]))
+        firsts.add(word_key(row["title"].split()[0]))
+        if row["deputy"] == "yes":
+            lex.titles.add("Phó " + row["title"], Title("Phó " + row["title"], row["implied"]))
+    firsts.add(word_key("Phó"))
+    lex.title_first_words = frozenset(firsts)
+    for row in read_tsv("locations.tsv"):
+        for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            lex.locations.add(form, row["name"])
+            lex.location_names[phrase_keys(form)] = row["name"]
+    lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
+    directives = read_yaml("directives.yaml")
+    for written, kind in directives["kinds"].items():
+        lex.directive_kinds.add(written, kind)
+    lex.named_directives = _phrase_matcher(directives["named"])
+    lex.symbol_issuers = {k.lower(): v for k, v in directives["symbol_issuers"].items()}
+    words = read_yaml("lexicon.yaml")
+    lex.words = words
+    for key in (
+        "honorifics", "title_qualifiers", "locality_words", "locality_generic", "event_verbs",
+        "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
+        "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads",
+    ):
+        lex.phrases[key] = _phrase_matcher(words[key])
+    lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
+    lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
+    lex.structure = read_yaml("structure.yaml")
+    return lex

@@ -1,0 +1,244 @@
+"""Organization names: gazetteer bodies, head word + proper name, nested bodies, localities.
+
+Grammar (over tokens):  ORG := SUB ORG | PARTY ["cơ quan"] ORG | GAZETTEER | HEAD NAME [ORG] | STANDALONE
+followed by an optional locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII").
+SUB bodies (Ban Thường vụ, Thường trực, Ủy ban Kiểm tra) are PART_OF the organization they name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon, OrgEntry
+from kg.extract.tokens import Token, expand_keys, word_key
+from kg.resources import abbreviations
+
+
+@dataclass
+class OrgMention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # gazetteer | named | standalone | party | sub | bare
+    head: str = ""
+    name: str = ""  # proper-name part (canonical text)
+    inner: OrgMention | None = None
+    locality: str = ""
+    term: str = ""
+    entry: OrgEntry | None = None
+    canonical: str = ""
+    children: list[OrgMention] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        if self.inner:
+            yield from self.inner.walk()
+
+
+def surface_text(tokens: list[Token], start: int, end: int, text: str) -> str:
+    return text[tokens[start].start : tokens[end - 1].end] if end > start else ""
+
+
+def expand_surface(tokens: list[Token], start: int, end: int) -> str:
+    """Words of tokens[start:end] with abbreviations written out, joiners spaced."""
+    out: list[str] = []
+    abbr = abbreviations()
+    for tok in tokens[start:end]:
+        if tok.is_word:
+            out.append(abbr.get(tok.text.lower(), tok.text) if tok.is_abbr else tok.text)
+        elif tok.text in "-–":
+            out.append("-")
+        elif tok.text == ",":
+            if out:
+                out[-1] += ","
+        elif tok.text == "&":
+            out.append("và")
+    return " ".join(out)
+
+
+class OrgParser:
+    def __init__(self, lex: Lexicon, tokens: list[Token]) -> None:
+        self.lex = lex
+        self.toks = tokens
+
+    # -- helpers -------------------------------------------------------------
+    def _word(self, i: int) -> Token | None:
+        return self.toks[i] if i < len(self.toks) and self.toks[i].is_word else None
+
+    def _is_key(self, i: int, *words: str) -> bool:
+        t = self._word(i)
+        return t is not None and word_key(t.text) in {word_key(w) for w in words}
+
+    def looks_like_person(self, i: int) -> bool:
+        """Surname followed by one to three capitalized syllables: a person, not a name part."""
+        t = self._word(i)
+        if t is None or not t.is_cap or t.is_abbr or word_key(t.text) not in self.lex.surnames:
+            return False
+        n = 0
+        j = i + 1
+        while (u := self._word(j)) is not None and u.is_cap and not u.is_abbr and n < 3:
+            n += 1
+            j += 1
+        return 1 <= n <= 3 and not self.lex.locations.match(self.toks, i)
+
+    def starts_new_unit(self, i: int) -> bool:
+        """A head word, a title or a person starts here: a name run must stop before it."""
+        t = self._word(i)
+        if t is None:
+            return True
+        if self.lex.heads.match(self.toks, i) or self.lex.orgs.match(self.toks, i, allow_comma=True):
+            return True
+        if self.lex.titles.match(self.toks, i):
+            return True
+        return self.looks_like_person(i)
+
+    def name_run(self, i: int, max_lower: int = 1) -> int:
+        """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
+        most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
+        j = i
+        while True:
+            t = self._word(j)
+            if t is None or not t.is_cap or (j > i and self.starts_new_unit(j)):
+                break
+            if j == i and (self.lex.titles.match(self.toks, j) or self.looks_like_person(j)):
+                break
+            j += 1
+            lowers = 0
+            while lowers < max_lower and (u := self._word(j)) is not None and not u.is_cap:
+                if word_key(u.text) in self.lex.stopwords or u.text.isdigit():
+                    break
+                j += 1
+                lowers += 1
+            nxt = self.toks[j] if j < len(self.toks) else None
+            if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
+                after = self._word(j + 1)
+                if after is not None and after.is_cap and not self.starts_new_unit(j + 1):
+                    j += 1
+                    continue
+                break
+        return j
+
+    # -- the grammar ---------------------------------------------------------
+    def parse(self, i: int, allow_bare: bool = True) -> OrgMention | None:
+        t = self._word(i)
+        if t is None:
+            return None
+        candidates: list[OrgMention] = []
+        gz = self.lex.orgs.match(self.toks, i, allow_comma=True)
+        if gz and t.is_cap:
+            end, entry = gz
+            candidates.append(OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name))
+        hd = self.lex.heads.match(self.toks, i)
+        if hd:
+            end, head = hd
+            # a lower-case head reads as a body only in a plural list: "các sở Tài chính, Tư pháp"
+            plural = i > 0 and word_key(self.toks[i - 1].text) in (word_key("các"), word_key("những"))
+            if t.is_cap or (head.lower_ok and plural):
+                m = self._after_head(i, end, head, allow_bare)
+                if m:
+                    candidates.append(m)
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda m: (m.end, m.kind == "gazetteer"))
+        self._suffixes(best)
+        return best
+
+    def _after_head(self, i: int, j: int, head, allow_bare: bool) -> OrgMention | None:
+        head_text = head.text
+        if head.kind in ("sub", "party"):
+            k = j
+            if self._is_key(k, "cơ") and self._is_key(k + 1, "quan"):
+                k += 2
+                head_text += " cơ quan"
+            inner = self.parse(k, allow_bare=True)
+            if inner:
+                return OrgMention(i, inner.end, head.kind, head=head_text, inner=inner)
+            if allow_bare and head.kind == "party" and self.toks[i].is_cap:
+                return OrgMention(i, k, "bare", head=head_text)
+            return None
+        if head.kind == "standalone":
+            return OrgMention(i, j, "standalone", head=head_text)
+        # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
+        nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
+        if nm and self.toks[j].is_cap:
+            end, name = nm
+        else:
+            end, name = self.name_run(j), ""
+        if end > j:
+            m = OrgMention(i, end, "named", head=head_text, name=name or expand_surface(self.toks, j, end))
+            owner = self.parse(end, allow_bare=False) if self._owner_allowed(end) else None
+            if owner and owner.kind in ("standalone", "gazetteer", "named"):
+                m.inner = owner
+                m.end = owner.end
+            return m
+        inner = self.parse(j, allow_bare=False)
+        if inner:
+            return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
+        return None
+
+    def _owner_allowed(self, i: int) -> bool:
+        t = self._word(i)
+        return t is not None and t.is_cap and not self.looks_like_person(i)
+
+    def _suffixes(self, m: OrgMention) -> None:
+        """Locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII") after a name."""
+        if m.kind in ("standalone", "named") or (m.kind == "gazetteer" and m.inner is None and False):
+            j = m.end
+            loc = self._locality(j)
+            if loc:
+                m.locality, m.end = loc
+        j = m.end
+        if self._is_key(j, "khóa") or self._is_key(j, "khoá"):
+            t = self._word(j + 1)
+            if t is not None and (t.text.isupper() or t.text.isdigit()):
+                m.term = f"khóa {t.text}"
+                m.end = j + 2
+
+    def _locality(self, j: int) -> tuple[str, int] | None:
+        lex = self.lex
+        gen = lex.phrases["locality_generic"].match(self.toks, j)
+        word = lex.phrases["locality_words"].match(self.toks, j)
+        if word:
+            end = word[0]
+            loc = lex.locations.match(self.toks, end)
+            if loc:
+                return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
+            t = self._word(end)
+            if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):
+                stop = self.name_run(end, max_lower=0)
+                if stop > end:
+                    return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
+        if gen and not self.toks[j].is_cap:
+            return str(gen[1]), gen[0]
+        return None
+
+
+def _loc_word(tokens: list[Token], start: int, end: int) -> str:
+    words = [t.text for t in tokens[start:end] if t.is_word]
+    key = " ".join(words).lower().rstrip(".")
+    return {"tp": "thành phố"}.get(key, key)
+
+
+def canonical_name(m: OrgMention, lex: Lexicon) -> str:
+    """The full canonical name of a (resolved) mention, abbreviations expanded."""
+    if m.canonical and m.kind == "gazetteer":
+        base = m.canonical
+    elif m.kind == "named":
+        base = f"{m.head} {m.name}"
+        if m.inner is not None:
+            base += " " + canonical_name(m.inner, lex)
+    elif m.kind in ("sub", "party", "wrapper"):
+        assert m.inner is not None
+        base = f"{m.head} {canonical_name(m.inner, lex)}"
+    elif m.kind in ("bare", "resolved"):
+        base = m.canonical or m.head
+    else:
+        base = _expand_head(m.head)
+    if m.locality and not base.endswith(m.locality):
+        base = f"{base} {m.locality}"
+    entry = lex.canonical_org(tuple(k for w in base.split() for k in expand_keys(w.strip(","))))
+    return entry.name if entry else base
+
+
+def _expand_head(head: str) -> str:
+    abbr = abbreviations()
+    return " ".join(abbr.get(w.lower(), w) if w.isupper() and len(w) > 1 else w for w in head.split())

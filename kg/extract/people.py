@@ -1,0 +1,226 @@
+"""People: names, the chains of titles around them, honorifics, bylines.
+
+"Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Hồ Quốc Dũng" and
+"Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy" both give one Person and one post per
+title. A title before a list of names applies to each name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.orgs import OrgMention, OrgParser
+from kg.extract.tokens import Token, word_key
+
+_TITLE_BODY_HEADS = ("Ban", "Đoàn", "Tiểu ban")  # "Trưởng" + "Ban X" reads "Trưởng Ban" of Ban X
+
+
+@dataclass
+class Post:
+    role: str
+    org: OrgMention | None
+    implied: str  # canonical name of the implied body when no org is written
+    status: str | None  # former | acting | newly_appointed
+    start: int
+    end: int
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    posts: list[Post] = field(default_factory=list)
+    short: bool = False  # a given name only ("ông Hoạt"): resolved later to a full name
+
+
+class PeopleParser:
+    def __init__(self, lex: Lexicon, tokens: list[Token], orgs: OrgParser) -> None:
+        self.lex = lex
+        self.toks = tokens
+        self.orgs = orgs
+
+    def _word(self, i: int) -> Token | None:
+        return self.toks[i] if i < len(self.toks) and self.toks[i].is_word else None
+
+    # -- titles --------------------------------------------------------------
+    def title_item(self, i: int, lower_ok: bool = False) -> Post | None:
+        start = i
+        status = None
+        t = self._word(i)
+        if t is None:
+            return None
+        st = self.lex.words["title_status"].get(t.text)
+        if st:
+            status = st
+            i += 1
+        m = self.lex.titles.match(self.toks, i)
+        if not m or not (self.toks[i].is_cap or lower_ok):
+            return None
+        end, title = m
+        role = " ".join(tok.text for tok in self.toks[i:end] if tok.is_word)
+        role = role[0].upper() + role[1:]
+        q = self.lex.phrases["title_qualifiers"].match(self.toks, end)
+        if q and self.toks[end].is_cap:
+            role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
+            end = q[0]
+        org = self.orgs.parse(end) if not self.orgs.looks_like_person(end) else None
+        if org is not None:
+            if title.text in ("Trưởng", "Phó Trưởng"):
+                head_word = org.head.split()[0] if org.head else ""
+                if head_word not in _TITLE_BODY_HEADS:
+                    return None
+                role = f"{role} {head_word}"
+            end = org.end
+        elif title.text in ("Trưởng", "Phó Trưởng"):
+            return None
+        return Post(role, org, title.implied, status, start, end)
+
+    def title_chain(self, i: int, lower_ok: bool = False) -> tuple[list[Post], int]:
+        posts: list[Post] = []
+        j = i
+        while True:
+            p = self.title_item(j, lower_ok=lower_ok)
+            if p is None:
+                break
+            posts.append(p)
+            j = p.end
+            if j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) in ("kiêm",)):
+                if self.title_item(j + 1, lower_ok=lower_ok):
+                    j += 1
+                    continue
+            break
+        return posts, j
+
+    # -- names ---------------------------------------------------------------
+    def name_at(self, i: int, min_len: int = 2) -> int:
+        """End of a personal name starting at i (== i when none)."""
+        j = i
+        while j < len(self.toks) and j - i < 4:
+            t = self.toks[j]
+            if not t.is_word or not t.is_cap or t.is_abbr or t.text.isupper() and len(t.text) > 1:
+                break
+            if j > i and (self.lex.titles.match(self.toks, j) or self.lex.heads.match(self.toks, j)):
+                if word_key(t.text) not in self.lex.surnames:
+                    break
+            j += 1
+        if j - i < min_len:
+            return i
+        if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
+            return i
+        return j
+
+    def names_list(self, i: int) -> list[tuple[int, int]]:
+        """Names separated by commas or "và" (a title before them applies to each)."""
+        out: list[tuple[int, int]] = []
+        j = i
+        while True:
+            h = self.lex.phrases["honorifics"].match(self.toks, j)
+            if h:
+                j = h[0]
+            e = self.name_at(j)
+            if e == j:
+                break
+            out.append((j, e))
+            j = e
+            if j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) == word_key("và")):
+                if self.name_at(j + 1) > j + 1 and not self.lex.titles.match(self.toks, j + 1):
+                    j += 1
+                    continue
+            break
+        return out
+
+    def reverse_chain(self, j: int) -> tuple[list[Post], int]:
+        """Titles after a name: "Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"."""
+        if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
+            posts, end = self.title_chain(j + 1)
+            # "A, Title B": the titles belong to the next name, not to A
+            h = self.lex.phrases["honorifics"].match(self.toks, end)
+            if posts and self.name_at(h[0] if h else end) > (h[0] if h else end):
+                return [], j
+            if posts:
+                if end < len(self.toks) and self.toks[j].text == "(" and self.toks[end].text == ")":
+                    end += 1
+                return posts, end
+        return [], j
+
+    def parse(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+        """Persons (with posts) starting at token i, the orgs their titles name, and the end."""
+        toks = self.toks
+        posts, j = self.title_chain(i)
+        names: list[tuple[int, int]] = []
+        if posts:
+            h = self.lex.phrases["honorifics"].match(toks, j)
+            names = self.names_list(h[0] if h else j)
+            if not names:
+                return [], [p.org for p in posts if p.org], j
+        else:
+            h = self.lex.phrases["honorifics"].match(toks, i)
+            if h:
+                names = self.names_list(h[0])
+                if not names:
+                    e = self.name_at(h[0], min_len=1)
+                    if e > h[0] and e - h[0] == 1:
+                        pm = PersonMention(h[0], e, toks[h[0]].text, short=True)
+                        return [pm], [], e
+                    return None
+            elif self.orgs.looks_like_person(i):
+                e = self.name_at(i)
+                if e > i:
+                    names = [(i, e)]
+        if not names:
+            return None
+        people = [PersonMention(s, e, " ".join(t.text for t in toks[s:e]), list(posts)) for s, e in names]
+        end = names[-1][1]
+        more, end2 = self.reverse_chain(end)
+        if more:
+            people[-1].posts.extend(more)
+            end = end2
+        orgs = [p.org for person in people for p in person.posts if p.org]
+        return people, orgs, end
+
+    def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+        """"(miễn nhiệm|bầu) chức danh ủy viên UBND tỉnh ... đối với các ông: A - ...; B - ..."."""
+        if word_key(self.toks[i].text) != word_key("chức") or not (
+            i + 1 < len(self.toks) and word_key(self.toks[i + 1].text) == word_key("danh")
+        ):
+            return None
+        post = self.title_item(i + 2, lower_ok=True)
+        if post is None:
+            return None
+        j = post.end
+        limit = min(len(self.toks), j + 25)
+        while j < limit and not (word_key(self.toks[j].text) == word_key("đối") and word_key(
+                self.toks[j + 1].text if j + 1 < len(self.toks) else "") == word_key("với")):
+            j += 1
+        if j >= limit:
+            return None
+        j += 2
+        former = any(word_key(t.text) == word_key("miễn") for t in self.toks[max(0, i - 4) : i])
+        post.status = "former" if former else post.status
+        people: list[PersonMention] = []
+        orgs: list[OrgMention] = [post.org] if post.org else []
+        while j < len(self.toks):
+            h = self.lex.phrases["honorifics"].match(self.toks, j)
+            if h:
+                j = h[0]
+            if j < len(self.toks) and self.toks[j].text == ":":
+                j += 1
+                continue
+            e = self.name_at(j)
+            if e == j:
+                break
+            pm = PersonMention(j, e, " ".join(t.text for t in self.toks[j:e]), [post])
+            more, end = self.reverse_chain(e)
+            pm.posts.extend(more)
+            orgs.extend(p.org for p in more if p.org)
+            people.append(pm)
+            j = end
+            while j < len(self.toks) and self.toks[j].text not in (";", "."):
+                j += 1
+            if j < len(self.toks) and self.toks[j].text == ";":
+                j += 1
+                continue
+            break
+        return (people, orgs, j) if people else None

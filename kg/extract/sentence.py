@@ -1,0 +1,150 @@
+"""One sentence read left to right into mentions: directives, people with posts, organizations,
+places. Longer, more specific readings win at each position; what one reading covers is not
+read again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.directives import DirectiveMention, DirectiveParser
+from kg.extract.lexicon import Lexicon
+from kg.extract.orgs import OrgMention, OrgParser
+from kg.extract.people import PeopleParser, PersonMention
+from kg.extract.tokens import Token, tokenize, word_key
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    venue: bool = False
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+    orgs: list[OrgMention] = field(default_factory=list)  # top-level mentions
+    title_orgs: set[int] = field(default_factory=set)  # ids of orgs named inside a title
+    issuer_orgs: set[int] = field(default_factory=set)  # ids of orgs after "của"
+    people: list[PersonMention] = field(default_factory=list)
+    directives: list[DirectiveMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+    def char_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.tokens[i].start, self.tokens[j - 1].end
+
+    def has_phrase(self, matcher, start: int = 0, end: int | None = None) -> int:
+        """Token index where a phrase of `matcher` starts, or -1."""
+        end = len(self.tokens) if end is None else end
+        for i in range(start, end):
+            if matcher.match(self.tokens, i):
+                return i
+        return -1
+
+
+def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> Sentence:
+    toks = tokenize(text, start, end)
+    s = Sentence(index, start, end, toks)
+    orgp = OrgParser(lex, toks)
+    peop = PeopleParser(lex, toks, orgp)
+    dirp = DirectiveParser(lex, toks, text, orgp)
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        d = dirp.parse(i)
+        if d is not None:
+            s.directives.append(d)
+            if d.issuer is not None:
+                s.orgs.append(d.issuer)
+                s.issuer_orgs.add(id(d.issuer))
+                i = d.issuer.end
+            else:
+                i = d.end
+            continue
+        appt = peop.appointment_list(i)
+        if appt is not None:
+            people, orgs, i = appt
+            s.people.extend(people)
+            for o in orgs:
+                s.orgs.append(o)
+                s.title_orgs.add(id(o))
+            continue
+        place = _place(lex, orgp, toks, i)
+        if place is not None:
+            s.places.append(place)
+            i = place.end
+            continue
+        got = peop.parse(i)
+        if got is not None:
+            people, orgs, j = got
+            s.people.extend(people)
+            for o in orgs:
+                s.orgs.append(o)
+                s.title_orgs.add(id(o))
+            if j > i:
+                i = j
+                continue
+        org = orgp.parse(i)
+        if org is not None:
+            s.orgs.append(org)
+            if i > 0 and word_key(toks[i - 1].text) == word_key("của"):
+                s.issuer_orgs.add(id(org))
+            i = org.end
+            continue
+        i += 1
+    _coordinated_after_cua(s)
+    return s
+
+
+def _coordinated_after_cua(s: Sentence) -> None:
+    """In "của QH, UBTVQH và VPQH" every listed body is governed by "của", not a subject."""
+    by_start = {o.start: o for o in s.orgs}
+    for o in list(s.orgs):
+        if id(o) not in s.issuer_orgs:
+            continue
+        j = o.end
+        while j < len(s.tokens) and (s.tokens[j].text == "," or word_key(s.tokens[j].text) == word_key("và")):
+            nxt = by_start.get(j + 1)
+            if nxt is None:
+                break
+            s.issuer_orgs.add(id(nxt))
+            j = nxt.end
+
+
+_VENUE_LOWER = frozenset(word_key(w) for w in ("quốc", "gia", "tỉnh", "thành", "phố", "huyện", "quận"))
+
+
+def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
+    if not toks[i].is_cap:
+        return None
+    venue = lex.phrases["venue_heads"].match(toks, i)
+    loc = lex.locations.match(toks, i)
+    if venue:
+        j = venue[0]
+        while j < len(toks) and toks[j].is_word:
+            t = toks[j]
+            if t.is_cap and not t.is_abbr and not orgp.looks_like_person(j) and not lex.titles.match(toks, j):
+                j += 1
+            elif not t.is_cap and word_key(t.text) in _VENUE_LOWER:
+                j += 1
+            else:
+                break
+        return PlaceMention(i, j, "", venue=True)
+    if loc:
+        end, name = loc
+        # a place name followed by more capitalized words is part of a longer name
+        if end < len(toks) and toks[end].is_word and toks[end].is_cap and not toks[end].is_abbr:
+            if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
+                return None
+        if orgp.lex.heads.match(toks, i) or orgp.lex.orgs.match(toks, i, allow_comma=True):
+            return None
+        return PlaceMention(i, end, str(name), venue=str(name).startswith(("Nhà", "Hội trường", "Trung tâm")))
+    return None
