@@ -53,7 +53,8 @@ def make_id(entity_type: str, key: str) -> str:
     tone marks ("Ba" / "Bà") apart.
     """
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-    return f"{ID_PREFIX.get(entity_type, entity_type.lower())}:{slug(key)[:80]}-{digest}"
+    readable = re.sub(r"(?<=[^\W\d])[1-5]\b", "", key)  # drop tone digits of comparison keys
+    return f"{ID_PREFIX.get(entity_type, entity_type.lower())}:{slug(readable)[:80]}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ class DirectiveParser:
             m = self._kinded(i, km[0], str(km[1]))
         if m is None and named and toks[i].is_cap:
             end, name = named
-            m = DirectiveMention(i, end, str(name).split()[0] if False else _kind_of(str(name)), "", "", str(name))
+            m = DirectiveMention(i, end, " ".join(str(name).split()[:2]), "", "", str(name))
         if m is None:
             return None
         self._tail(m)
@@ -57,12 +57,20 @@ class DirectiveParser:
 
     def _kinded(self, i: int, j: int, kind: str) -> DirectiveMention | None:
         toks = self.toks
-        if self._key(j) == word_key("số"):
+        has_so = self._key(j) == word_key("số")
+        if has_so:
             j += 1
         if j < len(toks) and toks[j].text[0].isdigit() and toks[j].start - toks[j - 1].end <= 1:
             num = _NUMBER.match(self.text, toks[j].start)
             assert num is not None
             symbol = num.group(0).rstrip(".-/")
+            # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number
+            if not toks[i].is_cap and not has_so and not re.search(r"[/-]", symbol):
+                return None
+            nxt = self.text[num.end() : num.end() + 12].split()
+            if nxt and not has_so and word_key(nxt[0].strip(",.;")) in self.lex.number_units and not re.search(
+                    r"[/-]", symbol):
+                return None
             end = j
             while end < len(toks) and toks[end].start < num.start() + len(symbol):
                 end += 1
@@ -76,7 +84,7 @@ class DirectiveParser:
         if t is None or not t.is_word or not t.is_cap:
             return None
         if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
-            end = self.orgs.name_run(j, max_lower=2)
+            end = self.orgs.name_run(j, max_lower=2, units=False)
             if end > j:
                 return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
             return None
@@ -94,11 +102,12 @@ class DirectiveParser:
                     if owner is None or owner.end == end + 2:
                         end += 2
                         tail = " của Đảng"
-                else:
-                    owner = self.orgs.parse(end)
-                    if owner is not None and owner.head.startswith("Đảng bộ"):
-                        end = owner.end
-                        tail = " " + expand_surface(toks, k + 1, end)
+                elif self._key(end) == word_key("Đảng") and self._key(end + 1) == word_key("bộ"):
+                    stop = end
+                    while stop < len(toks) and toks[stop].text not in (",", ".", ";", "(", ":"):
+                        stop += 1
+                    tail = " " + expand_surface(toks, end, stop)
+                    end = stop
                 name = f"{kind} Đại hội {toks[k].text}{tail}"
                 return DirectiveMention(i, end, kind, "", "", name)
         return None
@@ -132,7 +141,3 @@ class DirectiveParser:
             m.subject_start, m.subject_end = j + 1, k
             if k > j + 1:
                 m.subject = self.text[toks[j + 1].start : toks[k - 1].end]
-
-
-def _kind_of(name: str) -> str:
-    return name.split()[0] if name.split()[0] in ("Hiến",) else " ".join(name.split()[:2])

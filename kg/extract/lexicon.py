@@ -33,6 +33,7 @@ class Title:
 @dataclass
 class Lexicon:
     orgs: PhraseMatcher = field(default_factory=PhraseMatcher)
+    title_orgs: PhraseMatcher = field(default_factory=PhraseMatcher)  # also read after a title
     org_by_key: dict[tuple[str, ...], OrgEntry] = field(default_factory=dict)
     heads: PhraseMatcher = field(default_factory=PhraseMatcher)
     org_names: PhraseMatcher = field(default_factory=PhraseMatcher)
@@ -45,6 +46,8 @@ class Lexicon:
     directive_kinds: PhraseMatcher = field(default_factory=PhraseMatcher)
     named_directives: PhraseMatcher = field(default_factory=PhraseMatcher)
     symbol_issuers: dict[str, str] = field(default_factory=dict)
+    not_implemented: frozenset[str] = frozenset()
+    number_units: frozenset[str] = frozenset()
     words: dict[str, object] = field(default_factory=dict)
     phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
@@ -69,7 +72,10 @@ def lexicon() -> Lexicon:
         entry = OrgEntry(row["name"], row.get("part_of", ""), row.get("reports_to", ""))
         for form in [row["name"], *(row.get("aliases") or [])]:
             lex.orgs.add(form, entry)
+            lex.title_orgs.add(form, entry)
             lex.org_by_key.setdefault(phrase_keys(form), entry)
+        for form in row.get("title_aliases") or []:
+            lex.title_orgs.add(form, entry)
     heads = read_tsv("org_heads.tsv")
     for row in heads:
         lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes"))
@@ -94,12 +100,15 @@ def lexicon() -> Lexicon:
         lex.directive_kinds.add(written, kind)
     lex.named_directives = _phrase_matcher(directives["named"])
     lex.symbol_issuers = {k.lower(): v for k, v in directives["symbol_issuers"].items()}
+    lex.not_implemented = frozenset(directives["not_implemented"])
+    lex.number_units = frozenset(word_key(w) for w in directives["number_units"])
     words = read_yaml("lexicon.yaml")
     lex.words = words
     for key in (
         "honorifics", "title_qualifiers", "locality_words", "locality_generic", "event_verbs",
         "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
-        "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads",
+        "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
+        "place_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)

@@ -91,13 +91,16 @@ class OrgParser:
             return True
         return self.looks_like_person(i)
 
-    def name_run(self, i: int, max_lower: int = 1) -> int:
+    def name_run(self, i: int, max_lower: int = 1, units: bool = True) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
         j = i
         while True:
             t = self._word(j)
-            if t is None or not t.is_cap or (j > i and self.starts_new_unit(j)):
+            if t is None or not t.is_cap:
+                break
+            if j > i and (self.starts_new_unit(j) if units else (
+                    self.looks_like_person(j) or self.lex.titles.match(self.toks, j))):
                 break
             if j == i and (self.lex.titles.match(self.toks, j) or self.looks_like_person(j)):
                 break
@@ -111,19 +114,19 @@ class OrgParser:
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
                 after = self._word(j + 1)
-                if after is not None and after.is_cap and not self.starts_new_unit(j + 1):
+                if after is not None and after.is_cap and not (units and self.starts_new_unit(j + 1)):
                     j += 1
                     continue
                 break
         return j
 
     # -- the grammar ---------------------------------------------------------
-    def parse(self, i: int, allow_bare: bool = True) -> OrgMention | None:
+    def parse(self, i: int, allow_bare: bool = True, after_title: bool = False) -> OrgMention | None:
         t = self._word(i)
         if t is None:
             return None
         candidates: list[OrgMention] = []
-        gz = self.lex.orgs.match(self.toks, i, allow_comma=True)
+        gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         if gz and t.is_cap:
             end, entry = gz
             candidates.append(OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name))
@@ -164,7 +167,11 @@ class OrgParser:
         else:
             end, name = self.name_run(j), ""
         if end > j:
-            m = OrgMention(i, end, "named", head=head_text, name=name or expand_surface(self.toks, j, end))
+            name = name or expand_surface(self.toks, j, end)
+            level = self.lex.phrases["level_words"].match(self.toks, end)
+            if level and self.toks[end].is_cap and not self.lex.orgs.match(self.toks, end, allow_comma=True):
+                name, end = f"{name} Trung ương", level[0]
+            m = OrgMention(i, end, "named", head=head_text, name=name)
             owner = self.parse(end, allow_bare=False) if self._owner_allowed(end) else None
             if owner and owner.kind in ("standalone", "gazetteer", "named"):
                 m.inner = owner
@@ -174,6 +181,31 @@ class OrgParser:
         if inner:
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
+
+    def siblings(self, m: OrgMention) -> list[OrgMention]:
+        """The rest of a list that shares m's head and owner: "các ban Kinh tế-Ngân sách, Văn hóa-Xã hội
+        HĐND tỉnh", "các sở Tài chính, Sở Nông nghiệp và Môi trường, Dân tộc và Tôn giáo"."""
+        if m.kind != "named" or m.inner is not None:
+            return []
+        out: list[OrgMention] = []
+        j = m.end
+        while j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) == word_key("và")):
+            k = j + 1
+            hd = self.lex.heads.match(self.toks, k)
+            if hd and str(hd[1].text) == m.head:
+                k = hd[0]
+            nm = self.lex.org_names.match(self.toks, k, allow_comma=True)
+            if not nm or not self.toks[k].is_cap:
+                break
+            out.append(OrgMention(j + 1, nm[0], "named", head=m.head, name=str(nm[1])))
+            j = nm[0]
+        if out:
+            owner = self.parse(j, allow_bare=False) if self._owner_allowed(j) else None
+            if owner and owner.kind in ("standalone", "gazetteer", "named"):
+                for x in [m, *out]:
+                    x.inner = owner
+                out[-1].end = owner.end
+        return out
 
     def _owner_allowed(self, i: int) -> bool:
         t = self._word(i)

@@ -33,6 +33,7 @@ class PersonMention:
     name: str
     posts: list[Post] = field(default_factory=list)
     short: bool = False  # a given name only ("ông Hoạt"): resolved later to a full name
+    chain_end: int = -1  # token after the titles that follow the name
 
 
 class PeopleParser:
@@ -65,10 +66,20 @@ class PeopleParser:
         if q and self.toks[end].is_cap:
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
-        org = self.orgs.parse(end) if not self.orgs.looks_like_person(end) else None
+        org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
+        if org is None and end - i >= 2 and self.lex.heads.match(self.toks, end - 1):
+            # "Trưởng Ban Tổ chức Trung ương": the title's last word also starts the body's name
+            org = self.orgs.parse(end - 1, after_title=True)
+            if org is not None and org.head.split()[:1] == [self.toks[end - 1].text.capitalize()] and \
+                    org.head.split()[0] in _TITLE_BODY_HEADS:
+                title = type(title)("Trưởng", title.implied) if not role.startswith("Phó") else type(title)(
+                    "Phó Trưởng", title.implied)
+                role = " ".join(role.split()[:-1])
+            else:
+                org = None
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
-                head_word = org.head.split()[0] if org.head else ""
+                head_word = org.head.split()[0] if org.head else (org.canonical.split() or [""])[0]
                 if head_word not in _TITLE_BODY_HEADS:
                     return None
                 role = f"{role} {head_word}"
@@ -177,6 +188,7 @@ class PeopleParser:
         if more:
             people[-1].posts.extend(more)
             end = end2
+        people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
 

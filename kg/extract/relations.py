@@ -245,7 +245,7 @@ def _implements(b, lex, sentences, directives, org_ent) -> None:
             if actor is not None:
                 for d in s.directives:
                     governed = d.start > 0 and word_key(s.tokens[d.start - 1].text) == word_key("của")
-                    if d.start > verb and not governed:
+                    if d.start > verb and not governed and d.kind not in lex.not_implemented:
                         target = directives.get(id(d))
                         if target is not None:
                             b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7 if subject else 0.5)
@@ -294,7 +294,9 @@ def _event(b, lex, text, sentences, title, year, people, org_ent) -> None:
             if loc is not None:
                 b.relate("HELD_AT", event, loc, sent, 0.8)
     # bodies of the lead sentence: subjects before the event verb, and the object of "với"
-    verb_at = lead.has_phrase(lex.phrases["event_verbs"])
+    np_tokens = set(range(noun_at, _event_np_end(lead, noun_at))) if noun_at >= 0 else set()
+    verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens
+                    and lex.phrases["event_verbs"].match(lead.tokens, k)), -1)
     for m, e in _top_level(lead, org_ent):
         if id(m) in lead.title_orgs or id(m) in lead.issuer_orgs:
             continue
@@ -309,7 +311,7 @@ def _event(b, lex, text, sentences, title, year, people, org_ent) -> None:
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical"):
                 continue
-            if s is lead or attendance or _attends(lex, s, p.end):
+            if s is lead or attendance or _attends(lex, s, max(p.end, p.chain_end)):
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
         tops = sorted(_top_level(s, org_ent), key=lambda me: me[0].start)
         for k, (m, e) in enumerate(tops):

@@ -94,14 +94,19 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
                 continue
         org = orgp.parse(i)
         if org is not None:
-            s.orgs.append(org)
-            if i > 0 and word_key(toks[i - 1].text) == word_key("của"):
+            group = [org, *orgp.siblings(org)]
+            s.orgs.extend(group)
+            if i > 0 and word_key(toks[i - 1].text) in _GOVERNING:
                 s.issuer_orgs.add(id(org))
-            i = org.end
+            i = group[-1].end
             continue
         i += 1
     _coordinated_after_cua(s)
     return s
+
+
+# an organization right after these words is governed ("của X": of X; "do X tổ chức": by X)
+_GOVERNING = frozenset(word_key(w) for w in ("của", "do"))
 
 
 def _coordinated_after_cua(s: Sentence) -> None:
@@ -140,6 +145,9 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
         return PlaceMention(i, j, "", venue=True)
     if loc:
         end, name = loc
+        one_word = end - i == 1 and str(name).count(" ") == 0
+        if one_word and not (i > 0 and lex.phrases["place_cues"].match(toks, i - 1)):
+            return None
         # a place name followed by more capitalized words is part of a longer name
         if end < len(toks) and toks[end].is_word and toks[end].is_cap and not toks[end].is_abbr:
             if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
