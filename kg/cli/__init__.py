@@ -23,7 +23,8 @@ app = typer.Typer(
 # One module per group of commands, each owned by the part of kg it fronts.
 _COMMAND_MODULES = (
     "extract",  # kg extract, kg eval
-    "store",  # kg ingest, remove, stats, show, path, export
+    "ingest",  # kg ingest
+    "store",  # kg remove, stats, show, path, export
     "query",  # kg query sparql|cypher
     "load",  # kg load neo4j|sparql
     "viz",  # kg viz
