@@ -61,7 +61,7 @@ def _directive_key(name: str) -> tuple[str, str] | None:
 
 
 def _names(e: dict[str, Any]) -> list[str]:
-    return [e.get("name", "")] + list(e.get("aliases") or [])
+    return [e.get("name", ""), *list(e.get("aliases") or [])]
 
 
 def entity_matches(gold: dict[str, Any], system: dict[str, Any]) -> bool:

@@ -10,8 +10,9 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 ENTITY_TYPES = ("Person", "Organization", "Directive", "Event", "Location", "Document")
 

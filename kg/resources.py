@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +33,19 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(name: str) -> Any:
     with _path(name).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     with _path(name).open(encoding="utf-8") as handle:
         return tuple(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def abbreviations() -> dict[str, str]:
     """Lower-cased abbreviation -> expansion (as written, for canonical names)."""
     return {row["abbr"].lower(): row["expansion"] for row in read_tsv("abbreviations.tsv")}

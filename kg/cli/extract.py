@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,8 +20,8 @@ def register(app: typer.Typer) -> None:
 def extract_cmd(
     reports: list[Path] = typer.Argument(..., help="Report files to read."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (interchange format) or table."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    encoding: Optional[str] = typer.Option(None, help="Override encoding detection."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    encoding: str | None = typer.Option(None, help="Override encoding detection."),
 ) -> None:
     """Print what reports say (entities, relations, evidence) without storing anything."""
     from kg.extract import extract_file
@@ -49,7 +48,7 @@ def extract_cmd(
 
 def eval_cmd(
     gold: list[Path] = typer.Argument(..., help="Gold annotation files, or folders of them."),
-    corpus: Optional[Path] = typer.Option(None, help="Folder with the reports (default: ../corpus)."),
+    corpus: Path | None = typer.Option(None, help="Folder with the reports (default: ../corpus)."),
     verbose: bool = typer.Option(False, "--verbose", help="List misses, spurious items and duplicates."),
     as_json: bool = typer.Option(False, "--json", help="Print the tables as JSON."),
 ) -> None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\bnăm ((?:19|20)\d{2})\b")
 _DAY_DATE = re.compile(
-    r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
+    r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+"
+    r"(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
 )
 
 

@@ -241,6 +241,9 @@ class OrgParser:
                     return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
         if gen and not self.toks[j].is_cap:
             return str(gen[1]), gen[0]
+        place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
+        if place and self.toks[j].is_cap:
+            return str(place[1]), place[0]
         return None
 
 

@@ -67,19 +67,14 @@ class PeopleParser:
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
-        if org is None and end - i >= 2 and self.lex.heads.match(self.toks, end - 1):
+        if org is None and end - i >= 2 and self.toks[end - 1].text.capitalize() in _TITLE_BODY_HEADS:
             # "Trưởng Ban Tổ chức Trung ương": the title's last word also starts the body's name
             org = self.orgs.parse(end - 1, after_title=True)
-            if org is not None and org.head.split()[:1] == [self.toks[end - 1].text.capitalize()] and \
-                    org.head.split()[0] in _TITLE_BODY_HEADS:
-                title = type(title)("Trưởng", title.implied) if not role.startswith("Phó") else type(title)(
-                    "Phó Trưởng", title.implied)
-                role = " ".join(role.split()[:-1])
-            else:
-                org = None
+            if org is not None:
+                return Post(role, org, title.implied, status, start, org.end)
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
-                head_word = org.head.split()[0] if org.head else (org.canonical.split() or [""])[0]
+                head_word = self.toks[end].text.capitalize()
                 if head_word not in _TITLE_BODY_HEADS:
                     return None
                 role = f"{role} {head_word}"
@@ -110,7 +105,7 @@ class PeopleParser:
         j = i
         while j < len(self.toks) and j - i < 4:
             t = self.toks[j]
-            if not t.is_word or not t.is_cap or t.is_abbr or t.text.isupper() and len(t.text) > 1:
+            if not t.is_word or not t.is_cap or t.is_abbr or (t.text.isupper() and len(t.text) > 1):
                 break
             if j > i and (self.lex.titles.match(self.toks, j) or self.lex.heads.match(self.toks, j)):
                 if word_key(t.text) not in self.lex.surnames:

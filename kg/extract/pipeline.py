@@ -39,7 +39,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     b.entities = {doc_entity.id: doc_entity}
     emit_relations(b, lex, text, sentences, doc_entity, title, year)
     for s in sentences:
-        for d in dates_in(text, s.start, s.end, year):
+        for _d in dates_in(text, s.start, s.end, year):
             pass
     entities = list(b.entities.values())
     return Extraction(document=document, text=text, entities=entities, relations=list(b.relations.values()))
@@ -90,4 +90,4 @@ def surface(text: str, s: Sentence, m: OrgMention) -> str:
     return text[s.tokens[m.start].start : s.tokens[m.end - 1].end]
 
 
-__all__ = ["extract_document", "expand_surface", "Entity", "re"]
+__all__ = ["Entity", "expand_surface", "extract_document", "re"]

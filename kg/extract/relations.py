@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -182,7 +183,7 @@ def _reports_to(b, lex, sentences, org_ent) -> None:
     """"X báo cáo Y", "X giúp Y" (X under Y); "Y giao X", "Y thành lập X" (X under Y)."""
     for s in sentences:
         orgs = sorted(_top_level(s, org_ent), key=lambda me: me[0].start)
-        for (ma, ea), (mb, eb) in zip(orgs, orgs[1:]):
+        for (ma, ea), (mb, eb) in itertools.pairwise(orgs):
             between = s.tokens[ma.end : mb.start]
             if len(between) > 6:
                 continue
@@ -301,7 +302,7 @@ def _event(b, lex, text, sentences, title, year, people, org_ent) -> None:
         if id(m) in lead.title_orgs or id(m) in lead.issuer_orgs:
             continue
         before_verb = verb_at < 0 or m.start < verb_at
-        after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in (word_key("với"), word_key("gặp"), word_key("tiếp"))
+        after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in _OBJECT_OF_MEETING
         if before_verb or after_with:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     for s in sentences:
@@ -349,6 +350,7 @@ def _list_end(s: Sentence, tops, k: int) -> int:
     return tops[k][0].end
 
 
+_OBJECT_OF_MEETING = frozenset(word_key(w) for w in ("với", "gặp", "tiếp"))
 _NOT_ATTEND_AFTER_DU = frozenset(word_key(w) for w in ("kiến", "thảo", "án", "toán", "báo", "trữ", "phòng", "thính"))
 
 
@@ -418,9 +420,9 @@ def _byline(b, lex, text, sentences, doc: Entity) -> None:
                 j -= 1
             # a photo credit ends where the next sentence begins: keep at most two words
             j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
+            credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""
             if j - start_j >= 2 and not any(
-                    r.type == "AUTHORED" and b.entities[r.source].name == text[s.tokens[start_j].start : s.tokens[j - 1].end]
-                    for r in b.relations.values()):
+                    r.type == "AUTHORED" and b.entities[r.source].name == credit for r in b.relations.values()):
                 span = (s.tokens[start_j].start, s.tokens[j - 1].end)
                 name = text[span[0] : span[1]]
                 counts[name] += 1

@@ -121,7 +121,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if _NO_SPLIT_BEFORE.search(text[max(cursor, m.start() - 6) : m.start() + 1]):
                 continue
-            _add_span(text, spans, cursor, m.end() if text[m.start()] == "." and m.end() - m.start() == 1 else m.end())
+            _add_span(text, spans, cursor, m.end())
             cursor = nxt
         _add_span(text, spans, cursor, end)
     return spans

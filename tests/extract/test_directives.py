@@ -1,0 +1,38 @@
+from tests.extract.conftest import rels
+
+
+def _directives(x):
+    return {e.name: e for e in x.entities if e.type == "Directive"}
+
+
+def test_numbered_directive_with_stated_issuer_and_subject(run):
+    x = run("Đảng ủy Bộ Y tế triển khai thực hiện Chỉ thị số 05 của Bộ Chính trị về học tập tư tưởng.")
+    d = _directives(x)["Chỉ thị số 05"]
+    assert d.props["kind"] == "Chỉ thị" and d.props["number"] == "05"
+    assert ("Chỉ thị số 05", "Bộ Chính trị", None) in rels(x, "ISSUED_BY")
+    assert ("Đảng ủy Bộ Y tế", "Chỉ thị số 05", None) in rels(x, "IMPLEMENTS")
+
+
+def test_issuer_encoded_in_the_symbol(run):
+    x = run("Thực hiện Quyết định 1234/QĐ-TTg và Nghị quyết 580/NQ-UBTVQH14, tỉnh đã triển khai.")
+    d = _directives(x)
+    assert d["Quyết định số 1234/QĐ-TTg"].props["symbol"] == "1234/QĐ-TTg"
+    issued = rels(x, "ISSUED_BY")
+    assert ("Quyết định số 1234/QĐ-TTg", "Thủ tướng Chính phủ", None) in issued
+    assert ("Nghị quyết số 580/NQ-UBTVQH14", "Ủy ban Thường vụ Quốc hội", None) in issued
+
+
+def test_applies_to_bodies_named_in_the_subject(run):
+    x = run("Nghị quyết số 12 của UBTVQH về việc hợp nhất Văn phòng HĐND và Văn phòng UBND cấp tỉnh.")
+    applies = {b for a, b, _ in rels(x, "APPLIES_TO")}
+    assert applies == {"Văn phòng Hội đồng nhân dân", "Văn phòng Ủy ban nhân dân cấp tỉnh"}
+
+
+def test_quantities_and_generic_mentions_are_not_directives(run):
+    x = run("Quốc hội quyết định kế hoạch 5 năm và các nghị quyết của Trung ương.")
+    assert _directives(x) == {}
+
+
+def test_named_laws_and_congress_resolutions(run):
+    x = run("Học tập Nghị quyết Đại hội XIII của Đảng và thực hiện luật Đất đai (Điều 38).")
+    assert {"Nghị quyết Đại hội XIII của Đảng", "Luật Đất đai"} <= set(_directives(x))

@@ -1,0 +1,34 @@
+from tests.extract.conftest import rels
+
+MEETING = (
+    "Bộ Y tế làm việc với Sở Y tế Hà Nam\n"
+    "Sáng 12.3, tại Nhà Quốc hội, Bộ Y tế đã làm việc với Sở Y tế tỉnh Hà Nam. Tham dự có: "
+    "Thứ trưởng Bộ Y tế Đỗ Văn Hùng, Giám đốc Sở Y tế tỉnh Hà Nam Lý Thị Mai.\n"
+    "Kế hoạch năm 2024 được thông qua.\n"
+    "Tin và ảnh: Minh Châu"
+)
+
+
+def test_meeting_event_with_date_venue_bodies_and_attendees(run):
+    x = run(MEETING)
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1
+    assert events[0].props["date"] == "2024-03-12"  # year from the report's context
+    assert events[0].name == "Bộ Y tế làm việc với Sở Y tế Hà Nam"
+    assert {a for a, _, _ in rels(x, "PARTICIPATED_IN")} == {"Bộ Y tế", "Sở Y tế tỉnh Hà Nam"}
+    assert {a for a, _, _ in rels(x, "ATTENDED")} == {"Đỗ Văn Hùng", "Lý Thị Mai"}
+    assert {b for _, b, _ in rels(x, "HELD_AT")} == {"Nhà Quốc hội"}
+    assert "Minh Châu" not in {a for a, _, _ in rels(x, "ATTENDED")}
+
+
+def test_every_fact_carries_evidence_inside_the_text(run):
+    x = run(MEETING)
+    for item in [*x.entities, *x.relations]:
+        if getattr(item, "type", "") == "Document":
+            continue
+        assert item.evidence, item
+        for ev in item.evidence:
+            assert 0 <= ev.start < ev.end <= len(x.text)
+            assert x.text[ev.start : ev.end] == ev.text
+            assert ev.text in ev.sentence
+    assert all(0.0 <= r.confidence <= 1.0 for r in x.relations)

@@ -1,0 +1,35 @@
+from tests.extract.conftest import names, rels
+
+
+def test_abbreviations_expand_to_canonical_names_and_stay_aliases(run):
+    x = run("Đảng ủy cơ quan VPQH đã phối hợp với Đảng đoàn QH và UBTVQH.")
+    orgs = {e.name: e for e in x.entities if e.type == "Organization"}
+    assert "Đảng ủy cơ quan Văn phòng Quốc hội" in orgs
+    assert "Đảng ủy cơ quan VPQH" in orgs["Đảng ủy cơ quan Văn phòng Quốc hội"].aliases
+    assert {"Văn phòng Quốc hội", "Đảng đoàn Quốc hội", "Ủy ban Thường vụ Quốc hội"} <= set(orgs)
+
+
+def test_standing_bodies_are_part_of_the_body_they_name(run):
+    x = run("Ban Thường vụ Tỉnh ủy Nghệ An và Ủy ban Kiểm tra Đảng ủy Bộ Y tế họp.")
+    part_of = {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert ("Ban Thường vụ Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An") in part_of
+    assert ("Ủy ban Kiểm tra Đảng ủy Bộ Y tế", "Đảng ủy Bộ Y tế") in part_of
+    assert "Bộ Y tế" in names(x, "Organization")
+
+
+def test_locality_is_part_of_the_name_and_a_name_stops_at_the_verb(run):
+    x = run("Sở Tài chính tỉnh Quảng Trị thừa ủy quyền trình bày. HĐND thành phố Cần Thơ họp.")
+    assert {"Sở Tài chính tỉnh Quảng Trị", "Hội đồng nhân dân thành phố Cần Thơ"} <= names(x, "Organization")
+
+
+def test_short_mention_merges_into_the_full_name_in_the_report(run):
+    x = run("Đảng ủy cơ quan Bộ Ngoại giao họp. Đảng ủy cơ quan đã ban hành kế hoạch.")
+    orgs = [e for e in x.entities if e.type == "Organization" and e.name.startswith("Đảng ủy cơ quan")]
+    assert [e.name for e in orgs] == ["Đảng ủy cơ quan Bộ Ngoại giao"]
+    assert len(orgs[0].evidence) == 2
+
+
+def test_a_plural_list_shares_its_head_and_owner(run):
+    x = run("Lãnh đạo các ban Pháp chế, Kinh tế - Ngân sách HĐND tỉnh trình bày báo cáo.")
+    assert {"Ban Pháp chế Hội đồng nhân dân tỉnh", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"} <= names(
+        x, "Organization")

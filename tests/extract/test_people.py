@@ -1,0 +1,45 @@
+from tests.extract.conftest import names, rels
+
+
+def test_title_chain_gives_one_post_per_title(run):
+    x = run("Các đồng chí: Hồ Văn Nam - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hồ Văn Nam", "Ban Chấp hành Trung ương Đảng", "Ủy viên") in posts
+    assert ("Hồ Văn Nam", "Tỉnh ủy", "Bí thư") in posts
+    assert ("Hồ Văn Nam", "Hội đồng nhân dân tỉnh", "Chủ tịch") in posts
+
+
+def test_title_before_a_name_and_honorifics_not_in_names(run):
+    x = run("Phó Bí thư Thường trực Đảng ủy Bộ Y tế Trần Thị Lan phát biểu. Bà Lan cảm ơn ông Phạm Minh.")
+    assert ("Trần Thị Lan", "Đảng ủy Bộ Y tế", "Phó Bí thư Thường trực") in rels(x, "HOLDS_POSITION")
+    people = {e.name: e for e in x.entities if e.type == "Person"}
+    assert set(people) == {"Trần Thị Lan", "Phạm Minh"}
+    assert len(people["Trần Thị Lan"].evidence) == 2  # "Bà Lan" resolved to the full name
+
+
+def test_former_and_implied_bodies(run):
+    x = run("Ông Ngô Văn Bình - nguyên Giám đốc Sở Xây dựng phát biểu. Thủ tướng Lê Quang Hải chủ trì.")
+    posts = {(p, o, r): rel for rel in x.relations if rel.type == "HOLDS_POSITION"
+             for p, o, r in [({e.id: e.name for e in x.entities}[rel.source],
+                              {e.id: e.name for e in x.entities}[rel.target], rel.props.get("role"))]}
+    assert posts[("Ngô Văn Bình", "Sở Xây dựng", "Giám đốc")].props.get("former") is True
+    assert ("Lê Quang Hải", "Chính phủ", "Thủ tướng") in posts
+
+
+def test_a_title_before_a_list_applies_to_each_name(run):
+    x = run("Tham dự có các Phó Chủ tịch UBND tỉnh Đinh Văn An, Mai Thị Hoa.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Đinh Văn An", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch") in posts
+    assert ("Mai Thị Hoa", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch") in posts
+
+
+def test_trưởng_ban_takes_the_body_named_after_it(run):
+    x = run("Trưởng Ban Tổ chức Trung ương Vũ Đức Minh trình bày.")
+    assert ("Vũ Đức Minh", "Ban Tổ chức Trung ương", "Trưởng Ban") in rels(x, "HOLDS_POSITION")
+
+
+def test_byline_is_authored(run):
+    x = run("Sáng 3/4, Bộ Y tế tổ chức hội nghị.\nTin và ảnh: Lan Anh")
+    assert ("Lan Anh", "t.txt", None) in {(a, b, c) for a, b, c in rels(x, "AUTHORED")} or any(
+        r.type == "AUTHORED" for r in x.relations)
+    assert "Lan Anh" in names(x, "Person")
