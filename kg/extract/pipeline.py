@@ -8,16 +8,14 @@ entities with evidence and the relations the mentions and the report's structure
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.build import Builder
-from kg.extract.events import dates_in, document_date, infer_year
+from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.orgs import OrgMention, canonical_name, expand_surface
+from kg.extract.orgs import canonical_name
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.tokens import phrase_keys as _keys
-from kg.model import DocumentInfo, Entity, Extraction, make_id
+from kg.model import DocumentInfo, Extraction
 from kg.text import name_key, normalize, sentence_spans
 
 
@@ -33,14 +31,10 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     sentences = [read_sentence(lex, text, k, s, e) for k, (s, e) in enumerate(spans)]
     _name_orgs(sentences, lex)
     b = Builder(document.id, text)
+    # the report itself, keyed by its id (not its title) so two reports never merge
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,
                           props={"date": doc_date} if doc_date else None)
-    doc_entity.id = make_id("Document", document.id)
-    b.entities = {doc_entity.id: doc_entity}
     emit_relations(b, lex, text, sentences, doc_entity, title, year)
-    for s in sentences:
-        for _d in dates_in(text, s.start, s.end, year):
-            pass
     entities = list(b.entities.values())
     return Extraction(document=document, text=text, entities=entities, relations=list(b.relations.values()))
 
@@ -84,10 +78,3 @@ def _name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             longer = [v for k, v in names.items() if k.startswith(key + " ")]
             if len(longer) == 1:
                 m.canonical = longer[0]
-
-
-def surface(text: str, s: Sentence, m: OrgMention) -> str:
-    return text[s.tokens[m.start].start : s.tokens[m.end - 1].end]
-
-
-__all__ = ["Entity", "expand_surface", "extract_document", "re"]

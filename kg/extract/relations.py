@@ -11,7 +11,7 @@ from kg.extract.events import dates_in
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import tokenize, word_key
+from kg.extract.tokens import phrase_keys, tokenize, word_key
 from kg.model import Entity
 from kg.text import name_key
 
@@ -131,43 +131,29 @@ def _expand(surface: str) -> str:
 def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
     """Gazetteer facts and structural rules between bodies the report names."""
     orgs = {name_key(e.name): e for e in b.entities.values() if e.type == "Organization"}
-    first_sent: dict[str, tuple[int, int]] = {}
-    for e in orgs.values():
-        if e.evidence:
-            ev = e.evidence[0]
-            first_sent[e.id] = (ev.start, ev.end)
-    for key, e in list(orgs.items()):
-        entry = lex.canonical_org(tuple(key.split())) if False else None
-        for entry in [x for x in (lex.org_by_key.get(_keys(e.name)),) if x]:
-            for rtype, target in (("PART_OF", entry.part_of), ("REPORTS_TO", entry.reports_to)):
-                other = orgs.get(name_key(target)) if target else None
-                if other is not None:
-                    b.relate(rtype, e, other, _sent_of(e), 0.8)
+    for e in list(orgs.values()):
+        entry = lex.org_by_key.get(phrase_keys(e.name))
+        if entry is not None and entry.part_of:
+            other = orgs.get(name_key(entry.part_of))
+            if other is not None:
+                b.relate("PART_OF", e, other, _first_sentence(e), 0.8)
         for rule in lex.structure:
             m = re.search(rule["from"], e.name)
             if not m:
                 continue
             other = orgs.get(name_key(rule["to"].format(**m.groupdict())))
             if other is not None:
-                b.relate(rule["type"], e, other, _sent_of(e), 0.7)
+                b.relate(rule["type"], e, other, _first_sentence(e), 0.7)
 
 
-def _keys(name: str) -> tuple[str, ...]:
-    from kg.extract.tokens import phrase_keys
-
-    return phrase_keys(name)
-
-
-def _sent_of(e: Entity) -> tuple[int, int]:
-    if not e.evidence:
-        return (0, 0)
+def _first_sentence(e: Entity) -> tuple[int, int]:
+    """Span of the sentence of the entity's first mention (evidence keeps that sentence)."""
     ev = e.evidence[0]
-    return (ev.start, ev.end) if not ev.sentence else _locate(ev)
-
-
-def _locate(ev) -> tuple[int, int]:
-    # evidence keeps the sentence text; its span starts at most len(sentence) before the mention
-    return (ev.start, ev.end)
+    offset = ev.sentence.find(ev.text) if ev.sentence else -1
+    if offset < 0:
+        return (ev.start, ev.end)
+    start = ev.start - offset
+    return (start, start + len(ev.sentence))
 
 
 def _top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
@@ -236,8 +222,9 @@ def _subject(s: Sentence, org_ent) -> Entity | None:
 
 
 def _implements(b, lex, sentences, directives, org_ent) -> None:
+    """The acting body of a sentence (or, when it names none, of the last one that did) carries
+    out the directives that follow an implementation verb."""
     carried: Entity | None = None
-    paragraph = -1
     for s in sentences:
         subject = _subject(s, org_ent)
         verb = s.has_phrase(lex.phrases["implement_verbs"])
@@ -252,8 +239,6 @@ def _implements(b, lex, sentences, directives, org_ent) -> None:
                             b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7 if subject else 0.5)
         if subject is not None:
             carried = subject
-        paragraph = s.index
-    del paragraph
 
 
 def _event(b, lex, text, sentences, title, year, people, org_ent) -> None:
