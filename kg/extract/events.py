@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\bnăm ((?:19|20)\d{2})\b")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+"
     r"(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
@@ -40,7 +41,8 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     years = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
     if years:
         return years.most_common(1)[0][0]
-    return None
+    years = Counter(int(y) for y in _ANY_YEAR.findall(text))  # e.g. in document symbols: 96/2023/NĐ-CP
+    return years.most_common(1)[0][0] if years else None
 
 
 @dataclass

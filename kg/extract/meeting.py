@@ -65,7 +65,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
     verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens
                     and lex.phrases["event_verbs"].match(lead.tokens, k)), -1)
     for m, e in top_level(lead, org_ent):
-        if id(m) in lead.title_orgs or id(m) in lead.issuer_orgs:
+        if id(m) in lead.title_orgs or id(m) in lead.directive_issuers:
             continue
         before_verb = verb_at < 0 or m.start < verb_at
         after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in _OBJECT_OF_MEETING

@@ -8,6 +8,8 @@ entities with evidence and the relations the mentions and the report's structure
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.build import Builder
 from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import Lexicon, lexicon
@@ -30,6 +32,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     year = infer_year(text, doc_date)
     sentences = [read_sentence(lex, text, k, s, e) for k, (s, e) in enumerate(spans)]
     _name_orgs(sentences, lex)
+    _qualify_localities(sentences, lex)
     b = Builder(document.id, text)
     # the report itself, keyed by its id (not its title) so two reports never merge
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,
@@ -78,3 +81,27 @@ def _name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             longer = [v for k, v in names.items() if k.startswith(key + " ")]
             if len(longer) == 1:
                 m.canonical = longer[0]
+
+
+_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố) ([A-ZÀ-ỸĐ][^,;]*)$")
+
+
+def _qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
+    """When a report names exactly one province or city, its "UBND tỉnh", "Tỉnh ủy", "Sở Y tế"
+    are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa". Otherwise they stay generic."""
+    places = {(m.group(1), m.group(2)) for x in _all_mentions(sentences)
+              if x.canonical and (m := _PLACE_SUFFIX.search(x.canonical))}
+    if len(places) != 1:
+        return
+    level, place = places.pop()
+    party = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy"}[level]
+    for m in _all_mentions(sentences):
+        name = m.canonical
+        if not name or _PLACE_SUFFIX.search(name):
+            continue
+        if name.endswith(f" {level}"):
+            m.canonical = f"{name} {place}"
+        elif name == party or name.endswith(f" {party}"):
+            m.canonical = f"{name} {place}"
+        elif (name.startswith("Sở ") and level == "tỉnh") or (name.startswith("Sở ") and level == "thành phố"):
+            m.canonical = f"{name} {level} {place}"

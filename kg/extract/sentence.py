@@ -29,7 +29,8 @@ class Sentence:
     tokens: list[Token]
     orgs: list[OrgMention] = field(default_factory=list)  # top-level mentions
     title_orgs: set[int] = field(default_factory=set)  # ids of orgs named inside a title
-    issuer_orgs: set[int] = field(default_factory=set)  # ids of orgs after "của"
+    issuer_orgs: set[int] = field(default_factory=set)  # ids of orgs after "của" / "do"
+    directive_issuers: set[int] = field(default_factory=set)  # ids of orgs that issued a directive
     people: list[PersonMention] = field(default_factory=list)
     directives: list[DirectiveMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
@@ -65,6 +66,7 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
             if d.issuer is not None:
                 s.orgs.append(d.issuer)
                 s.issuer_orgs.add(id(d.issuer))
+                s.directive_issuers.add(id(d.issuer))
                 i = d.issuer.end
             else:
                 i = d.end

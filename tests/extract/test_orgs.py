@@ -33,3 +33,15 @@ def test_a_plural_list_shares_its_head_and_owner(run):
     x = run("Lãnh đạo các ban Pháp chế, Kinh tế - Ngân sách HĐND tỉnh trình bày báo cáo.")
     assert {"Ban Pháp chế Hội đồng nhân dân tỉnh", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"} <= names(
         x, "Organization")
+
+
+def test_generic_locality_takes_the_one_province_the_report_names(run):
+    x = run("Bộ Y tế làm việc với UBND tỉnh Thanh Hóa. Tham dự có lãnh đạo Sở Y tế, Tỉnh ủy và UBND tỉnh.")
+    orgs = names(x, "Organization")
+    assert {"Ủy ban nhân dân tỉnh Thanh Hóa", "Sở Y tế tỉnh Thanh Hóa", "Tỉnh ủy Thanh Hóa"} <= orgs
+    assert "Ủy ban nhân dân tỉnh" not in orgs
+
+
+def test_generic_locality_stays_generic_when_two_provinces_are_named(run):
+    x = run("UBND tỉnh Nghệ An và UBND tỉnh Hà Tĩnh ký kết. Sở Y tế tham dự.")
+    assert "Sở Y tế" in names(x, "Organization")
