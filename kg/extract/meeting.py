@@ -173,6 +173,8 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
     counts: Counter[str] = Counter()
     for s in sentences:
         for k in range(len(s.tokens)):
+            if not lex.phrases["photo_markers"].starts(s.tokens[k]):
+                continue
             m = lex.phrases["photo_markers"].match(s.tokens, k)
             if not m or m[0] >= len(s.tokens) or s.tokens[m[0]].text != ":":
                 continue

@@ -42,7 +42,7 @@ class Sentence:
         """Token index where a phrase of `matcher` starts, or -1."""
         end = len(self.tokens) if end is None else end
         for i in range(start, end):
-            if matcher.match(self.tokens, i):
+            if matcher.starts(self.tokens[i]) and matcher.match(self.tokens, i):
                 return i
         return -1
 
@@ -57,7 +57,7 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if not tok.is_word:
+        if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in _starters(lex)):
             i += 1
             continue
         d = dirp.parse(i)
@@ -105,6 +105,21 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
         i += 1
     _coordinated_after_cua(s)
     return s
+
+
+_STARTERS: dict[int, frozenset[str]] = {}
+
+
+def _starters(lex: Lexicon) -> frozenset[str]:
+    """First keys of everything a lower-case word can begin (kinds, honorifics, heads, titles)."""
+    got = _STARTERS.get(id(lex))
+    if got is None:
+        matchers = [lex.directive_kinds, lex.named_directives, lex.heads, lex.titles,
+                    lex.phrases["honorifics"]]
+        keys = {k for m in matchers for k in m.first_keys()}
+        keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
+        got = _STARTERS[id(lex)] = frozenset(keys)
+    return got
 
 
 # an organization right after these words is governed ("của X": of X; "do X tổ chức": by X)

@@ -8,7 +8,6 @@ Words are compared by `word_key` (lower case, tone placement ignored); an abbrev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.resources import abbreviations
@@ -19,25 +18,33 @@ _TOKEN = re.compile(r"\w+(?:[.&]\w+)*|[^\w\s]")
 JOINERS = frozenset("-–&")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    i: int
+    """A word or punctuation mark with its offsets; its comparison keys are computed once."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    __slots__ = ("end", "i", "is_cap", "is_word", "keys", "start", "text")
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int, i: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.i = i
+        first = text[0]
+        self.is_word = first.isalnum() or first == "_"
+        self.is_cap = first.isupper()
+        self.keys = expand_keys(text) if self.is_word else ()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
     @property
     def is_abbr(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and self.text.lower() in abbreviations()
+        return _is_abbr(self.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_abbr(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and text.lower() in abbreviations()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -81,11 +88,20 @@ class PhraseMatcher:
             bucket.append((keys, commas, payload))
             bucket.sort(key=lambda kp: -len(kp[0]))
 
+    def first_keys(self) -> set[str]:
+        return set(self._by_first)
+
+    def starts(self, token: Token) -> bool:
+        """Can a phrase start at this token? (A cheap test before `match`.)"""
+        return bool(token.keys) and token.keys[0] in self._by_first
+
     def match(self, tokens: list[Token], i: int, allow_comma: bool = False) -> tuple[int, object] | None:
         """Return (end token index exclusive, payload) of the longest phrase starting at i."""
-        if i >= len(tokens) or not tokens[i].is_word:
+        if i >= len(tokens):
             return None
-        first = expand_keys(tokens[i].text)
+        first = tokens[i].keys
+        if not first:
+            return None
         for keys, commas, payload in self._by_first.get(first[0], ()):
             end = _match_keys(tokens, i, keys, commas if allow_comma else frozenset())
             if end is not None:
@@ -105,8 +121,8 @@ def _match_keys(tokens: list[Token], i: int, keys: tuple[str, ...], commas: froz
                 j += 1
                 continue
             return None
-        exp = expand_keys(tok.text)
-        if tuple(keys[k : k + len(exp)]) != exp:
+        exp = tok.keys
+        if keys[k : k + len(exp)] != exp:
             return None
         k += len(exp)
         j += 1
