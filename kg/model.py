@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 ENTITY_TYPES = ("Person", "Organization", "Directive", "Event", "Location", "Document")
@@ -47,6 +48,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def make_id(entity_type: str, key: str) -> str:
     """Stable id from a type and a normalized canonical key: same entity -> same id everywhere.
 
