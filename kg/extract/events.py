@@ -7,7 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
-_YEAR = re.compile(r"\bnăm ((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|tháng \d{1,2}\s*[/.-])\s*((?:19|20)\d{2})\b")
+# a date right after a document number is the document's date, not the report's
+_CITED = re.compile(r"\d+(?:[/-][\wĐđ&.]+)+\s*,?\s*(?:ban hành\s*)?ngày\s*$")
+_HORIZON = re.compile(r"(?:đến|tới|tầm nhìn|sau)\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+"
@@ -31,16 +34,27 @@ def document_date(text: str) -> str | None:
     return None
 
 
+def _best(years: Counter[int]) -> int | None:
+    """The commonest year; among equals the latest (a report is written after what it cites)."""
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
 def infer_year(text: str, doc_date: str | None) -> int | None:
-    """The report's year: its dateline, else the commonest year of full dates, else of "năm YYYY"."""
+    """The report's year: its dateline, else the commonest year of full dates that are not the
+    dates of cited documents ("Nghị quyết số 57-NQ/TW ngày 22-12-2024"), else of "năm YYYY"
+    (not "đến năm 2030"), else any year written."""
     if doc_date:
         return int(doc_date[:4])
-    years = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
+    own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _CITED.search(text, 0, m.start()))
+    if own:
+        return _best(own)
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text)
+                    if not _HORIZON.search(text[max(0, m.start() - 12) : m.start()]))
     if years:
-        return years.most_common(1)[0][0]
-    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
-    if years:
-        return years.most_common(1)[0][0]
+        return _best(years)
+    cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
+    if cited:
+        return _best(cited)
     years = Counter(int(y) for y in _ANY_YEAR.findall(text))  # e.g. in document symbols: 96/2023/NĐ-CP
     return years.most_common(1)[0][0] if years else None
 
@@ -52,13 +66,23 @@ class DateMention:
     iso: str
 
 
+_LIST_DATE = re.compile(r"\b[Nn]gày\s+(\d{1,2})\s*(?:và|,|-|–|đến)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
+                        r"(?:\s*[/.-]\s*((?:19|20)\d{2}))?")
+
+
 def dates_in(text: str, start: int, end: int, year: int | None) -> list[DateMention]:
+    """Dates of events in text[start:end]: "Sáng 28.8", "ngày 25 và 26/7/2024", "Chiều 14-3"."""
     out: list[DateMention] = []
+    for m in _LIST_DATE.finditer(text, start, end):
+        y = int(m.group(3)) if m.group(3) else year
+        d = iso(int(m.group(1)), int(m.group(2)), y) if y else None
+        if d:
+            out.append(DateMention(m.start(), m.end(), d))
     for m in _DAY_DATE.finditer(text, start, end):
         y = int(m.group(3)) if m.group(3) else year
         if y is None:
             continue
         d = iso(int(m.group(1)), int(m.group(2)), y)
-        if d:
+        if d and not any(o.start <= m.start() < o.end for o in out) and not _CITED.search(text, 0, m.start() + 5):
             out.append(DateMention(m.start(), m.end(), d))
-    return out
+    return sorted(out, key=lambda d: d.start)

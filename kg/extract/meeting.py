@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.events import dates_in
@@ -20,6 +21,31 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
             out.append((m, e))
     return out
 
+
+
+_NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
+
+
+def _names_line(lex, toks) -> list[tuple[int, int]]:
+    """Character spans of the names when a whole line is a byline, else []."""
+    i = 0
+    mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)
+    if mk and mk[0] < len(toks) and toks[mk[0]].text == ":":
+        i = mk[0] + 1
+    groups: list[list] = [[]]
+    for t in toks[i:]:
+        if t.text in _NAME_SEPARATORS:
+            groups.append([])
+        elif t.is_word and t.is_cap and not t.text[0].isdigit():
+            groups[-1].append(t)
+        else:
+            return []
+    ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
+    if not ok or not groups[0] or len(groups) > 3:
+        return []
+    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or lex.locations.match(g, 0) for g in groups):
+        return []
+    return [(g[0].start, g[-1].end) for g in groups]
 
 
 def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
@@ -154,22 +180,19 @@ def _event_np_end(s: Sentence, i: int) -> int:
 
 
 def byline(b, lex, text, sentences, doc: Entity) -> None:
-    """Authors: the last sentence when it is a name (or "Tin và ảnh: X"), and photo credits."""
+    """Authors: a line of names ("Tin và ảnh: X", "A - B", "NGỌC MAI - TRẦN MINH") at the end of
+    the report or right under its title, and photo credits ("Ảnh: X")."""
     if not sentences:
         return
-    last = sentences[-1]
-    toks = last.tokens
-    i = 0
-    mk = lex.phrases["byline_markers"].match(toks, 0)
-    if mk and mk[0] < len(toks) and toks[mk[0]].text == ":":
-        i = mk[0] + 1
-    name_toks = toks[i:]
-    if name_toks and 1 <= len(name_toks) <= 4 and all(t.is_word and t.is_cap for t in name_toks) and (
-            i > 0 or len(name_toks) >= 2):
-        span = (name_toks[0].start, name_toks[-1].end)
-        name = text[span[0] : span[1]]
-        ent = b.entity("Person", name, surface=name, span=span, sent=(last.start, last.end))
-        b.relate("AUTHORED", ent, doc, (last.start, last.end), 0.8)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    # the last line, the last sentence (a byline run into the text), lines under the title
+    last = (sentences[-1].start, sentences[-1].end)
+    candidates = lines[-1:] + ([last] if last not in lines else []) + [ln for ln in lines[1:3] if ln != lines[-1]]
+    for start, end in candidates:
+        names = _names_line(lex, tokenize(text, start, end))
+        for a, z in names:
+            ent = b.entity("Person", text[a:z], surface=text[a:z], span=(a, z), sent=(start, end))
+            b.relate("AUTHORED", ent, doc, (start, end), 0.8)
     counts: Counter[str] = Counter()
     for s in sentences:
         for k in range(len(s.tokens)):

@@ -121,7 +121,8 @@ class OrgParser:
         return j
 
     # -- the grammar ---------------------------------------------------------
-    def parse(self, i: int, allow_bare: bool = True, after_title: bool = False) -> OrgMention | None:
+    def parse(self, i: int, allow_bare: bool = True, after_title: bool = False,
+              lower_head: bool = False) -> OrgMention | None:
         t = self._word(i)
         if t is None:
             return None
@@ -135,7 +136,7 @@ class OrgParser:
             end, head = hd
             # a lower-case head reads as a body only in a plural list: "các sở Tài chính, Tư pháp"
             plural = i > 0 and word_key(self.toks[i - 1].text) in (word_key("các"), word_key("những"))
-            if t.is_cap or (head.lower_ok and plural):
+            if t.is_cap or (head.lower_ok and plural) or lower_head:
                 m = self._after_head(i, end, head, allow_bare)
                 if m:
                     candidates.append(m)

@@ -68,8 +68,9 @@ class PeopleParser:
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
         if org is None and end - i >= 2 and self.toks[end - 1].text.capitalize() in _TITLE_BODY_HEADS:
-            # "Trưởng Ban Tổ chức Trung ương": the title's last word also starts the body's name
-            org = self.orgs.parse(end - 1, after_title=True)
+            # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh": the title's last word also
+            # starts the body's name
+            org = self.orgs.parse(end - 1, after_title=True, lower_head=True)
             if org is not None:
                 return Post(role, org, title.implied, status, start, org.end)
         if org is not None:
@@ -81,6 +82,11 @@ class PeopleParser:
             end = org.end
         elif title.text in ("Trưởng", "Phó Trưởng"):
             return None
+        else:
+            # "Đại sứ Nhật Bản", "Tổng Lãnh sự Hoa Kỳ": the country belongs to the title
+            place = self.lex.locations.match(self.toks, end)
+            if place and self.toks[end].is_cap:
+                end = place[0]
         return Post(role, org, title.implied, status, start, end)
 
     def title_chain(self, i: int, lower_ok: bool = False) -> tuple[list[Post], int]:
@@ -103,6 +109,9 @@ class PeopleParser:
     def name_at(self, i: int, min_len: int = 2) -> int:
         """End of a personal name starting at i (== i when none)."""
         j = i
+        first = self._word(i)
+        if first is not None and self.lex.heads.match(self.toks, i) and word_key(first.text) not in self.lex.surnames:
+            return i
         while j < len(self.toks) and j - i < 4:
             t = self.toks[j]
             if not t.is_word or not t.is_cap or t.is_abbr or (t.text.isupper() and len(t.text) > 1):
@@ -157,6 +166,8 @@ class PeopleParser:
         posts, j = self.title_chain(i)
         names: list[tuple[int, int]] = []
         if posts:
+            if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
+                j += 1
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names:
