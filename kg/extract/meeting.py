@@ -23,6 +23,22 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
 
 
 
+def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
+    """A dateline: an upper-case place name and a dash opening the lead ("HÀ GIANG - Ngày 18.10")."""
+    toks = lead.tokens
+    k = 0
+    while k < len(toks) and toks[k].is_word and toks[k].text.isupper():
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text not in ("-", "–", "—"):
+        return None
+    place = lex.locations.match(toks, 0)
+    if place is None or place[0] != k:
+        return None
+    span = (toks[0].start, toks[k - 1].end)
+    return b.entity("Location", str(place[1]), surface=text[span[0] : span[1]], span=span,
+                    sent=(lead.start, lead.end))
+
+
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
 
@@ -78,14 +94,19 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)
     event.props["main"] = True
     sent = (lead.start, lead.end)
-    # venue
+    # venue: the first place after "tại" before the main verb, else a dateline ("HÀ GIANG - Ngày 18.10")
+    venue = None
     for p in lead.places:
         before = lead.tokens[p.start - 1].text if p.start > 0 else ""
         if word_key(before) == word_key("tại"):
-            loc = next((e for e in b.entities.values() if e.type == "Location" and any(
+            venue = next((e for e in b.entities.values() if e.type == "Location" and any(
                 ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
-            if loc is not None:
-                b.relate("HELD_AT", event, loc, sent, 0.8)
+            if venue is not None:
+                break
+    if venue is None:
+        venue = _dateline_place(b, lex, text, lead)
+    if venue is not None:
+        b.relate("HELD_AT", event, venue, sent, 0.8)
     # bodies of the lead sentence: subjects before the event verb, and the object of "với"
     np_tokens = set(range(noun_at, _event_np_end(lead, noun_at))) if noun_at >= 0 else set()
     verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens

@@ -91,7 +91,7 @@ class OrgParser:
             return True
         return self.looks_like_person(i)
 
-    def name_run(self, i: int, max_lower: int = 1, units: bool = True) -> int:
+    def name_run(self, i: int, max_lower: int = 2, units: bool = True, people: bool = True) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
         j = i
@@ -100,9 +100,9 @@ class OrgParser:
             if t is None or not t.is_cap:
                 break
             if j > i and (self.starts_new_unit(j) if units else (
-                    self.looks_like_person(j) or self.lex.titles.match(self.toks, j))):
+                    (people and self.looks_like_person(j)) or self.lex.titles.match(self.toks, j))):
                 break
-            if j == i and (self.lex.titles.match(self.toks, j) or self.looks_like_person(j)):
+            if j == i and (self.lex.titles.match(self.toks, j) or (people and self.looks_like_person(j))):
                 break
             j += 1
             lowers = 0
@@ -143,6 +143,10 @@ class OrgParser:
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.end, m.kind == "gazetteer"))
+        gz_m = next((c for c in candidates if c.kind == "gazetteer"), None)
+        if gz_m is not None and best is not gz_m and best.kind == "named" and all(
+                t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.end]):
+            best = gz_m  # "Ngân hàng Nhà nước Việt Nam điều hành": the known name, not a lower-case tail
         self._suffixes(best)
         return best
 
@@ -161,6 +165,11 @@ class OrgParser:
             return None
         if head.kind == "standalone":
             return OrgMention(i, j, "standalone", head=head_text)
+        if head.kind == "company":
+            end = self.name_run(j, max_lower=1, units=False, people=False)
+            if end == j:
+                return None
+            return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:

@@ -41,6 +41,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     directives = _directives(b, text, sentences, org_entity)
     _places(b, text, sentences)
     _structure(b, lex, sentences)
+    _ministry_units(b, lex, sentences, org_ent)
     _reports_to(b, lex, sentences, org_ent)
     _implements(b, lex, sentences, directives, org_ent)
     main_event(b, lex, text, sentences, title, year, people, org_ent)
@@ -143,6 +144,22 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
             other = orgs.get(name_key(rule["to"].format(**m.groupdict())))
             if other is not None:
                 b.relate(rule["type"], e, other, _first_sentence(e), 0.7)
+
+
+def _ministry_units(b, lex, sentences, org_ent) -> None:
+    """A Vụ / Cục written without its ministry belongs to the one ministry the report names."""
+    ministries = {e.id: e for e in b.entities.values() if e.type == "Organization" and e.name.startswith("Bộ ")
+                  and lex.org_by_key.get(phrase_keys(e.name)) is not None}
+    if len(ministries) != 1:
+        return
+    ministry = next(iter(ministries.values()))
+    for s in sentences:
+        for top in s.orgs:
+            for m in top.walk():
+                e = org_ent.get(id(m))
+                if e is not None and m.kind == "named" and m.inner is None and lex.phrases["ministry_units"].match(
+                        s.tokens, m.start):
+                    b.relate("PART_OF", e, ministry, (s.start, s.end), 0.6)
 
 
 def _first_sentence(e: Entity) -> tuple[int, int]:
