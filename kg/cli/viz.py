@@ -1,0 +1,43 @@
+"""`kg viz`: the store's graph as one self-contained, offline, interactive HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kg.cli.common import errors_to_exit
+from kg.model import ENTITY_TYPES
+
+_TYPES_HELP = f"Entity types, comma-separated: {','.join(ENTITY_TYPES)}."
+_STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
+_RELATIONS_HELP = "Relation types, comma-separated: HOLDS_POSITION,PART_OF,..."
+_SINCE_HELP = "From this date (YYYY[-MM[-DD]]): the event's date, else the report's."
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("viz")
+    def viz_command(
+        output: Path = typer.Option(Path("kg-graph.html"), "-o", "--output", metavar="FILE", help="HTML file."),
+        store: Path | None = typer.Option(None, "--store", metavar="DIR", help=_STORE_HELP),
+        around: list[str] = typer.Option([], "--around", metavar="ENTITY", help="Only near this id, name or alias."),
+        depth: int = typer.Option(1, "--depth", min=0, metavar="N", help="How many steps from --around."),
+        types: list[str] = typer.Option([], "--type", metavar="TYPES", help=_TYPES_HELP),
+        relations: list[str] = typer.Option([], "--relation", metavar="RELATIONS", help=_RELATIONS_HELP),
+        docs: list[str] = typer.Option([], "--doc", metavar="REPORT", help="Only facts from this report (file name)."),
+        since: str | None = typer.Option(None, "--since", metavar="DATE", help=_SINCE_HELP),
+        until: str | None = typer.Option(None, "--until", metavar="DATE", help="Up to this date, inclusive."),
+        max_nodes: int | None = typer.Option(None, "--max-nodes", min=1, metavar="N", help="Keep the N most linked."),
+        title: str | None = typer.Option(None, "--title", help="Page title (default: after the store folder)."),
+    ) -> None:
+        """Write an interactive graph (search, hover for evidence, click for neighbours) that works offline."""
+        from kg.store import Store
+        from kg.viz import VizFilter, write_html
+
+        flt = VizFilter(around=around, depth=depth, types=types, relations=relations, docs=docs,
+                        since=since, until=until, max_nodes=max_nodes)
+        with errors_to_exit():
+            with Store.open(store, create=False) as db:
+                graph, name = db.graph(), db.path.resolve().name
+            result = write_html(graph, output, flt, title=title or f"kg graph: {name}")
+        typer.echo(result.summary())

@@ -1,0 +1,306 @@
+"""One self-contained HTML page of a graph: pyvis data, vis-network inline, no network access.
+
+pyvis (cdn_resources='in_line') builds the node/edge data and the vis-network options; the page
+is kg's template (see kg.viz.assets), not pyvis's, which loads Bootstrap from a CDN.
+Everything from a document travels as JSON in a non-executed <script> block (`<`, `>`, `&` and
+`'` escaped) and reaches the page through textContent, never as markup.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyvis.network import Network
+
+from kg.errors import KgError
+from kg.model import Entity, Evidence, Graph, Relation
+from kg.viz.assets import assets, environment, style_of, styles
+from kg.viz.layout import layout
+from kg.viz.select import View, VizFilter, counted, select
+
+log = logging.getLogger(__name__)
+
+LABEL_MAX = 48  # longer names (directive titles) are cut on the canvas; tooltips show them whole
+BIG = 1500  # from this many edges, edges hide while dragging/zooming so the page stays fluid
+
+
+@dataclass
+class VizResult:
+    """What `write_html` wrote and what the filters left out."""
+
+    path: Path
+    nodes: int
+    edges: int
+    bytes: int
+    notes: list[str]
+    total_nodes: int
+    total_edges: int
+    cut_nodes: int
+    cut_edges: int
+
+    def summary(self) -> str:
+        """One line for the CLI: what was written, then one line per filter note."""
+        what = (
+            f"{counted(self.nodes, 'entity', 'entities')}, {counted(self.edges, 'relation')}"
+            if self.nodes
+            else "nothing to draw"
+        )
+        return "\n".join([f"wrote {self.path} ({what}; {self.bytes / 1e6:.1f} MB)", *(f"  {n}" for n in self.notes)])
+
+
+def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8) -> str:
+    """The page for a selected graph (see `kg.viz.select`)."""
+    graph = view.graph
+    degree: Counter[str] = Counter()
+    for r in graph.relations:
+        degree[r.source] += 1
+        degree[r.target] += 1
+    ids = list(graph.entities)
+    log.info("layout of %d nodes and %d edges", len(ids), len(graph.relations))
+    positions = layout(ids, [(r.source, r.target) for r in graph.relations])
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    for eid, entity in graph.entities.items():
+        x, y = positions[eid]
+        net.add_node(
+            eid,
+            label=_label(entity.name),
+            shape=style_of(entity.type)["shape"],
+            group=entity.type,
+            size=round(min(36.0, 12 + 3 * math.log2(1 + degree[eid])), 1),
+            x=x,
+            y=y,
+        )
+    edge_ids = _edge_ids(graph.relations)
+    for rel, edge_id, smooth in zip(graph.relations, edge_ids, _curves(graph.relations), strict=True):
+        extra = {"smooth": smooth} if smooth else {}
+        net.add_edge(rel.source, rel.target, id=edge_id, label=_edge_label(rel), **extra)
+    net.options = _options(graph, len(graph.relations))
+    nodes, edges, _heading, _height, _width, _options_json = net.get_network_data()
+
+    types = Counter(e.type for e in graph.entities.values())
+    legend = [{"type": t, **style_of(t), "count": types[t]} for t in _type_order(types)]
+    docs_used = _docs_used(graph)
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": net.options,
+        "info": {
+            "nodes": {eid: _entity_info(e, max_evidence) for eid, e in graph.entities.items()},
+            "edges": {
+                edge_id: _relation_info(r, max_evidence) for r, edge_id in zip(graph.relations, edge_ids, strict=True)
+            },
+        },
+        "docs": {d: _doc_info(graph, d) for d in sorted(docs_used)},
+    }
+    empty = (
+        ("Nothing to draw: no entity matches the filters." if view.notes else "Nothing to draw: the graph is empty.")
+        if not graph.entities
+        else ""
+    )
+    return environment().get_template("page.html").render(
+        title=title,
+        data=data,
+        legend=legend,
+        notes=view.notes,
+        empty=empty,
+        n_nodes=len(graph.entities),
+        n_edges=len(graph.relations),
+        n_docs=len(docs_used),
+        cdn_resources=net.cdn_resources,
+        **assets(),
+    )
+
+
+def write_html(
+    graph: Graph,
+    path: str | Path,
+    flt: VizFilter | None = None,
+    *,
+    title: str | None = None,
+    max_evidence: int = 8,
+) -> VizResult:
+    """Filter `graph`, draw it, and write one self-contained HTML file (atomically)."""
+    path = Path(path)
+    view = select(graph, flt)
+    html = render_html(view, title=title or path.stem, max_evidence=max_evidence)
+    data = html.encode("utf-8")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise KgError(f"{path}: cannot write (no directory {directory})")
+    tmp = directory / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"  # umask applies, unlike mkstemp
+    try:
+        try:
+            with open(tmp, "xb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return VizResult(
+        path=path,
+        nodes=len(view.graph.entities),
+        edges=len(view.graph.relations),
+        bytes=len(data),
+        notes=view.notes,
+        total_nodes=view.total_nodes,
+        total_edges=view.total_edges,
+        cut_nodes=view.cut_nodes,
+        cut_edges=view.cut_edges,
+    )
+
+
+def _label(name: str) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1].rstrip() + "…"
+
+
+def _edge_label(rel: Relation) -> str:
+    role = rel.props.get("role")
+    return f"{rel.type}: {role}" if role else rel.type
+
+
+def _edge_ids(relations: list[Relation]) -> list[str]:
+    """Relation ids, made unique: vis-network refuses a dataset with a repeated id."""
+    seen: Counter[str] = Counter()
+    out = []
+    for r in relations:
+        seen[r.id] += 1
+        out.append(r.id if seen[r.id] == 1 else f"{r.id}#{seen[r.id]}")
+    return out
+
+
+def _curves(relations: list[Relation]) -> list[dict[str, Any] | None]:
+    """Straight edges, except that the 2nd, 3rd... edge between two nodes bends to stay visible."""
+    count: Counter[frozenset[str]] = Counter()
+    out: list[dict[str, Any] | None] = []
+    for r in relations:
+        pair = frozenset((r.source, r.target))
+        k = count[pair]
+        count[pair] += 1
+        if k == 0:
+            out.append(None)
+        else:
+            # curvedCW seen from the other end is CCW: orient by the pair, not by the edge
+            flip = (k % 2 == 1) == (r.source < r.target)
+            out.append({"enabled": True, "type": "curvedCW" if flip else "curvedCCW",
+                        "roundness": round(0.2 * ((k + 1) // 2), 2)})
+    return out
+
+
+def _options(graph: Graph, n_edges: int) -> dict[str, Any]:
+    font = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+    groups = {}
+    for t in {e.type for e in graph.entities.values()}:
+        s = style_of(t)
+        border = _darker(s["color"])
+        groups[t] = {
+            "shape": s["shape"],
+            "color": {
+                "background": s["color"],
+                "border": border,
+                "highlight": {"background": s["color"], "border": "#111111"},
+                "hover": {"background": s["color"], "border": "#111111"},
+            },
+        }
+    big = n_edges >= BIG
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 100,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": font, "size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "smooth": False,
+            "width": 1,
+            "selectionWidth": 2,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#9aa0a6", "highlight": "#333333", "hover": "#333333", "inherit": False},
+            "font": {"face": font, "size": 10, "color": "#555555", "align": "horizontal", "strokeWidth": 3},
+        },
+        "groups": groups,
+    }
+
+
+def _darker(hex_color: str) -> str:
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
+
+
+def _type_order(types: Counter[str]) -> list[str]:
+    known = list(styles()["types"])
+    return sorted(types, key=lambda t: (known.index(t) if t in known else len(known), t))
+
+
+def _scalar(value: Any) -> str | int | float | bool:
+    if isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple | set):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _evidence(evidence: list[Evidence], limit: int) -> tuple[list[list[str]], int, int]:
+    """Distinct (report, sentence) pairs, the first `limit` of them, the rest counted."""
+    seen: dict[tuple[str, str], None] = {}
+    for ev in evidence:
+        seen.setdefault((ev.doc, ev.sentence or ev.text), None)
+    pairs = [list(p) for p in seen]
+    reports = len({d for d, _ in seen})
+    return pairs[:limit], max(0, len(pairs) - limit), reports
+
+
+def _entity_info(entity: Entity, limit: int) -> dict[str, Any]:
+    ev, more, reports = _evidence(entity.evidence, limit)
+    return {
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "props": {k: _scalar(v) for k, v in entity.props.items() if v not in (None, "", [])},
+        "evidence": ev,
+        "more": more,
+        "reports": reports,
+    }
+
+
+def _relation_info(rel: Relation, limit: int) -> dict[str, Any]:
+    ev, more, reports = _evidence(rel.evidence, limit)
+    return {
+        "type": rel.type,
+        "source": rel.source,
+        "target": rel.target,
+        "props": {k: _scalar(v) for k, v in rel.props.items() if v not in (None, "", [])},
+        "confidence": round(float(rel.confidence), 3),
+        "evidence": ev,
+        "more": more,
+        "reports": reports,
+    }
+
+
+def _docs_used(graph: Graph) -> set[str]:
+    docs = {ev.doc for e in graph.entities.values() for ev in e.evidence}
+    return docs | {ev.doc for r in graph.relations for ev in r.evidence}
+
+
+def _doc_info(graph: Graph, doc_id: str) -> dict[str, str]:
+    doc = graph.documents.get(doc_id)
+    return {"title": (doc.title if doc else "") or "", "date": (doc.date if doc else "") or ""}
