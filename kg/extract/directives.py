@@ -5,7 +5,7 @@ with "của", or encoded in the symbol) and their subject ("về ...")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser, expand_surface
@@ -13,6 +13,7 @@ from kg.extract.tokens import Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:[/-][\wĐđ&.]+)*")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_NOT_A_LAW_BEFORE = frozenset(word_key(w) for w in ("kỷ", "pháp", "dự", "theo"))
 
 
 @dataclass
@@ -24,6 +25,7 @@ class DirectiveMention:
     symbol: str  # full number as written: 580/NQ-UBTVQH14
     name: str  # canonical name
     issuer: OrgMention | None = None
+    co_issuers: list[OrgMention] = field(default_factory=list)  # "của Bộ Chính trị, Ban Bí thư"
     symbol_issuer: str = ""
     subject_start: int = -1  # token range of the "về ..." clause
     subject_end: int = -1
@@ -84,7 +86,9 @@ class DirectiveParser:
         if t is None or not t.is_word or not t.is_cap:
             return None
         if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
-            end = self.orgs.name_run(j, max_lower=2, units=False)
+            if i > 0 and self._key(i - 1) in _NOT_A_LAW_BEFORE:  # "kỷ luật", "pháp luật"
+                return None
+            end = self._law_name_end(j)
             if end > j:
                 return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
             return None
@@ -112,6 +116,21 @@ class DirectiveParser:
                 return DirectiveMention(i, end, kind, "", "", name)
         return None
 
+    def _law_name_end(self, j: int) -> int:
+        """A law's name: capitalized words and the lower-case words that follow them, through a
+        comma that joins two lower-case nouns ("Luật Cán bộ, công chức")."""
+        toks = self.toks
+        end = self.orgs.name_run(j, max_lower=5, units=False)
+        while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_word and not toks[end + 1].is_cap:
+            k = end + 1
+            while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - end <= 3 and (
+                    word_key(toks[k].text) not in self.lex.stopwords):
+                k += 1
+            if k == end + 1 or (k < len(toks) and toks[k].is_word):
+                break
+            end = k
+        return end
+
     def _symbol_issuer(self, symbol: str) -> str:
         parts = re.split(r"[/-]", symbol)
         if len(parts) < 2:
@@ -132,6 +151,12 @@ class DirectiveParser:
             if org is not None:
                 m.issuer = org
                 j = org.end
+                while j + 1 < len(toks) and (toks[j].text == "," or self._key(j) == word_key("và")):
+                    more = self.orgs.parse(j + 1, allow_bare=False)
+                    if more is None:
+                        break
+                    m.co_issuers.append(more)
+                    j = more.end
         if self._key(j) == word_key("về"):
             k = j + 1
             while k < len(toks) and toks[k].text not in (";", ".", "…", "(") and not (

@@ -87,11 +87,19 @@ class OrgParser:
             return True
         if self.lex.heads.match(self.toks, i) or self.lex.orgs.match(self.toks, i, allow_comma=True):
             return True
-        if self.lex.titles.match(self.toks, i):
+        if self.lex.titles.match(self.toks, i) or self.lex.directive_kinds.match(self.toks, i):
             return True
         return self.looks_like_person(i)
 
-    def name_run(self, i: int, max_lower: int = 2, units: bool = True, people: bool = True) -> int:
+    def _boundary(self, k: int) -> bool:
+        """Where a lower-case stretch of a name may end: punctuation, a capital, a stop word,
+        a number or a locality word."""
+        t = self._word(k)
+        if t is None or t.is_cap or t.text[0].isdigit():
+            return True
+        return t.keys[0] in self.lex.stopwords or bool(self.lex.phrases["locality_words"].match(self.toks, k))
+
+    def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
         j = i
@@ -105,12 +113,12 @@ class OrgParser:
             if j == i and (self.lex.titles.match(self.toks, j) or (people and self.looks_like_person(j))):
                 break
             j += 1
-            lowers = 0
-            while lowers < max_lower and (u := self._word(j)) is not None and not u.is_cap:
-                if word_key(u.text) in self.lex.stopwords or u.text.isdigit():
-                    break
-                j += 1
-                lowers += 1
+            k = j
+            while k - j < max_lower and (u := self._word(k)) is not None and not u.is_cap and not self._boundary(k):
+                k += 1
+            if k - j > 1 and not self._boundary(k):
+                k = j + 1  # no clean end in sight: keep the one word of a two-syllable name
+            j = k
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
                 after = self._word(j + 1)

@@ -219,6 +219,7 @@ class PeopleParser:
         post.status = "former" if former else post.status
         people: list[PersonMention] = []
         orgs: list[OrgMention] = [post.org] if post.org else []
+        first_end: int | None = None
         while j < len(self.toks):
             h = self.lex.phrases["honorifics"].match(self.toks, j)
             if h:
@@ -234,6 +235,8 @@ class PeopleParser:
             pm.posts.extend(more)
             orgs.extend(p.org for p in more if p.org)
             people.append(pm)
+            first_end = first_end if first_end is not None else end
+            # the next "; Name - titles" of the list; what lies between is read again by the caller
             j = end
             while j < len(self.toks) and self.toks[j].text not in (";", "."):
                 j += 1
@@ -241,4 +244,4 @@ class PeopleParser:
                 j += 1
                 continue
             break
-        return (people, orgs, j) if people else None
+        return (people, orgs, first_end) if people and first_end is not None else None

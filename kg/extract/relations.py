@@ -100,6 +100,10 @@ def _directives(b, text, sentences, org_entity) -> dict[int, Entity]:
             issuer = org_entity(d.issuer, s) if d.issuer is not None else None
             if issuer is not None:
                 b.relate("ISSUED_BY", ent, issuer, sent, 0.9)
+                for co in d.co_issuers:
+                    other = org_entity(co, s)
+                    if other is not None:
+                        b.relate("ISSUED_BY", ent, other, sent, 0.85)
             elif d.symbol_issuer:
                 org = b.entity("Organization", d.symbol_issuer, span=span, sent=sent)
                 b.relate("ISSUED_BY", ent, org, sent, 0.6)

@@ -64,10 +64,11 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
         if d is not None:
             s.directives.append(d)
             if d.issuer is not None:
-                s.orgs.append(d.issuer)
-                s.issuer_orgs.add(id(d.issuer))
-                s.directive_issuers.add(id(d.issuer))
-                i = d.issuer.end
+                for org in (d.issuer, *d.co_issuers):
+                    s.orgs.append(org)
+                    s.issuer_orgs.add(id(org))
+                    s.directive_issuers.add(id(org))
+                i = (d.co_issuers or [d.issuer])[-1].end
             else:
                 i = d.end
             continue
