@@ -126,7 +126,7 @@ class DirectiveParser:
             while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - end <= 3 and (
                     word_key(toks[k].text) not in self.lex.stopwords):
                 k += 1
-            if k == end + 1 or (k < len(toks) and toks[k].is_word):
+            if k == end + 1 or (k < len(toks) and toks[k].is_word and toks[k].keys[0] not in self.lex.stopwords):
                 break
             end = k
         return end

@@ -59,7 +59,8 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
     if not ok or not groups[0] or len(groups) > 3:
         return []
-    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or lex.locations.match(g, 0) for g in groups):
+    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or (lex.locations.match(g, 0) or (0,))[0] == len(g)
+           for g in groups):
         return []
     return [(g[0].start, g[-1].end) for g in groups]
 

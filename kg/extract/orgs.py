@@ -108,7 +108,8 @@ class OrgParser:
             if t is None or not t.is_cap:
                 break
             if j > i and (self.starts_new_unit(j) if units else (
-                    (people and self.looks_like_person(j)) or self.lex.titles.match(self.toks, j))):
+                    (people and self.looks_like_person(j)) or self.lex.titles.match(self.toks, j)
+                    or self.lex.directive_kinds.match(self.toks, j))):
                 break
             if j == i and (self.lex.titles.match(self.toks, j) or (people and self.looks_like_person(j))):
                 break

@@ -121,7 +121,8 @@ def _places(b, text, sentences) -> None:
         for p in s.places:
             span = s.char_span(p.start, p.end)
             surface = text[span[0] : span[1]]
-            b.entity("Location", p.name or _expand(surface), surface=surface, span=span, sent=(s.start, s.end),
+            name = p.name or _expand(surface)
+            b.entity("Location", name[0].upper() + name[1:], surface=surface, span=span, sent=(s.start, s.end),
                      props={"venue": True} if p.venue else None)
 
 

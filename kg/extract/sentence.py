@@ -146,31 +146,63 @@ _VENUE_LOWER = frozenset(word_key(w) for w in ("quốc", "gia", "tỉnh", "thàn
 
 
 def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
-    if not toks[i].is_cap:
+    after_tai = i > 0 and toks[i - 1].keys[:1] == (word_key("tại"),)
+    unit = _admin_unit(lex, orgp, toks, i)
+    if unit is not None:
+        return unit
+    if not toks[i].is_cap and not after_tai:
         return None
     venue = lex.phrases["venue_heads"].match(toks, i)
     loc = lex.locations.match(toks, i)
     if venue:
-        j = venue[0]
-        while j < len(toks) and toks[j].is_word:
-            t = toks[j]
-            if t.is_cap and not t.is_abbr and not orgp.looks_like_person(j) and not lex.titles.match(toks, j):
-                j += 1
-            elif not t.is_cap and word_key(t.text) in _VENUE_LOWER:
-                j += 1
-            else:
-                break
-        return PlaceMention(i, j, "", venue=True)
-    if loc:
+        return PlaceMention(i, _venue_end(lex, orgp, toks, venue[0]), "", venue=True)
+    if loc and toks[i].is_cap:
         end, name = loc
         one_word = end - i == 1 and str(name).count(" ") == 0
         if one_word and not (i > 0 and lex.phrases["place_cues"].match(toks, i - 1)):
             return None
+        if lex.phrases["venue_heads"].match([toks[i]], 0) or str(name).startswith(("Nhà", "Trụ sở", "Trung tâm")):
+            return PlaceMention(i, _venue_end(lex, orgp, toks, end), "", venue=True)
         # a place name followed by more capitalized words is part of a longer name
         if end < len(toks) and toks[end].is_word and toks[end].is_cap and not toks[end].is_abbr:
             if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
                 return None
         if orgp.lex.heads.match(toks, i) or orgp.lex.orgs.match(toks, i, allow_comma=True):
             return None
-        return PlaceMention(i, end, str(name), venue=str(name).startswith(("Nhà", "Hội trường", "Trung tâm")))
+        return PlaceMention(i, end, str(name))
     return None
+
+
+def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
+    """A venue's name runs over capitalized words, another venue word ("Hội trường Trung tâm Hội
+    nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM")."""
+    while j < len(toks) and toks[j].is_word:
+        t = toks[j]
+        nested = lex.phrases["venue_heads"].match(toks, j)
+        if nested:
+            j = nested[0]
+            continue
+        org = orgp.parse(j, allow_bare=False) if t.is_cap else None
+        if org is not None:
+            j = org.end
+        elif t.is_cap and not orgp.looks_like_person(j) and not lex.titles.match(toks, j):
+            j += 1
+        elif not t.is_cap and word_key(t.text) in _VENUE_LOWER:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
+    """"huyện Đồng Văn", "xã Lũng Cú": a unit word and a capitalized name make a place."""
+    unit = lex.phrases["admin_units"].match(toks, i)
+    if unit is None or toks[i].is_cap:
+        return None
+    end = unit[0]
+    stop = end
+    while stop < len(toks) and toks[stop].is_word and toks[stop].is_cap and not toks[stop].is_abbr and stop - end < 4:
+        stop += 1
+    if stop == end:
+        return None
+    return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]))
