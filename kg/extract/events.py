@@ -26,7 +26,8 @@ def iso(day: int, month: int, year: int) -> str | None:
 
 def document_date(text: str) -> str | None:
     """A date stated in the first lines (a dateline such as "Thứ 6, 21/03/2025 | 15:45")."""
-    head = "\n".join(text.split("\n")[:3])
+    # a dateline is a short line of its own; dates inside sentences belong to what they describe
+    head = "\n".join(ln for ln in text.split("\n")[:3] if len(ln) <= 60)
     for m in _FULL_DATE.finditer(head):
         d = iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:

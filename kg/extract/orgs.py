@@ -55,6 +55,9 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(out)
 
 
+_PLURAL = frozenset(word_key(w) for w in ("các", "những"))
+
+
 class OrgParser:
     def __init__(self, lex: Lexicon, tokens: list[Token]) -> None:
         self.lex = lex
@@ -102,14 +105,17 @@ class OrgParser:
     def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
+
+        def stops(k: int) -> bool:  # does something else begin at k, inside the run?
+            if units:
+                return self.starts_new_unit(k)
+            return bool((people and self.looks_like_person(k)) or self.lex.titles.match(self.toks, k)
+                        or self.lex.directive_kinds.match(self.toks, k))
+
         j = i
         while True:
             t = self._word(j)
-            if t is None or not t.is_cap:
-                break
-            if j > i and (self.starts_new_unit(j) if units else (
-                    (people and self.looks_like_person(j)) or self.lex.titles.match(self.toks, j)
-                    or self.lex.directive_kinds.match(self.toks, j))):
+            if t is None or not t.is_cap or (j > i and stops(j)):
                 break
             if j == i and (self.lex.titles.match(self.toks, j) or (people and self.looks_like_person(j))):
                 break
@@ -123,7 +129,7 @@ class OrgParser:
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
                 after = self._word(j + 1)
-                if after is not None and after.is_cap and not (units and self.starts_new_unit(j + 1)):
+                if after is not None and after.is_cap and not stops(j + 1):
                     j += 1
                     continue
                 break
@@ -173,6 +179,8 @@ class OrgParser:
                 return OrgMention(i, k, "bare", head=head_text)
             return None
         if head.kind == "standalone":
+            if self._word(j) is not None and self._word(j).keys[0] in _PLURAL:  # "UBND các tỉnh"
+                return None
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
             end = self.name_run(j, max_lower=1, units=False, people=False)
