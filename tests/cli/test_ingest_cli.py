@@ -1,0 +1,154 @@
+"""`kg ingest` through the CLI: summary, exit status, errors file, --strict, --encoding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.sources import discover
+from kg.store import Store
+from tests.fixtures.make_fixtures import NEWS, OFFICIAL, build, encode_tcvn3
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def fixture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("fixtures")
+    build(root)
+    return root
+
+
+def run(*args: str | Path) -> object:
+    return runner.invoke(app, ["ingest", *map(str, args)])
+
+
+def test_summary_counts_and_one_line_per_failure(fixture_dir: Path, tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    result = run(fixture_dir / "good", fixture_dir / "bad", "--store", store, "--jobs", "2")
+    assert result.exit_code == 0, result.output  # some failed, not all, and not --strict
+    with Store.open(store, create=False) as db:
+        stored = len(db.documents())
+    failures = [line for line in result.stdout.splitlines() if line.startswith("failed: ")]
+    logged = [json.loads(line) for line in (store / "errors.jsonl").read_text().splitlines()]
+    assert [f"failed: {r['file']}: {r['reason']}" for r in logged] == failures
+    first = result.stdout.splitlines()[0]
+    assert f"{stored} new" in first and "1 duplicate" in first and f"{len(failures)} failed" in first
+    assert "2 files of other types skipped" in first
+    assert any("bad/loop.txt: symlink loop" in f for f in failures)
+    assert any("bad/enormous.txt: too large" in f for f in failures)
+
+    again = run(fixture_dir / "good", "--store", store)
+    assert again.exit_code == 0
+    found = len(discover([fixture_dir / "good"]).files)
+    assert f"0 new, {found} unchanged, 0 updated, 0 duplicate, 0 failed" in again.stdout
+
+
+def test_strict_turns_any_failure_into_an_error(fixture_dir: Path, tmp_path: Path) -> None:
+    args = (fixture_dir / "good" / "official-utf8.txt", fixture_dir / "bad" / "empty.txt", "--store", tmp_path / "kg")
+    assert run(*args).exit_code == 0
+    assert run(*args, "--strict").exit_code == 1
+
+
+def test_all_failed_is_an_error(fixture_dir: Path, tmp_path: Path) -> None:
+    result = run(fixture_dir / "bad" / "empty.txt", fixture_dir / "bad" / "binary.txt", "--store", tmp_path / "kg")
+    assert result.exit_code == 1
+    assert "0 new, 0 unchanged, 0 updated, 0 duplicate, 2 failed" in result.stdout
+
+
+def test_nothing_found_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run(tmp_path / "empty", "--store", tmp_path / "kg")
+    assert result.exit_code == 0
+    assert "no report files found" in result.stdout
+
+
+def test_store_defaults_to_kg_store_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "r.txt").write_text(NEWS, encoding="utf-8")
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "from-env"))
+    assert run(tmp_path / "r.txt").exit_code == 0
+    with Store.open(tmp_path / "from-env", create=False) as db:
+        assert [d.id for d in db.documents()] == ["r.txt"]
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "old.txt").write_bytes(encode_tcvn3("Hà Nội"))  # too short to detect
+    store = tmp_path / "kg"
+    detected = run(tmp_path / "in", "--store", store)
+    assert detected.exit_code == 1 and "pass --encoding" in detected.stdout
+    forced = run(tmp_path / "in", "--store", store, "--encoding", "tcvn3")
+    assert forced.exit_code == 0 and "1 new" in forced.stdout
+    with Store.open(store, create=False) as db:
+        assert [(d.id, d.encoding) for d in db.documents()] == [("old.txt", "tcvn3")]
+
+
+def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(OFFICIAL, encoding="utf-8")
+    result = run(tmp_path / "r.txt", "--store", tmp_path / "kg", "--encoding", "klingon")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "kg: error: unknown encoding 'klingon' (known: cp1258, tcvn3, utf-16, utf-8, viscii, vni, vps, "
+        "or any Python codec)"
+    ]
+    not_a_store = tmp_path / "occupied"
+    not_a_store.mkdir()
+    (not_a_store / "other.txt").write_text("x")
+    result = run(tmp_path / "r.txt", "--store", not_a_store)
+    assert result.exit_code == 1 and result.stderr.startswith("kg: error: ")
+    assert run(tmp_path / "r.txt", "--store", tmp_path / "kg", "--jobs", "0").exit_code == 2
+
+
+def test_progress_bar_shows_rate_and_eta(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(OFFICIAL + f"\nSố thứ tự {i}.\n", encoding="utf-8")
+    result = run(tmp_path, "--store", tmp_path / "kg", "--jobs", "1")
+    assert result.exit_code == 0
+    assert "3/3" in result.stderr and "files/s" in result.stderr and "ETA" in result.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
+    """SIGINT to the whole foreground process group, as a terminal's Ctrl-C sends it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from kg.errors import StoreError
+    from tests.fixtures.synthetic import write_synthetic
+
+    write_synthetic(tmp_path / "in", 400)
+    store = tmp_path / "kg"
+    command = [sys.executable, "-m", "kg", "ingest", str(tmp_path / "in"), "--store", str(store), "-j", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    stored, deadline = 0, time.monotonic() + 120
+    while stored < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with Store.open(store, create=False) as db:
+                stored = len(db.documents())
+        except StoreError:
+            continue
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: the reports finished so far are kept" in out
+    assert "Traceback" not in err
+    with Store.open(store, create=False) as db:
+        kept = len(db.documents())
+    assert 20 <= kept < 400
+    assert f"{kept} new" in out.splitlines()[0]
+    for _ in range(200):  # workers and fork server end too (once reaped: allow a moment)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("processes of the interrupted ingest are still running")
