@@ -8,8 +8,9 @@ built-in ones.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from kg.errors import KgError
 

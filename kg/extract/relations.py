@@ -8,6 +8,7 @@ import re
 from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon
 from kg.extract.meeting import byline, main_event, top_level
+from kg.extract.naming import is_generic
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import phrase_keys, tokenize, word_key
@@ -24,8 +25,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
             return None
         if id(m) not in org_ent:
             span = s.char_span(m.start, m.end)
+            props = {"scope": "report"} if is_generic(m.canonical) else None
             org_ent[id(m)] = b.entity("Organization", m.canonical, surface=text[span[0] : span[1]],
-                                      span=span, sent=(s.start, s.end))
+                                      span=span, sent=(s.start, s.end), props=props)
         return org_ent[id(m)]
 
     # organizations and their nesting

@@ -45,3 +45,10 @@ def test_generic_locality_takes_the_one_province_the_report_names(run):
 def test_generic_locality_stays_generic_when_two_provinces_are_named(run):
     x = run("UBND tỉnh Nghệ An và UBND tỉnh Hà Tĩnh ký kết. Sở Y tế tham dự.")
     assert "Sở Y tế" in names(x, "Organization")
+
+
+def test_bodies_named_only_by_their_level_are_marked_report_scoped(run):
+    x = run("HĐND tỉnh và Sở Tài chính họp. Bộ Y tế dự.")
+    scope = {e.name: e.props.get("scope") for e in x.entities if e.type == "Organization"}
+    assert scope["Hội đồng nhân dân tỉnh"] == "report" and scope["Sở Tài chính"] == "report"
+    assert scope["Bộ Y tế"] is None

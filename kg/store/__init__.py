@@ -1,0 +1,29 @@
+"""kg's graph on disk: the Store that ingestion writes and every reader (queries, exports,
+loaders, HTML) reads.
+
+    from kg.store import Store
+    with Store.open("kg-data") as store:          # default: $KG_STORE or ./kg-data
+        store.document_status(doc_id, sha256)     # "new" | "unchanged" | "changed"
+        store.find_by_sha(sha256); store.add_path(doc_id, path)
+        store.put(extraction)                     # atomic; replaces the report's old facts
+        store.remove(doc_id)                      # a fact stays while another report supports it
+        graph = store.graph()                     # merged, cross-report resolved, with evidence
+        store.stats(); store.documents(); store.record_error(path, reason)
+
+Also: `lock()` (become the writer now rather than at the first write), `find(name_or_id)`,
+`entity(id)`, `relations_of(id)` (one entity without reading the whole graph), `state()` /
+`generation` (changes with every write), `refresh()` (build the derived stores now),
+`derived.rdf()` / `derived.cypher()` (read-only handles; kg.query runs queries on them), and
+kg.store.views.describe (what `kg show` prints).
+
+Layout of a store folder:
+- kg.sqlite   the source of truth (kg.store.schema): per-report facts, one transaction per report;
+- lock        the writer lock (one writer at a time; readers never lock);
+- errors.jsonl files that could not be ingested;
+- derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it
+              has changed since they were built (kg.store.derived). Deleting it loses nothing.
+"""
+
+from kg.store.store import DEFAULT_DIR, ERRORS_FILE, PutResult, Store, default_path
+
+__all__ = ["DEFAULT_DIR", "ERRORS_FILE", "PutResult", "Store", "default_path"]

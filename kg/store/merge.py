@@ -1,0 +1,120 @@
+"""Merging what several reports say about one entity or one relation into the canonical record.
+
+Pure functions over rows read from the store, so the merged graph is a function of the stored
+reports only (never of the order they were ingested in). "Report order" is (report date, report
+id): evidence is listed in that order, and for properties a later report's value wins (the latest
+news on a post's status, say), except `since`, which keeps the earliest. A post (HOLDS_POSITION)
+without a stated `since` gets the date of the earliest report that states it: "holds the post
+since at least then".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.model import Entity, Evidence, Relation
+
+DATED_TYPES = ("HOLDS_POSITION",)  # relations whose `since` falls back to the first report date
+
+
+@dataclass
+class MentionRow:
+    """One report's version of an entity."""
+
+    doc: str
+    order: tuple[str, str]  # report order key: (date or "", report id)
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[list[Any]] = field(default_factory=list)  # [start, end, text, sentence or ""]
+
+
+@dataclass
+class FactRow:
+    """One report's version of a relation, with its ends already mapped to global ids."""
+
+    doc: str
+    order: tuple[str, str]
+    seq: int
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[list[Any]] = field(default_factory=list)  # [start, end, text, sentence or ""]
+    confidence: float = 1.0
+
+
+def _evidence(rows: list[tuple[tuple[str, str], list[list[Any]]]]) -> list[Evidence]:
+    """Evidence of several reports, in report order then text order, each span once."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for order, items in sorted(rows, key=lambda pair: pair[0]):
+        doc = order[1]
+        for start, end, text, sentence in sorted(items, key=lambda item: (item[0], item[1])):
+            if (doc, start, end) not in seen:
+                seen.add((doc, start, end))
+                out.append(Evidence(doc, start, end, text, sentence or text))
+    return out
+
+
+def _merge_props(rows: list[tuple[tuple[str, str], dict[str, Any]]]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for _, p in sorted(rows, key=lambda pair: pair[0]):
+        for key, value in p.items():
+            if value is None or value == "" or value == []:
+                continue
+            if key == "since" and key in props:
+                props[key] = min(str(props[key]), str(value))
+            else:
+                props[key] = value
+    return props
+
+
+def merge_entity(gid: str, rows: list[MentionRow], *, evidence: bool = True) -> Entity:
+    """The canonical entity: the name most reports use (ties: longest, then alphabetical)."""
+    names = Counter()
+    for row in rows:
+        names[row.name] += 1
+    name = min(names, key=lambda n: (-names[n], -len(n), n))
+    seen = Counter()
+    for row in rows:
+        for alias in [row.name, *row.aliases]:
+            if alias and alias != name:
+                seen[alias] += 1
+    entity = Entity(
+        id=gid,
+        type=Counter(r.type for r in rows).most_common(1)[0][0],
+        name=name,
+        aliases=sorted(seen, key=lambda a: (-seen[a], a)),
+        props=_merge_props([(r.order, r.props) for r in rows]),
+    )
+    if evidence:
+        entity.evidence = _evidence([(r.order, r.evidence) for r in rows])
+    return entity
+
+
+def merge_relation(rows: list[FactRow], *, evidence: bool = True) -> Relation:
+    """One relation from every report that states it. Confidence: the highest stated."""
+    first = min(rows, key=lambda r: (r.order, r.seq))
+    relation = Relation(
+        type=first.type,
+        source=first.source,
+        target=first.target,
+        props=_merge_props([(r.order, r.props) for r in rows]),
+        confidence=max(float(r.confidence) for r in rows),
+    )
+    if first.type in DATED_TYPES:
+        dates = [str(r.props.get("since") or r.order[0]) for r in rows]
+        dates = [d for d in dates if d]
+        if dates:
+            relation.props["since"] = min(dates)
+    if evidence:
+        relation.evidence = _evidence([(r.order, r.evidence) for r in rows])
+    return relation
+
+
+def report_order(date: str | None, doc: str) -> tuple[str, str]:
+    return (date or "", doc)

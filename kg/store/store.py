@@ -1,0 +1,241 @@
+"""The Store: kg's graph on disk (see kg/store/__init__.py for the contract)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from kg.errors import StoreError
+from kg.model import DocumentInfo, Entity, Extraction, Graph, Relation
+from kg.store import reader, writer
+from kg.store.lock import WriterLock
+from kg.store.schema import DB_FILE, connect
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DIR = "kg-data"
+ERRORS_FILE = "errors.jsonl"
+
+
+def default_path() -> Path:
+    """$KG_STORE, else ./kg-data."""
+    return Path(os.environ.get("KG_STORE") or DEFAULT_DIR)
+
+
+@dataclass(frozen=True)
+class PutResult:
+    """Canonical entities and relations that did not exist in the store before this put."""
+
+    entities_added: int
+    relations_added: int
+
+
+class Store:
+    """A folder holding the source of truth (kg.sqlite) and the stores derived from it."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = WriterLock(path)
+        self._derived: Any = None  # kg.store.derived.Derived, made on first query
+
+    # -- opening and closing ------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, create: bool = True) -> Store:
+        """Open the store at `path` (default: $KG_STORE or ./kg-data), creating it if asked."""
+        p = Path(path) if path is not None else default_path()
+        db = p / DB_FILE
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{p}: not a directory, cannot hold a store")
+        if not db.exists():
+            if not create:
+                raise StoreError(f"{p}: no kg store here (ingest reports first, or pass --store)")
+            if p.exists() and any(p.iterdir()):
+                raise StoreError(f"{p}: folder is not empty and holds no kg store; choose another")
+            try:
+                p.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{p}: cannot create the store ({exc.strerror or exc})") from None
+        return cls(p, connect(db, create=create))
+
+    def close(self) -> None:
+        if self._derived is not None:
+            self._derived.close()
+            self._derived = None
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):  # a reader may be busy: the next close does it
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lock(self) -> None:
+        """Become the store's one writer now (writes also do this on first use)."""
+        self._lock.acquire()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: store is closed")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._lock.acquire()
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            conn.execute("UPDATE meta SET value=? WHERE key='state'", (secrets.token_hex(8),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: everything read inside sees one consistent state."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    # -- reports ------------------------------------------------------------------------------
+    def document_status(self, doc_id: str, sha256: str) -> Literal["new", "unchanged", "changed"]:
+        row = self.conn.execute("SELECT sha256 FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == sha256 else "changed"
+
+    def find_by_sha(self, sha256: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256=? ORDER BY id LIMIT 1", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add_path(self, doc_id: str, path: str) -> None:
+        """Record one more file path for a stored report (an identical copy found elsewhere)."""
+        with self._write() as conn:
+            row = conn.execute("SELECT info FROM documents WHERE id=?", (doc_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"{self.path}: no report {doc_id!r} in the store")
+            info = DocumentInfo.from_dict(json.loads(row[0]))
+            if path not in info.paths:
+                info.paths.append(path)
+                conn.execute("UPDATE documents SET info=? WHERE id=?", (writer.dumps(info.to_dict()), doc_id))
+
+    def put(self, extraction: Extraction) -> PutResult:
+        """Store one report's facts, replacing its previous ones: all of them or none."""
+        prep = writer.prepare(extraction)
+        info = extraction.document
+        # an undated file is filed under the date its content gives (see writer.report_date)
+        stored = {**info.to_dict(), "date": info.date or prep.date}
+        with self._write() as conn:
+            changes = writer.write_report(conn, prep, writer.dumps(stored), info.sha256, prep.date)
+            added = writer.count_new(conn, info.id, changes)
+        log.info("stored %s: %d new entities, %d new relations", info.id, *added)
+        return PutResult(*added)
+
+    def remove(self, doc_id: str) -> bool:
+        """Take a report's facts out; a fact stays while another report supports it."""
+        with self._write() as conn:
+            return writer.remove_report(conn, doc_id)
+
+    def documents(self) -> list[DocumentInfo]:
+        return reader.documents(self.conn)
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        row = self.conn.execute("SELECT info FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return DocumentInfo.from_dict(json.loads(row[0])) if row else None
+
+    # -- the graph ----------------------------------------------------------------------------
+    def graph(self, evidence: bool = True) -> Graph:
+        """The merged, cross-report-resolved graph (with all evidence unless asked otherwise)."""
+        with self.snapshot() as conn:
+            return reader.read_graph(conn, evidence=evidence)
+
+    def state(self) -> tuple[int, str]:
+        """(generation, state token): the generation counts writes; the token names this state."""
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'state')"))
+        return int(rows["generation"]), rows["state"]
+
+    @property
+    def generation(self) -> int:
+        return self.state()[0]
+
+    def find(self, ref: str) -> list[str]:
+        """Ids of the entities an id, name or alias refers to (several for a shared name)."""
+        return reader.find(self.conn, ref)
+
+    def entity(self, gid: str) -> Entity | None:
+        return reader.entity(self.conn, gid)
+
+    def relations_of(self, gid: str) -> list[Relation]:
+        return reader.relations_of(self.conn, gid)
+
+    def names(self, gids: list[str]) -> dict[str, tuple[str, str]]:
+        return reader.names(self.conn, gids)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by type, reports, and size on disk."""
+        with self.snapshot() as conn:
+            out = reader.stats(conn)
+        out["generation"] = self.generation
+        out["path"] = str(self.path)
+        out["size_bytes"] = _du(self.path)
+        return out
+
+    # -- errors -------------------------------------------------------------------------------
+    def record_error(self, path: str, reason: str) -> None:
+        """Append {"file", "reason", "time"} to <store>/errors.jsonl."""
+        line = json.dumps(
+            {"file": path, "reason": reason, "time": datetime.now(UTC).isoformat(timespec="seconds")},
+            ensure_ascii=False,
+        )
+        with open(self.path / ERRORS_FILE, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    def errors(self) -> list[dict[str, str]]:
+        p = self.path / ERRORS_FILE
+        if not p.exists():
+            return []
+        return [json.loads(ln) for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+    # -- derived stores -----------------------------------------------------------------------
+    @property
+    def derived(self) -> Any:
+        """The RDF and Cypher stores built from this one (kg.store.derived.Derived)."""
+        if self._derived is None:
+            from kg.store.derived import Derived
+
+            self._derived = Derived(self)
+        return self._derived
+
+    def refresh(self) -> None:
+        """Bring the derived RDF and Cypher stores up to date now (queries otherwise do it lazily)."""
+        self.derived.refresh()
+
+
+def _du(path: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(root, name)).st_size
+    return total

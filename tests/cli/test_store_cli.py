@@ -1,0 +1,128 @@
+"""kg remove, stats, show, path, export through the CLI (typer's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.store import Store
+from tests.store.sample import EXAMPLE, REPORTS, filled_store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    filled_store(tmp_path / "kg-data", REPORTS).close()
+    return tmp_path / "kg-data"
+
+
+def kg(*args: str) -> object:
+    return runner.invoke(app, list(args))
+
+
+def test_stats_text_json_and_top(store: Path) -> None:
+    res = kg("stats", "--store", str(store), "--top", "2", "--reports")
+    assert res.exit_code == 0, res.output
+    assert "3 reports" in res.output and "Organization     19" in res.output and "Person           7" in res.output
+    assert "Đảng ủy cơ quan Văn phòng Quốc hội" in res.output.split("top 2 by degree:")[1]
+    assert "report: binhdinh-2020-03-05.txt" in res.output
+    data = json.loads(kg("stats", "--store", str(store), "--json", "--top", "1").output)
+    assert data["entities"]["Person"] == 7 and data["reports"] == 3 and data["top"][0]["type"] == "Organization"
+
+
+def test_stats_uses_kg_store_from_the_environment(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_STORE", str(store))
+    res = kg("stats")
+    assert res.exit_code == 0 and "3 reports" in res.output
+
+
+def test_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
+    for command in (["stats"], ["show", "x"], ["export", "ttl", "-o", str(tmp_path / "x.ttl")], ["remove", "a.txt"]):
+        res = kg(*command, "--store", str(tmp_path / "nothing"))
+        assert res.exit_code == 1
+        assert res.output.strip().splitlines() == [f"kg: error: {tmp_path / 'nothing'}: no kg store here "
+                                                   "(ingest reports first, or pass --store)"]
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_show_prints_aliases_relations_and_supporting_sentences(store: Path) -> None:
+    res = kg("show", "VPQH", "--store", str(store))
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0].startswith("Văn phòng Quốc hội  [Organization]  org:van-phong-quoc-hoi-")
+    assert "also: VPQH; Văn phòng QH" in res.output
+    assert "-[PARTICIPATED_IN]-> Ủy ban nhân dân tỉnh Bình Định làm việc với Văn phòng Quốc hội [Event]" in res.output
+    assert ('binhdinh-2020-03-05.txt:47-152  "Chiều 5.3.2020, tại Quy Nhơn, Ủy ban nhân dân tỉnh Bình Định làm việc '
+            'với đoàn công tác của Văn phòng QH."') in res.output
+
+
+def test_show_a_shared_name_shows_each_person(store: Path) -> None:
+    res = kg("show", "nguyen duc thu", "--store", str(store))
+    assert res.exit_code == 0
+    assert "'nguyen duc thu' names 2 entities" in res.output
+    assert "(role: Phó Bí thư Thường trực, since: 2019-08-28)" in res.output
+    data = json.loads(kg("show", "Nguyễn Đức Thụ", "--store", str(store), "--json").output)
+    assert len(data) == 2
+    post = next(r for r in data[0]["relations"] if r["type"] == "HOLDS_POSITION")
+    assert post["direction"] == "out" and post["evidence"][0]["sentence"].startswith("Tham dự có")
+
+
+def test_show_incoming_relations_and_unknown_names(store: Path) -> None:
+    res = kg("show", "Bộ Chính trị", "--store", str(store))
+    assert "<-[ISSUED_BY]- Chỉ thị số 05 [Directive]" in res.output
+    res = kg("show", "Không Có Ai", "--store", str(store))
+    assert res.exit_code == 1 and "kg: error: no entity named 'Không Có Ai'" in res.output
+
+
+def test_path_between_two_bodies(store: Path) -> None:
+    res = kg("path", "Ban Thường vụ Đảng ủy cơ quan Văn phòng Quốc hội", "Đảng ủy Khối các cơ quan Trung ương",
+             "--via", "part_of,REPORTS_TO", "--directed", "--store", str(store))
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == [
+        "Ban Thường vụ Đảng ủy cơ quan Văn phòng Quốc hội  [Organization]",
+        "  -[PART_OF]-> Đảng ủy cơ quan Văn phòng Quốc hội  [Organization]",
+        "  -[REPORTS_TO]-> Đảng ủy Khối các cơ quan Trung ương  [Organization]",
+        "2 step(s)",
+    ]
+
+
+def test_path_errors(store: Path) -> None:
+    res = kg("path", "Nguyễn Đức Thụ", "VPQH", "--store", str(store))
+    assert res.exit_code == 1 and "names 2 entities" in res.output
+    res = kg("path", "Trương Xuân Cừ", "VPQH", "--via", "PART_OF", "--store", str(store))
+    assert res.exit_code == 1 and "no path between 'Trương Xuân Cừ' and 'Văn phòng Quốc hội'" in res.output
+
+
+@pytest.mark.parametrize("how", [["ttl"], ["--format", "ttl"], []])
+def test_export_by_argument_option_or_suffix(store: Path, tmp_path: Path, how: list[str]) -> None:
+    out = tmp_path / "graph.ttl"
+    res = kg("export", *how, "-o", str(out), "--store", str(store))
+    assert res.exit_code == 0, res.output
+    assert "wrote 37 entities and 33 relations" in res.output
+    assert len(rdflib.Graph().parse(out)) > 500
+
+
+def test_export_to_stdout_and_errors(store: Path, tmp_path: Path) -> None:
+    res = kg("export", "jsonl", "-o", "-", "--store", str(store))
+    assert res.exit_code == 0
+    kinds = [json.loads(line)["kind"] for line in res.stdout.splitlines()]
+    assert kinds.count("document") == 3 and kinds.count("entity") == 37
+    res = kg("export", "-o", str(tmp_path / "x.unknown"), "--store", str(store))
+    assert res.exit_code == 1 and "give a format" in res.output
+    res = kg("export", "rdfxml", "-o", str(tmp_path / "x"), "--store", str(store))
+    assert res.exit_code == 1 and "unknown exporter 'rdfxml'; choose one of:" in res.output and "ttl" in res.output
+
+
+def test_remove(store: Path) -> None:
+    res = kg("remove", "vpqh-2019-09-10.txt", "--store", str(store))
+    assert res.exit_code == 0 and "removed 1 report(s)" in res.output
+    with Store.open(store) as s:
+        assert sorted(d.id for d in s.documents()) == ["binhdinh-2020-03-05.txt", f"{EXAMPLE}.txt"]
+    res = kg("remove", "vpqh-2019-09-10.txt", "--store", str(store))
+    assert res.exit_code == 1 and "kg: error: no report 'vpqh-2019-09-10.txt' in the store" in res.output

@@ -1,0 +1,137 @@
+"""The model as RDF (kg.rdf): what the triples say, and that the fast and rdflib paths agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, SKOS
+
+from kg import rdf
+from kg.model import DocumentInfo, Entity, Evidence, Graph, Relation
+from kg.resolve import canonical_key, global_id, person_key
+from kg.store import Store
+from tests.store.sample import EXAMPLE, REPORTS, filled_store
+
+ORG = rdflib.Namespace(rdf.ORG)
+KG = rdflib.Namespace(rdf.KG)
+PROV = rdflib.Namespace(rdf.PROV)
+ELI = rdflib.Namespace(rdf.ELI)
+XSD_DATE = URIRef(rdf.XSD + "date")
+
+
+@pytest.fixture(scope="module")
+def example_graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    with filled_store(tmp_path_factory.mktemp("rdf") / "s", (EXAMPLE,)) as store:
+        return store.graph()
+
+
+def _iri(etype: str, name: str) -> URIRef:
+    key = person_key(name) if etype == "Person" else canonical_key(name)
+    return URIRef(rdf.entity_iri(global_id(etype, key)))
+
+
+def test_a_post_is_first_class_and_its_holding_is_a_fact_with_provenance(example_graph: Graph) -> None:
+    g = rdf.graph_to_rdf(example_graph)
+    thu = _iri("Person", "Nguyễn Đức Thụ")
+    body = _iri("Organization", "Đảng ủy cơ quan Văn phòng Quốc hội")
+    posts = list(g.objects(thu, ORG.holds))
+    assert len(posts) == 1
+    post = posts[0]
+    assert (post, RDF.type, ORG.Post) in g
+    assert (post, ORG.postIn, body) in g
+    assert (post, SKOS.prefLabel, Literal("Phó Bí thư Thường trực")) in g
+    facts = list(g.subjects(RDF.object, post))
+    assert len(facts) == 1
+    fact = facts[0]
+    assert (fact, RDF.subject, thu) in g and (fact, RDF.predicate, ORG.holds) in g
+    assert (fact, KG.relationType, Literal("HOLDS_POSITION")) in g
+    assert (fact, KG.since, Literal("2019-08-28", datatype=XSD_DATE)) in g
+    report = URIRef(rdf.report_iri("vpqh-2019-08-28.txt"))
+    assert (fact, PROV.wasDerivedFrom, report) in g
+    assert (report, KG.reportId, Literal("vpqh-2019-08-28.txt")) in g
+    [evidence] = list(g.objects(fact, KG.evidence))
+    sentence = str(g.value(evidence, KG.sentence))
+    assert "Phó Bí thư Thường trực Đảng ủy cơ quan VPQH Nguyễn Đức Thụ" in sentence
+    assert (evidence, PROV.wasQuotedFrom, report) in g
+    start, end = int(g.value(evidence, KG.start)), int(g.value(evidence, KG.end))
+    text = (Path(__file__).resolve().parents[1] / "data" / "examples" / "vpqh-2019-08-28.txt").read_text("utf-8")
+    assert text[start:end] == sentence
+
+
+def test_relations_use_the_standard_terms(example_graph: Graph) -> None:
+    g = rdf.graph_to_rdf(example_graph)
+    btv = _iri("Organization", "Ban Thường vụ Đảng ủy cơ quan Văn phòng Quốc hội")
+    assert (btv, ORG.subOrganizationOf, _iri("Organization", "Đảng ủy cơ quan Văn phòng Quốc hội")) in g
+    assert (_iri("Organization", "Đảng ủy cơ quan Văn phòng Quốc hội"), ORG.reportsTo,
+            _iri("Organization", "Đảng ủy Khối các cơ quan Trung ương")) in g
+    nq = URIRef(rdf.entity_iri(global_id("Directive", "nghị quyết số 580")))
+    assert (nq, RDF.type, ELI.LegalResource) in g
+    assert (nq, ELI.passed_by, _iri("Organization", "Ủy ban Thường vụ Quốc hội")) in g
+    assert (nq, ELI.number, Literal("580")) in g
+    assert (_iri("Person", "Trương Xuân Cừ"), KG.attended, None) in g
+    assert (_iri("Organization", "Văn phòng Quốc hội"), SKOS.altLabel, Literal("VPQH")) in g
+
+
+def test_fast_ntriples_and_rdflib_paths_give_the_same_graph(tmp_path: Path) -> None:
+    with filled_store(tmp_path / "s", REPORTS) as store:
+        graph = store.graph()
+    via_rdflib = rdf.graph_to_rdf(graph)
+    triples = list(rdf.iter_triples(graph))
+    assert len(triples) == len(via_rdflib)  # no triple is emitted twice
+    parsed = rdflib.Graph().parse(data="".join(rdf.iter_ntriples(graph)), format="nt")
+    assert isomorphic(parsed, via_rdflib)
+
+
+NASTY = 'Bà "Hoa" \\ O\'Brien {x} <b>\n\r\ttab\u2028line\u0085 #not-a-comment'
+
+
+def test_any_text_survives_as_a_literal() -> None:
+    doc = "báo cáo \"số\" 1.txt"
+    ent = Entity("person:x-1", "Person", NASTY, [NASTY + " 2"], {"note": NASTY})
+    org = Entity("org:y-2", "Organization", "Sở Tư pháp")
+    rel = Relation("HOLDS_POSITION", ent.id, org.id, {"role": NASTY}, [Evidence(doc, 0, 5, NASTY, NASTY)])
+    graph = Graph({ent.id: ent, org.id: org}, [rel], {doc: DocumentInfo(doc, paths=[f"/tmp/{NASTY}"])})
+    parsed = rdflib.Graph().parse(data="".join(rdf.iter_ntriples(graph)), format="nt")
+    assert isomorphic(parsed, rdf.graph_to_rdf(graph))
+    labels = {str(o) for o in parsed.objects(URIRef(rdf.entity_iri(ent.id)), SKOS.prefLabel)}
+    assert labels == {NASTY}
+    assert {str(o) for o in parsed.objects(None, KG.sentence)} == {NASTY}
+    assert {str(o) for o in parsed.objects(None, KG.reportId)} == {doc}
+
+
+def test_dates_are_typed_only_when_valid_and_unknown_types_get_kg_terms() -> None:
+    good = Entity("event:a", "Event", "Hội nghị", props={"date": "2019-08-28"})
+    bad = Entity("event:b", "Event", "Hội nghị khác", props={"date": "2019-02-30"})
+    odd = Entity("position:c", "Position", "Bí thư")
+    rel = Relation("MENTIONS", good.id, odd.id, {"weight": 2, "flag": True})
+    g = rdf.graph_to_rdf(Graph({e.id: e for e in (good, bad, odd)}, [rel]))
+    schema = rdflib.Namespace(rdf.SCHEMA)
+    assert g.value(URIRef(rdf.entity_iri(good.id)), schema.startDate) == Literal("2019-08-28", datatype=XSD_DATE)
+    assert g.value(URIRef(rdf.entity_iri(bad.id)), schema.startDate) == Literal("2019-02-30")
+    assert (URIRef(rdf.entity_iri(odd.id)), RDF.type, KG.Position) in g
+    assert (URIRef(rdf.entity_iri(good.id)), KG.mentions, URIRef(rdf.entity_iri(odd.id))) in g
+    fact = g.value(None, KG.relationType, Literal("MENTIONS"))
+    assert g.value(fact, KG.weight) == Literal(2) and g.value(fact, KG.flag) == Literal(True)
+
+
+def test_embedded_store_holds_the_same_triples_plus_the_vocabulary(tmp_path: Path) -> None:
+    with filled_store(tmp_path / "s", (EXAMPLE,)) as store:
+        expected = len(rdf.graph_to_rdf(store.graph()))
+        default = store.derived.rdf().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert int(next(iter(default))["n"].value) == expected
+        vocab = store.derived.rdf().query(
+            "ASK { GRAPH <https://kg.example.org/ontology> { kg:attended owl:inverseOf schema:attendee } }",
+            prefixes=rdf.PREFIXES,
+        )
+        assert bool(vocab)
+
+
+def test_a_bare_graph_without_reports_still_names_its_sources() -> None:
+    ent = Entity("org:a-1", "Organization", "Bộ Y tế", evidence=[Evidence("r.txt", 0, 7, "Bộ Y tế")])
+    g = rdf.graph_to_rdf(Graph({ent.id: ent}))
+    assert (URIRef(rdf.entity_iri(ent.id)), rdflib.DCTERMS.isReferencedBy, URIRef(rdf.report_iri("r.txt"))) in g
+    assert Store  # the module under test needs no store

@@ -1,0 +1,186 @@
+"""Cross-report resolution rules (kg.resolve)."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from kg.model import Entity, make_id
+from kg.resolve import (
+    PersonMention,
+    bodies_agree,
+    canonical_key,
+    cluster_persons,
+    directive_key,
+    entity_key,
+    global_id,
+    person_key,
+    relation_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Văn phòng Quốc hội", "VPQH"),
+        ("Văn phòng Quốc hội", "Văn phòng QH"),
+        ("Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ QH"),
+        ("Ủy ban Thường vụ Quốc hội", "UBTVQH"),
+        ("Văn phòng Hội đồng nhân dân", "văn phòng HĐND"),
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "UBND tỉnh Khánh Hoà"),
+        ("Ủy ban nhân dân tỉnh Bình Định", unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Bình Định")),
+        ("Ủy ban của Quốc hội", "các Ủy ban của QH"),
+    ],
+)
+def test_same_body_same_key(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+    assert global_id("Organization", canonical_key(a)) == global_id("Organization", canonical_key(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Văn phòng Quốc hội", "Quốc hội"), ("Bộ Tài chính", "Sở Tài chính"), ("Tỉnh ủy Nghệ An", "Tỉnh ủy Hà Tĩnh")],
+)
+def test_different_bodies_different_keys(a: str, b: str) -> None:
+    assert canonical_key(a) != canonical_key(b)
+
+
+def test_keys_read_as_vietnamese_and_make_readable_ids() -> None:
+    assert canonical_key("VPQH") == "văn phòng quốc hội"
+    assert global_id("Organization", canonical_key("VPQH")).startswith("org:van-phong-quoc-hoi-")
+
+
+def test_person_names_are_not_expanded_as_abbreviations() -> None:
+    # "Tư" is also the abbreviation of "Trung ương": a name keeps its syllables
+    assert person_key("Nguyễn Văn Tư") == "nguyễn văn tư"
+    assert person_key("NGUYỄN ĐỨC THỤ") == person_key("Nguyễn Đức Thụ")
+    assert person_key("Nguyễn Đức Thụ") != person_key("Nguyễn Đức Thu")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Entity("x", "Directive", "Nghị quyết 580/NQ-UBTVQH14"), Entity("y", "Directive", "Nghị quyết số 580")),
+        (Entity("x", "Directive", "Chỉ thị số 05"), Entity("y", "Directive", "Chỉ thị 5", props={"number": "5"})),
+        (Entity("x", "Directive", "Chỉ thị 05-CT/TW", props={"kind": "Chỉ thị", "number": "05"}),
+         Entity("y", "Directive", "Chỉ thị số 05 của Bộ Chính trị")),
+    ],
+)
+def test_directives_merge_on_kind_and_number(a: Entity, b: Entity) -> None:
+    assert directive_key(a) == directive_key(b)
+
+
+def test_directives_of_other_kinds_or_numbers_or_unnumbered_stay_apart() -> None:
+    keys = {
+        directive_key(Entity("a", "Directive", "Chỉ thị số 05")),
+        directive_key(Entity("b", "Directive", "Nghị quyết số 05")),
+        directive_key(Entity("c", "Directive", "Chỉ thị số 35")),
+        directive_key(Entity("d", "Directive", "Điều lệ Đảng")),
+    }
+    assert len(keys) == 4
+    assert directive_key(Entity("d", "Directive", "Điều lệ Đảng")) == canonical_key("Điều lệ Đảng")
+
+
+def test_events_are_told_apart_by_date() -> None:
+    a = Entity("a", "Event", "Kỳ họp thứ Bảy", props={"date": "2019-05-20"})
+    b = Entity("b", "Event", "Kỳ họp thứ Bảy", props={"date": "2024-05-20"})
+    assert entity_key(a) != entity_key(b)
+    assert entity_key(a) == entity_key(Entity("c", "Event", "kỳ họp thứ bảy", props={"date": "2019-05-20"}))
+
+
+def test_relation_key_ignores_role_spelling_but_not_role() -> None:
+    assert relation_key("HOLDS_POSITION", "p", "o", "Phó Bí thư Thường trực") == relation_key(
+        "HOLDS_POSITION", "p", "o", "phó bí thư thường trực")
+    assert relation_key("HOLDS_POSITION", "p", "o", "Bí thư") != relation_key("HOLDS_POSITION", "p", "o", "Phó Bí thư")
+
+
+def test_ids_do_not_depend_on_the_process() -> None:
+    code = "from kg.resolve import global_id, canonical_key; print(global_id('Organization', canonical_key('VPQH')))"
+    out = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert out == {global_id("Organization", canonical_key("Văn phòng Quốc hội"))}
+
+
+# -- persons ------------------------------------------------------------------------------------
+
+KEY = person_key("Nguyễn Đức Thụ")
+VPQH_PARTY = canonical_key("Đảng ủy cơ quan Văn phòng Quốc hội")
+VPQH = canonical_key("Văn phòng Quốc hội")
+BINH_DINH = canonical_key("Ủy ban nhân dân tỉnh Bình Định")
+
+
+def _m(doc: str, orgs: tuple[str, ...] = (), events: tuple[str, ...] = (), date: str = "") -> PersonMention:
+    return PersonMention(doc, "p", frozenset(orgs), frozenset(events), date)
+
+
+def test_bodies_agree_when_one_name_ends_with_the_other() -> None:
+    assert bodies_agree(VPQH_PARTY, VPQH) and bodies_agree(VPQH, VPQH_PARTY)
+    assert bodies_agree(BINH_DINH, BINH_DINH)
+    assert not bodies_agree(VPQH, BINH_DINH)
+    assert not bodies_agree(canonical_key("Ủy ban nhân dân"), BINH_DINH)  # a prefix is not a parent
+    assert not bodies_agree("hội", "quốc hội")  # one word is too little to go on
+
+
+def test_same_name_and_agreeing_bodies_is_one_person() -> None:
+    ids = cluster_persons(KEY, [_m("a", (VPQH_PARTY,), date="2019-08-28"), _m("b", (VPQH,), date="2019-09-10")])
+    assert len(set(ids.values())) == 1
+    assert set(ids.values()) == {make_id("Person", KEY)}
+
+
+def test_same_name_and_unrelated_bodies_are_two_persons() -> None:
+    ids = cluster_persons(KEY, [_m("a", (VPQH_PARTY,), date="2019-08-28"), _m("c", (BINH_DINH,), date="2020-03-05")])
+    assert ids[("a", "p")] == make_id("Person", KEY)  # seen first: the plain id
+    assert ids[("c", "p")] == make_id("Person", f"{KEY} {BINH_DINH}")
+    assert ids[("c", "p")].startswith("person:nguyen-duc-thu-uy-ban-nhan-dan-tinh-binh-dinh-")
+
+
+def test_a_shared_event_links_mentions_and_links_chain() -> None:
+    mentions = [
+        _m("a", (VPQH_PARTY,), date="2019-01-01"),
+        _m("b", (BINH_DINH,), ("event:x",), date="2019-02-01"),
+        _m("c", (), ("event:x",), date="2019-03-01"),
+        _m("d", (BINH_DINH,), date="2019-04-01"),
+    ]
+    ids = cluster_persons(KEY, mentions)
+    assert ids[("b", "p")] == ids[("c", "p")] == ids[("d", "p")] != ids[("a", "p")]
+    # a mention that agrees with both clusters joins them into one person
+    ids = cluster_persons(KEY, [*mentions, _m("e", (VPQH_PARTY, BINH_DINH), date="2019-05-01")])
+    assert len(set(ids.values())) == 1
+
+
+def test_mentions_without_post_or_event_join_the_plain_id() -> None:
+    ids = cluster_persons(KEY, [_m("a", (BINH_DINH,), date="2020-01-01"), _m("b", (VPQH,), date="2021-01-01"),
+                                _m("z")])
+    assert ids[("z", "p")] == make_id("Person", KEY) == ids[("a", "p")]
+    assert cluster_persons(KEY, [_m("z"), _m("y")]) == {("z", "p"): make_id("Person", KEY),
+                                                        ("y", "p"): make_id("Person", KEY)}
+
+
+def test_clustering_does_not_depend_on_input_order() -> None:
+    mentions = [_m("a", (VPQH_PARTY,), date="2019-08-28"), _m("b", (VPQH,), date="2019-09-10"),
+                _m("c", (BINH_DINH,), date="2020-03-05"), _m("d", (), ("event:e",), date="2018-01-01"),
+                _m("e", (BINH_DINH,), ("event:e",)), _m("f")]
+    results = [cluster_persons(KEY, order) for order in itertools.permutations(mentions)]
+    assert all(r == results[0] for r in results)
+
+
+def test_an_older_report_of_a_namesake_takes_the_plain_id() -> None:
+    # the documented limit: ids depend on the stored reports, and the earliest-seen person
+    # holds the plain id
+    later = cluster_persons(KEY, [_m("a", (VPQH,), date="2019-08-28")])
+    both = cluster_persons(KEY, [_m("a", (VPQH,), date="2019-08-28"), _m("c", (BINH_DINH,), date="2010-01-01")])
+    assert later[("a", "p")] == make_id("Person", KEY) != both[("a", "p")]
+
+
+def test_a_body_named_only_by_its_level_stays_in_its_report():
+    generic = Entity("o", "Organization", "Ủy ban nhân dân tỉnh", props={"scope": "report"})
+    named = Entity("o", "Organization", "Ủy ban nhân dân tỉnh Thanh Hóa")
+    assert entity_key(generic, "a.txt") != entity_key(generic, "b.txt")
+    assert entity_key(named, "a.txt") == entity_key(named, "b.txt")
