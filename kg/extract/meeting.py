@@ -75,8 +75,13 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
             break
     if lead is None:
         return
-    noun_at = lead.has_phrase(lex.phrases["event_nouns"])
-    directive_tokens = {i for d in lead.directives for i in range(d.start, d.end)}
+    # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
+    taken = {i for d in lead.directives for i in range(d.start, d.end)}
+    taken |= {i for p in lead.places for i in range(p.start, p.end)}
+    noun_at = next((k for k in range(len(lead.tokens)) if k not in taken
+                    and lex.phrases["event_nouns"].starts(lead.tokens[k])
+                    and lex.phrases["event_nouns"].match(lead.tokens, k)), -1)
+    directive_tokens = taken
     name = ""
     span = (lead.start, lead.end)
     if noun_at >= 0 and noun_at not in directive_tokens:
@@ -84,6 +89,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
         span = lead.char_span(noun_at, end)
         name = text[span[0] : span[1]]
         name = name[0].upper() + name[1:]
+        host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
+                     if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
+        if host is not None and end - noun_at <= 4 and host.name not in name:
+            name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
     title_toks = tokenize(title) if title else []
     if not name and title and any(lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
         name = title
@@ -185,6 +194,10 @@ def _on_behalf(s: Sentence, m: OrgMention) -> bool:
     return prev == [word_key("Thay"), word_key("mặt")]
 
 
+# ", chiều 27/4": the phrase has ended; the date follows
+_DAY_PARTS = frozenset(word_key(w) for w in ("sáng", "chiều", "tối", "trưa", "ngày", "hôm"))
+
+
 def _event_np_end(s: Sentence, i: int) -> int:
     """An event noun phrase runs to a comma before a capital word, or to the clause end."""
     toks = s.tokens
@@ -193,7 +206,9 @@ def _event_np_end(s: Sentence, i: int) -> int:
         t = toks[j]
         if t.text in (".", ";", ":", "(", "“", '"', "…"):
             break
-        if t.text == "," and j + 1 < len(toks) and (toks[j + 1].is_cap or toks[j + 1].text[0].isdigit()):
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.text == "," and nxt is not None and (
+                nxt.is_cap or nxt.text[0].isdigit() or (nxt.is_word and nxt.keys[0] in _DAY_PARTS)):
             break
         if word_key(t.text) in (word_key("tại"), word_key("do"), word_key("vào"), word_key("để")):
             break
