@@ -1,0 +1,135 @@
+"""After `kg load`, the documented example queries (ontology/queries.yaml) give the same rows on the
+Bolt server and the SPARQL server as on the embedded store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kg import query
+from kg.backends import load
+from kg.extract import extract_file
+from kg.model import Entity, Graph, Relation
+from kg.store import Store
+from tests.backends.sample import NASTY_NAME, REPORT_2, make_store
+
+pytestmark = pytest.mark.servers
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = yaml.safe_load((ROOT / "ontology" / "queries.yaml").read_text(encoding="utf-8"))
+EXAMPLE = ROOT / "data" / "examples" / "vpqh-2019-08-28.txt"
+
+# The same queries asked about the hand-made sample reports, whose answers are known.
+SAMPLE_PARAMS: dict[str, dict[str, str]] = {
+    "attendees": {"event": "Buổi làm việc ngày 28.8.2019"},
+    "bodies_under": {"body": "Quốc hội"},
+    "directives_for_body": {"body": "VPQH"},
+    "posts_of_person": {"person": "Hồ Quốc Dũng"},
+    "reports_for_fact": {"source": "Nghị quyết 580/NQ-UBTVQH14", "target": "UBTVQH"},
+}
+
+
+def _named(entity: Entity, name: str) -> bool:
+    return name == entity.name or name in entity.aliases
+
+
+def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]:
+    """Values the answer to query `name` must hold, computed straight from the store's graph."""
+    ents, rels = graph.entities, graph.relations
+
+    def ends(rtype: str) -> list[tuple[Entity, Entity, Relation]]:
+        return [(ents[r.source], ents[r.target], r) for r in rels if r.type == rtype]
+
+    if name == "attendees":
+        return {p.name for p, e, _ in ends("ATTENDED") if _named(e, params["event"])}
+    if name == "bodies_under":
+        under = {x.id for x in ents.values() if x.type == "Organization" and _named(x, params["body"])}
+        found: set[str] = set()
+        while True:
+            new = {r.source for r in rels if r.type in ("PART_OF", "REPORTS_TO") and r.target in under | found}
+            if new <= found:
+                return {ents[i].name for i in found}
+            found |= new
+    if name == "directives_for_body":
+        return {d.name for d, b, _ in ends("APPLIES_TO") if _named(b, params["body"])}
+    if name == "posts_of_person":
+        return {r.props["role"] for p, _, r in ends("HOLDS_POSITION") if _named(p, params["person"])}
+    assert name == "reports_for_fact"
+    return {
+        ev.doc
+        for s, o, r in ends("ISSUED_BY")
+        if _named(s, params["source"]) and _named(o, params["target"])
+        for ev in r.evidence
+    }
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory, arcadedb: Any, oxigraph_server: Any) -> tuple[Path, str, str]:
+    """A store with the example report and the sample reports, loaded into both servers."""
+    from kg.backends.devservers import ArcadeBoltServer
+    from tests.backends.sample import sample_graph
+
+    assert isinstance(arcadedb, ArcadeBoltServer)
+    path = make_store(tmp_path_factory.mktemp("store") / "kg-data", sample_graph())
+    with Store.open(path) as store:
+        store.put(extract_file(EXAMPLE))
+    database = "integration"
+    arcadedb.create_database(database)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NEO4J_USER", arcadedb.user)
+        env.setenv("NEO4J_PASSWORD", arcadedb.password)
+        load("neo4j", arcadedb.uri, store=path, database=database)
+    graph_iri = "https://kg.example.org/graph/integration"
+    load("sparql", oxigraph_server.query_url, store=path, graph_iri=graph_iri)
+    sparql_target = f"{oxigraph_server.query_url}?default-graph-uri={graph_iri}"
+    return path, f"{arcadedb.uri}?database={database}", sparql_target
+
+
+def _ask(language: str, text: str, params: dict[str, str], store: Path, target: str | None) -> list[list[Any]]:
+    if target:
+        return query.run(language, text, params, target=target).rows
+    with Store.open(store) as db:
+        return query.run(language, text, params, store=db).rows
+
+
+CASES = [(q["name"], params) for q in QUERIES for params in ("documented", "sample")]
+
+
+@pytest.mark.parametrize("language", ["cypher", "sparql"])
+@pytest.mark.parametrize(("name", "which"), CASES)
+def test_documented_query_gives_the_embedded_answer_on_the_server(
+    loaded: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch, arcadedb: Any, language: str, name: str, which: str
+):
+    store, bolt_target, sparql_target = loaded
+    monkeypatch.setenv("NEO4J_USER", arcadedb.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", arcadedb.password)
+    spec = next(q for q in QUERIES if q["name"] == name)
+    params = spec["params"] if which == "documented" else SAMPLE_PARAMS[name]
+    target = bolt_target if language == "cypher" else sparql_target
+    embedded = _ask(language, spec[language], params, store, None)
+    remote = _ask(language, spec[language], params, store, target)
+    assert remote == embedded
+    with Store.open(store) as db:
+        want = expected_values(db.graph(), name, params)
+    assert {value for row in remote for value in row} >= want
+    if which == "sample":
+        assert want, "the sample reports answer every documented question"
+
+
+def test_every_documented_query_has_sample_parameters():
+    assert {q["name"] for q in QUERIES} == set(SAMPLE_PARAMS)
+
+
+def test_document_text_travels_intact(loaded: tuple[Path, str, str], arcadedb: Any, monkeypatch: pytest.MonkeyPatch):
+    _, bolt_target, sparql_target = loaded
+    monkeypatch.setenv("NEO4J_USER", arcadedb.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", arcadedb.password)
+    cypher = "MATCH (p:Person) WHERE p.name = $name RETURN p.name"
+    assert query.run("cypher", cypher, {"name": NASTY_NAME}, target=bolt_target).rows == [[NASTY_NAME]]
+    sparql = "SELECT ?n WHERE { ?p skos:prefLabel ?n FILTER(?n = ?name) }"
+    assert query.run("sparql", sparql, {"name": NASTY_NAME}, target=sparql_target).rows == [[NASTY_NAME]]
+    cypher = "MATCH ()-[r:HOLDS_POSITION]->() WHERE $doc IN r.docs RETURN count(r)"
+    assert query.run("cypher", cypher, {"doc": REPORT_2}, target=bolt_target).rows[0][0] >= 3
