@@ -13,6 +13,9 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.tokens import Token, word_key
 
+_KIEM = (word_key("kiêm"),)
+_NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
+_LA = (word_key("là"),)
 _TITLE_BODY_HEADS = ("Ban", "Đoàn", "Tiểu ban")  # "Trưởng" + "Ban X" reads "Trưởng Ban" of Ban X
 
 
@@ -61,6 +64,8 @@ class PeopleParser:
             return None
         end, title = m
         role = " ".join(tok.text for tok in self.toks[i:end] if tok.is_word)
+        if status == "acting":  # "quyền Giám đốc" is a title of its own; "nguyên" is only a status
+            role = f"quyền {role}"
         role = role[0].upper() + role[1:]
         q = self.lex.phrases["title_qualifiers"].match(self.toks, end)
         if q and self.toks[end].is_cap:
@@ -98,9 +103,13 @@ class PeopleParser:
                 break
             posts.append(p)
             j = p.end
-            if j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) in ("kiêm",)):
-                if self.title_item(j + 1, lower_ok=lower_ok):
-                    j += 1
+            if j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == _KIEM):
+                k = j + 1
+                # "…, hiện là Phó Trưởng đoàn ĐBQH": the chain goes on after "hiện là" / "nay là"
+                if k + 1 < len(self.toks) and self.toks[k].keys[:1] in _NOW and self.toks[k + 1].keys[:1] == _LA:
+                    k += 2
+                if self.title_item(k, lower_ok=lower_ok):
+                    j = k
                     continue
             break
         return posts, j

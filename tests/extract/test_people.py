@@ -43,3 +43,11 @@ def test_byline_is_authored(run):
     assert ("Lan Anh", "t.txt", None) in {(a, b, c) for a, b, c in rels(x, "AUTHORED")} or any(
         r.type == "AUTHORED" for r in x.relations)
     assert "Lan Anh" in names(x, "Person")
+
+
+def test_acting_title_and_a_chain_that_goes_on_after_hiện_là(run):
+    x = run("Ông Trịnh Văn Hòa, quyền Giám đốc Sở Xây dựng, hiện là Phó Trưởng đoàn ĐBQH tỉnh Nghệ An, phát biểu.")
+    posts = {(o, r): rel for rel in x.relations if rel.type == "HOLDS_POSITION"
+             for o, r in [({e.id: e.name for e in x.entities}[rel.target], rel.props.get("role"))]}
+    assert posts[("Sở Xây dựng tỉnh Nghệ An", "Quyền Giám đốc")].props.get("acting") is True
+    assert ("Đoàn đại biểu Quốc hội tỉnh Nghệ An", "Phó Trưởng đoàn") in posts
