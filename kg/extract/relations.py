@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon
@@ -154,19 +155,34 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
 
 
 def _ministry_units(b, lex, sentences, org_ent) -> None:
-    """A Vụ / Cục written without its ministry belongs to the one ministry the report names."""
-    ministries = {e.id: e for e in b.entities.values() if e.type == "Organization" and e.name.startswith("Bộ ")
-                  and lex.org_by_key.get(phrase_keys(e.name)) is not None}
-    if len(ministries) != 1:
-        return
-    ministry = next(iter(ministries.values()))
+    """A Vụ / Cục written without its ministry belongs to the ministry written right after it
+    ("Vụ Công chức - Viên chức, Bộ Nội vụ"), else to the only ministry of its sentence, else to the
+    ministry the report names most."""
+    def is_ministry(e: Entity | None) -> bool:
+        return e is not None and e.name.startswith("Bộ ") and lex.org_by_key.get(phrase_keys(e.name)) is not None
+
+    counts = Counter(e.id for e in b.entities.values() if is_ministry(e) for _ in e.evidence)
+    ranked = counts.most_common(2)
+    dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     for s in sentences:
-        for top in s.orgs:
-            for m in top.walk():
-                e = org_ent.get(id(m))
-                if e is not None and m.kind == "named" and m.inner is None and lex.phrases["ministry_units"].match(
-                        s.tokens, m.start):
-                    b.relate("PART_OF", e, ministry, (s.start, s.end), 0.6)
+        tops = sorted(s.orgs, key=lambda m: m.start)
+        in_sentence = {org_ent[id(m)].id for m in tops if is_ministry(org_ent.get(id(m)))}
+        for k, top in enumerate(tops):
+            e = org_ent.get(id(top))
+            if e is None or top.kind != "named" or top.inner is not None:
+                continue
+            if not lex.phrases["ministry_units"].match(s.tokens, top.start):
+                continue
+            nxt = tops[k + 1] if k + 1 < len(tops) else None
+            if nxt is not None and is_ministry(org_ent.get(id(nxt))) and all(
+                    t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
+                target = org_ent[id(nxt)].id
+            elif len(in_sentence) == 1:
+                target = next(iter(in_sentence))
+            else:
+                target = dominant
+            if target is not None:
+                b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
 
 
 def _first_sentence(e: Entity) -> tuple[int, int]:
