@@ -1,7 +1,8 @@
 """Ingestion: files and folders -> reports in the Store, in parallel, surviving bad input.
 
-The main process is the one writer. For each file found (kg.sources.discover, sorted), it reads
-the bytes and hashes them, and decides from the store's index what the file is:
+The main process is the store's one writer: a run takes the store's lock first, so a second
+concurrent run fails at once. For each file found (kg.sources.discover, sorted), it reads the
+bytes and hashes them, and decides from the store's index what the file is:
 
 - identical content to a stored report at the same path: *unchanged*, nothing to do;
 - identical content elsewhere (another path, or a file earlier in this run): a *duplicate*,
@@ -9,53 +10,64 @@ the bytes and hashes them, and decides from the store's index what the file is:
 - a path the store knows with new content: *updated* (its old facts are replaced);
 - otherwise *new*. Its id is the file name, or name~sha256[:8] when another report has the name.
 
-Only new and updated files are read and extracted, in worker processes (extraction is CPU-bound
-pure Python); ids are settled before dispatch, so the same inputs give the same store whatever
-the timing. At most a few files per worker are in flight, and results are written in input
-order, so memory stays flat and runs are reproducible. Each worker imports kg and loads its data
-files once (the pool initializer), not per file.
+Only new and updated files are read, extracted and turned into the store's rows, in worker
+processes (kg.ingest_workers; all of it CPU-bound pure Python), so the writer only inserts rows;
+ids are settled before dispatch, so the same inputs give the same store whatever the timing. At
+most a few files per worker are in flight, and results are written in input order, so memory
+stays flat and runs are reproducible.
 
 A bad file costs one line in the summary and in <store>/errors.jsonl (store.record_error) and
-never stops the run; each report is stored whole or not at all (store.put is atomic). Cancelling
-(the `cancel` event, or KeyboardInterrupt) stops at the next file: finished reports stay, work in
-flight is dropped, and the summary says the run was interrupted.
+never stops the run; each report is stored whole or not at all. Writes are committed in groups,
+about once a second (store.batch): a crash loses at most the last uncommitted group, which the
+next run stores. Cancelling (the `cancel` event, or KeyboardInterrupt) stops at the next file:
+finished reports stay, work in flight is dropped, and the summary says the run was interrupted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
-import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kg.errors import InputError, KgError, StoreError
+from kg.ingest_workers import CRASHED, Extracted, Task, Workers, default_jobs
 from kg.model import DocumentInfo, Extraction
-from kg.sources import MAX_BYTES, check_encoding, discover, read_bytes, read_document
+from kg.sources import MAX_BYTES, check_encoding, discover, read_bytes
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EXTRACTOR = "kg.extract:extract"
-_IN_FLIGHT_PER_WORKER = 4
+_IN_FLIGHT_PER_WORKER = 8  # files queued per worker: enough to keep it busy while the writer commits
 _POLL_SECONDS = 0.1  # how often a wait for a worker checks for cancellation
 
 
-class StoreLike(Protocol):
-    """The part of kg.store.Store the ingester uses (see the store contract)."""
+class BatchLike(Protocol):
+    """An open group of writes (kg.store.store.Batch)."""
 
+    def commit_if_due(self) -> None: ...
+
+
+class StoreLike(Protocol):
+    """The part of kg.store.Store the ingester uses (see the store contract). `prepare` must be
+    pure and picklable: it runs in the worker processes, and `put_prepared` takes its result."""
+
+    def lock(self) -> None: ...
     def documents(self) -> list[DocumentInfo]: ...
     def document_status(self, doc_id: str, sha256: str) -> str: ...
     def add_path(self, doc_id: str, path: str) -> None: ...
-    def put(self, extraction: Extraction) -> Any: ...
+    @staticmethod
+    def prepare(extraction: Extraction) -> Any: ...
+    def put_prepared(self, prepared: Any) -> Any: ...
+    def batch(self) -> AbstractContextManager[BatchLike]: ...
     def record_error(self, path: str, reason: str) -> None: ...
 
 
@@ -107,9 +119,6 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-_CRASHED = "the worker process died while reading it (crash or out of memory)"
-
-
 @dataclass
 class _Item:
     """One file's planned outcome; applied (written, counted, reported) strictly in input order."""
@@ -121,30 +130,8 @@ class _Item:
     sha256: str = ""
     status: str = ""  # new | updated, for extract
     reason: str = ""  # for fail
-    future: Any = None  # Future (pool) or _Deferred (in process), for extract
+    future: Any = None  # a Future of kg.ingest_workers.Outcome, for extract
     attempts: int = 0
-
-
-class _Deferred:
-    """A Future-like that runs the work when its result is asked for (jobs=1: in this process)."""
-
-    def __init__(self, args: tuple[Any, ...]) -> None:
-        self.args, self.value = args, None
-
-    def done(self) -> bool:
-        return True
-
-    def result(self, timeout: float | None = None) -> tuple[str, Any]:
-        if self.value is None:
-            self.value = _work(*self.args)
-        return self.value
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def ingest(
@@ -168,7 +155,9 @@ def ingest(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise KgError(f"--jobs must be at least 1, not {jobs}")
-    run = _Run(store, jobs, encoding, max_bytes, progress, cancel or threading.Event(), extractor)
+    store.lock()  # before anything is read or written: a second run fails here, at once
+    workers = Workers(jobs, extractor, store.prepare)
+    run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
     return run.execute([os.fspath(p) for p in paths])
 
 
@@ -176,18 +165,17 @@ class _Run:
     def __init__(
         self,
         store: StoreLike,
-        jobs: int,
+        workers: Workers,
         encoding: str | None,
         max_bytes: int,
         progress: ProgressCallback | None,
         cancel: threading.Event,
-        extractor: str,
     ) -> None:
-        self.store, self.jobs, self.encoding, self.max_bytes = store, jobs, encoding, max_bytes
-        self.report, self.cancel, self.extractor = progress or (lambda _p: None), cancel, extractor
+        self.store, self.workers, self.encoding, self.max_bytes = store, workers, encoding, max_bytes
+        self.report, self.cancel = progress or (lambda _p: None), cancel
         self.summary = IngestSummary()
         self.total = 0
-        self.pool: ProcessPoolExecutor | None = None
+        self.group: BatchLike | None = None  # the store's open batch of writes
         # the store's index, kept current as this run writes: small strings only (about 0.3 KB a
         # report), so memory does not grow with the reports' contents
         self.by_sha: dict[str, str] = {}  # content hash -> report id
@@ -207,10 +195,17 @@ class _Run:
         for path, reason in found.errors:
             self._fail(path, reason)
         if len(found.files) <= 1:
-            self.jobs = 1  # starting worker processes costs more than reading one file here
+            self.workers.jobs = 1  # starting worker processes costs more than reading one file here
+        with self.store.batch() as self.group:
+            self._loop(found.files)
+        self.summary.seconds = time.perf_counter() - started
+        return self.summary
+
+    def _loop(self, files: list[str]) -> None:
         items: deque[_Item] = deque()
-        window = self.jobs * _IN_FLIGHT_PER_WORKER if self.jobs > 1 else 1
-        todo = iter(found.files)
+        jobs = self.workers.jobs
+        window = jobs * _IN_FLIGHT_PER_WORKER if jobs > 1 else 1
+        todo = iter(files)
         try:
             exhausted = False
             while True:
@@ -241,9 +236,7 @@ class _Run:
         finally:
             if self.cancel.is_set():
                 self.summary.interrupted = True
-            self._stop_pool(kill=self.cancel.is_set())
-            self.summary.seconds = time.perf_counter() - started
-        return self.summary
+            self.workers.stop(kill=self.cancel.is_set())
 
     def _load_index(self) -> None:
         for info in self.store.documents():
@@ -304,19 +297,15 @@ class _Run:
     # -- workers ------------------------------------------------------------------------------
     def _submit(self, item: _Item) -> Any:
         item.attempts += 1
-        args = (item.shown, item.path, item.doc_id, self.encoding, self.max_bytes)
-        if self.jobs == 1:
-            _init_worker(self.extractor, in_process=True)
-            return _Deferred(args)
-        if self.pool is None:
-            self.pool = _new_pool(self.jobs, self.extractor)
-        return self.pool.submit(_work, *args)
+        return self.workers.submit(Task(item.shown, item.path, item.doc_id, self.encoding, self.max_bytes))
 
     def _wait(self, future: Any) -> bool:
         """Wait for a result, polling for cancellation; False when cancelled."""
         while not future.done():
             if self.cancel.is_set():
                 return False
+            if self.group is not None:  # while waiting, commit what has waited long enough
+                self.group.commit_if_due()
             try:
                 future.result(timeout=_POLL_SECONDS)
             except TimeoutError:
@@ -329,10 +318,10 @@ class _Run:
         """A worker died (crash, out of memory) and took the pool down. Each file that was in
         flight is retried once, alone, in a fresh pool; one that kills its worker again is the
         culprit and fails. Results wait in their items, so they are still applied in order."""
-        self._stop_pool(kill=True)
+        self.workers.stop(kill=True)
         for item in [i for i in items if i.kind == "extract"]:
             if item.attempts >= 2:
-                item.kind, item.reason = "fail", _CRASHED
+                item.kind, item.reason = "fail", CRASHED
                 continue
             future = self._submit(item)
             if not self._wait(future):
@@ -340,28 +329,16 @@ class _Run:
             try:
                 value = future.result()
             except BrokenProcessPool:
-                self._stop_pool(kill=True)
-                item.kind, item.reason = "fail", _CRASHED
+                self.workers.stop(kill=True)
+                item.kind, item.reason = "fail", CRASHED
                 continue
             item.future = Future()
             item.future.set_result(value)
 
-    def _stop_pool(self, kill: bool) -> None:
-        pool, self.pool = self.pool, None
-        if pool is None:
-            return
-        if kill:
-            # Drop work in flight now rather than let each worker finish its file; the private
-            # process table is the only handle Python 3.11 gives (3.14 adds terminate_workers).
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                if proc.is_alive():
-                    proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-
     # -- outcomes -----------------------------------------------------------------------------
-    def _store(self, item: _Item, extraction: Extraction) -> None:
+    def _store(self, item: _Item, extracted: Extracted) -> None:
         try:
-            result = self.store.put(extraction)
+            result = self.store.put_prepared(extracted.prepared)
         except StoreError:
             raise
         except Exception as exc:  # a report the store rejects must not stop the run
@@ -372,7 +349,7 @@ class _Run:
         self.summary.relations_added += int(getattr(result, "relations_added", 0))
         self.by_path[item.path] = item.doc_id
         if self.encoding is not None:
-            self.encoding_of[item.doc_id] = extraction.document.encoding
+            self.encoding_of[item.doc_id] = extracted.encoding
         self._outcome(item.shown, item.status)
 
     def _fail_task(self, item: _Item, reason: str) -> None:
@@ -387,53 +364,3 @@ class _Run:
     def _outcome(self, shown: str, outcome: str) -> None:
         setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
         self.report(Progress(self.summary.files, self.total, shown, outcome))
-
-
-# -- worker side -------------------------------------------------------------------------------
-
-_extract: Callable[[str, DocumentInfo], Extraction] | None = None
-_extract_name = ""
-
-
-def _new_pool(jobs: int, extractor: str) -> ProcessPoolExecutor:
-    # forkserver: workers start from a clean, single-threaded server that has imported kg once,
-    # never from this process (which holds the store's open database and maybe threads).
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.ingest", "kg.sources", "kg.extract"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(extractor,))
-
-
-def _init_worker(extractor: str, in_process: bool = False) -> None:
-    """Import the extractor and warm its data files, once per worker process."""
-    global _extract, _extract_name
-    if _extract is not None and _extract_name == extractor:
-        return
-    if not in_process:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    module, _, name = extractor.partition(":")
-    func = getattr(importlib.import_module(module), name or "extract")
-    try:  # load lexicons and tables now, not on the first real file
-        func("Bộ Nội vụ.", DocumentInfo(id="warm-up"))
-    except Exception:
-        log.debug("extractor warm-up failed", exc_info=True)
-    _extract, _extract_name = func, extractor
-
-
-def _work(shown: str, path: str, doc_id: str, encoding: str | None, max_bytes: int) -> tuple[str, Any]:
-    """Read and extract one file: ("ok", Extraction) or ("error", reason). Never raises."""
-    assert _extract is not None
-    try:
-        text, info = read_document(path, encoding, max_bytes=max_bytes)  # absolute: workers keep their cwd
-    except InputError as exc:
-        return "error", exc.problem
-    except Exception as exc:  # a reader bug must cost one file, not the run
-        log.debug("reading %s failed", shown, exc_info=True)  # the reason goes to the summary
-        return "error", f"could not be read ({type(exc).__name__}: {exc})"
-    info.id, info.paths = doc_id, [path]
-    try:
-        extraction = _extract(text, info)
-    except Exception as exc:
-        log.debug("extracting %s failed", shown, exc_info=True)
-        return "error", f"extraction failed ({type(exc).__name__}: {exc})"
-    extraction.document = info
-    return "ok", extraction

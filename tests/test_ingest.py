@@ -6,11 +6,13 @@ outcome can be checked call by call; the integration tests at the end use the re
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ import pytest
 from kg.errors import KgError, StoreError
 from kg.extract import extract
 from kg.ingest import FileError, IngestSummary, Progress, ingest
-from kg.model import DocumentInfo, Extraction
+from kg.model import DocumentInfo, Extraction, Relation
 from kg.store import Store
 from tests.fixtures.make_fixtures import NEWS, OFFICIAL, as_unprivileged, build, encode_tcvn3
 from tests.fixtures.synthetic import write_synthetic
@@ -49,7 +51,24 @@ class ContractStore:
         if path not in self.docs[doc_id].paths:
             self.docs[doc_id].paths.append(path)
 
-    def put(self, extraction: Extraction) -> object:
+    def lock(self) -> None:
+        self.calls.append(("lock", ""))
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[ContractStore]:
+        self.calls.append(("batch", ""))
+        yield self
+        self.calls.append(("commit", ""))
+
+    def commit_if_due(self) -> None:
+        pass
+
+    @staticmethod
+    def prepare(extraction: Extraction) -> Extraction:
+        """The rows a real store would make; here the extraction itself (it pickles too)."""
+        return extraction
+
+    def put_prepared(self, extraction: Extraction) -> object:
         doc_id = extraction.document.id
         if self.fail_hard and self.fail_hard in doc_id:
             raise StoreError("disk full")
@@ -100,8 +119,17 @@ def test_new_then_unchanged_then_updated(folder: Path) -> None:
     (folder / "b.txt").write_text(NEWS.replace("Bắc Ninh", "Bắc Giang"), encoding="utf-8")
     changed = ingest([folder], store, jobs=1)
     assert counts(changed) == (0, 3, 1, 0, 0)
-    assert store.calls[-1] == ("put", "b.txt")
+    assert [c for c in store.calls if c[0] == "put"][-1] == ("put", "b.txt")
     assert "Bắc Giang" in store.extractions["b.txt"].text
+
+
+def test_the_run_takes_the_lock_first_and_writes_in_one_batch(folder: Path) -> None:
+    store = ContractStore()
+    ingest([folder], store, jobs=1)
+    kinds = [c[0] for c in store.calls]
+    assert kinds[0] == "lock"
+    assert kinds[1] == "batch" and kinds[-1] == "commit" and kinds.count("batch") == 1
+    assert set(kinds[2:-1]) == {"put", "add_path"}
 
 
 def test_ids_do_not_depend_on_the_working_directory(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -299,6 +327,68 @@ def test_fixture_set_into_the_store(fixture_set: tuple[Path, list], tmp_path: Pa
     assert counts(again)[:4] == (0, summary.new + summary.duplicate, 0, 0) and again.failed == summary.failed
 
 
+def dangling_extract(text: str, info: DocumentInfo) -> Extraction:
+    """The real extractor, plus a relation to nowhere in reports marked BAD-RELATION."""
+    extraction = extract(text, info)
+    if "BAD-RELATION" in text:
+        extraction.relations.append(Relation("PART_OF", extraction.entities[0].id, "NOWHERE"))
+    return extraction
+
+
+def test_a_report_the_store_cannot_take_fails_in_the_worker_alone(tmp_path: Path) -> None:
+    src = _with_marker(tmp_path, "BAD-RELATION", at=3, count=6)
+    with Store.open(tmp_path / "kg") as store:
+        summary = ingest([src], store, jobs=2, extractor="tests.test_ingest:dangling_extract")
+        stored = sorted(d.id for d in store.documents())
+    assert summary.new == 5 and "report-00003.txt" not in stored
+    [(name, reason)] = [(Path(e.path).name, e.reason) for e in summary.errors]
+    assert name == "report-00003.txt"
+    assert reason == ("could not be stored (StoreError: report-00003.txt: PART_OF relation refers to unknown "
+                      "entity 'NOWHERE')")
+
+
+def test_parallel_and_serial_runs_make_the_same_store(fixture_set: tuple[Path, list], tmp_path: Path) -> None:
+    root, _ = fixture_set
+    for jobs in (1, 2):
+        with Store.open(tmp_path / f"j{jobs}") as store:
+            ingest([root / "good", root / "bad"], store, jobs=jobs)
+    assert _graph_records(tmp_path / "j1") == _graph_records(tmp_path / "j2")
+
+
+_HOLD_LOCK = """
+import sys, time
+from kg.store import Store
+s = Store.open(sys.argv[1])
+s.lock()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+@contextlib.contextmanager
+def _locked_by_another_process(store_dir: Path) -> Iterator[int]:
+    import subprocess
+    import sys
+
+    Store.open(store_dir).close()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(store_dir)], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_second_run_on_the_same_store_fails_at_once(folder: Path, tmp_path: Path) -> None:
+    with _locked_by_another_process(tmp_path / "kg") as pid, Store.open(tmp_path / "kg") as store:
+        progress: list[Progress] = []
+        with pytest.raises(StoreError, match=f"locked by pid {pid}"):
+            ingest([folder, folder / "missing.txt"], store, jobs=2, progress=progress.append)
+        assert progress == [] and store.errors() == [] and store.documents() == []
+
+
 def _graph_records(store_dir: Path) -> tuple[list[str], list[tuple]]:
     with Store.open(store_dir, create=False) as store:
         records = sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in store.graph().records())
@@ -318,18 +408,20 @@ def _evidence_per_report(store_dir: Path) -> dict[str, int]:
 
 @pytest.mark.slow
 def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
-    """Issue 3: kill -9 during `kg ingest` of 200 reports; the store opens, holds only whole
-    reports, and a second run ends identical to a run that was never interrupted."""
+    """Issue 3: kill -9 during `kg ingest`; the store opens, holds only whole reports (the
+    uncommitted group is lost, never part of a report), and a second run ends identical to a run
+    that was never interrupted."""
     import signal
     import subprocess
     import sys
     import time
 
     src = tmp_path / "in"
-    write_synthetic(src, 200, formats=("txt", "md", "html"))
+    total = 600  # writes are committed about once a second: enough for a kill to land mid-run
+    write_synthetic(src, total, formats=("txt", "md", "html"))
     reference, crashed = tmp_path / "reference", tmp_path / "crashed"
     with Store.open(reference) as store:
-        assert ingest([src], store, jobs=2).new == 200
+        assert ingest([src], store, jobs=2).new == total
     whole = _evidence_per_report(reference)
 
     command = [sys.executable, "-m", "kg", "ingest", str(src), "--store", str(crashed), "--jobs", "2"]
@@ -359,11 +451,11 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     partial = _evidence_per_report(crashed)
     with Store.open(crashed, create=False) as store:
         kept = {d.id for d in store.documents()}
-    assert 40 <= len(kept) < 200, "the kill must land mid-run"
+    assert 40 <= len(kept) < total, "the kill must land mid-run"
     assert {doc: n for doc, n in partial.items() if doc in kept} == {doc: whole[doc] for doc in kept}
     assert set(partial) <= kept  # no evidence from a report that is not whole
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{200 - len(kept)} new, {len(kept)} unchanged" in rerun.stdout
+    assert f"{total - len(kept)} new, {len(kept)} unchanged" in rerun.stdout
     assert _graph_records(crashed) == _graph_records(reference)

@@ -6,6 +6,10 @@ loaders, HTML) reads.
         store.document_status(doc_id, sha256)     # "new" | "unchanged" | "changed"
         store.find_by_sha(sha256); store.add_path(doc_id, path)
         store.put(extraction)                     # atomic; replaces the report's old facts
+        store.put_prepared(store.prepare(x))      # the same in two steps: prepare() is pure and
+                                                  # runs in ingest's worker processes
+        with store.batch(size=500, seconds=1.0):  # commit writes in groups (about once a second)
+            ...
         store.remove(doc_id)                      # a fact stays while another report supports it
         graph = store.graph()                     # merged, cross-report resolved, with evidence
         store.stats(); store.documents(); store.record_error(path, reason)
@@ -17,7 +21,8 @@ Also: `lock()` (become the writer now rather than at the first write), `find(nam
 kg.store.views.describe (what `kg show` prints).
 
 Layout of a store folder:
-- kg.sqlite   the source of truth (kg.store.schema): per-report facts, one transaction per report;
+- kg.sqlite   the source of truth (kg.store.schema): per-report facts; each report is all-or-nothing
+              (its own savepoint), and in a batch reports are committed in groups about once a second;
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it

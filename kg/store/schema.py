@@ -1,9 +1,11 @@
 """The store's source of truth: one SQLite database (stdlib, transactional, crash-safe).
 
-Why SQLite: every report's facts go in with one transaction, so a `kill -9` at any moment leaves
-either the whole report or none of it (WAL journal; `synchronous=NORMAL` keeps every committed
-report across a process crash, and at worst loses the last few commits on power loss, never
-half of one). The RDF and Cypher stores are derived from these tables (kg.store.derived).
+Why SQLite: every report's facts go in inside one savepoint (and, during an ingest, reports are
+committed in groups about once a second), so a `kill -9` at any moment leaves each report whole
+or absent: at most the last uncommitted group is lost, and a re-run completes it (WAL journal;
+`synchronous=NORMAL` keeps every committed report across a process crash, and at worst loses
+the last few commits on power loss, never half of one). The RDF and Cypher stores are derived
+from these tables (kg.store.derived).
 
 Tables:
 - documents: one row per report (id, content hash, date, DocumentInfo as JSON);

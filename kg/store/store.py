@@ -8,6 +8,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from kg.errors import StoreError
 from kg.model import DocumentInfo, Entity, Extraction, Graph, Relation
 from kg.store import reader, writer
 from kg.store.lock import WriterLock
+from kg.store.prepared import Prepared, dumps, prepare
 from kg.store.schema import DB_FILE, connect
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,44 @@ class PutResult:
     relations_added: int
 
 
+class Batch:
+    """The open group of writes of Store.batch: one transaction, committed every so often."""
+
+    def __init__(self, conn: sqlite3.Connection, size: int, seconds: float, where: Path) -> None:
+        self._conn, self.size, self.seconds, self._where = conn, max(1, size), seconds, where
+        self.pending = 0  # whole writes not committed yet
+        self._since = 0.0  # when the open transaction began
+
+    def begin(self) -> None:
+        if not self._conn.in_transaction:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._since, self.pending = time.monotonic(), 0
+
+    def wrote(self) -> None:
+        self.pending += 1
+        if self.pending >= self.size:
+            self.commit()
+        else:
+            self.commit_if_due()
+
+    def commit_if_due(self) -> None:
+        """Commit if the oldest uncommitted write is `seconds` old (call it while waiting for work)."""
+        if self.pending and time.monotonic() - self._since >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        pending, self.pending = self.pending, 0
+        if not self._conn.in_transaction:
+            return
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise StoreError(f"{self._where}: cannot commit the last {pending} reports ({exc}); run again to "
+                             "store them") from exc
+
+
 class Store:
     """A folder holding the source of truth (kg.sqlite) and the stores derived from it."""
 
@@ -47,6 +87,7 @@ class Store:
         self._conn = conn
         self._lock = WriterLock(path)
         self._derived: Any = None  # kg.store.derived.Derived, made on first query
+        self._batch: Batch | None = None  # the open group of writes (Store.batch)
 
     # -- opening and closing ------------------------------------------------------------------
     @classmethod
@@ -68,6 +109,9 @@ class Store:
         return cls(p, connect(db, create=create))
 
     def close(self) -> None:
+        if self._batch is not None:  # closed inside a batch: its whole writes are kept
+            self._batch.commit()
+            self._batch = None
         if self._derived is not None:
             self._derived.close()
             self._derived = None
@@ -96,22 +140,66 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write, all of it or none: its own transaction, or a savepoint in the open batch's."""
         self._lock.acquire()
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        group = self._batch
+        if group is None:
+            conn.execute("BEGIN IMMEDIATE")
+        else:
+            group.begin()
+            conn.execute("SAVEPOINT write")
         try:
             yield conn
             conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
             conn.execute("UPDATE meta SET value=? WHERE key='state'", (secrets.token_hex(8),))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            conn.execute("COMMIT" if group is None else "RELEASE write")
+        except BaseException as exc:
+            if conn.in_transaction:  # undo this write only
+                conn.execute("ROLLBACK" if group is None else "ROLLBACK TO write")
+                if group is not None:
+                    conn.execute("RELEASE write")
+                raise
+            # SQLite rolled the whole transaction back itself: the store failed (disk full, I/O
+            # error), not this report, and the batch's uncommitted writes went with it
+            lost = group.pending if group is not None else 0
+            if group is not None:
+                group.pending = 0
+            if not isinstance(exc, sqlite3.Error):
+                raise
+            also = f"; the {lost} uncommitted reports before it were lost too (run again)" if lost else ""
+            raise StoreError(f"{self.path}: cannot write ({exc}){also}") from exc
+        if group is not None:
+            group.wrote()
+
+    @contextlib.contextmanager
+    def batch(self, size: int = 500, seconds: float = 1.0) -> Iterator[Batch]:
+        """Group writes into fewer transactions: commit every `size` writes, once the oldest
+        uncommitted one is `seconds` old, and when the block ends (however it ends).
+
+        Each write stays whole (a savepoint): a failed put leaves the rest of its group alone, and
+        a crash loses at most the uncommitted group, never part of a report. Reads through this
+        Store see the uncommitted writes; other processes see a group once it is committed. A
+        batch inside a batch joins the outer one.
+        """
+        if self._batch is not None:
+            yield self._batch
+            return
+        self._lock.acquire()
+        group = self._batch = Batch(self.conn, size, seconds, self.path)
+        try:
+            yield group
+        finally:
+            self._batch = None
+            group.commit()
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: everything read inside sees one consistent state."""
         conn = self.conn
+        if conn.in_transaction:  # inside a batch: its open transaction is that state
+            yield conn
+            return
         conn.execute("BEGIN")
         try:
             yield conn
@@ -138,18 +226,21 @@ class Store:
             info = DocumentInfo.from_dict(json.loads(row[0]))
             if path not in info.paths:
                 info.paths.append(path)
-                conn.execute("UPDATE documents SET info=? WHERE id=?", (writer.dumps(info.to_dict()), doc_id))
+                conn.execute("UPDATE documents SET info=? WHERE id=?", (dumps(info.to_dict()), doc_id))
 
     def put(self, extraction: Extraction) -> PutResult:
         """Store one report's facts, replacing its previous ones: all of them or none."""
-        prep = writer.prepare(extraction)
-        info = extraction.document
-        # an undated file is filed under the date its content gives (see writer.report_date)
-        stored = {**info.to_dict(), "date": info.date or prep.date}
+        return self.put_prepared(prepare(extraction))
+
+    # Pure and picklable: `kg ingest` runs it in its worker processes; the writer only inserts.
+    prepare = staticmethod(prepare)
+
+    def put_prepared(self, prep: Prepared) -> PutResult:
+        """`put` of a report that `Store.prepare` already turned into rows."""
         with self._write() as conn:
-            changes = writer.write_report(conn, prep, writer.dumps(stored), info.sha256, prep.date)
-            added = writer.count_new(conn, info.id, changes)
-        log.info("stored %s: %d new entities, %d new relations", info.id, *added)
+            written = writer.write_report(conn, prep)
+            added = writer.count_new(conn, prep.doc_id, written)
+        log.info("stored %s: %d new entities, %d new relations", prep.doc_id, *added)
         return PutResult(*added)
 
     def remove(self, doc_id: str) -> bool:

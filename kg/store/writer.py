@@ -1,8 +1,8 @@
-"""Writing reports into the source of truth: one transaction per report (see kg.store.schema).
+"""Writing reports into the source of truth, inside a transaction the caller opened (kg.store.store).
 
-`put_report` and `remove_report` run inside a transaction the caller opened; they prepare the
-report's rows (resolution, kg.resolve), replace its old rows, re-cluster the persons whose name it
-shares with other reports, and return what was new.
+`write_report` takes a report's rows (kg.store.prepared, made without the database), replaces the
+report's old rows, resolves its persons against the stored clusters of their names (kg.resolve)
+and says what changed; `remove_report` takes a report out; `count_new` counts what a write added.
 """
 
 from __future__ import annotations
@@ -10,135 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from kg import resolve
-from kg.errors import StoreError
-from kg.model import Entity, Evidence, Extraction
-
-DOC_LOCAL_ID = "__report__"  # the local id of a Document entity the store adds to a report
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-@dataclass
-class Prepared:
-    """A report's rows, resolved, ready to insert."""
-
-    doc_id: str
-    mentions: list[tuple[str, ...]] = field(default_factory=list)  # rows for `mentions`
-    names: list[tuple[str, str, str]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)  # ends as local ids
-    person_keys: set[str] = field(default_factory=set)
-    gids: dict[str, str] = field(default_factory=dict)  # local id -> global id (non-persons)
-    date: str | None = None  # the report's date (see report_date)
-
-
-def report_date(stated: str | None, documents: list[Entity], entities: Iterable[Entity]) -> str | None:
-    """The date a report is filed under (ordering persons first seen, `since` of posts): the file's
-    stated date, else its Document entity's, else the date of the one meeting it reports (the
-    extractor marks it `main`)."""
-    for candidate in [stated, *(d.props.get("date") for d in documents)]:
-        if candidate:
-            return str(candidate)
-    main = {str(e.props["date"]) for e in entities if e.type == "Event" and e.props.get("main") and e.props.get("date")}
-    return main.pop() if len(main) == 1 else None
-
-
-def _evidence(items: list[Evidence]) -> str:
-    """Evidence as [start, end, text, sentence] arrays; the report is the row's (whatever id the
-    extractor wrote), and the sentence is "" when it is the text itself (relations)."""
-    return json.dumps(
-        [[ev.start, ev.end, ev.text, "" if ev.sentence in ("", ev.text) else ev.sentence] for ev in items],
-        ensure_ascii=False, separators=(",", ":"),
-    )
-
-
-def prepare(extraction: Extraction) -> Prepared:
-    """Resolve one extraction's entities and check its relations (StoreError if inconsistent)."""
-    info = extraction.document
-    doc_id = info.id
-    if not doc_id:
-        raise StoreError("cannot store a report without an id")
-    entities: dict[str, Entity] = {}
-    for ent in extraction.entities:
-        if not ent.id or not ent.type or not (ent.name or "").strip():
-            raise StoreError(f"{doc_id}: entity {ent.id!r} has no id, type or name")
-        if ent.id in entities:  # the same local id twice: one entity, both sets of evidence
-            prev = entities[ent.id]
-            for alias in [ent.name, *ent.aliases]:
-                prev.add_alias(alias)
-            prev.evidence = [*prev.evidence, *ent.evidence]
-            continue
-        entities[ent.id] = Entity(ent.id, ent.type, ent.name, list(ent.aliases), dict(ent.props), list(ent.evidence))
-    prep = Prepared(doc_id)
-    doc_gid = resolve.document_id(doc_id)
-    documents = [e for e in entities.values() if e.type == "Document"]
-    if not documents:
-        title = info.title or doc_id
-        entities[DOC_LOCAL_ID] = Entity(DOC_LOCAL_ID, "Document", title)
-        documents = [entities[DOC_LOCAL_ID]]
-    prep.date = report_date(info.date, documents, entities.values())
-    for doc_ent in documents:
-        doc_ent.props.setdefault("title", info.title or doc_ent.name)
-        if prep.date:
-            doc_ent.props.setdefault("date", prep.date)
-
-    relations = []
-    for seq, rel in enumerate(extraction.relations):
-        for end in (rel.source, rel.target):
-            if end not in entities:
-                raise StoreError(f"{doc_id}: {rel.type} relation refers to unknown entity {end!r}")
-        relations.append((seq, rel))
-
-    keys: dict[str, str] = {}
-    for local_id, ent in entities.items():
-        if ent.type == "Document":
-            keys[local_id] = doc_id
-            prep.gids[local_id] = doc_gid
-        else:
-            keys[local_id] = resolve.entity_key(ent, doc_id)
-            if ent.type != "Person":
-                prep.gids[local_id] = resolve.global_id(ent.type, keys[local_id])
-
-    contexts: dict[str, dict[str, set[str]]] = {}
-    for _, rel in relations:
-        src, dst = entities[rel.source], entities[rel.target]
-        if src.type != "Person":
-            continue
-        ctx = contexts.setdefault(rel.source, {"orgs": set(), "events": set()})
-        if rel.type == "HOLDS_POSITION" and dst.type == "Organization":
-            ctx["orgs"].add(keys[rel.target])
-        elif rel.type == "ATTENDED" and dst.type == "Event":
-            ctx["events"].add(prep.gids[rel.target])
-
-    for local_id, ent in entities.items():
-        context = ""
-        gid = prep.gids.get(local_id, "")
-        if ent.type == "Person":
-            prep.person_keys.add(keys[local_id])
-            ctx = contexts.get(local_id)
-            context = dumps({k: sorted(v) for k, v in ctx.items()}) if ctx and any(ctx.values()) else ""
-        prep.mentions.append(
-            (doc_id, local_id, ent.type, keys[local_id], gid, ent.name, dumps(ent.aliases),
-             dumps(ent.props), _evidence(ent.evidence), context)
-        )
-        for name in [ent.name, *ent.aliases]:
-            for key in {resolve.lookup_key(name), resolve.folded_key(name)}:
-                if key:  # duplicates are dropped by the table's primary key
-                    prep.names.append((key, doc_id, local_id))
-    for seq, rel in relations:
-        prep.facts.append(
-            {"seq": seq, "type": rel.type, "source_local": rel.source, "target_local": rel.target,
-             "props": dict(rel.props), "evidence": _evidence(rel.evidence),
-             "confidence": float(rel.confidence)}
-        )
-    return prep
+from kg.store.prepared import Prepared, dumps
 
 
 @dataclass
@@ -154,7 +30,7 @@ class Changes:
 
 
 def _delete_report(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> set[str]:
-    """Delete a report's rows; return the person keys it had."""
+    """Delete a report's rows; return the person keys it had (none: it was not stored)."""
     keys: set[str] = set()
     for gid, etype, key in conn.execute("SELECT gid, type, key FROM mentions WHERE doc=?", (doc_id,)):
         changes.old_gids.add(gid)
@@ -220,13 +96,19 @@ def _recluster(conn: sqlite3.Connection, keys: set[str], changes: Changes) -> No
         _save_clusters(conn, key, clusters, gids)
 
 
-def _resolve_new(conn: sqlite3.Connection, doc_id: str, keys: set[str], changes: Changes) -> None:
-    """Resolve a new report's persons against the stored clusters of their names (incremental).
+def _resolve_new(conn: sqlite3.Connection, prep: Prepared, changes: Changes) -> dict[str, str]:
+    """Resolve a new report's persons against the stored clusters of their names (incremental);
+    return their global ids by local id. The report's own mentions are not inserted yet.
 
     Gives the same ids as _recluster: a new mention joins (and so merges) every cluster it agrees
     with, and stored clusters never agree with each other.
     """
-    for key in sorted(keys):
+    persons: dict[str, list[resolve.PersonMention]] = {}
+    for row in sorted(prep.mentions, key=lambda r: r[1]):
+        if row[2] == "Person":
+            persons.setdefault(row[3], []).append(_mention(prep.doc_id, row[1], row[9], prep.date))
+    assigned: dict[str, str] = {}
+    for key in sorted(prep.person_keys):
         entries: list[tuple[list[str], resolve.Cluster, list[tuple[str, str]]]] = []
         for gid, orgs, events, first in conn.execute(
             "SELECT gid, orgs, events, first FROM person_clusters WHERE key=?", (key,)
@@ -234,17 +116,12 @@ def _resolve_new(conn: sqlite3.Connection, doc_id: str, keys: set[str], changes:
             date, _, doc = first.partition("\x1f")
             cluster = resolve.Cluster(Counter(json.loads(orgs)), Counter(json.loads(events)), (date, doc))
             entries.append(([gid], cluster, []))
-        loose: list[tuple[str, str]] = []
-        for doc, local_id, context, date in conn.execute(
-            "SELECT m.doc, m.local_id, m.context, d.date FROM mentions m JOIN documents d ON d.id = m.doc "
-            "WHERE m.doc=? AND m.type='Person' AND m.key=?",
-            (doc_id, key),
-        ):
-            m = _mention(doc, local_id, context, date)
+        plain = resolve.global_id("Person", key)
+        for m in persons.get(key, []):
             if not (m.orgs or m.events):
-                loose.append(m.ref)
+                assigned[m.local_id] = plain
                 continue
-            merged = ([], resolve.Cluster.of([m]), [m.ref])
+            merged: tuple[list[str], resolve.Cluster, list[tuple[str, str]]] = ([], resolve.Cluster.of([m]), [m.ref])
             rest = []
             for entry in entries:
                 if entry[1].agrees(m):
@@ -258,15 +135,13 @@ def _resolve_new(conn: sqlite3.Connection, doc_id: str, keys: set[str], changes:
         gids = resolve.cluster_ids(key, clusters)
         moves = []  # collected first: two clusters may swap ids
         for (olds, _, new_refs), gid in zip(entries, gids, strict=True):
-            moves.extend((ref, "", gid) for ref in new_refs)
+            assigned.update((local_id, gid) for _, local_id in new_refs)
             for old in olds:
                 if old != gid:
                     rows = conn.execute(
                         "SELECT doc, local_id FROM mentions WHERE gid=? AND context<>''", (old,)
                     ).fetchall()
                     moves.extend((tuple(r), old, gid) for r in rows)
-        plain = resolve.global_id("Person", key)
-        moves.extend((ref, "", plain) for ref in loose)
         for ref, old, gid in moves:
             _assign(conn, ref, old, gid, changes)
         # rewrite only the clusters this report touched or renamed
@@ -277,6 +152,7 @@ def _resolve_new(conn: sqlite3.Connection, doc_id: str, keys: set[str], changes:
             "INSERT INTO person_clusters VALUES (?, ?, ?, ?, ?)",
             [_cluster_row(key, c, gid) for (olds, c, new_refs), gid in paired if new_refs or olds != [gid]],
         )
+    return assigned
 
 
 def _remap_facts(conn: sqlite3.Connection, ref: tuple[str, str], gid: str, changes: Changes) -> None:
@@ -289,7 +165,7 @@ def _remap_facts(conn: sqlite3.Connection, ref: tuple[str, str], gid: str, chang
     for seq, rtype, src_local, dst_local, source, target, props, rkey in rows:
         source = gid if src_local == local_id else source
         target = gid if dst_local == local_id else target
-        new_key = resolve.relation_key(rtype, source, target, json.loads(props).get("role", "") or "")
+        new_key = resolve.relation_key(rtype, source, target, str(json.loads(props).get("role", "") or ""))
         conn.execute(
             "UPDATE facts SET source=?, target=?, rkey=? WHERE doc=? AND seq=?", (source, target, new_key, doc, seq)
         )
@@ -301,32 +177,42 @@ def _gid_map(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
     return dict(conn.execute("SELECT local_id, gid FROM mentions WHERE doc=?", (doc_id,)).fetchall())
 
 
-def write_report(conn: sqlite3.Connection, prep: Prepared, info_json: str, sha256: str, date: str | None) -> Changes:
+@dataclass
+class Written:
+    """What write_report did: the changes to other rows, and the report's ids and relation keys."""
+
+    changes: Changes
+    gids: set[str]
+    rkeys: set[str]
+
+
+def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
     """Replace one report's rows (inside the caller's transaction)."""
     changes = Changes()
-    keys = _delete_report(conn, prep.doc_id, changes)
+    stored = conn.execute("SELECT 1 FROM documents WHERE id=?", (prep.doc_id,)).fetchone() is not None
+    keys = _delete_report(conn, prep.doc_id, changes) if stored else set()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
         "INSERT INTO documents(id, sha256, date, info, added) VALUES (?, ?, ?, ?, ?)",
-        (prep.doc_id, sha256, date, info_json, now),
+        (prep.doc_id, prep.sha256, prep.date, prep.info, now),
     )
-    conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
-    conn.executemany("INSERT OR IGNORE INTO names(key, doc, local_id) VALUES (?, ?, ?)", prep.names)
     if keys:  # a changed report: its old persons may have held clusters together
+        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
         _recluster(conn, keys | prep.person_keys, changes)
-    else:
-        _resolve_new(conn, prep.doc_id, prep.person_keys, changes)
-    gids = _gid_map(conn, prep.doc_id)
-    rows = []
-    for f in prep.facts:
-        source, target = gids[f["source_local"]], gids[f["target_local"]]
-        rkey = resolve.relation_key(f["type"], source, target, f["props"].get("role", "") or "")
-        rows.append(
-            (prep.doc_id, f["seq"], f["type"], f["source_local"], f["target_local"], source, target, rkey,
-             dumps(f["props"]), f["evidence"], f["confidence"])
-        )
-    conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return changes
+        gids = _gid_map(conn, prep.doc_id)
+    else:  # persons resolved before their rows go in, so no row is written twice
+        persons = _resolve_new(conn, prep, changes)
+        rows = [(*r[:4], persons[r[1]], *r[5:]) if r[2] == "Person" else r for r in prep.mentions]
+        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        gids = {r[1]: r[4] for r in rows}
+    conn.executemany("INSERT OR IGNORE INTO names(key, doc, local_id) VALUES (?, ?, ?)", prep.names)
+    facts = []
+    for seq, rtype, src_local, dst_local, props, role, evidence, confidence in prep.facts:
+        source, target = gids[src_local], gids[dst_local]
+        rkey = resolve.relation_key(rtype, source, target, role)
+        facts.append((prep.doc_id, seq, rtype, src_local, dst_local, source, target, rkey, props, evidence, confidence))
+    conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    return Written(changes, set(gids.values()), {f[7] for f in facts})
 
 
 def remove_report(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -338,15 +224,25 @@ def remove_report(conn: sqlite3.Connection, doc_id: str) -> bool:
     return True
 
 
-def count_new(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> tuple[int, int]:
+def _found(conn: sqlite3.Connection, query: str, values: set[str], doc_id: str) -> set[str]:
+    """The values `query` finds in rows of other reports: one query for the lot (an EXISTS per
+    value, so a body named in thousands of reports costs one index probe, not a scan)."""
+    if not values:
+        return set()
+    return {r[0] for r in conn.execute(query, (json.dumps(sorted(values)), doc_id))}
+
+
+def count_new(conn: sqlite3.Connection, doc_id: str, written: Written) -> tuple[int, int]:
     """Canonical entities and relations that exist now and did not before this write.
 
     An id existed before if the replaced version of the report had it, if a row this write
     re-labelled had it, or if some other report's row has it and this write did not re-label it
     (the re-labelled rows are listed in temporary tables for that last test).
     """
-    gids = set(_gid_map(conn, doc_id).values()) | changes.new_gids
-    rkeys = {r[0] for r in conn.execute("SELECT rkey FROM facts WHERE doc=?", (doc_id,))} | changes.new_rkeys
+    changes = written.changes
+    gids = written.gids | changes.new_gids
+    rkeys = written.rkeys | changes.new_rkeys
+    relabelled = ""
     if changes.renamed or changes.remapped:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS relabelled_m (doc TEXT, local_id TEXT, "
                      "PRIMARY KEY (doc, local_id))")
@@ -355,19 +251,11 @@ def count_new(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> tuple[
         conn.execute("DELETE FROM relabelled_f")
         conn.executemany("INSERT INTO relabelled_m VALUES (?, ?)", list(changes.renamed))
         conn.executemany("INSERT INTO relabelled_f VALUES (?, ?)", list(changes.remapped))
-        had_gid = ("SELECT 1 FROM mentions m WHERE m.gid=? AND m.doc<>? AND NOT EXISTS "
-                   "(SELECT 1 FROM relabelled_m r WHERE r.doc=m.doc AND r.local_id=m.local_id) LIMIT 1")
-        had_rkey = ("SELECT 1 FROM facts f WHERE f.rkey=? AND f.doc<>? AND NOT EXISTS "
-                    "(SELECT 1 FROM relabelled_f r WHERE r.doc=f.doc AND r.seq=f.seq) LIMIT 1")
-    else:
-        had_gid = "SELECT 1 FROM mentions WHERE gid=? AND doc<>? LIMIT 1"
-        had_rkey = "SELECT 1 FROM facts WHERE rkey=? AND doc<>? LIMIT 1"
-    old_gids = changes.old_gids | set(changes.renamed.values())
-    old_rkeys = changes.old_rkeys | set(changes.remapped.values())
-    entities = sum(
-        1 for gid in gids if gid not in old_gids and conn.execute(had_gid, (gid, doc_id)).fetchone() is None
-    )
-    relations = sum(
-        1 for rkey in rkeys if rkey not in old_rkeys and conn.execute(had_rkey, (rkey, doc_id)).fetchone() is None
-    )
-    return entities, relations
+        relabelled = " AND NOT EXISTS (SELECT 1 FROM relabelled_{0} r WHERE r.doc=t.doc AND r.{1}=t.{1})"
+    exists = "SELECT v.value FROM json_each(?1) v WHERE EXISTS (SELECT 1 FROM {2} t WHERE t.{3}=v.value AND t.doc<>?2"
+    had_gid = (exists + relabelled + ")").format("m", "local_id", "mentions", "gid")
+    had_rkey = (exists + relabelled + ")").format("f", "seq", "facts", "rkey")
+    new_gids = gids - changes.old_gids - set(changes.renamed.values())
+    new_rkeys = rkeys - changes.old_rkeys - set(changes.remapped.values())
+    return (len(new_gids - _found(conn, had_gid, new_gids, doc_id)),
+            len(new_rkeys - _found(conn, had_rkey, new_rkeys, doc_id)))

@@ -111,6 +111,37 @@ def test_progress_bar_shows_rate_and_eta(tmp_path: Path) -> None:
     assert "3/3" in result.stderr and "files/s" in result.stderr and "ETA" in result.stderr
 
 
+_HOLD_LOCK = """
+import sys, time
+from kg.store import Store
+s = Store.open(sys.argv[1])
+s.lock()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_concurrent_ingest_fails_at_once_with_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(NEWS, encoding="utf-8")
+    store = tmp_path / "kg"
+    Store.open(store).close()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(store)], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = run(tmp_path / "in", tmp_path / "missing.txt", "--store", store)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"kg: error: store {store} is locked by pid {holder.pid}"]
+    assert result.stdout == "" and not (store / "errors.jsonl").exists()  # nothing read, nothing written
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     """SIGINT to the whole foreground process group, as a terminal's Ctrl-C sends it."""
@@ -123,7 +154,8 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     from kg.errors import StoreError
     from tests.fixtures.synthetic import write_synthetic
 
-    write_synthetic(tmp_path / "in", 400)
+    total = 1000  # writes are committed about once a second: the interrupt must land well before the end
+    write_synthetic(tmp_path / "in", total)
     store = tmp_path / "kg"
     command = [sys.executable, "-m", "kg", "ingest", str(tmp_path / "in"), "--store", str(store), "-j", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -142,7 +174,7 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     assert "Traceback" not in err
     with Store.open(store, create=False) as db:
         kept = len(db.documents())
-    assert 20 <= kept < 400
+    assert 20 <= kept < total
     assert f"{kept} new" in out.splitlines()[0]
     for _ in range(200):  # workers and fork server end too (once reaped: allow a moment)
         try:

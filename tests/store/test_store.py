@@ -8,13 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from kg.errors import StoreError
 from kg.model import DocumentInfo, Entity, Evidence, Extraction, Relation
 from kg.store import PutResult, Store
-from tests.store.sample import EXAMPLE, REPORTS, SECOND, THIRD, canonical, load_extraction, person_id
+from tests.store.sample import EXAMPLE, REPORTS, SECOND, THIRD, canonical, load_extraction, person_id, synthetic
 
 
 @pytest.fixture
@@ -317,3 +318,115 @@ def test_an_undated_report_is_filed_under_the_date_its_content_gives(store: Stor
     store.put(ex)
     assert store.document(ex.document.id).date is None
     assert "since" not in next(r for r in store.graph().relations if r.type == "HOLDS_POSITION").props
+
+
+# -- batches of writes --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Store, Store]:
+    """The writer, and a second handle on the same store reading as another process would."""
+    with Store.open(tmp_path / "kg-data") as writer, Store.open(tmp_path / "kg-data") as other:
+        yield writer, other
+
+
+def _ids(store: Store) -> list[str]:
+    return sorted(d.id for d in store.documents())
+
+
+def test_a_batch_commits_every_size_writes_and_when_it_ends(pair: tuple[Store, Store]) -> None:
+    writer, other = pair
+    first = synthetic(0)
+    with writer.batch(size=2, seconds=3600):
+        writer.put(first)
+        # the writer sees its own uncommitted write, through lookups and whole-graph reads
+        assert writer.document_status(first.document.id, first.document.sha256) == "unchanged"
+        assert list(writer.graph().documents) == [first.document.id]
+        assert _ids(other) == [] and other.generation == 0
+        writer.put(synthetic(1))
+        assert _ids(other) == ["synth-00000.txt", "synth-00001.txt"]  # a full group is committed
+        writer.put(synthetic(2))
+        assert len(_ids(other)) == 2
+    assert len(_ids(other)) == 3 and other.generation == 3  # one generation per write, as without
+
+
+def test_a_batch_stores_what_single_puts_store(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "many") as many:
+        results = [one.put(synthetic(i, people=6)) for i in range(12)]
+        with many.batch(size=5):
+            assert [many.put(synthetic(i, people=6)) for i in range(12)] == results
+        assert canonical(many.graph()) == canonical(one.graph())
+
+
+def test_a_group_that_waited_long_enough_is_committed(pair: tuple[Store, Store],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    writer, other = pair
+    now = [100.0]
+    monkeypatch.setattr("kg.store.store.time", SimpleNamespace(monotonic=lambda: now[0]))
+    with writer.batch(size=100, seconds=1.0) as group:
+        writer.put(synthetic(0))
+        now[0] += 0.5
+        group.commit_if_due()
+        assert _ids(other) == []
+        now[0] += 0.6
+        group.commit_if_due()  # what the ingester calls while it waits for its workers
+        assert len(_ids(other)) == 1
+        writer.put(synthetic(1))
+        now[0] += 1.5
+        writer.put(synthetic(2))  # a write that finds its group old enough commits it
+        assert len(_ids(other)) == 3
+
+
+def test_a_failed_write_in_a_batch_leaves_the_rest_of_its_group(pair: tuple[Store, Store]) -> None:
+    writer, other = pair
+    broken = Store.prepare(synthetic(1))
+    # a relation whose ends are not in the report: found only after its rows went in
+    broken.facts.append((99, "PART_OF", "nowhere", "nowhere", "{}", "", "[]", 1.0))
+    with writer.batch(size=100, seconds=3600):
+        writer.put(synthetic(0))
+        with pytest.raises(KeyError):
+            writer.put_prepared(broken)
+        assert writer.document_status(broken.doc_id, broken.sha256) == "new"
+        writer.put(synthetic(2))
+    assert _ids(other) == ["synth-00000.txt", "synth-00002.txt"]
+    with Store.open(other.path / ".." / "reference") as reference:
+        reference.put(synthetic(0))
+        reference.put(synthetic(2))
+        assert canonical(other.graph()) == canonical(reference.graph())  # nothing of the broken one
+
+
+def test_whatever_ends_a_batch_its_whole_writes_are_kept(pair: tuple[Store, Store]) -> None:
+    writer, other = pair
+    with pytest.raises(KeyboardInterrupt), writer.batch(size=100, seconds=3600):
+        writer.put(synthetic(0))
+        raise KeyboardInterrupt
+    assert _ids(other) == ["synth-00000.txt"]
+
+
+def test_a_batch_inside_a_batch_joins_it(pair: tuple[Store, Store]) -> None:
+    writer, other = pair
+    with writer.batch(size=100, seconds=3600) as outer:
+        with writer.batch(size=1) as inner:
+            writer.put(synthetic(0))
+        assert inner is outer and _ids(other) == []
+        writer.add_path("synth-00000.txt", "/copies/synth-00000.txt")
+        assert writer.remove("synth-00000.txt")
+        writer.put(synthetic(1))
+    assert _ids(other) == ["synth-00001.txt"]
+
+
+def test_a_full_disk_in_a_batch_is_a_store_error_that_names_the_loss(pair: tuple[Store, Store]) -> None:
+    writer, other = pair
+    with writer.batch(size=100, seconds=3600):
+        writer.put(synthetic(0))
+        writer.put(synthetic(1))
+        pages = writer.conn.execute("PRAGMA page_count").fetchone()[0]
+        writer.conn.execute(f"PRAGMA max_page_count={pages}")  # the disk is full now
+        with pytest.raises(StoreError, match=r"cannot write \(database or disk is full\); the 2 uncommitted"):
+            writer.put(synthetic(2, people=200))
+        writer.conn.execute("PRAGMA max_page_count=1073741823")
+    assert _ids(other) == []  # nothing half-written; a re-run stores all three
+    with writer.batch():
+        for i in range(3):
+            writer.put(synthetic(i))
+    assert len(_ids(other)) == 3

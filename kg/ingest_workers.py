@@ -1,0 +1,160 @@
+"""The worker side of kg.ingest: processes that read, extract and prepare one file at a time.
+
+Everything that does not need the store runs here, in parallel: reading and decoding the file
+(kg.sources), extraction (CPU-bound pure Python), and turning the extraction into the store's rows
+(the store's pure `prepare`, e.g. kg.store.prepared.prepare). The writer gets back a small
+`Extracted` (rows and the encoding read, never the text) and only inserts it.
+
+`Workers(jobs=1)` does the same work in the calling process, when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import InputError
+from kg.model import DocumentInfo, Extraction
+from kg.sources import read_document
+
+log = logging.getLogger(__name__)
+
+CRASHED = "the worker process died while reading it (crash or out of memory)"
+
+Prepare = Callable[[Extraction], Any]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to read: as found (for messages), absolute (what workers open), its report id."""
+
+    shown: str
+    path: str
+    doc_id: str
+    encoding: str | None
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A file read, extracted and prepared: what `prepare` made of it, and the encoding read."""
+
+    prepared: Any
+    encoding: str
+
+
+Outcome = tuple[str, Any]  # ("ok", Extracted) or ("error", reason)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Deferred:
+    """A Future-like that runs the work when its result is asked for (jobs=1: in this process)."""
+
+    def __init__(self, task: Task) -> None:
+        self.task, self.value = task, None
+
+    def done(self) -> bool:
+        return True
+
+    def result(self, timeout: float | None = None) -> Outcome:
+        if self.value is None:
+            self.value = work(self.task)
+        return self.value
+
+
+class Workers:
+    """`jobs` worker processes (started on first use), or this process when jobs is 1."""
+
+    def __init__(self, jobs: int, extractor: str, prepare: Prepare) -> None:
+        self.jobs, self.extractor, self.prepare = jobs, extractor, prepare
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, task: Task) -> Future[Outcome] | _Deferred:
+        if self.jobs == 1:
+            init_worker(self.extractor, self.prepare, in_process=True)
+            return _Deferred(task)
+        if self._pool is None:
+            # forkserver: workers start from a clean, single-threaded server that has imported kg
+            # once, never from this process (which holds the store's open database, and threads)
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["kg.ingest_workers", "kg.sources", "kg.extract", "kg.store.prepared"])
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=ctx, initializer=init_worker,
+                initargs=(self.extractor, self.prepare),
+            )
+        return self._pool.submit(work, task)
+
+    def stop(self, kill: bool) -> None:
+        """End the processes: at once (dropping work in flight) when `kill`, else when idle."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if kill:
+            # The private process table is the only handle Python 3.11 gives (3.14 adds
+            # terminate_workers).
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                if proc.is_alive():
+                    proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- inside a worker ---------------------------------------------------------------------------
+
+_extract: Callable[[str, DocumentInfo], Extraction] | None = None
+_extract_name = ""
+_prepare: Prepare | None = None
+
+
+def init_worker(extractor: str, prepare: Prepare, in_process: bool = False) -> None:
+    """Import the extractor and warm its data files, once per process."""
+    global _extract, _extract_name, _prepare
+    _prepare = prepare
+    if _extract is not None and _extract_name == extractor:
+        return
+    if not in_process:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    module, _, name = extractor.partition(":")
+    func = getattr(importlib.import_module(module), name or "extract")
+    try:  # load lexicons and tables now, not on the first real file
+        func("Bộ Nội vụ.", DocumentInfo(id="warm-up"))
+    except Exception:
+        log.debug("extractor warm-up failed", exc_info=True)
+    _extract, _extract_name = func, extractor
+
+
+def work(task: Task) -> Outcome:
+    """Read, extract and prepare one file: ("ok", Extracted) or ("error", reason). Never raises."""
+    assert _extract is not None and _prepare is not None
+    try:  # the absolute path: workers keep their own working directory
+        text, info = read_document(task.path, task.encoding, max_bytes=task.max_bytes)
+    except InputError as exc:
+        return "error", exc.problem
+    except Exception as exc:  # a reader bug must cost one file, not the run
+        log.debug("reading %s failed", task.shown, exc_info=True)  # the reason goes to the summary
+        return "error", f"could not be read ({type(exc).__name__}: {exc})"
+    info.id, info.paths = task.doc_id, [task.path]
+    try:
+        extraction = _extract(text, info)
+    except Exception as exc:
+        log.debug("extracting %s failed", task.shown, exc_info=True)
+        return "error", f"extraction failed ({type(exc).__name__}: {exc})"
+    extraction.document = info
+    try:
+        prepared = _prepare(extraction)
+    except Exception as exc:  # an extraction the store cannot take (e.g. a relation to nowhere)
+        log.debug("preparing %s failed", task.shown, exc_info=True)
+        return "error", f"could not be stored ({type(exc).__name__}: {exc})"
+    return "ok", Extracted(prepared, info.encoding)
