@@ -13,7 +13,6 @@ from kg.extract.tokens import Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:[/-][\wĐđ&.]+)*")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_NOT_A_LAW_BEFORE = frozenset(word_key(w) for w in ("kỷ", "pháp", "dự", "theo"))
 
 
 @dataclass
@@ -86,7 +85,7 @@ class DirectiveParser:
         if t is None or not t.is_word or not t.is_cap:
             return None
         if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
-            if i > 0 and self._key(i - 1) in _NOT_A_LAW_BEFORE:  # "kỷ luật", "pháp luật"
+            if i > 0 and self._key(i - 1) in self.lex.wordset("not_a_law_before"):  # "kỷ luật", "pháp luật"
                 return None
             end = self._law_name_end(j)
             if end > j:

@@ -53,6 +53,10 @@ class Lexicon:
     stopwords: frozenset[str] = frozenset()
     historical: frozenset[tuple[str, ...]] = frozenset()
     structure: list[dict[str, str]] = field(default_factory=list)
+    wordsets: dict[str, frozenset[str]] = field(default_factory=dict)  # lexicon.yaml lists as word keys
+
+    def wordset(self, name: str) -> frozenset[str]:
+        return self.wordsets[name]
 
     def canonical_org(self, keys: tuple[str, ...]) -> OrgEntry | None:
         return self.org_by_key.get(keys)
@@ -114,4 +118,7 @@ def lexicon() -> Lexicon:
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
     lex.structure = read_yaml("structure.yaml")
+    for key in ("title_body_heads", "leadership_words", "meeting_object_words", "not_attendance_after_du",
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts"):
+        lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.extract.events import dates_in
+from kg.extract.lexicon import lexicon
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import tokenize, word_key
@@ -125,7 +126,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
         if id(m) in lead.title_orgs or id(m) in lead.directive_issuers:
             continue
         before_verb = verb_at < 0 or m.start < verb_at
-        after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in _OBJECT_OF_MEETING
+        after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")
         if before_verb or after_with:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     for s in sentences:
@@ -142,14 +143,13 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
             if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
                 continue
             prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 3) : m.start]]
-            led = any(w in _LEADERSHIP for w in prev) or _listed_after_led(s, tops, k)
+            led = any(w in lex.wordset("leadership_words") for w in prev) or _listed_after_led(s, tops, k)
             list_end = _list_end(s, tops, k)
             near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end))
             if (attendance and led) or (led and near) or _on_behalf(s, m):
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 
-_LEADERSHIP = frozenset(word_key(w) for w in ("lãnh", "đạo", "diện"))
 
 
 def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:
@@ -162,7 +162,7 @@ def _listed_after_led(s: Sentence, tops, k: int) -> bool:
     while k > 0 and _coordinated(s, tops[k - 1][0], tops[k][0]):
         k -= 1
         prev = [word_key(t.text) for t in s.tokens[max(0, tops[k][0].start - 3) : tops[k][0].start]]
-        if any(w in _LEADERSHIP for w in prev):
+        if any(w in lexicon().wordset("leadership_words") for w in prev):
             return True
     return False
 
@@ -173,8 +173,6 @@ def _list_end(s: Sentence, tops, k: int) -> int:
     return tops[k][0].end
 
 
-_OBJECT_OF_MEETING = frozenset(word_key(w) for w in ("với", "gặp", "tiếp"))
-_NOT_ATTEND_AFTER_DU = frozenset(word_key(w) for w in ("kiến", "thảo", "án", "toán", "báo", "trữ", "phòng", "thính"))
 
 
 def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
@@ -183,7 +181,7 @@ def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
         m = lex.phrases["attend_words"].match(s.tokens, i)
         if m:
             if word_key(s.tokens[i].text) == word_key("dự") and m[0] < len(s.tokens) and word_key(
-                    s.tokens[m[0]].text) in _NOT_ATTEND_AFTER_DU:
+                    s.tokens[m[0]].text) in lex.wordset("not_attendance_after_du"):
                 continue
             return True
     return False
@@ -195,7 +193,6 @@ def _on_behalf(s: Sentence, m: OrgMention) -> bool:
 
 
 # ", chiều 27/4": the phrase has ended; the date follows
-_DAY_PARTS = frozenset(word_key(w) for w in ("sáng", "chiều", "tối", "trưa", "ngày", "hôm"))
 
 
 def _event_np_end(s: Sentence, i: int) -> int:
@@ -208,7 +205,7 @@ def _event_np_end(s: Sentence, i: int) -> int:
             break
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if t.text == "," and nxt is not None and (
-                nxt.is_cap or nxt.text[0].isdigit() or (nxt.is_word and nxt.keys[0] in _DAY_PARTS)):
+                nxt.is_cap or nxt.text[0].isdigit() or (nxt.is_word and nxt.keys[0] in lexicon().wordset("day_parts"))):
             break
         if word_key(t.text) in (word_key("tại"), word_key("do"), word_key("vào"), word_key("để")):
             break

@@ -16,7 +16,6 @@ from kg.extract.tokens import Token, word_key
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
-_TITLE_BODY_HEADS = ("Ban", "Đoàn", "Tiểu ban")  # "Trưởng" + "Ban X" reads "Trưởng Ban" of Ban X
 
 
 @dataclass
@@ -72,7 +71,7 @@ class PeopleParser:
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
-        if org is None and end - i >= 2 and self.toks[end - 1].text.capitalize() in _TITLE_BODY_HEADS:
+        if org is None and end - i >= 2 and self.toks[end - 1].keys[0] in self.lex.wordset("title_body_heads"):
             # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh": the title's last word also
             # starts the body's name
             org = self.orgs.parse(end - 1, after_title=True, lower_head=True)
@@ -81,7 +80,7 @@ class PeopleParser:
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
-                if head_word not in _TITLE_BODY_HEADS:
+                if self.toks[end].keys[:1][0] not in self.lex.wordset("title_body_heads"):
                     return None
                 role = f"{role} {head_word}"
             end = org.end

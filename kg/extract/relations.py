@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from kg.extract.build import Builder
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.meeting import byline, main_event, top_level
 from kg.extract.naming import is_generic
 from kg.extract.orgs import OrgMention
@@ -229,7 +229,6 @@ def _chain(b, s, orgs, first, sub, up) -> None:
         last_end = m.end
 
 
-_INTRO = frozenset(word_key(w) for w in ("Về", "Theo", "Trong", "Tại", "Với", "Để", "Cùng", "Ngoài", "Bên"))
 
 
 def _in_directive_subject(s: Sentence, m: OrgMention) -> bool:
@@ -240,7 +239,7 @@ def _subject(s: Sentence, org_ent) -> Entity | None:
     """The sentence's acting organization: the first one not governed by "của", not inside a
     title or a directive's subject, and not in a leading adverbial ("Về công tác xây dựng Đảng,")."""
     intro_end = 0
-    if s.tokens and word_key(s.tokens[0].text) in _INTRO:
+    if s.tokens and word_key(s.tokens[0].text) in lexicon().wordset("intro_words"):
         intro_end = next((k for k, t in enumerate(s.tokens) if t.text == ","), 0)
     for m, e in sorted(top_level(s, org_ent), key=lambda me: me[0].start):
         if id(m) in s.issuer_orgs or id(m) in s.title_orgs or m.start < intro_end:

@@ -35,6 +35,14 @@ class Sentence:
     directives: list[DirectiveMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
 
+    def add_people(self, people: list[PersonMention], title_orgs: list[OrgMention], end: int) -> int:
+        """Record people and the bodies their titles name; return where reading goes on."""
+        self.people.extend(people)
+        for o in title_orgs:
+            self.orgs.append(o)
+            self.title_orgs.add(id(o))
+        return end
+
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
@@ -74,11 +82,7 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
             continue
         appt = peop.appointment_list(i)
         if appt is not None:
-            people, orgs, i = appt
-            s.people.extend(people)
-            for o in orgs:
-                s.orgs.append(o)
-                s.title_orgs.add(id(o))
+            i = s.add_people(*appt)
             continue
         place = _place(lex, orgp, toks, i)
         if place is not None:
@@ -87,11 +91,7 @@ def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> 
             continue
         got = peop.parse(i)
         if got is not None:
-            people, orgs, j = got
-            s.people.extend(people)
-            for o in orgs:
-                s.orgs.append(o)
-                s.title_orgs.add(id(o))
+            j = s.add_people(*got)
             if j > i:
                 i = j
                 continue
@@ -142,7 +142,6 @@ def _coordinated_after_cua(s: Sentence) -> None:
             j = nxt.end
 
 
-_VENUE_LOWER = frozenset(word_key(w) for w in ("quốc", "gia", "tỉnh", "thành", "phố", "huyện", "quận"))
 
 
 def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
@@ -187,7 +186,7 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
             j = org.end
         elif t.is_cap and not orgp.looks_like_person(j) and not lex.titles.match(toks, j):
             j += 1
-        elif not t.is_cap and word_key(t.text) in _VENUE_LOWER:
+        elif not t.is_cap and t.keys[0] in lex.wordset("venue_lower_words"):
             j += 1
         else:
             break
