@@ -33,8 +33,8 @@ def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest_command(
         paths: list[Path] = typer.Argument(..., help="Report files or folders (walked recursively)."),
-        store: Path | None = typer.Option(None, "--store", help="Store folder [default: $KG_STORE or ./kg-data]."),
-        jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: all cores]."),
+        store: Path | None = typer.Option(None, "--store", help="Store folder (default: $KG_STORE or ./kg-data)."),
+        jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
         encoding: str | None = typer.Option(
             None, "--encoding", help="Force the text encoding: tcvn3, vni, cp1258, utf-8, utf-16, ..."
         ),

@@ -14,7 +14,7 @@ from kg.cli.common import errors_to_exit
 from kg.errors import QueryError
 from kg.registry import QueryResult
 
-STORE_HELP = "Store folder [default: $KG_STORE or ./kg-data]."
+STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 QUERY_HELP = "The query text, @FILE to read it from a file, or - to read standard input."
 PARAM_HELP = "A parameter: name=value (a string), or name:int=5, name:float=, name:bool=, name:iri=. Repeatable."
 FORMATS = ("table", "json", "csv")

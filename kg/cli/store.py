@@ -12,7 +12,7 @@ import typer
 
 from kg.cli.common import error, errors_to_exit
 
-STORE_HELP = "Store folder [default: $KG_STORE or ./kg-data]."
+STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 FORMAT_SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
                    ".jsonl": "jsonl"}
 
