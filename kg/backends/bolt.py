@@ -30,6 +30,7 @@ from neo4j import exceptions as nx
 from kg import __version__
 from kg.backends import LoadReport
 from kg.backends import cypher as cy
+from kg.backends.http import display
 from kg.backends.state import LoadState, row_hash
 from kg.errors import BackendError, KgError, QueryError
 from kg.model import Graph
@@ -53,20 +54,12 @@ def split_target(target: str) -> tuple[str, str | None]:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, rest, "")), database
 
 
-def _display(uri: str) -> str:
-    """The URI without any user:password@ part, for messages and state keys."""
-    parts = urlsplit(uri)
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-
 class _Connection:
     """A driver plus what error messages need to say which server failed and how far we got."""
 
     def __init__(self, target: str, database: str | None, user: str | None, retry_seconds: float) -> None:
         self.uri, uri_db = split_target(target)
-        self.where = _display(self.uri)
+        self.where = display(self.uri)
         self.database = database or uri_db or os.environ.get("NEO4J_DATABASE") or None
         self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
         self.done = 0

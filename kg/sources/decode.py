@@ -142,6 +142,25 @@ def fix_legacy_text(text: str) -> tuple[str, str | None]:
     return convert(text, LEGACY[best]), best
 
 
+def convert_office_text(text: str, title: str, fonts: str, encoding: str | None) -> tuple[str, str, str | None]:
+    """Text and title of a DOCX/PDF in Unicode, and the legacy encoding they were in (or None).
+
+    The legacy font is the forced `encoding`, else what the document's font names say (.VnTime is
+    TCVN3), else what the text itself looks like (fix_legacy_text)."""
+    from viparse.normalize.detector import detect_encoding
+
+    forced = (encoding or "").lower()
+    if forced in LEGACY:
+        legacy: str | None = forced
+    else:
+        detected = detect_encoding(fonts).encoding
+        legacy = detected if detected in ("tcvn3", "vni") else None
+    if legacy:
+        return convert(text, LEGACY[legacy]), convert(title, LEGACY[legacy]), legacy
+    text, legacy = fix_legacy_text(text)
+    return text, (fix_legacy_text(title)[0] if legacy else title), legacy
+
+
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

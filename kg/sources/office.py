@@ -19,10 +19,8 @@ import io
 import zipfile
 from typing import Any
 
-from viparse.normalize.detector import detect_encoding
-
 from kg.sources.base import Parsed, SourceError
-from kg.sources.decode import LEGACY, fix_legacy_text
+from kg.sources.decode import LEGACY, convert_office_text
 from kg.sources.meta import date_from_text, title_from_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -46,21 +44,7 @@ def read_docx(data: bytes, encoding: str | None = None) -> Parsed:
     except Exception as exc:  # python-docx/lxml raise many types on malformed parts
         raise SourceError(f"corrupt Word document ({type(exc).__name__}: {_short(exc)})") from None
     text = "\n".join(blocks).strip()
-    legacy: str | None = None
-    forced = (encoding or "").lower()
-    if forced in LEGACY:
-        legacy = forced
-    else:
-        detection = detect_encoding(fonts)
-        legacy = detection.encoding if detection.encoding in ("tcvn3", "vni") else None
-    if legacy:
-        from viparse.normalize.tables import convert
-
-        text, prop_title = convert(text, LEGACY[legacy]), convert(prop_title, LEGACY[legacy])
-    else:
-        text, legacy = fix_legacy_text(text)
-        if legacy:
-            prop_title = fix_legacy_text(prop_title)[0]
+    text, prop_title, legacy = convert_office_text(text, prop_title, fonts, encoding)
     return Parsed(
         text=text,
         encoding=legacy or "unicode",

@@ -14,11 +14,8 @@ import logging
 import re
 from typing import Any
 
-from viparse.normalize.detector import detect_encoding
-from viparse.normalize.tables import convert
-
 from kg.sources.base import Parsed, SourceError
-from kg.sources.decode import LEGACY, fix_legacy_text
+from kg.sources.decode import convert_office_text
 from kg.sources.meta import date_from_text, title_from_text
 
 _JUNK_TITLE = re.compile(r"^(microsoft (word|powerpoint) - |untitled\b|document\d*$)", re.IGNORECASE)
@@ -54,14 +51,7 @@ def read_pdf(data: bytes, encoding: str | None = None) -> Parsed:
     if not text.strip():
         raise SourceError(f"PDF has no text layer ({len(pages)} page(s) of images?); kg does not do OCR")
     title = _meta_title(reader)
-    forced = (encoding or "").lower()
-    legacy = forced if forced in LEGACY else detect_encoding(fonts).encoding
-    if legacy:
-        text, title = convert(text, LEGACY[legacy]), convert(title, LEGACY[legacy])
-    else:
-        text, legacy = fix_legacy_text(text)
-        if legacy:
-            title = fix_legacy_text(title)[0]
+    text, title, legacy = convert_office_text(text, title, fonts, encoding)
     return Parsed(
         text=text,
         encoding=legacy or "unicode",
