@@ -24,6 +24,7 @@ from kg.model import DocumentInfo, Extraction, Relation
 from kg.store import Store
 from tests.fixtures.make_fixtures import NEWS, OFFICIAL, as_unprivileged, build, encode_tcvn3
 from tests.fixtures.synthetic import write_synthetic
+from tests.processes import assert_group_gone
 
 
 class ContractStore:
@@ -439,14 +440,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the ingester, its fork server and its workers
         proc.wait()
-    for _ in range(100):  # the whole process group is gone, nothing left behind
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("processes of the killed ingest are still running")
+    assert_group_gone(proc.pid, "killed ingest")
 
     partial = _evidence_per_report(crashed)
     with Store.open(crashed, create=False) as store:

@@ -12,6 +12,7 @@ from kg.cli import app
 from kg.sources import discover
 from kg.store import Store
 from tests.fixtures.make_fixtures import NEWS, OFFICIAL, build, encode_tcvn3
+from tests.processes import assert_group_gone
 
 runner = CliRunner()
 
@@ -176,11 +177,4 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
         kept = len(db.documents())
     assert 20 <= kept < total
     assert f"{kept} new" in out.splitlines()[0]
-    for _ in range(200):  # workers and fork server end too (once reaped: allow a moment)
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("processes of the interrupted ingest are still running")
+    assert_group_gone(proc.pid, "interrupted ingest")
