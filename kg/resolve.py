@@ -7,7 +7,9 @@ below (also written down in ontology/README.md, "Entity resolution"):
   NFC, lower case, tone-mark placement ignored ("Uỷ" = "Ủy"), abbreviations expanded from
   data/abbreviations.tsv ("VPQH" = "Văn phòng Quốc hội"), a leading "các"/"những" dropped.
 - Directives merge on (kind, number) when numbered ("Nghị quyết 580/NQ-UBTVQH14" = "Nghị quyết số
-  580"), else on their normalized name. Events merge on normalized name plus date when dated.
+  580"), plus the year when the symbol gives one ("34/2024/NĐ-CP") and the issuer when the report
+  names one outside the national gazetteer ("Nghị quyết số 47 của HĐND tỉnh Bình Định"); else on
+  their normalized name. Events merge on normalized name plus date when dated.
 - A body named only by its level (the extractor marks it `scope: report`: "Ủy ban nhân dân tỉnh",
   "Tỉnh ủy" in a report that never names its province) is that report's own: it merges with
   nothing elsewhere, since two reports' "UBND tỉnh" are usually two provinces'.
@@ -25,8 +27,8 @@ below (also written down in ontology/README.md, "Entity resolution"):
 Limits: ids are a function of the stored reports, not of ingest order. Adding newer reports never
 moves the plain id; adding a report can still re-label a person when it links two clusters (they
 merge, the earlier one's id wins) or is older than everything known about the name (a backfill:
-its cluster takes the plain id). Directives with the same kind and number from different issuers
-merge (the number is what reports cite).
+its cluster takes the plain id). A directive cited by number alone ("Nghị quyết số 47", no year,
+no issuer) stays apart from the same number cited with a local issuer or a year.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Entity, make_id, slug
-from kg.resources import abbreviations
+from kg.resources import abbreviations, read_yaml
 from kg.text import name_key, normalize
 
 _TOKEN = re.compile(r"[\w.&]+")
 _WORD = re.compile(r"\w+")
 _DIRECTIVE = re.compile(r"^(?P<kind>\D+?)\s+(?:số\s+)?(?P<number>\d+)", re.IGNORECASE)
+_YEAR = re.compile(r"/((?:19|20)\d\d)/")  # the year field of a symbol: 34/2024/NĐ-CP
 _FOLLOWERS = ("các", "những")
 
 
@@ -86,31 +89,56 @@ def _prop(entity: Entity, name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def directive_key(entity: Entity) -> str:
-    """(kind, number) when numbered, else the canonical name."""
+def directive_key(entity: Entity, issuers: Iterable[str] = ()) -> str:
+    """(kind, number, year, local issuer) when numbered, else the canonical name.
+
+    `issuers` are the resolution keys of the bodies the report says issued it. A year in the
+    symbol ("34/2024/NĐ-CP") is part of the key, since decrees and decisions are numbered anew
+    each year. Provinces, districts and their departments each number their own resolutions, so
+    an issuer outside the national gazetteer (data/organizations.yaml) is part of the key too;
+    a nationally issued directive is cited by number alone, so national issuers are not.
+    """
     kind, number = _prop(entity, "kind"), _prop(entity, "number")
     if not (kind and number):
         m = _DIRECTIVE.match(unicodedata.normalize("NFC", entity.name).strip())
         if m:
             kind, number = kind or m.group("kind"), number or m.group("number")
     digits = re.match(r"\d+", number)
-    if kind and digits:
-        return f"{canonical_key(kind)} số {int(digits.group(0))}"
-    return canonical_key(entity.name)
+    if not (kind and digits):
+        return canonical_key(entity.name)
+    key = f"{canonical_key(kind)} số {int(digits.group(0))}"
+    year = _YEAR.search(_prop(entity, "symbol") or entity.name)
+    if year:
+        key += f" năm {year.group(1)}"
+    issued = sorted(set(issuers))
+    if issued and not any(i in national_bodies() for i in issued):
+        key += " của " + " và ".join(issued)
+    return key
 
 
-def entity_key(entity: Entity, doc: str = "") -> str:
+@lru_cache(maxsize=1)
+def national_bodies() -> frozenset[str]:
+    """Canonical keys of the national standing bodies the gazetteer lists, with their aliases."""
+    keys = set()
+    for entry in read_yaml("organizations.yaml") or []:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            keys.add(canonical_key(name))
+    return frozenset(keys)
+
+
+def entity_key(entity: Entity, doc: str = "", issuers: Iterable[str] = ()) -> str:
     """The resolution key of one entity (Persons: the name key; clustering comes later).
 
     A body the extractor marks `scope: report` is named only by its level ("Ủy ban nhân dân tỉnh",
     "Tỉnh ủy", "Sở Tài chính" in a report that never names its province): it is that report's
-    body and merges with nothing elsewhere."""
+    body and merges with nothing elsewhere. `issuers`: for a Directive, the keys of the bodies
+    that issued it (see directive_key)."""
     if entity.props.get("scope") == "report" and doc:
         return f"{canonical_key(entity.name)} @ {doc}"
     if entity.type == "Person":
         return person_key(entity.name)
     if entity.type == "Directive":
-        return directive_key(entity)
+        return directive_key(entity, issuers)
     if entity.type == "Event":
         key = canonical_key(entity.name)
         date = _prop(entity, "date")

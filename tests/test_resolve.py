@@ -184,3 +184,34 @@ def test_a_body_named_only_by_its_level_stays_in_its_report():
     named = Entity("o", "Organization", "Ủy ban nhân dân tỉnh Thanh Hóa")
     assert entity_key(generic, "a.txt") != entity_key(generic, "b.txt")
     assert entity_key(named, "a.txt") == entity_key(named, "b.txt")
+
+
+@pytest.mark.parametrize(
+    ("issuers_a", "issuers_b", "same"),
+    [
+        (["hội đồng nhân dân tỉnh bình định"], ["hội đồng nhân dân tỉnh quảng ngãi"], False),
+        (["hội đồng nhân dân tỉnh bình định"], ["hội đồng nhân dân tỉnh bình định"], True),
+        (["hội đồng nhân dân tỉnh bình định"], [], False),  # a bare number may be anyone's
+        (["bộ chính trị"], [], True),  # national directives are cited by number alone
+        (["bộ chính trị"], ["ban bí thư trung ương đảng"], True),
+    ],
+)
+def test_a_local_issuer_is_part_of_a_directive_key(issuers_a: list[str], issuers_b: list[str], same: bool) -> None:
+    a = Entity("a", "Directive", "Nghị quyết số 47", props={"kind": "Nghị quyết", "number": "47"})
+    assert (directive_key(a, issuers_a) == directive_key(a, issuers_b)) is same
+
+
+def test_the_year_of_a_symbol_is_part_of_a_directive_key() -> None:
+    def key(symbol: str) -> str:
+        return directive_key(Entity("x", "Directive", f"Nghị định {symbol}", props={"symbol": symbol}))
+
+    assert key("34/2024/NĐ-CP") != key("34/2016/NĐ-CP")
+    assert key("34/2024/NĐ-CP") == directive_key(Entity("y", "Directive", "Nghị định số 34/2024/NĐ-CP của Chính phủ"))
+    assert key("34/2024/NĐ-CP") != key("34")
+
+
+def test_national_bodies_come_from_the_gazetteer() -> None:
+    from kg.resolve import national_bodies
+
+    assert canonical_key("UBTVQH") in national_bodies()  # an alias, expanded
+    assert canonical_key("Hội đồng nhân dân tỉnh Bình Định") not in national_bodies()

@@ -107,11 +107,15 @@ def prepare(extraction: Extraction) -> Prepared:
     keys: dict[str, str] = {}
     gids: dict[str, str] = {}  # local id -> global id (all but persons)
     doc_gid = resolve.document_id(doc_id)
+    issuers: dict[str, list[str]] = {}  # directive -> the bodies this report says issued it
+    for rel in extraction.relations:
+        if rel.type == "ISSUED_BY" and entities[rel.target].type == "Organization":
+            issuers.setdefault(rel.source, []).append(resolve.entity_key(entities[rel.target], doc_id))
     for local_id, ent in entities.items():
         if ent.type == "Document":
             keys[local_id], gids[local_id] = doc_id, doc_gid
         else:
-            keys[local_id] = resolve.entity_key(ent, doc_id)
+            keys[local_id] = resolve.entity_key(ent, doc_id, issuers.get(local_id, ()))
             if ent.type != "Person":
                 gids[local_id] = resolve.global_id(ent.type, keys[local_id])
 

@@ -430,3 +430,30 @@ def test_a_full_disk_in_a_batch_is_a_store_error_that_names_the_loss(pair: tuple
         for i in range(3):
             writer.put(synthetic(i))
     assert len(_ids(other)) == 3
+
+
+def _resolution(doc: str, issuer: str, scope: str | None = None) -> Extraction:
+    """A report citing "Nghị quyết số 47", issued by `issuer`."""
+    sentence = f"Thực hiện Nghị quyết số 47 của {issuer}."
+    ev = Evidence(doc, 0, len(sentence), sentence, sentence)
+    nq = Entity("d1", "Directive", "Nghị quyết số 47", props={"kind": "Nghị quyết", "number": "47"}, evidence=[ev])
+    body = Entity("o1", "Organization", issuer, props={"scope": scope} if scope else {}, evidence=[ev])
+    rel = Relation("ISSUED_BY", "d1", "o1", {}, [ev])
+    return Extraction(DocumentInfo(id=doc, sha256=doc * 4), sentence, [nq, body], [rel])
+
+
+def test_provinces_resolutions_of_one_number_stay_apart(store: Store) -> None:
+    store.put(_resolution("a.txt", "Hội đồng nhân dân tỉnh Bình Định"))
+    store.put(_resolution("b.txt", "Hội đồng nhân dân tỉnh Quảng Ngãi"))
+    store.put(_resolution("c.txt", "Hội đồng nhân dân tỉnh Bình Định"))
+    store.put(_resolution("d.txt", "Hội đồng nhân dân tỉnh", scope="report"))  # province not named
+    store.put(_resolution("e.txt", "Hội đồng nhân dân tỉnh", scope="report"))
+    graph = store.graph()
+    docs = sorted(sorted(e.doc for e in ent.evidence) for ent in _by_name(graph, "Directive", "Nghị quyết số 47"))
+    assert docs == [["a.txt", "c.txt"], ["b.txt"], ["d.txt"], ["e.txt"]]
+
+
+def test_a_national_directive_is_one_node_whoever_cites_it(store: Store) -> None:
+    store.put(_resolution("a.txt", "Bộ Chính trị"))
+    store.put(_resolution("b.txt", "Bộ Chính trị"))
+    assert len(_by_name(store.graph(), "Directive", "Nghị quyết số 47")) == 1
