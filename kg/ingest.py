@@ -7,7 +7,9 @@ bytes and hashes them, and decides from the store's index what the file is:
 - identical content to a stored report at the same path: *unchanged*, nothing to do;
 - identical content elsewhere (another path, or a file earlier in this run): a *duplicate*,
   the path is added to that report's provenance (store.add_path);
-- a path the store knows with new content: *updated* (its old facts are replaced);
+- a path the store knows with new content: *updated* (its old facts are replaced); so is a
+  report whose file is unchanged but which an older extractor stored (kg or its data files have
+  changed since: kg.extract.fingerprint), counted in `reextracted` as well;
 - otherwise *new*. Its id is the file name, or name~sha256[:8] when another report has the name.
 
 Only new and updated files are read, extracted and turned into the store's rows, in worker
@@ -39,13 +41,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kg.errors import InputError, KgError, StoreError
+from kg.extract.fingerprint import DEFAULT_EXTRACTOR, stamp
 from kg.ingest_workers import CRASHED, Extracted, Task, Workers, default_jobs
 from kg.model import DocumentInfo, Extraction
 from kg.sources import MAX_BYTES, check_encoding, discover, read_bytes
 
 log = logging.getLogger(__name__)
 
-DEFAULT_EXTRACTOR = "kg.extract:extract"
 _IN_FLIGHT_PER_WORKER = 8  # files queued per worker: enough to keep it busy while the writer commits
 _POLL_SECONDS = 0.1  # how often a wait for a worker checks for cancellation
 
@@ -87,6 +89,7 @@ class IngestSummary:
     new: int = 0
     unchanged: int = 0
     updated: int = 0
+    reextracted: int = 0  # of the updated: unchanged files stored by an older extractor
     duplicate: int = 0
     failed: int = 0
     skipped: int = 0
@@ -132,6 +135,8 @@ class _Item:
     reason: str = ""  # for fail
     future: Any = None  # a Future of kg.ingest_workers.Outcome, for extract
     attempts: int = 0
+    reread: bool = False  # unchanged content read again (another --encoding, or stale)
+    stale: bool = False  # unchanged, but stored by an older extractor
 
 
 def ingest(
@@ -181,6 +186,9 @@ class _Run:
         self.by_sha: dict[str, str] = {}  # content hash -> report id
         self.by_path: dict[str, str] = {}  # file path -> id of the report it holds
         self.encoding_of: dict[str, str] = {}  # only with --encoding: the encoding a report was read with
+        self.extractor_of: dict[str, str] = {}  # report id -> the extractor that stored it
+        self.copies: dict[str, list[str]] = {}  # report id -> all its paths, for reports with copies
+        self.extractor = stamp(workers.extractor)
         self.taken_ids: set[str] = set()
         self.failed: dict[str, tuple[str, str]] = {}  # sha256 -> (reason, file) of content not stored
 
@@ -241,6 +249,9 @@ class _Run:
     def _load_index(self) -> None:
         for info in self.store.documents():
             self.taken_ids.add(info.id)
+            self.extractor_of[info.id] = info.extractor
+            if len(info.paths) > 1:
+                self.copies[info.id] = list(info.paths)
             if self.encoding is not None:
                 self.encoding_of[info.id] = info.encoding
             if info.sha256:
@@ -258,8 +269,11 @@ class _Run:
         sha = hashlib.sha256(data).hexdigest()
         del data
         known = self.by_sha.get(sha)
-        # an --encoding unlike the one a stored report was read with means: read it again
+        # an --encoding unlike the one a stored report was read with means: read it again; so
+        # does a report at this same path that an older extractor stored
         forced = known is not None and self.encoding not in (None, self.encoding_of.get(known))
+        stale = known is not None and self.by_path.get(path) == known and self.extractor_of.get(known) != self.extractor
+        forced = forced or stale
         if known is not None and not forced:
             kind = "unchanged" if self.by_path.get(path) == known else "duplicate"
             return _Item(shown, kind, path, known, sha)
@@ -272,7 +286,10 @@ class _Run:
             return _Item(shown, "unchanged", path, doc_id, sha)
         self.taken_ids.add(doc_id)
         self.by_sha[sha] = doc_id  # later copies in this run are duplicates of this one
-        return _Item(shown, "extract", path, doc_id, sha, "new" if status == "new" else "updated")
+        self.extractor_of[doc_id] = self.extractor
+        item = _Item(shown, "extract", path, doc_id, sha, "new" if status == "new" else "updated")
+        item.reread, item.stale = forced, stale
+        return item
 
     def _apply(self, item: _Item) -> None:
         if item.kind == "fail":
@@ -350,6 +367,12 @@ class _Run:
         self.by_path[item.path] = item.doc_id
         if self.encoding is not None:
             self.encoding_of[item.doc_id] = extracted.encoding
+        if item.reread:  # same content: its copies elsewhere are still copies of it
+            for other in self.copies.get(item.doc_id, ()):
+                if other != item.path:
+                    self.store.add_path(item.doc_id, other)
+        if item.stale:
+            self.summary.reextracted += 1
         self._outcome(item.shown, item.status)
 
     def _fail_task(self, item: _Item, reason: str) -> None:

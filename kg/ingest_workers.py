@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import InputError
+from kg.extract.fingerprint import stamp
 from kg.model import DocumentInfo, Extraction
 from kg.sources import read_document
 
@@ -145,7 +146,7 @@ def work(task: Task) -> Outcome:
     except Exception as exc:  # a reader bug must cost one file, not the run
         log.debug("reading %s failed", task.shown, exc_info=True)  # the reason goes to the summary
         return "error", f"could not be read ({type(exc).__name__}: {exc})"
-    info.id, info.paths = task.doc_id, [task.path]
+    info.id, info.paths, info.extractor = task.doc_id, [task.path], stamp(_extract_name)
     try:
         extraction = _extract(text, info)
     except Exception as exc:

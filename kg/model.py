@@ -173,6 +173,7 @@ class DocumentInfo:
     encoding: str = "utf-8"
     format: str = "txt"
     size: int = 0
+    extractor: str = ""  # what extracted it (kg.extract.fingerprint.stamp); "" when unknown
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

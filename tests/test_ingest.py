@@ -19,6 +19,8 @@ import pytest
 
 from kg.errors import KgError, StoreError
 from kg.extract import extract
+from kg.extract import fingerprint as fp
+from kg.extract.fingerprint import fingerprint
 from kg.ingest import FileError, IngestSummary, Progress, ingest
 from kg.model import DocumentInfo, Extraction, Relation
 from kg.store import Store
@@ -282,6 +284,36 @@ def test_encoding_override_rereads_a_stored_report(tmp_path: Path) -> None:
     assert counts(ingest([tmp_path], store, jobs=1, encoding="TCVN3")) == (0, 1, 0, 0, 0)
     assert counts(ingest([tmp_path], store, jobs=1, encoding="vni")) == (0, 0, 1, 0, 0)
     assert store.docs["old.txt"].encoding == "vni"
+
+
+def test_reports_an_older_extractor_stored_are_read_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ContractStore()
+    ingest([folder], store, jobs=1)
+    assert {d.extractor for d in store.docs.values()} == {fingerprint()}
+    assert counts(ingest([folder], store, jobs=1)) == (0, 4, 0, 0, 0)
+
+    monkeypatch.setattr(fp, "fingerprint", lambda: "kg next")  # kg or its data files changed
+    again = ingest([folder], store, jobs=1)
+    # each stored report once, from the path it was stored from; its copy stays a copy of it
+    assert counts(again) == (0, 1, 3, 0, 0) and again.reextracted == 3
+    assert {d.extractor for d in store.docs.values()} == {"kg next"}
+    assert store.docs["a.txt"].paths == [str(folder / "a.txt"), str(folder / "copy.txt")]
+    assert counts(ingest([folder], store, jobs=1)) == (0, 4, 0, 0, 0)
+
+
+def test_the_store_keeps_which_extractor_stored_a_report(folder: Path, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "kg-data") as store:
+        ingest([folder / "b.txt"], store, jobs=1)
+    with Store.open(tmp_path / "kg-data") as store:
+        assert store.document("b.txt").extractor == fingerprint()
+        assert ingest([folder / "b.txt"], store, jobs=1).unchanged == 1
+
+
+def test_a_custom_extractor_is_recorded_by_name(folder: Path) -> None:
+    store = ContractStore()
+    ingest([folder / "b.txt"], store, jobs=1, extractor="kg.extract.pipeline:extract_document")
+    assert store.docs["b.txt"].extractor == "kg.extract.pipeline:extract_document"
+    assert ingest([folder / "b.txt"], store, jobs=1).reextracted == 1  # kg's own extractor now
 
 
 def test_unreadable_file_is_one_failure(fixture_set: tuple[Path, list]) -> None:

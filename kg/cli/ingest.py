@@ -70,7 +70,8 @@ def exit_code(summary: IngestSummary, strict: bool) -> int:
 def format_summary(s: IngestSummary, store: Path) -> str:
     """The run in a few lines: counts, additions, then one line per failed file."""
     rate = f" ({s.files / s.seconds:.1f} files/s)" if s.seconds > 0 and s.files else ""
-    parts = [f"{s.new} new", f"{s.unchanged} unchanged", f"{s.updated} updated"]
+    updated = f"{s.updated} updated" + (f" ({s.reextracted} re-read: kg or its data changed)" if s.reextracted else "")
+    parts = [f"{s.new} new", f"{s.unchanged} unchanged", updated]
     parts += [f"{s.duplicate} duplicate", f"{s.failed} failed"]
     lines = [f"{s.files} files in {s.seconds:.1f} s{rate}: {', '.join(parts)}"]
     if s.skipped:

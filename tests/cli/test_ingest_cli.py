@@ -178,3 +178,17 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     assert 20 <= kept < total
     assert f"{kept} new" in out.splitlines()[0]
     assert_group_gone(proc.pid, "interrupted ingest")
+
+
+def test_the_summary_says_when_reports_were_read_again_after_an_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.extract import fingerprint as fp
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(OFFICIAL, encoding="utf-8")
+    store = tmp_path / "kg"
+    assert "1 new" in run(tmp_path / "in", "--store", store, "--jobs", "1").stdout
+    monkeypatch.setattr(fp, "fingerprint", lambda: "kg next")
+    again = run(tmp_path / "in", "--store", store, "--jobs", "1")
+    assert again.exit_code == 0 and "1 updated (1 re-read: kg or its data changed)" in again.stdout
