@@ -9,6 +9,7 @@ import psutil
 import pytest
 
 from kg.extract import extract
+from kg.extract.fingerprint import fingerprint
 from kg.ingest_workers import Extracted, Task, Workers, init_worker, work
 from kg.model import DocumentInfo, Extraction
 from kg.sources import MAX_BYTES, read_document
@@ -49,7 +50,7 @@ def test_a_file_comes_back_as_the_rows_the_store_would_make(report: Path) -> Non
     kind, value = work(_task(report, "given-id.txt"))
     assert kind == "ok" and isinstance(value, Extracted)
     text, info = read_document(str(report), None)
-    info.id, info.paths = "given-id.txt", [str(report)]
+    info.id, info.paths, info.extractor = "given-id.txt", [str(report)], fingerprint()
     expected = extract(text, info)
     expected.document = info
     assert value.prepared == Store.prepare(expected)
