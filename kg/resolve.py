@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Entity, make_id, slug
-from kg.resources import abbreviations, read_yaml
-from kg.text import name_key, normalize
+from kg.resources import read_yaml
+from kg.text import expansion, name_key, normalize
 
 _TOKEN = re.compile(r"[\w.&]+")
 _WORD = re.compile(r"\w+")
@@ -59,14 +59,13 @@ def canonical_key(name: str, *, expand: bool = True) -> str:
     Equal keys mean the same name. Unlike kg.text.name_key (a comparison key), the result reads as
     Vietnamese, so the ids made from it stay readable.
     """
-    text = unicodedata.normalize("NFC", name).lower()
-    table = abbreviations() if expand else {}
+    text = unicodedata.normalize("NFC", name)
     parts: list[str] = []
     for tok in _TOKEN.findall(text):
         tok = tok.strip(".")
         if tok:
-            exp = table.get(tok)
-            parts.append(exp.lower() if exp else tok)
+            exp = expansion(tok) if expand else None
+            parts.append((exp or tok).lower())
     words = _WORD.findall(normalize(" ".join(parts)))
     if len(words) > 1 and words[0] in _FOLLOWERS:
         words = words[1:]

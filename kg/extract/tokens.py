@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.resources import abbreviations
-from kg.text import _syllable_key
+from kg.text import _syllable_key, expansion
 
 _TOKEN = re.compile(r"\w+(?:[.&]\w+)*|[^\w\s]")
 # punctuation that may sit inside a name between two words ("Kinh tế-Ngân sách", "LĐ-TB&XH")
@@ -44,7 +43,7 @@ class Token:
 @lru_cache(maxsize=65536)
 def _is_abbr(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and text.lower() in abbreviations()
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and expansion(text) is not None
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -60,7 +59,7 @@ def word_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def expand_keys(word: str) -> tuple[str, ...]:
     """Keys a token stands for: its own, or its abbreviation's words."""
-    exp = abbreviations().get(word.lower())
+    exp = expansion(word)
     if exp:
         return tuple(word_key(w) for w in re.findall(r"\w+", exp))
     return (word_key(word),)

@@ -82,17 +82,28 @@ def _syllable_key(syllable: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def expansion(token: str) -> str | None:
+    """What `token` abbreviates (data/abbreviations.tsv), if it is written as an abbreviation.
+
+    Written as one means two capitals or more ("TƯ", "TTg", "TP.HCM"), or a short all-ASCII word
+    with a capital ("Tp"): "tư" in "Đầu tư" and "Tư" in "Bộ Tư pháp" are words, not "TƯ"."""
+    letters = [c for c in token if c.isalpha()]
+    if sum(c.isupper() for c in letters) < 2 and not (token[:1].isupper() and token.isascii() and len(token) <= 3):
+        return None
+    return abbreviations().get(token.lower())
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key: lower case, abbreviations expanded, tone placement and punctuation ignored."""
-    text = unicodedata.normalize("NFC", name).lower()
-    expand = abbreviations()
+    text = unicodedata.normalize("NFC", name)
     out: list[str] = []
     for tok in re.findall(r"[\w.&]+", text):
         tok = tok.strip(".")
         if not tok:
             continue
-        exp = expand.get(tok)
-        out.extend((exp.lower() if exp else tok).split())
+        exp = expansion(tok)
+        out.extend((exp if exp else tok).lower().split())
     words = [w for w in re.findall(r"\w+", " ".join(out))]
     if words and words[0] in ("các", "những"):
         words = words[1:]
