@@ -10,6 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import phrase_keys as _keys
+from kg.extract.tokens import tokenize
 from kg.text import name_key
 
 
@@ -56,25 +57,70 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC.search(name)) or (name.startswith("Sở ") and not _PLACE_SUFFIX.search(name))
 
 
-_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố) ([A-ZÀ-ỸĐ][^,;]*)$")
+_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố|huyện|quận|thị xã) ([A-ZÀ-ỸĐ][^,;]*)$")
+_PARTY_SUFFIX = re.compile(r"(?:^| )(Tỉnh|Thành|Huyện|Quận|Thị) ủy ([A-ZÀ-ỸĐ][^,;]*)$")
+# the Party committee of each level, and the levels that share one tier
+_PARTY = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+_LEVEL_OF_PARTY = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã"))
+
+
+def _named_place(name: str) -> tuple[str, str] | None:
+    m = _PLACE_SUFFIX.search(name)
+    if m:
+        return m.group(1), m.group(2)
+    m = _PARTY_SUFFIX.search(name)
+    return (_LEVEL_OF_PARTY[m.group(1)], m.group(2)) if m else None
 
 
 def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     """When a report names exactly one province or city, its "UBND tỉnh", "Tỉnh ủy", "Sở Y tế"
-    are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa". Otherwise they stay generic."""
-    places = {(m.group(1), m.group(2)) for x in _all_mentions(sentences)
-              if x.canonical and (m := _PLACE_SUFFIX.search(x.canonical))}
-    if len(places) != 1:
-        return
-    level, place = places.pop()
-    party = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy"}[level]
+    are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa"; likewise one district's "Huyện ủy",
+    "UBND huyện". Otherwise they stay generic."""
+    named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical))}
+    for tier in _TIERS:
+        places = {p for p in named if p[0] in tier}
+        if len(places) == 1:
+            _qualify(sentences, *places.pop())
+
+
+def _qualify(sentences: list[Sentence], level: str, place: str) -> None:
+    party = _PARTY[level]
     for m in _all_mentions(sentences):
         name = m.canonical
-        if not name or _PLACE_SUFFIX.search(name):
+        if not name or _named_place(name):
             continue
-        if name.endswith(f" {level}"):
+        if name.endswith(f" {level}") or name == party or name.endswith(f" {party}"):
             m.canonical = f"{name} {place}"
-        elif name == party or name.endswith(f" {party}"):
-            m.canonical = f"{name} {place}"
-        elif (name.startswith("Sở ") and level == "tỉnh") or (name.startswith("Sở ") and level == "thành phố"):
+        elif name.startswith("Sở ") and level in ("tỉnh", "thành phố"):
             m.canonical = f"{name} {level} {place}"
+
+
+_PLACE_CUES = ("locality_words", "admin_units", "place_words")
+
+
+def report_places(lex: Lexicon, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Name keys of two-word places the report writes after a place word: "huyện Yên Thành",
+    "cửa khẩu Đồng Đăng". Two words exactly: longer runs there are mostly people's names
+    ("Chủ tịch HĐND tỉnh Hồ Quốc Dũng"), and longer places are in the gazetteer."""
+    places: set[str] = set()
+    for start, end in spans:
+        toks = tokenize(text, start, end)
+        for i in range(len(toks)):
+            for cue in _PLACE_CUES:
+                hit = lex.phrases[cue].match(toks, i) if lex.phrases[cue].starts(toks[i]) else None
+                if hit is None:
+                    continue
+                j = k = hit[0]
+                while k < len(toks) and k - j < 3 and toks[k].is_word and toks[k].is_cap and not toks[k].is_abbr:
+                    k += 1
+                if k - j == 2:
+                    places.add(name_key(f"{toks[j].text} {toks[j + 1].text}"))
+    return frozenset(places)
+
+
+def drop_place_names(sentences: list[Sentence], places: frozenset[str]) -> None:
+    """A bare name (no title, no honorific) that the report also writes as a place is that place."""
+    if places:
+        for s in sentences:
+            s.people = [p for p in s.people if not (p.bare and name_key(p.name) in places)]

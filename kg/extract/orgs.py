@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import Lexicon, OrgEntry
 from kg.extract.tokens import Token, expand_keys, word_key
 from kg.resources import abbreviations
+from kg.text import name_key
 
 
 @dataclass
@@ -59,9 +60,10 @@ _PLURAL = frozenset(word_key(w) for w in ("các", "những"))
 
 
 class OrgParser:
-    def __init__(self, lex: Lexicon, tokens: list[Token]) -> None:
+    def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.toks = tokens
+        self.places = places  # name keys of the report's places (naming.report_places)
 
     # -- helpers -------------------------------------------------------------
     def _word(self, i: int) -> Token | None:
@@ -271,6 +273,11 @@ class OrgParser:
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
         if place and self.toks[j].is_cap:
             return str(place[1]), place[0]
+        # "Huyện ủy Yên Thành", where the report writes "huyện Yên Thành" elsewhere
+        if self.places and j + 2 <= len(self.toks) and all(t.is_word and t.is_cap for t in self.toks[j : j + 2]):
+            name = f"{self.toks[j].text} {self.toks[j + 1].text}"
+            if name_key(name) in self.places:
+                return name, j + 2
         return None
 
 

@@ -7,6 +7,7 @@ title. A title before a list of names applies to each name.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
@@ -35,6 +36,7 @@ class PersonMention:
     name: str
     posts: list[Post] = field(default_factory=list)
     short: bool = False  # a given name only ("ông Hoạt"): resolved later to a full name
+    bare: bool = False  # no title and no honorific: a name only by its shape
     chain_end: int = -1  # token after the titles that follow the name
 
 
@@ -48,7 +50,18 @@ class PeopleParser:
         return self.toks[i] if i < len(self.toks) and self.toks[i].is_word else None
 
     # -- titles --------------------------------------------------------------
-    def title_item(self, i: int, lower_ok: bool = False) -> Post | None:
+    def _elided_body(self, i: int) -> OrgMention | None:
+        """"Ban Thường vụ" followed by ", <title>": a sub-body whose parent the chain names later
+        ("Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": of the Tỉnh ủy)."""
+        hd = self.lex.heads.match(self.toks, i)
+        if not hd or hd[1].kind != "sub" or not self.toks[i].is_cap:
+            return None
+        end = hd[0]
+        if end < len(self.toks) and self.toks[end].text == "," and self.title_item(end + 1) is not None:
+            return OrgMention(i, end, "elided", head=hd[1].text)
+        return None
+
+    def title_item(self, i: int, lower_ok: bool = False, elided_ok: bool = False) -> Post | None:
         start = i
         status = None
         t = self._word(i)
@@ -71,6 +84,8 @@ class PeopleParser:
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
+        if org is None and elided_ok:
+            org = self._elided_body(end)
         if org is None and end - i >= 2 and self.toks[end - 1].keys[0] in self.lex.wordset("title_body_heads"):
             # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh": the title's last word also
             # starts the body's name
@@ -97,7 +112,7 @@ class PeopleParser:
         posts: list[Post] = []
         j = i
         while True:
-            p = self.title_item(j, lower_ok=lower_ok)
+            p = self.title_item(j, lower_ok=lower_ok, elided_ok=True)
             if p is None:
                 break
             posts.append(p)
@@ -111,6 +126,12 @@ class PeopleParser:
                     j = k
                     continue
             break
+        for k, p in enumerate(posts):
+            if p.org is not None and p.org.kind == "elided":
+                parent = next((q.org.inner for q in posts[k + 1 :] if q.org is not None and q.org.inner), None)
+                p.org = None if parent is None else OrgMention(
+                    p.org.start, p.org.end, "sub", head=p.org.head, inner=copy.copy(parent)
+                )
         return posts, j
 
     # -- names ---------------------------------------------------------------
@@ -199,6 +220,9 @@ class PeopleParser:
         people = [PersonMention(s, e, " ".join(t.text for t in toks[s:e]), list(posts)) for s, e in names]
         end = names[-1][1]
         more, end2 = self.reverse_chain(end)
+        if not posts and not more and not self.lex.phrases["honorifics"].match(toks, i):
+            for p in people:
+                p.bare = True
         if more:
             people[-1].posts.extend(more)
             end = end2

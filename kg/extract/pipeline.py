@@ -13,7 +13,7 @@ import unicodedata
 from kg.extract.build import Builder
 from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import lexicon
-from kg.extract.naming import name_orgs, qualify_localities
+from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import read_sentence
 from kg.model import DocumentInfo, Extraction
@@ -29,7 +29,9 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
         document.title = title
     doc_date = document.date or document_date(text)
     year = infer_year(text, doc_date)
-    sentences = [read_sentence(lex, text, k, s, e) for k, (s, e) in enumerate(spans)]
+    places = report_places(lex, text, spans)
+    sentences = [read_sentence(lex, text, k, s, e, places) for k, (s, e) in enumerate(spans)]
+    drop_place_names(sentences, places)
     name_orgs(sentences, lex)
     qualify_localities(sentences, lex)
     b = Builder(document.id, text)

@@ -55,10 +55,13 @@ class Sentence:
         return -1
 
 
-def read_sentence(lex: Lexicon, text: str, index: int, start: int, end: int) -> Sentence:
+def read_sentence(
+    lex: Lexicon, text: str, index: int, start: int, end: int, places: frozenset[str] = frozenset()
+) -> Sentence:
+    """`places`: name keys of places the report names (kg.extract.naming.report_places)."""
     toks = tokenize(text, start, end)
     s = Sentence(index, start, end, toks)
-    orgp = OrgParser(lex, toks)
+    orgp = OrgParser(lex, toks, places)
     peop = PeopleParser(lex, toks, orgp)
     dirp = DirectiveParser(lex, toks, text, orgp)
     i = 0

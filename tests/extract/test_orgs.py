@@ -52,3 +52,19 @@ def test_bodies_named_only_by_their_level_are_marked_report_scoped(run):
     scope = {e.name: e.props.get("scope") for e in x.entities if e.type == "Organization"}
     assert scope["Hội đồng nhân dân tỉnh"] == "report" and scope["Sở Tài chính"] == "report"
     assert scope["Bộ Y tế"] is None
+
+
+def test_one_district_named_qualifies_the_districts_bodies(run):
+    x = run(
+        "Đại hội Đảng bộ huyện Kim Sơn lần thứ XXV khai mạc. Đồng chí Đinh Văn Hà, Bí thư Huyện ủy Kim Sơn "
+        "phát biểu. Ban Thường vụ Huyện ủy và UBND huyện báo cáo. Đồng chí Lê Thị Mai, Phó Bí thư Huyện ủy dự."
+    )
+    orgs = names(x, "Organization")
+    assert {"Huyện ủy Kim Sơn", "Ban Thường vụ Huyện ủy Kim Sơn", "Ủy ban nhân dân huyện Kim Sơn"} <= orgs
+    assert "Huyện ủy" not in orgs
+    assert ("Lê Thị Mai", "Huyện ủy Kim Sơn", "Phó Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_party_committee_named_with_its_province_qualifies_the_generic_ones(run):
+    x = run("Tỉnh ủy Sóc Trăng tổ chức hội nghị. Đồng chí Trần Văn Lâu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh dự.")
+    assert {"Tỉnh ủy Sóc Trăng", "Ủy ban nhân dân tỉnh Sóc Trăng"} <= names(x, "Organization")

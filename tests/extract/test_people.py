@@ -51,3 +51,21 @@ def test_acting_title_and_a_chain_that_goes_on_after_hiện_là(run):
              for o, r in [({e.id: e.name for e in x.entities}[rel.target], rel.props.get("role"))]}
     assert posts[("Sở Xây dựng tỉnh Nghệ An", "Quyền Giám đốc")].props.get("acting") is True
     assert ("Đoàn đại biểu Quốc hội tỉnh Nghệ An", "Phó Trưởng đoàn") in posts
+
+
+def test_an_elided_body_in_a_chain_takes_the_parent_named_later(run):
+    x = run("Đồng chí Mai Văn Tâm, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Thành ủy phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Mai Văn Tâm", "Ban Thường vụ Thành ủy", "Ủy viên") in posts
+    assert ("Mai Văn Tâm", "Ban Dân vận Thành ủy", "Trưởng Ban") in posts
+    # nothing later names a parent: the title stays without a body rather than a made-up one
+    y = run("Ông Lê Văn Bình, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND tỉnh phát biểu.")
+    assert rels(y, "HOLDS_POSITION") == {("Lê Văn Bình", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch")}
+
+
+def test_a_bare_name_the_report_writes_as_a_place_is_not_a_person(run):
+    x = run(
+        "Đoàn công tác thăm cửa khẩu Tân Thanh. Ông Vi Văn Hùng cho biết mục tiêu đưa Tân Thanh "
+        "thành cửa khẩu hiện đại. Hoàng Văn Tráng phát biểu."
+    )
+    assert names(x, "Person") == {"Vi Văn Hùng", "Hoàng Văn Tráng"}
