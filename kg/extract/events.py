@@ -13,7 +13,7 @@ _CITED = re.compile(r"\d+(?:[/-][\wĐđ&.]+)+\s*,?\s*(?:ban hành\s*)?ngày\s*$"
 _HORIZON = re.compile(r"(?:đến|tới|tầm nhìn|sau)\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
-    r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+"
+    r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
     r"(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
 )
 

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.extract.conftest import rels
 
 MEETING = (
@@ -32,3 +34,11 @@ def test_every_fact_carries_evidence_inside_the_text(run):
             assert x.text[ev.start : ev.end] == ev.text
             assert ev.text in ev.sentence
     assert all(0.0 <= r.confidence <= 1.0 for r in x.relations)
+
+
+@pytest.mark.parametrize("lead", ["Sáng nay (9/10), Hội Nông dân tỉnh tổ chức hội nghị.",
+                                  "Sáng 9/10, Hội Nông dân tỉnh tổ chức hội nghị."])
+def test_the_date_of_the_lead_in_its_forms(run, lead):
+    x = run(f"Hội Nông dân tỉnh tổng kết\nThứ Tư, 09/10/2024 - 11:40\n{lead}")
+    event = next(e for e in x.entities if e.type == "Event")
+    assert event.props["date"] == "2024-10-09"
