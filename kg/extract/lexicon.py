@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
 from kg.resources import read_lines, read_tsv, read_yaml
+from kg.text import name_key
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Lexicon:
     historical: frozenset[tuple[str, ...]] = frozenset()
     structure: list[dict[str, str]] = field(default_factory=list)
     wordsets: dict[str, frozenset[str]] = field(default_factory=dict)  # lexicon.yaml lists as word keys
+    cities: set[str] = field(default_factory=set)  # name keys of the centrally run cities (province level)
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -95,6 +97,8 @@ def lexicon() -> Lexicon:
     firsts.add(word_key("Phó"))
     lex.title_first_words = frozenset(firsts)
     for row in read_tsv("locations.tsv"):
+        if row["type"] == "city":
+            lex.cities.add(name_key(row["name"]))
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]

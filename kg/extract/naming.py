@@ -62,7 +62,8 @@ _PARTY_SUFFIX = re.compile(r"(?:^| )(Tỉnh|Thành|Huyện|Quận|Thị) ủy ([
 # the Party committee of each level, and the levels that share one tier
 _PARTY = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
 _LEVEL_OF_PARTY = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
-_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã"))
+# "thành phố" is of the province tier for the centrally run cities, else of the district tier
+_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã", "thành phố"))
 
 
 def _named_place(name: str) -> tuple[str, str] | None:
@@ -78,13 +79,15 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa"; likewise one district's "Huyện ủy",
     "UBND huyện". Otherwise they stay generic."""
     named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical))}
-    for tier in _TIERS:
-        places = {p for p in named if p[0] in tier}
+    for n, tier in enumerate(_TIERS):
+        provincial = n == 0
+        places = {p for p in named if p[0] in tier
+                  and (p[0] != "thành phố" or (name_key(p[1]) in lex.cities) == provincial)}
         if len(places) == 1:
-            _qualify(sentences, *places.pop())
+            _qualify(sentences, *places.pop(), provincial)
 
 
-def _qualify(sentences: list[Sentence], level: str, place: str) -> None:
+def _qualify(sentences: list[Sentence], level: str, place: str, provincial: bool) -> None:
     party = _PARTY[level]
     for m in _all_mentions(sentences):
         name = m.canonical
@@ -92,7 +95,7 @@ def _qualify(sentences: list[Sentence], level: str, place: str) -> None:
             continue
         if name.endswith(f" {level}") or name == party or name.endswith(f" {party}"):
             m.canonical = f"{name} {place}"
-        elif name.startswith("Sở ") and level in ("tỉnh", "thành phố"):
+        elif name.startswith("Sở ") and provincial:
             m.canonical = f"{name} {level} {place}"
 
 

@@ -68,3 +68,13 @@ def test_one_district_named_qualifies_the_districts_bodies(run):
 def test_a_party_committee_named_with_its_province_qualifies_the_generic_ones(run):
     x = run("Tỉnh ủy Sóc Trăng tổ chức hội nghị. Đồng chí Trần Văn Lâu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh dự.")
     assert {"Tỉnh ủy Sóc Trăng", "Ủy ban nhân dân tỉnh Sóc Trăng"} <= names(x, "Organization")
+
+
+def test_a_city_under_a_province_does_not_stop_the_province_qualifying(run):
+    x = run(
+        "UBND tỉnh Gia Lai họp phiên thường kỳ. Giám đốc Sở Tài chính Lê Văn Minh báo cáo. "
+        "Chủ tịch UBND thành phố Pleiku Trần Văn Hòa phát biểu; UBND thành phố đề xuất giải pháp."
+    )
+    orgs = names(x, "Organization")
+    assert "Sở Tài chính tỉnh Gia Lai" in orgs and "Sở Tài chính" not in orgs
+    assert "Ủy ban nhân dân thành phố Pleiku" in orgs and "Ủy ban nhân dân thành phố" not in orgs
