@@ -69,3 +69,8 @@ def test_a_bare_name_the_report_writes_as_a_place_is_not_a_person(run):
         "thành cửa khẩu hiện đại. Hoàng Văn Tráng phát biểu."
     )
     assert names(x, "Person") == {"Vi Văn Hùng", "Hoàng Văn Tráng"}
+
+
+def test_family_names_of_ethnic_minorities_start_a_name(run):
+    x = run("Phó Chủ tịch UBND tỉnh Lù Văn Páo phát biểu.")
+    assert rels(x, "HOLDS_POSITION") == {("Lù Văn Páo", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch")}
