@@ -145,7 +145,7 @@ class PeopleParser:
             t = self.toks[j]
             if not t.is_word or not t.is_cap or t.is_abbr or (t.text.isupper() and len(t.text) > 1):
                 break
-            if j > i and (self.lex.titles.match(self.toks, j) or self.lex.heads.match(self.toks, j)):
+            if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
             j += 1
@@ -154,6 +154,15 @@ class PeopleParser:
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j
+
+    def _starts_body(self, j: int) -> bool:
+        """Does a body's name start at j? A head followed by a lower-case word ("Hoàng Xuân Trường
+        cam kết") is the last syllable of a name, not "Trường ..." (a school)."""
+        hd = self.lex.heads.match(self.toks, j)
+        if not hd:
+            return False
+        nxt = self._word(hd[0])
+        return hd[1].kind == "standalone" or nxt is None or nxt.is_cap
 
     def names_list(self, i: int) -> list[tuple[int, int]]:
         """Names separated by commas or "và" (a title before them applies to each)."""

@@ -74,3 +74,8 @@ def test_a_bare_name_the_report_writes_as_a_place_is_not_a_person(run):
 def test_family_names_of_ethnic_minorities_start_a_name(run):
     x = run("Phó Chủ tịch UBND tỉnh Lù Văn Páo phát biểu.")
     assert rels(x, "HOLDS_POSITION") == {("Lù Văn Páo", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch")}
+
+
+def test_a_name_may_end_in_a_syllable_that_also_heads_a_body(run):
+    x = run("Giám đốc Sở Y tế Hoàng Xuân Trường cam kết hỗ trợ.")
+    assert names(x, "Person") == {"Hoàng Xuân Trường"}
