@@ -42,3 +42,13 @@ def test_the_date_of_the_lead_in_its_forms(run, lead):
     x = run(f"Hội Nông dân tỉnh tổng kết\nThứ Tư, 09/10/2024 - 11:40\n{lead}")
     event = next(e for e in x.entities if e.type == "Event")
     assert event.props["date"] == "2024-10-09"
+
+
+def test_attendance_in_its_forms(run):
+    x = run(
+        "Đại hội Đảng bộ huyện Kim Sơn\nSáng 17/7/2020, Đảng bộ huyện Kim Sơn khai mạc Đại hội. "
+        "Về dự và chỉ đạo Đại hội có đồng chí Lê Văn Quế, Trưởng Ban Dân vận Tỉnh ủy; "
+        "đồng chí Võ Thị Sâm, Phó Chủ tịch UBND tỉnh. Tại Đại hội, Giám đốc Sở Nội vụ Vũ Văn Hà công bố quyết định."
+    )
+    attended = {a for a, _, _ in rels(x, "ATTENDED")}
+    assert {"Lê Văn Quế", "Võ Thị Sâm", "Vũ Văn Hà"} <= attended
