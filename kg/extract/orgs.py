@@ -102,7 +102,10 @@ class OrgParser:
         t = self._word(k)
         if t is None or t.is_cap or t.text[0].isdigit():
             return True
-        return t.keys[0] in self.lex.stopwords or bool(self.lex.phrases["locality_words"].match(self.toks, k))
+        if t.keys[0] in self.lex.stopwords:
+            return True
+        return bool(self.lex.phrases["locality_words"].match(self.toks, k)) and not self.lex.phrases[
+            "locality_compounds"].match(self.toks, k)
 
     def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
@@ -256,6 +259,8 @@ class OrgParser:
 
     def _locality(self, j: int) -> tuple[str, int] | None:
         lex = self.lex
+        if lex.phrases["locality_compounds"].match(self.toks, j):
+            return None
         gen = lex.phrases["locality_generic"].match(self.toks, j)
         word = lex.phrases["locality_words"].match(self.toks, j)
         if word:

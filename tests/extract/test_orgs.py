@@ -78,3 +78,8 @@ def test_a_city_under_a_province_does_not_stop_the_province_qualifying(run):
     orgs = names(x, "Organization")
     assert "Sở Tài chính tỉnh Gia Lai" in orgs and "Sở Tài chính" not in orgs
     assert "Ủy ban nhân dân thành phố Pleiku" in orgs and "Ủy ban nhân dân thành phố" not in orgs
+
+
+def test_a_word_that_starts_like_a_locality_is_not_one(run):
+    x = run("Ngân hàng Chính sách xã hội chi nhánh tỉnh Thanh Hóa cam kết. UBND xã tổ chức họp.")
+    assert names(x, "Organization") == {"Ngân hàng Chính sách xã hội chi nhánh tỉnh Thanh Hóa", "Ủy ban nhân dân xã"}
