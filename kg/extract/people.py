@@ -93,6 +93,7 @@ class PeopleParser:
             if org is not None:
                 return Post(role, org, title.implied, status, start, org.end)
         if org is not None:
+            org.end = self._skip_abbreviation(org.end)
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
                 if self.toks[end].keys[:1][0] not in self.lex.wordset("title_body_heads"):
@@ -154,6 +155,25 @@ class PeopleParser:
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j
+
+    def _skip_abbreviation(self, j: int) -> int:
+        """Past "(KH&ĐT)", the short form a report gives after a body's name."""
+        toks = self.toks
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_abbr:
+            return j + 3
+        return j
+
+    def appointed(self, person: PersonMention, j: int) -> tuple[list[Post], int]:
+        """"A, Chủ tịch UBND huyện, được bầu giữ chức Phó Bí thư Huyện ủy": the posts given now."""
+        if j < len(self.toks) and self.toks[j].text == ",":
+            j += 1
+        verb = self.lex.phrases["appointment_verbs"].match(self.toks, j)
+        if not verb:
+            return [], j
+        posts, end = self.title_chain(verb[0], lower_ok=True)
+        for p in posts:
+            p.status = p.status or "newly_appointed"
+        return posts, end
 
     def _starts_body(self, j: int) -> bool:
         """Does a body's name start at j? A head followed by a lower-case word ("Hoàng Xuân Trường
@@ -235,6 +255,11 @@ class PeopleParser:
         if more:
             people[-1].posts.extend(more)
             end = end2
+        if len(people) == 1:
+            given, end3 = self.appointed(people[-1], end)
+            if given:
+                people[-1].posts.extend(given)
+                end = end3
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end

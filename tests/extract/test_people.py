@@ -79,3 +79,21 @@ def test_family_names_of_ethnic_minorities_start_a_name(run):
 def test_a_name_may_end_in_a_syllable_that_also_heads_a_body(run):
     x = run("Giám đốc Sở Y tế Hoàng Xuân Trường cam kết hỗ trợ.")
     assert names(x, "Person") == {"Hoàng Xuân Trường"}
+
+
+def test_the_post_a_person_is_given_now(run):
+    x = run(
+        "Đồng chí Nguyễn Thị Thu Hà, Chủ tịch UBND huyện, được bầu giữ chức Phó Bí thư Huyện ủy. "
+        "Ông Lương Văn Toàn, Phó Giám đốc Sở Tư pháp, giữ chức Giám đốc Sở Tư pháp."
+    )
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Thị Thu Hà", "Huyện ủy", "Phó Bí thư") in posts
+    assert ("Nguyễn Thị Thu Hà", "Ủy ban nhân dân huyện", "Chủ tịch") in posts
+    assert {("Lương Văn Toàn", "Sở Tư pháp", r) for r in ("Phó Giám đốc", "Giám đốc")} <= posts
+    given = [r for r in x.relations if r.type == "HOLDS_POSITION" and r.props.get("role") == "Phó Bí thư"]
+    assert given[0].props.get("newly_appointed") is True
+
+
+def test_a_short_form_in_brackets_after_a_body_does_not_end_the_title(run):
+    x = run("Giám đốc Sở Kế hoạch và Đầu tư (KH&ĐT) Phùng Minh Trí cho biết.")
+    assert rels(x, "HOLDS_POSITION") == {("Phùng Minh Trí", "Sở Kế hoạch và Đầu tư", "Giám đốc")}
