@@ -83,6 +83,13 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     return out
 
 
+def _report_body(b, generic: str) -> Entity | None:
+    """The one body of the report that a level-less issuer code names: "QĐ-UBND" in a report on
+    "Ủy ban nhân dân tỉnh Lào Cai" is that committee's decision."""
+    found = [e for e in b.entities.values() if e.type == "Organization" and e.name.startswith(generic + " ")]
+    return found[0] if len(found) == 1 else None
+
+
 def _directives(b, text, sentences, org_entity) -> dict[int, Entity]:
     out: dict[int, Entity] = {}
     for s in sentences:
@@ -108,7 +115,8 @@ def _directives(b, text, sentences, org_entity) -> dict[int, Entity]:
                     if other is not None:
                         b.relate("ISSUED_BY", ent, other, sent, 0.85)
             elif d.symbol_issuer:
-                org = b.entity("Organization", d.symbol_issuer, span=span, sent=sent)
+                org = _report_body(b, d.symbol_issuer) or b.entity(
+                    "Organization", d.symbol_issuer, span=span, sent=sent)
                 b.relate("ISSUED_BY", ent, org, sent, 0.6)
             if d.subject_start >= 0:
                 for top in s.orgs:

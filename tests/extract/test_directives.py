@@ -36,3 +36,10 @@ def test_quantities_and_generic_mentions_are_not_directives(run):
 def test_named_laws_and_congress_resolutions(run):
     x = run("Học tập Nghị quyết Đại hội XIII của Đảng và thực hiện luật Đất đai (Điều 38).")
     assert {"Nghị quyết Đại hội XIII của Đảng", "Luật Đất đai"} <= set(_directives(x))
+
+
+def test_a_level_less_issuer_code_names_the_reports_own_body(run):
+    x = run("UBND tỉnh Lào Cai họp. Quyết định số 2151/QĐ-UBND bổ nhiệm ông Lê Văn Minh được công bố.")
+    assert ("Quyết định số 2151/QĐ-UBND", "Ủy ban nhân dân tỉnh Lào Cai", None) in rels(x, "ISSUED_BY")
+    y = run("UBND tỉnh Lào Cai và UBND tỉnh Yên Bái họp. Quyết định số 2151/QĐ-UBND được công bố.")
+    assert {t for _, t, _ in rels(y, "ISSUED_BY")} == {"Ủy ban nhân dân"}  # which one is not said
