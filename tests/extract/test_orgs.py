@@ -1,3 +1,5 @@
+import pytest
+
 from tests.extract.conftest import names, rels
 
 
@@ -83,3 +85,9 @@ def test_a_city_under_a_province_does_not_stop_the_province_qualifying(run):
 def test_a_word_that_starts_like_a_locality_is_not_one(run):
     x = run("Ngân hàng Chính sách xã hội chi nhánh tỉnh Thanh Hóa cam kết. UBND xã tổ chức họp.")
     assert names(x, "Organization") == {"Ngân hàng Chính sách xã hội chi nhánh tỉnh Thanh Hóa", "Ủy ban nhân dân xã"}
+
+
+@pytest.mark.parametrize("verb", ["tham mưu", "tham mưu cho", "giúp"])
+def test_a_body_that_advises_another_reports_to_it(run, verb):
+    x = run(f"Ông Lê Văn Minh đề nghị Sở Tư pháp tỉnh Lào Cai tiếp tục {verb} UBND tỉnh Lào Cai xây dựng văn bản.")
+    assert ("Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai", None) in rels(x, "REPORTS_TO")
