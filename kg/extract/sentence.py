@@ -122,6 +122,7 @@ def _starters(lex: Lexicon) -> frozenset[str]:
                     lex.phrases["honorifics"]]
         keys = {k for m in matchers for k in m.first_keys()}
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
+        keys |= lex.phrases["venue_heads"].first_keys()  # "tại trụ sở Sở Tư pháp"
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
 
@@ -156,6 +157,10 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
         return None
     venue = lex.phrases["venue_heads"].match(toks, i)
     loc = lex.locations.match(toks, i)
+    if loc is None and after_tai:
+        city = _city(lex, toks, i)
+        if city is not None:
+            return city
     if venue:
         return PlaceMention(i, _venue_end(lex, orgp, toks, venue[0]), "", venue=True)
     if loc and toks[i].is_cap:
@@ -173,6 +178,20 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
             return None
         return PlaceMention(i, end, str(name))
     return None
+
+
+def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
+    """"tại TP Thanh Hóa": a city named after its province is a place of its own."""
+    word = lex.phrases["locality_words"].match(toks, i)
+    # "TP", "TP.", "thành phố" all read as the words of "thành phố"
+    if word is None or sum(len(t.keys) for t in toks[i : word[0]]) != 2 or toks[i].keys[0] != word_key("thành"):
+        return None
+    end = stop = word[0]
+    while stop < len(toks) and stop - end < 4 and toks[stop].is_word and toks[stop].is_cap and not toks[stop].is_abbr:
+        stop += 1
+    if stop == end:
+        return None
+    return PlaceMention(i, stop, "Thành phố " + " ".join(t.text for t in toks[end:stop]))
 
 
 def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:

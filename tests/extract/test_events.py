@@ -52,3 +52,16 @@ def test_attendance_in_its_forms(run):
     )
     attended = {a for a, _, _ in rels(x, "ATTENDED")}
     assert {"Lê Văn Quế", "Võ Thị Sâm", "Vũ Văn Hà"} <= attended
+
+
+@pytest.mark.parametrize(
+    ("where", "venue"),
+    [
+        ("tại TP Thanh Hóa", "Thành phố Thanh Hóa"),
+        ("tại thành phố Buôn Ma Thuột", "Thành phố Buôn Ma Thuột"),
+        ("tại trụ sở Sở Tư pháp tỉnh Lào Cai", "Trụ sở Sở Tư pháp tỉnh Lào Cai"),
+    ],
+)
+def test_the_venue_of_the_lead_in_its_forms(run, where, venue):
+    x = run(f"Hội nghị tổng kết\nSáng 2/10/2024, {where}, Bộ Y tế tổ chức hội nghị tổng kết.")
+    assert {t for _, t, _ in rels(x, "HELD_AT")} == {venue}
