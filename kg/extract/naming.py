@@ -9,8 +9,8 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
+from kg.extract.tokens import Token
 from kg.extract.tokens import phrase_keys as _keys
-from kg.extract.tokens import tokenize
 from kg.text import name_key
 
 
@@ -102,16 +102,19 @@ def _qualify(sentences: list[Sentence], level: str, place: str, provincial: bool
 _PLACE_CUES = ("locality_words", "admin_units", "place_words")
 
 
-def report_places(lex: Lexicon, text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+def report_places(lex: Lexicon, sentences: list[list[Token]]) -> frozenset[str]:
     """Name keys of two-word places the report writes after a place word: "huyện Yên Thành",
     "cửa khẩu Đồng Đăng". Two words exactly: longer runs there are mostly people's names
     ("Chủ tịch HĐND tỉnh Hồ Quốc Dũng"), and longer places are in the gazetteer."""
+    cues = [lex.phrases[c] for c in _PLACE_CUES]
+    firsts = frozenset().union(*(c.first_keys() for c in cues))
     places: set[str] = set()
-    for start, end in spans:
-        toks = tokenize(text, start, end)
-        for i in range(len(toks)):
-            for cue in _PLACE_CUES:
-                hit = lex.phrases[cue].match(toks, i) if lex.phrases[cue].starts(toks[i]) else None
+    for toks in sentences:
+        for i, tok in enumerate(toks):
+            if not tok.keys or tok.keys[0] not in firsts:
+                continue
+            for cue in cues:
+                hit = cue.match(toks, i)
                 if hit is None:
                     continue
                 j = k = hit[0]

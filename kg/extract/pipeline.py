@@ -16,6 +16,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import read_sentence
+from kg.extract.tokens import tokenize
 from kg.model import DocumentInfo, Extraction
 from kg.text import normalize, sentence_spans
 
@@ -29,8 +30,9 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
         document.title = title
     doc_date = document.date or document_date(text)
     year = infer_year(text, doc_date)
-    places = report_places(lex, text, spans)
-    sentences = [read_sentence(lex, text, k, s, e, places) for k, (s, e) in enumerate(spans)]
+    tokens = [tokenize(text, s, e) for s, e in spans]
+    places = report_places(lex, tokens)
+    sentences = [read_sentence(lex, text, k, s, e, places, tokens[k]) for k, (s, e) in enumerate(spans)]
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
     qualify_localities(sentences, lex)

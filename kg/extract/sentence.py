@@ -56,20 +56,24 @@ class Sentence:
 
 
 def read_sentence(
-    lex: Lexicon, text: str, index: int, start: int, end: int, places: frozenset[str] = frozenset()
+    lex: Lexicon, text: str, index: int, start: int, end: int, places: frozenset[str] = frozenset(),
+    tokens: list[Token] | None = None,
 ) -> Sentence:
-    """`places`: name keys of places the report names (kg.extract.naming.report_places)."""
-    toks = tokenize(text, start, end)
+    """`places`: name keys of places the report names (kg.extract.naming.report_places);
+    `tokens`: text[start:end] already tokenized."""
+    toks = tokenize(text, start, end) if tokens is None else tokens
     s = Sentence(index, start, end, toks)
     orgp = OrgParser(lex, toks, places)
     peop = PeopleParser(lex, toks, orgp)
     dirp = DirectiveParser(lex, toks, text, orgp)
+    venues = lex.phrases["venue_heads"]
     i = 0
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in _starters(lex)):
-            i += 1
+        if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in _starters(lex)
+                                   or (i > 0 and toks[i - 1].keys[:1] == _TAI and venues.starts(tok))):
+            i += 1  # (a lower-case venue after "tại": "tại trụ sở Sở Tư pháp")
             continue
         d = dirp.parse(i)
         if d is not None:
@@ -111,6 +115,7 @@ def read_sentence(
     return s
 
 
+_TAI = (word_key("tại"),)
 _STARTERS: dict[int, frozenset[str]] = {}
 
 
@@ -122,7 +127,6 @@ def _starters(lex: Lexicon) -> frozenset[str]:
                     lex.phrases["honorifics"]]
         keys = {k for m in matchers for k in m.first_keys()}
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
-        keys |= lex.phrases["venue_heads"].first_keys()  # "tại trụ sở Sở Tư pháp"
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
 
