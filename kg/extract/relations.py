@@ -41,8 +41,8 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
                 if ent and inner and (m.kind == "sub" or (m.kind == "named" and m.inner is not None)):
                     b.relate("PART_OF", ent, inner, sent, 0.9)
     people = _people(b, lex, text, sentences, org_entity)
-    directives = _directives(b, text, sentences, org_entity)
-    _places(b, text, sentences)
+    places = _places(b, text, sentences)
+    directives = _directives(b, text, sentences, org_entity, places)
     _structure(b, lex, sentences)
     _ministry_units(b, lex, sentences, org_ent)
     _reports_to(b, lex, sentences, org_ent)
@@ -90,7 +90,7 @@ def _report_body(b, generic: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-def _directives(b, text, sentences, org_entity) -> dict[int, Entity]:
+def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> dict[int, Entity]:
     out: dict[int, Entity] = {}
     for s in sentences:
         sent = (s.start, s.end)
@@ -124,17 +124,23 @@ def _directives(b, text, sentences, org_entity) -> dict[int, Entity]:
                         target = org_entity(top, s)
                         if target is not None:
                             b.relate("APPLIES_TO", ent, target, sent, 0.7)
+                for p in s.places:  # "về phương hướng phát triển tỉnh Nghệ An"
+                    if d.subject_start <= p.start < d.subject_end and not p.venue and id(p) in places:
+                        b.relate("APPLIES_TO", ent, places[id(p)], sent, 0.6)
     return out
 
 
-def _places(b, text, sentences) -> None:
+def _places(b, text, sentences) -> dict[int, Entity]:
+    """Location entities of the place mentions, by mention id."""
+    out: dict[int, Entity] = {}
     for s in sentences:
         for p in s.places:
             span = s.char_span(p.start, p.end)
             surface = text[span[0] : span[1]]
             name = p.name or _expand(surface)
-            b.entity("Location", name[0].upper() + name[1:], surface=surface, span=span, sent=(s.start, s.end),
-                     props={"venue": True} if p.venue else None)
+            out[id(p)] = b.entity("Location", name[0].upper() + name[1:], surface=surface, span=span,
+                                  sent=(s.start, s.end), props={"venue": True} if p.venue else None)
+    return out
 
 
 def _expand(surface: str) -> str:

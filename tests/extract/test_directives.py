@@ -43,3 +43,8 @@ def test_a_level_less_issuer_code_names_the_reports_own_body(run):
     assert ("Quyết định số 2151/QĐ-UBND", "Ủy ban nhân dân tỉnh Lào Cai", None) in rels(x, "ISSUED_BY")
     y = run("UBND tỉnh Lào Cai và UBND tỉnh Yên Bái họp. Quyết định số 2151/QĐ-UBND được công bố.")
     assert {t for _, t, _ in rels(y, "ISSUED_BY")} == {"Ủy ban nhân dân"}  # which one is not said
+
+
+def test_a_place_in_a_directives_subject_is_what_it_concerns(run):
+    x = run("Tỉnh ủy thực hiện Nghị quyết số 26-NQ/TW của Bộ Chính trị về phương hướng phát triển tỉnh Nghệ An.")
+    assert ("Nghị quyết số 26-NQ/TW", "Nghệ An", None) in rels(x, "APPLIES_TO")
