@@ -248,6 +248,9 @@ class OrgParser:
         if m.kind in ("standalone", "named") or (m.kind == "gazetteer" and m.inner is None and False):
             j = m.end
             loc = self._locality(j)
+            # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa": the short form sits before the locality
+            if loc is None and self._bracketed_abbreviation(j):
+                loc = self._locality(j + 3)
             if loc:
                 m.locality, m.end = loc
         j = m.end
@@ -256,6 +259,10 @@ class OrgParser:
             if t is not None and (t.text.isupper() or t.text.isdigit()):
                 m.term = f"khóa {t.text}"
                 m.end = j + 2
+
+    def _bracketed_abbreviation(self, j: int) -> bool:
+        toks = self.toks
+        return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
 
     def _locality(self, j: int) -> tuple[str, int] | None:
         lex = self.lex

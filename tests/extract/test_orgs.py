@@ -91,3 +91,8 @@ def test_a_word_that_starts_like_a_locality_is_not_one(run):
 def test_a_body_that_advises_another_reports_to_it(run, verb):
     x = run(f"Ông Lê Văn Minh đề nghị Sở Tư pháp tỉnh Lào Cai tiếp tục {verb} UBND tỉnh Lào Cai xây dựng văn bản.")
     assert ("Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai", None) in rels(x, "REPORTS_TO")
+
+
+def test_a_short_form_in_brackets_inside_a_name_keeps_its_locality(run):
+    x = run("Sáng nay, Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa tổ chức hội nghị. Hội LHPN tỉnh đã thực hiện tốt.")
+    assert names(x, "Organization") == {"Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa"}
