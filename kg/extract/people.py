@@ -128,11 +128,16 @@ class PeopleParser:
                     continue
             break
         for k, p in enumerate(posts):
+            later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")]
             if p.org is not None and p.org.kind == "elided":
-                parent = next((q.org.inner for q in posts[k + 1 :] if q.org is not None and q.org.inner), None)
+                # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": of the Tỉnh ủy
+                parent = next((o.inner for o in later if o.inner), None)
                 p.org = None if parent is None else OrgMention(
                     p.org.start, p.org.end, "sub", head=p.org.head, inner=copy.copy(parent)
                 )
+            elif p.org is not None and p.org.kind == "bare" and later:
+                # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the Party committee of that body
+                p.org = OrgMention(p.org.start, p.org.end, "party", head=p.org.head, inner=copy.copy(later[0]))
         return posts, j
 
     # -- names ---------------------------------------------------------------
@@ -182,7 +187,7 @@ class PeopleParser:
         if not hd:
             return False
         nxt = self._word(hd[0])
-        return hd[1].kind == "standalone" or nxt is None or nxt.is_cap
+        return hd[1].kind == "standalone" or (nxt is not None and nxt.is_cap)
 
     def names_list(self, i: int) -> list[tuple[int, int]]:
         """Names separated by commas or "và" (a title before them applies to each)."""

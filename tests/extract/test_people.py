@@ -97,3 +97,15 @@ def test_the_post_a_person_is_given_now(run):
 def test_a_short_form_in_brackets_after_a_body_does_not_end_the_title(run):
     x = run("Giám đốc Sở Kế hoạch và Đầu tư (KH&ĐT) Phùng Minh Trí cho biết.")
     assert rels(x, "HOLDS_POSITION") == {("Phùng Minh Trí", "Sở Kế hoạch và Đầu tư", "Giám đốc")}
+
+
+def test_an_elided_party_committee_is_the_one_of_the_body_named_next(run):
+    x = run("Thiếu tướng Phạm Đức Minh, Bí thư Đảng ủy, Giám đốc Công an tỉnh Lai Châu phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phạm Đức Minh", "Đảng ủy Công an tỉnh Lai Châu", "Bí thư") in posts
+    assert ("Phạm Đức Minh", "Công an tỉnh Lai Châu", "Giám đốc") in posts
+
+
+def test_a_name_that_ends_a_clause_is_whole(run):
+    x = run("Tham dự có Bộ trưởng Bộ Kế hoạch và Đầu tư Mai Xuân Trường, Thứ trưởng Bộ Tài chính Lê Văn Hải.")
+    assert names(x, "Person") == {"Mai Xuân Trường", "Lê Văn Hải"}
