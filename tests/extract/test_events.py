@@ -65,3 +65,13 @@ def test_attendance_in_its_forms(run):
 def test_the_venue_of_the_lead_in_its_forms(run, where, venue):
     x = run(f"Hội nghị tổng kết\nSáng 2/10/2024, {where}, Bộ Y tế tổ chức hội nghị tổng kết.")
     assert {t for _, t, _ in rels(x, "HELD_AT")} == {venue}
+
+
+def test_questions_and_proposals_are_acts_at_the_meeting(run):
+    x = run(
+        "Phiên chất vấn Bộ trưởng Bộ Giao thông vận tải\nSáng 6/6/2024, Quốc hội tiến hành phiên chất vấn. "
+        "Đại biểu Lê Thị Hoa, Đoàn ĐBQH tỉnh Trà Vinh, chất vấn về tiến độ cao tốc. "
+        "Dự ngày hội có đồng chí Hà Văn Nam, Bí thư Huyện ủy. "
+        "Phát biểu tại điểm cầu tỉnh Đồng Tháp, Phó Chủ tịch UBND tỉnh Huỳnh Văn Tâm kiến nghị tháo gỡ vướng mắc."
+    )
+    assert {"Lê Thị Hoa", "Hà Văn Nam", "Huỳnh Văn Tâm"} <= {a for a, _, _ in rels(x, "ATTENDED")}
