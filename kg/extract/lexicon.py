@@ -56,6 +56,7 @@ class Lexicon:
     structure: list[dict[str, str]] = field(default_factory=list)
     wordsets: dict[str, frozenset[str]] = field(default_factory=dict)  # lexicon.yaml lists as word keys
     cities: set[str] = field(default_factory=set)  # name keys of the centrally run cities (province level)
+    provinces: dict[str, str] = field(default_factory=dict)  # name key -> name, provinces and those cities
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -99,6 +100,8 @@ def lexicon() -> Lexicon:
     for row in read_tsv("locations.tsv"):
         if row["type"] == "city":
             lex.cities.add(name_key(row["name"]))
+        if row["type"] in ("city", "province"):
+            lex.provinces[name_key(row["name"])] = row["name"]
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]

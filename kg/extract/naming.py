@@ -85,6 +85,23 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
                   and (p[0] != "thành phố" or (name_key(p[1]) in lex.cities) == provincial)}
         if len(places) == 1:
             _qualify(sentences, *places.pop(), provincial)
+        if provincial:
+            # several provinces (an online conference), or none named in a body: a sentence that
+            # names one province speaks of it (what the report settled above stays as it is)
+            for s in sentences:
+                one = _sentence_province(s, lex)
+                if one is not None:
+                    _qualify([s], *one, True)
+
+
+def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
+    """The one province a sentence names, in a body's name or as a place ("điểm cầu Cao Bằng")."""
+    found = {p for x in _all_mentions([s]) if x.canonical and (p := _named_place(x.canonical)) and p[0] == "tỉnh"}
+    for p in s.places:
+        name = lex.provinces.get(name_key(p.name)) if p.name else None
+        if name and name_key(name) not in lex.cities:
+            found.add(("tỉnh", name))
+    return found.pop() if len(found) == 1 else None
 
 
 def _qualify(sentences: list[Sentence], level: str, place: str, provincial: bool) -> None:

@@ -96,3 +96,15 @@ def test_a_body_that_advises_another_reports_to_it(run, verb):
 def test_a_short_form_in_brackets_inside_a_name_keeps_its_locality(run):
     x = run("Sáng nay, Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa tổ chức hội nghị. Hội LHPN tỉnh đã thực hiện tốt.")
     assert names(x, "Organization") == {"Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa"}
+
+
+def test_with_several_provinces_a_sentence_that_names_one_speaks_of_it(run):
+    x = run(
+        "Hội nghị trực tuyến\nSáng 5/8/2024, Chính phủ họp trực tuyến với UBND tỉnh Hà Giang và UBND tỉnh Lào Cai. "
+        "Phát biểu từ điểm cầu tỉnh Quảng Ninh, Chủ tịch UBND tỉnh Cao Văn Vỹ cho biết tiến độ. "
+        "Tại điểm cầu Cao Bằng, Phó Chủ tịch UBND tỉnh Nông Thị Lê kiến nghị bố trí vốn. UBND tỉnh cần chủ động."
+    )
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Cao Văn Vỹ", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch") in posts
+    assert ("Nông Thị Lê", "Ủy ban nhân dân tỉnh Cao Bằng", "Phó Chủ tịch") in posts
+    assert "Ủy ban nhân dân tỉnh" in names(x, "Organization")  # the last sentence names none
