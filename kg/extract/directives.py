@@ -120,12 +120,21 @@ class DirectiveParser:
         comma that joins two lower-case nouns ("Luật Cán bộ, công chức")."""
         toks = self.toks
         end = self.orgs.name_run(j, max_lower=5, units=False)
+        # a law's name goes on in lower case ("Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở
+        # cơ sở năm 2023") until a word that ends it, not only a body's stop words
+        stops = self.lex.wordset("law_name_stops")
+        k = end
+        while k < len(toks) and k - end < 10 and toks[k].is_word and not toks[k].is_cap and (
+                toks[k].keys[0] not in stops):
+            k += 1
+        if k > end and (k >= len(toks) or not toks[k].is_word or toks[k].keys[0] in stops):
+            end = k
         while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_word and not toks[end + 1].is_cap:
             k = end + 1
-            while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - end <= 3 and (
-                    word_key(toks[k].text) not in self.lex.stopwords):
+            while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - end <= 5 and (
+                    toks[k].keys[0] not in stops):
                 k += 1
-            if k == end + 1 or (k < len(toks) and toks[k].is_word and toks[k].keys[0] not in self.lex.stopwords):
+            if k == end + 1 or (k < len(toks) and toks[k].is_word and toks[k].keys[0] not in stops):
                 break
             end = k
         return end

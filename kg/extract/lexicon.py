@@ -126,7 +126,8 @@ def lexicon() -> Lexicon:
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
     lex.structure = read_yaml("structure.yaml")
-    for key in ("title_body_heads", "leadership_words", "meeting_object_words", "not_attendance_after_du",
+    for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
+                "not_attendance_after_du",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -48,3 +48,13 @@ def test_a_level_less_issuer_code_names_the_reports_own_body(run):
 def test_a_place_in_a_directives_subject_is_what_it_concerns(run):
     x = run("Tỉnh ủy thực hiện Nghị quyết số 26-NQ/TW của Bộ Chính trị về phương hướng phát triển tỉnh Nghệ An.")
     assert ("Nghị quyết số 26-NQ/TW", "Nghệ An", None) in rels(x, "APPLIES_TO")
+
+
+def test_a_laws_name_goes_on_in_lower_case_until_a_word_that_ends_it(run):
+    x = run(
+        "Đề nghị thực hiện Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở năm 2023; "
+        "Luật Thực hiện dân chủ ở cơ sở và Luật Đất đai năm 2024. Thi hành Luật Ngân sách Nhà nước."
+    )
+    assert {e.name for e in x.entities if e.type == "Directive"} == {
+        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở", "Luật Thực hiện dân chủ ở cơ sở",
+        "Luật Đất đai", "Luật Ngân sách Nhà nước"}
