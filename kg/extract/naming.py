@@ -47,7 +47,7 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
                 m.canonical = longer[0]
 
 
-_GENERIC = re.compile(r"( (tỉnh|thành phố|huyện|quận|thị xã|xã|phường)|^(Tỉnh|Thành|Huyện|Quận|Thị) ủy"
+_GENERIC = re.compile(r"( (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp)|^(Tỉnh|Thành|Huyện|Quận|Thị) ủy"
                       r"| (Tỉnh|Thành|Huyện|Quận|Thị) ủy)$")
 
 
@@ -57,13 +57,14 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC.search(name)) or (name.startswith("Sở ") and not _PLACE_SUFFIX.search(name))
 
 
-_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố|huyện|quận|thị xã) ([A-ZÀ-ỸĐ][^,;]*)$")
+_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp) ([A-ZÀ-ỸĐ][^,;]*)$")
 _PARTY_SUFFIX = re.compile(r"(?:^| )(Tỉnh|Thành|Huyện|Quận|Thị) ủy ([A-ZÀ-ỸĐ][^,;]*)$")
 # the Party committee of each level, and the levels that share one tier
 _PARTY = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
 _LEVEL_OF_PARTY = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
 # "thành phố" is of the province tier for the centrally run cities, else of the district tier
-_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã", "thành phố"))
+_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã", "thành phố"), ("xã", "phường", "thị trấn"),
+          ("thôn", "ấp"))
 
 
 def _named_place(name: str) -> tuple[str, str] | None:
@@ -105,12 +106,12 @@ def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _qualify(sentences: list[Sentence], level: str, place: str, provincial: bool) -> None:
-    party = _PARTY[level]
+    party = _PARTY.get(level)  # the commune's is "Đảng ủy xã", which ends with its level anyway
     for m in _all_mentions(sentences):
         name = m.canonical
         if not name or _named_place(name):
             continue
-        if name.endswith(f" {level}") or name == party or name.endswith(f" {party}"):
+        if name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
         elif name.startswith("Sở ") and provincial:
             m.canonical = f"{name} {level} {place}"

@@ -108,3 +108,13 @@ def test_with_several_provinces_a_sentence_that_names_one_speaks_of_it(run):
     assert ("Cao Văn Vỹ", "Ủy ban nhân dân tỉnh Quảng Ninh", "Chủ tịch") in posts
     assert ("Nông Thị Lê", "Ủy ban nhân dân tỉnh Cao Bằng", "Phó Chủ tịch") in posts
     assert "Ủy ban nhân dân tỉnh" in names(x, "Organization")  # the last sentence names none
+
+
+def test_commune_and_village_bodies_take_the_one_commune_and_village_named(run):
+    x = run(
+        "Ngày hội Đại đoàn kết ở thôn Pác Ngòi\nSáng 15/11/2024, Ban Công tác Mặt trận thôn Pác Ngòi, xã Nam Mẫu "
+        "tổ chức Ngày hội. Trưởng ban Công tác Mặt trận thôn Hà Thị Sình báo cáo. Đảng ủy xã và UBND xã Nam Mẫu dự."
+    )
+    orgs = names(x, "Organization")
+    assert {"Ban Công tác Mặt trận thôn Pác Ngòi", "Ủy ban nhân dân xã Nam Mẫu"} <= orgs
+    assert ("Hà Thị Sình", "Ban Công tác Mặt trận thôn Pác Ngòi", "Trưởng ban") in rels(x, "HOLDS_POSITION")
