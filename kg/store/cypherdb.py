@@ -22,6 +22,9 @@ from kg.pgmodel import EDGE_PROPS, NODE_LABELS, NODE_PROPS, rows_by_label, rows_
 
 DB_FILE = "graph.lbug"
 _SEP = "\x1f"
+# Python's csv dialect, stated: left to sniff the first rows, the reader took files whose first
+# rows needed no quotes for unquoted ones and split every later name at its comma
+_CSV_DIALECT = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 NODE_LISTS = ("aliases",)
 EDGE_LISTS = ("docs", "sentences", "spans")
@@ -59,7 +62,7 @@ def _copy(conn: ladybug.Connection, table: str, path: Path, header: list[str], r
         raise StoreError(f"{path}: cannot bulk-load from a path with a quote in it")
     schema = ", ".join(f"{col} STRING" for col in header)
     conn.execute(
-        f"COPY {table} FROM (LOAD WITH HEADERS ({schema}) FROM '{path}' (header=true, parallel=false) "
+        f"COPY {table} FROM (LOAD WITH HEADERS ({schema}) FROM '{path}' ({_CSV_DIALECT}) "
         f"RETURN {', '.join(returns)}){options}"
     )
 
