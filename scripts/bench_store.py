@@ -220,6 +220,7 @@ def main() -> None:
             params = _params(store)
             print("documented queries, p50 latency (rows):")
             for q in yaml.safe_load(ONTOLOGY.read_text(encoding="utf-8")):
+                counts = {}
                 for lang in ("sparql", "cypher"):
                     run = query.sparql if lang == "sparql" else query.cypher
                     try:
@@ -233,6 +234,9 @@ def main() -> None:
                         run(store, q[lang], params[q["name"]])
                         times.append(time.perf_counter() - t)
                     print(f"  {q['name']:20} {lang:6} {1000 * statistics.median(times):8.2f} ms  ({rows} rows)")
+                    counts[lang] = rows
+                if len(set(counts.values())) > 1:  # both stores hold one graph: the answers must agree
+                    print(f"  {q['name']:20} MISMATCH: SPARQL and Cypher gave different row counts {counts}")
         print(f"peak memory: {_rss_mb():.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
