@@ -57,6 +57,7 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
 
 
 _PLURAL = frozenset(word_key(w) for w in ("các", "những"))
+_DU = word_key("dự")
 
 
 class OrgParser:
@@ -104,6 +105,9 @@ class OrgParser:
             return True
         if t.keys[0] in self.lex.stopwords:
             return True
+        if t.keys[0] == _DU:  # "dự" the verb (attend) ends a name; "dự án", "dự thảo" do not
+            nxt = self._word(k + 1)
+            return nxt is None or nxt.keys[0] not in self.lex.wordset("not_attendance_after_du")
         return bool(self.lex.phrases["locality_words"].match(self.toks, k)) and not self.lex.phrases[
             "locality_compounds"].match(self.toks, k)
 

@@ -118,3 +118,9 @@ def test_commune_and_village_bodies_take_the_one_commune_and_village_named(run):
     orgs = names(x, "Organization")
     assert {"Ban Công tác Mặt trận thôn Pác Ngòi", "Ủy ban nhân dân xã Nam Mẫu"} <= orgs
     assert ("Hà Thị Sình", "Ban Công tác Mặt trận thôn Pác Ngòi", "Trưởng ban") in rels(x, "HOLDS_POSITION")
+
+
+def test_the_verb_dự_ends_a_name_and_dự_án_does_not(run):
+    x = run("Ông Nguyễn Văn Hải, Hiệu trưởng Trường Đại học Vinh dự. Ban Quản lý dự án tỉnh báo cáo.")
+    assert {"Trường Đại học Vinh"} <= names(x, "Organization")
+    assert any(n.startswith("Ban Quản lý dự án") for n in names(x, "Organization"))
