@@ -303,6 +303,7 @@ class _Run:
             else:
                 self.store.add_path(item.doc_id, item.path)
                 self.by_path[item.path] = item.doc_id
+                self.copies.setdefault(item.doc_id, []).append(item.path)
                 self._outcome(item.shown, "duplicate")
         else:
             kind, value = item.future.result()

@@ -485,3 +485,15 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     assert rerun.returncode == 0, rerun.stderr
     assert f"{total - len(kept)} new, {len(kept)} unchanged" in rerun.stdout
     assert _graph_records(crashed) == _graph_records(reference)
+
+
+def test_a_copy_found_in_the_run_that_rereads_its_report_stays_a_copy(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "b.txt").write_text(NEWS, encoding="utf-8")
+    store = ContractStore()
+    ingest([tmp_path], store, jobs=1)
+    (tmp_path / "a_copy.txt").write_text(NEWS, encoding="utf-8")  # sorts before b.txt
+    monkeypatch.setattr(fp, "fingerprint", lambda: "kg next")
+    again = ingest([tmp_path], store, jobs=1)
+    assert again.reextracted == 1
+    assert sorted(store.docs["b.txt"].paths) == sorted([str(tmp_path / "b.txt"), str(tmp_path / "a_copy.txt")])

@@ -127,7 +127,7 @@ class DirectiveParser:
         while k < len(toks) and k - end < 10 and toks[k].is_word and not toks[k].is_cap and (
                 toks[k].keys[0] not in stops):
             k += 1
-        if k > end and (k >= len(toks) or not toks[k].is_word or toks[k].keys[0] in stops):
+        if k > end and self._law_name_ends_at(k):
             end = k
         while end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].is_word and not toks[end + 1].is_cap:
             k = end + 1
@@ -138,6 +138,20 @@ class DirectiveParser:
                 break
             end = k
         return end
+
+    def _law_name_ends_at(self, k: int) -> bool:
+        """A clean end for a law's lower-case name: "năm 2023", a comma, a semicolon, a bracket,
+        or "và" before another capitalized name; not a verb phrase ("Luật Đất đai đảm bảo ...")."""
+        toks = self.toks
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        if t.text in (",", ";", "("):
+            return True
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.keys[:1] == (word_key("năm"),):
+            return nxt is not None and nxt.text.isdigit()
+        return t.keys[:1] == (word_key("và"),) and nxt is not None and nxt.is_cap
 
     def _symbol_issuer(self, symbol: str) -> str:
         parts = re.split(r"[/-]", symbol)

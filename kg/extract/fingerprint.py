@@ -14,7 +14,7 @@ from kg.resources import data_dir
 DEFAULT_EXTRACTOR = "kg.extract:extract"
 # what decides the rows stored for a report: the readers, normalization, the rules, and the
 # resolution keys computed before writing
-_CODE = ("sources", "text", "extract", "resolve.py", "store/prepared.py", "model.py")
+_CODE = ("sources", "text", "extract", "resolve.py", "resources.py", "store/prepared.py", "model.py")
 
 
 @lru_cache(maxsize=1)

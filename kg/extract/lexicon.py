@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
         "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
-        "appointment_verbs",
+        "appointment_verbs", "new_post_verbs", "locality_government",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)

@@ -86,22 +86,30 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
                   and (p[0] != "thành phố" or (name_key(p[1]) in lex.cities) == provincial)}
         if len(places) == 1:
             _qualify(sentences, *places.pop(), provincial)
-        if provincial:
-            # several provinces (an online conference), or none named in a body: a sentence that
-            # names one province speaks of it (what the report settled above stays as it is)
+        if provincial and len(_provinces_named(sentences, lex)) >= 2:
+            # several provinces (an online conference): a sentence that names one speaks of it
+            # (what the report settled above stays as it is)
             for s in sentences:
                 one = _sentence_province(s, lex)
                 if one is not None:
                     _qualify([s], *one, True)
 
 
+def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, str]]:
+    """The provinces sentences name, in a body's name or as a place ("điểm cầu Cao Bằng")."""
+    found = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical))
+             and p[0] == "tỉnh"}
+    for s in sentences:
+        for p in s.places:
+            name = lex.provinces.get(name_key(p.name)) if p.name else None
+            if name and name_key(name) not in lex.cities:
+                found.add(("tỉnh", name))
+    return found
+
+
 def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
-    """The one province a sentence names, in a body's name or as a place ("điểm cầu Cao Bằng")."""
-    found = {p for x in _all_mentions([s]) if x.canonical and (p := _named_place(x.canonical)) and p[0] == "tỉnh"}
-    for p in s.places:
-        name = lex.provinces.get(name_key(p.name)) if p.name else None
-        if name and name_key(name) not in lex.cities:
-            found.add(("tỉnh", name))
+    """The one province a sentence names."""
+    found = _provinces_named([s], lex)
     return found.pop() if len(found) == 1 else None
 
 
@@ -138,7 +146,9 @@ def report_places(lex: Lexicon, sentences: list[list[Token]]) -> frozenset[str]:
                 j = k = hit[0]
                 while k < len(toks) and k - j < 3 and toks[k].is_word and toks[k].is_cap and not toks[k].is_abbr:
                     k += 1
-                if k - j == 2:
+                # after a title ("Chủ tịch UBND huyện Trần Nam") the name is a person's
+                after_title = any(lex.titles.match(toks, b) for b in range(max(0, i - 5), i))
+                if k - j == 2 and not after_title:
                     places.add(name_key(f"{toks[j].text} {toks[j + 1].text}"))
     return frozenset(places)
 

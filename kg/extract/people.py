@@ -136,8 +136,13 @@ class PeopleParser:
                     p.org.start, p.org.end, "sub", head=p.org.head, inner=copy.copy(parent)
                 )
             elif p.org is not None and p.org.kind == "bare" and later:
-                # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the Party committee of that body
-                p.org = OrgMention(p.org.start, p.org.end, "party", head=p.org.head, inner=copy.copy(later[0]))
+                # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the Party committee of that body; of a
+                # locality's committee ("Chủ tịch UBND xã Quỳnh Lập"), the locality's: "Đảng ủy xã ..."
+                nxt = later[0]
+                p.org = (OrgMention(p.org.start, p.org.end, "standalone", head=p.org.head, locality=nxt.locality)
+                         if nxt.kind == "standalone" and nxt.locality
+                         and self.lex.phrases["locality_government"].match(self.toks, nxt.start) else
+                         OrgMention(p.org.start, p.org.end, "party", head=p.org.head, inner=copy.copy(nxt)))
         return posts, j
 
     # -- names ---------------------------------------------------------------
@@ -176,8 +181,9 @@ class PeopleParser:
         if not verb:
             return [], j
         posts, end = self.title_chain(verb[0], lower_ok=True)
-        for p in posts:
-            p.status = p.status or "newly_appointed"
+        if self.lex.phrases["new_post_verbs"].match(self.toks, j):  # elected, appointed; not "giữ chức"
+            for p in posts:
+                p.status = p.status or "newly_appointed"
         return posts, end
 
     def _starts_body(self, j: int) -> bool:

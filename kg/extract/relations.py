@@ -115,8 +115,11 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     if other is not None:
                         b.relate("ISSUED_BY", ent, other, sent, 0.85)
             elif d.symbol_issuer:
+                # "QĐ-UBND" with no one committee in the report: that report's, merged with nothing
+                level_less = lexicon().canonical_org(phrase_keys(d.symbol_issuer)) is None
                 org = _report_body(b, d.symbol_issuer) or b.entity(
-                    "Organization", d.symbol_issuer, span=span, sent=sent)
+                    "Organization", d.symbol_issuer, span=span, sent=sent,
+                    props={"scope": "report"} if level_less else None)
                 b.relate("ISSUED_BY", ent, org, sent, 0.6)
             if d.subject_start >= 0:
                 for top in s.orgs:

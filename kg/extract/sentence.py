@@ -190,8 +190,14 @@ def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
     # "TP", "TP.", "thành phố" all read as the words of "thành phố"
     if word is None or sum(len(t.keys) for t in toks[i : word[0]]) != 2 or toks[i].keys[0] != word_key("thành"):
         return None
-    end = stop = word[0]
+    end = word[0]
+    if end < len(toks) and toks[end].text == ".":  # "TP. Thanh Hóa"
+        end += 1
+    stop = end
     while stop < len(toks) and stop - end < 4 and toks[stop].is_word and toks[stop].is_cap and not toks[stop].is_abbr:
+        if stop > end and toks[stop].keys[0] in lex.surnames and all(  # "tại TP Vinh Nguyễn Văn An"
+                k < len(toks) and toks[k].is_word and toks[k].is_cap for k in (stop + 1, stop + 2)):
+            break
         stop += 1
     if stop == end:
         return None

@@ -58,3 +58,8 @@ def test_a_laws_name_goes_on_in_lower_case_until_a_word_that_ends_it(run):
     assert {e.name for e in x.entities if e.type == "Directive"} == {
         "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở", "Luật Thực hiện dân chủ ở cơ sở",
         "Luật Đất đai", "Luật Ngân sách Nhà nước"}
+
+
+def test_a_laws_name_does_not_swallow_the_verb_after_it(run):
+    x = run("Triển khai Luật Đất đai đảm bảo quyền lợi người dân.")
+    assert {e.name for e in x.entities if e.type == "Directive"} == {"Luật Đất đai"}

@@ -75,3 +75,10 @@ def test_questions_and_proposals_are_acts_at_the_meeting(run):
         "Phát biểu tại điểm cầu tỉnh Đồng Tháp, Phó Chủ tịch UBND tỉnh Huỳnh Văn Tâm kiến nghị tháo gỡ vướng mắc."
     )
     assert {"Lê Thị Hoa", "Hà Văn Nam", "Huỳnh Văn Tâm"} <= {a for a, _, _ in rels(x, "ATTENDED")}
+
+
+@pytest.mark.parametrize(("where", "venue"), [("tại TP. Thanh Hóa", "Thành phố Thanh Hóa"),
+                                             ("tại TP Đông Hà", "Thành phố Đông Hà")])
+def test_a_city_written_short(run, where, venue):
+    x = run(f"Tin\nSáng 2/10/2024, {where}, Sở Y tế tổ chức hội nghị.")
+    assert {t for _, t, _ in rels(x, "HELD_AT")} == {venue}

@@ -124,3 +124,8 @@ def test_the_verb_dự_ends_a_name_and_dự_án_does_not(run):
     x = run("Ông Nguyễn Văn Hải, Hiệu trưởng Trường Đại học Vinh dự. Ban Quản lý dự án tỉnh báo cáo.")
     assert {"Trường Đại học Vinh"} <= names(x, "Organization")
     assert any(n.startswith("Ban Quản lý dự án") for n in names(x, "Organization"))
+
+
+def test_one_named_visiting_province_does_not_take_over_the_reports_bodies(run):
+    x = run("Chủ tịch UBND tỉnh Nguyễn Văn An tiếp đoàn công tác tỉnh Hà Tĩnh. UBND tỉnh sẽ báo cáo.")
+    assert names(x, "Organization") == {"Ủy ban nhân dân tỉnh"}

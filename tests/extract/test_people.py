@@ -109,3 +109,20 @@ def test_an_elided_party_committee_is_the_one_of_the_body_named_next(run):
 def test_a_name_that_ends_a_clause_is_whole(run):
     x = run("Tham dự có Bộ trưởng Bộ Kế hoạch và Đầu tư Mai Xuân Trường, Thứ trưởng Bộ Tài chính Lê Văn Hải.")
     assert names(x, "Person") == {"Mai Xuân Trường", "Lê Văn Hải"}
+
+
+def test_holding_a_post_is_not_being_given_it(run):
+    x = run("Ông Nguyễn Văn An giữ chức Chủ tịch UBND tỉnh Nghệ An. "
+            "Bà Lê Thị Hoa được bầu giữ chức Phó Chủ tịch HĐND tỉnh.")
+    new = {(r.props.get("role"), r.props.get("newly_appointed")) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert new == {("Chủ tịch", None), ("Phó Chủ tịch", True)}
+
+
+def test_an_elided_party_committee_of_a_communes_government_is_the_communes(run):
+    x = run("Ông Nguyễn Văn An, Bí thư Đảng ủy, Chủ tịch UBND xã Quỳnh Lập phát biểu.")
+    assert ("Nguyễn Văn An", "Đảng ủy xã Quỳnh Lập", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_two_word_name_after_a_title_is_a_person_not_a_district(run):
+    x = run("Ông Lê Hùng, Bí thư Huyện ủy, phát biểu. Chủ tịch UBND huyện Trần Nam cũng dự.")
+    assert "Trần Nam" in names(x, "Person") and "Huyện ủy Trần Nam" not in names(x, "Organization")

@@ -457,3 +457,12 @@ def test_a_national_directive_is_one_node_whoever_cites_it(store: Store) -> None
     store.put(_resolution("a.txt", "Bộ Chính trị"))
     store.put(_resolution("b.txt", "Bộ Chính trị"))
     assert len(_by_name(store.graph(), "Directive", "Nghị quyết số 47")) == 1
+
+
+def test_a_level_less_issuer_code_does_not_merge_two_provinces_decisions(store: Store) -> None:
+    from kg.extract import extract
+
+    for doc, province in (("a.txt", "Lào Cai"), ("b.txt", "Nghệ An")):
+        text = f"Sở Tài chính tỉnh {province} thực hiện Quyết định số 12/QĐ-UBND."
+        store.put(extract(text, DocumentInfo(id=doc, sha256=doc * 4)))
+    assert len(_by_name(store.graph(), "Directive", "Quyết định số 12/QĐ-UBND")) == 2
