@@ -249,12 +249,12 @@ class OrgParser:
 
     def _suffixes(self, m: OrgMention) -> None:
         """Locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII") after a name."""
+        # the short form a report gives after a name is part of the mention: "Sở Kế hoạch và Đầu
+        # tư (KH&ĐT)", "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa" (before the locality)
+        if self._bracketed_abbreviation(m.end):
+            m.end += 3
         if m.kind in ("standalone", "named") or (m.kind == "gazetteer" and m.inner is None and False):
-            j = m.end
-            loc = self._locality(j)
-            # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa": the short form sits before the locality
-            if loc is None and self._bracketed_abbreviation(j):
-                loc = self._locality(j + 3)
+            loc = self._locality(m.end)
             if loc:
                 m.locality, m.end = loc
         j = m.end

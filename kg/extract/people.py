@@ -93,7 +93,6 @@ class PeopleParser:
             if org is not None:
                 return Post(role, org, title.implied, status, start, org.end)
         if org is not None:
-            org.end = self._skip_abbreviation(org.end)
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
                 if self.toks[end].keys[:1][0] not in self.lex.wordset("title_body_heads"):
@@ -164,13 +163,6 @@ class PeopleParser:
             return i
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
-        return j
-
-    def _skip_abbreviation(self, j: int) -> int:
-        """Past "(KH&ĐT)", the short form a report gives after a body's name."""
-        toks = self.toks
-        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_abbr:
-            return j + 3
         return j
 
     def appointed(self, person: PersonMention, j: int) -> tuple[list[Post], int]:
