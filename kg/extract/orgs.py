@@ -253,7 +253,7 @@ class OrgParser:
         # tư (KH&ĐT)", "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa" (before the locality)
         if self._bracketed_abbreviation(m.end):
             m.end += 3
-        if m.kind in ("standalone", "named") or (m.kind == "gazetteer" and m.inner is None and False):
+        if m.kind in ("standalone", "named"):
             loc = self._locality(m.end)
             if loc:
                 m.locality, m.end = loc
