@@ -9,7 +9,7 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import Token
+from kg.extract.tokens import Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys
 from kg.text import name_key
 
@@ -143,9 +143,8 @@ def report_places(lex: Lexicon, sentences: list[list[Token]]) -> frozenset[str]:
                 hit = cue.match(toks, i)
                 if hit is None:
                     continue
-                j = k = hit[0]
-                while k < len(toks) and k - j < 3 and toks[k].is_word and toks[k].is_cap and not toks[k].is_abbr:
-                    k += 1
+                j = hit[0]
+                k = proper_name_end(toks, j, limit=3)
                 # after a title ("Chủ tịch UBND huyện Trần Nam") the name is a person's
                 after_title = any(lex.titles.match(toks, b) for b in range(max(0, i - 5), i))
                 if k - j == 2 and not after_title:

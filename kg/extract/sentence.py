@@ -10,7 +10,7 @@ from kg.extract.directives import DirectiveMention, DirectiveParser
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.people import PeopleParser, PersonMention
-from kg.extract.tokens import Token, tokenize, word_key
+from kg.extract.tokens import Token, phrase_keys, proper_name_end, tokenize, word_key
 
 
 @dataclass
@@ -116,6 +116,7 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
+_CITY = phrase_keys("thành phố")
 _STARTERS: dict[int, frozenset[str]] = {}
 
 
@@ -188,17 +189,15 @@ def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
     """"tại TP Thanh Hóa": a city named after its province is a place of its own."""
     word = lex.phrases["locality_words"].match(toks, i)
     # "TP", "TP.", "thành phố" all read as the words of "thành phố"
-    if word is None or sum(len(t.keys) for t in toks[i : word[0]]) != 2 or toks[i].keys[0] != word_key("thành"):
+    if word is None or tuple(k for t in toks[i : word[0]] for k in t.keys) != _CITY:
         return None
     end = word[0]
     if end < len(toks) and toks[end].text == ".":  # "TP. Thanh Hóa"
         end += 1
-    stop = end
-    while stop < len(toks) and stop - end < 4 and toks[stop].is_word and toks[stop].is_cap and not toks[stop].is_abbr:
-        if stop > end and toks[stop].keys[0] in lex.surnames and all(  # "tại TP Vinh Nguyễn Văn An"
-                k < len(toks) and toks[k].is_word and toks[k].is_cap for k in (stop + 1, stop + 2)):
-            break
-        stop += 1
+    stop = proper_name_end(toks, end)
+    # a person's full name right after it is not part of it: "tại TP Vinh Nguyễn Văn An phát biểu"
+    stop = next((k for k in range(end + 1, stop)
+                 if toks[k].keys[0] in lex.surnames and proper_name_end(toks, k) - k >= 3), stop)
     if stop == end:
         return None
     return PlaceMention(i, stop, "Thành phố " + " ".join(t.text for t in toks[end:stop]))
@@ -231,9 +230,7 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     if unit is None or toks[i].is_cap:
         return None
     end = unit[0]
-    stop = end
-    while stop < len(toks) and toks[stop].is_word and toks[stop].is_cap and not toks[stop].is_abbr and stop - end < 4:
-        stop += 1
+    stop = proper_name_end(toks, end)
     if stop == end:
         return None
     return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]))

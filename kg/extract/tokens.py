@@ -46,6 +46,15 @@ def _is_abbr(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and expansion(text) is not None
 
 
+def proper_name_end(tokens: list[Token], start: int, limit: int = 4) -> int:
+    """End of the run of capitalized words (abbreviations aside) from start, at most `limit`."""
+    stop = start
+    while stop < len(tokens) and stop - start < limit and tokens[stop].is_word and tokens[stop].is_cap and (
+            not tokens[stop].is_abbr):
+        stop += 1
+    return stop
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.group(0), m.start(), m.end(), n) for n, m in enumerate(_TOKEN.finditer(text, start, end))]
