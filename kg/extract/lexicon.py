@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +32,34 @@ class Title:
     deputy_of: str = ""
 
 
+@dataclass(frozen=True)
+class AdminLevels:
+    """Administrative levels (data/lexicon.yaml admin_tiers) and the patterns built from them."""
+
+    tiers: tuple[dict[str, str], ...]  # level word -> its Party committee ("" when none), by tier
+    provincial_heads: tuple[str, ...]
+    place_suffix: re.Pattern[str]  # "... tỉnh Nghệ An": (level, place)
+    party_suffix: re.Pattern[str]  # "... Tỉnh ủy Nghệ An": (committee, place)
+    generic: re.Pattern[str]  # a name that ends with a level or a committee: "UBND tỉnh", "Tỉnh ủy"
+    level_of_party: dict[str, str]
+
+    @classmethod
+    def from_data(cls, tiers: list[dict[str, str]], provincial_heads: list[str]) -> AdminLevels:
+        levels = sorted({lv for tier in tiers for lv in tier}, key=len, reverse=True)
+        parties = {party: lv for tier in tiers for lv, party in tier.items() if party}
+        level_alt = "|".join(map(re.escape, levels))
+        party_alt = "|".join(map(re.escape, sorted(parties, key=len, reverse=True)))
+        cap = r"[A-ZÀ-ỸĐ][^,;]*"
+        return cls(
+            tiers=tuple(dict(t) for t in tiers),
+            provincial_heads=tuple(provincial_heads),
+            place_suffix=re.compile(rf" ({level_alt}) ({cap})$"),
+            party_suffix=re.compile(rf"(?:^| )({party_alt}) ({cap})$"),
+            generic=re.compile(rf"(?:^| )(?:{level_alt}|{party_alt})$"),
+            level_of_party=parties,
+        )
+
+
 @dataclass
 class Lexicon:
     orgs: PhraseMatcher = field(default_factory=PhraseMatcher)
@@ -57,6 +86,7 @@ class Lexicon:
     wordsets: dict[str, frozenset[str]] = field(default_factory=dict)  # lexicon.yaml lists as word keys
     cities: set[str] = field(default_factory=set)  # name keys of the centrally run cities (province level)
     provinces: dict[str, str] = field(default_factory=dict)  # name key -> name, provinces and those cities
+    admin: AdminLevels | None = None
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -123,6 +153,7 @@ def lexicon() -> Lexicon:
         "appointment_verbs", "new_post_verbs", "locality_government",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
+    lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
     lex.structure = read_yaml("structure.yaml")

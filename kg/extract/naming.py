@@ -4,9 +4,7 @@ report names."""
 
 from __future__ import annotations
 
-import re
-
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import Token, proper_name_end
@@ -47,63 +45,69 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
                 m.canonical = longer[0]
 
 
-_GENERIC = re.compile(r"( (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp)|^(Tỉnh|Thành|Huyện|Quận|Thị) ủy"
-                      r"| (Tỉnh|Thành|Huyện|Quận|Thị) ủy)$")
-
-
-def is_generic(name: str) -> bool:
+def is_generic(name: str, lex: Lexicon | None = None) -> bool:
     """A body named only by its level ("Ủy ban nhân dân tỉnh", "Tỉnh ủy", "Sở Tài chính"): which
     province it is depends on the report, so it must not merge with its namesakes elsewhere."""
-    return bool(_GENERIC.search(name)) or (name.startswith("Sở ") and not _PLACE_SUFFIX.search(name))
+    admin = _admin(lex)
+    if admin.generic.search(name):
+        return True
+    return name.startswith(tuple(f"{h} " for h in admin.provincial_heads)) and not admin.place_suffix.search(name)
 
 
-_PLACE_SUFFIX = re.compile(r" (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp) ([A-ZÀ-ỸĐ][^,;]*)$")
-_PARTY_SUFFIX = re.compile(r"(?:^| )(Tỉnh|Thành|Huyện|Quận|Thị) ủy ([A-ZÀ-ỸĐ][^,;]*)$")
-# the Party committee of each level, and the levels that share one tier
-_PARTY = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
-_LEVEL_OF_PARTY = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
-# "thành phố" is of the province tier for the centrally run cities, else of the district tier
-_TIERS = (("tỉnh", "thành phố"), ("huyện", "quận", "thị xã", "thành phố"), ("xã", "phường", "thị trấn"),
-          ("thôn", "ấp"))
+def _admin(lex: Lexicon | None) -> AdminLevels:
+    admin = (lex or lexicon()).admin
+    assert admin is not None
+    return admin
 
 
-def _named_place(name: str) -> tuple[str, str] | None:
-    m = _PLACE_SUFFIX.search(name)
+def _named_place(name: str, admin: AdminLevels) -> tuple[str, str] | None:
+    """(level, place) a name ends with: "... tỉnh Nghệ An", "Tỉnh ủy Nghệ An"."""
+    m = admin.place_suffix.search(name)
     if m:
         return m.group(1), m.group(2)
-    m = _PARTY_SUFFIX.search(name)
-    return (_LEVEL_OF_PARTY[m.group(1)], m.group(2)) if m else None
+    m = admin.party_suffix.search(name)
+    return (admin.level_of_party[m.group(1)], m.group(2)) if m else None
 
 
 def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     """When a report names exactly one province or city, its "UBND tỉnh", "Tỉnh ủy", "Sở Y tế"
     are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa"; likewise one district's "Huyện ủy",
     "UBND huyện". Otherwise they stay generic."""
-    named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical))}
-    for n, tier in enumerate(_TIERS):
+    admin = _admin(lex)
+    named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical, admin))}
+    for n, tier in enumerate(admin.tiers):
         provincial = n == 0
-        places = {p for p in named if p[0] in tier
-                  and (p[0] != "thành phố" or (name_key(p[1]) in lex.cities) == provincial)}
+        places = {p for p in named if _tier_of(*p, admin, lex) == n}
         if len(places) == 1:
-            _qualify(sentences, *places.pop(), provincial)
+            level, place = places.pop()
+            _qualify(sentences, admin, level, place, tier[level], provincial)
         if provincial and len(_provinces_named(sentences, lex)) >= 2:
             # several provinces (an online conference): a sentence that names one speaks of it
             # (what the report settled above stays as it is)
             for s in sentences:
                 one = _sentence_province(s, lex)
                 if one is not None:
-                    _qualify([s], *one, True)
+                    _qualify([s], admin, *one, tier[one[0]], True)
+
+
+def _tier_of(level: str, place: str, admin: AdminLevels, lex: Lexicon) -> int:
+    """The tier of a named place: a level of two tiers ("thành phố") is of the first for the
+    centrally run cities, else of the second."""
+    tiers = [n for n, tier in enumerate(admin.tiers) if level in tier]
+    return tiers[0] if len(tiers) == 1 or name_key(place) in lex.cities else tiers[1]
 
 
 def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, str]]:
     """The provinces sentences name, in a body's name or as a place ("điểm cầu Cao Bằng")."""
-    found = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical))
-             and p[0] == "tỉnh"}
+    admin = _admin(lex)
+    province = next(iter(admin.tiers[0]))  # the first level of the first tier: "tỉnh"
+    found = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical, admin))
+             and p[0] == province}
     for s in sentences:
         for p in s.places:
             name = lex.provinces.get(name_key(p.name)) if p.name else None
             if name and name_key(name) not in lex.cities:
-                found.add(("tỉnh", name))
+                found.add((province, name))
     return found
 
 
@@ -113,15 +117,18 @@ def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _qualify(sentences: list[Sentence], level: str, place: str, provincial: bool) -> None:
-    party = _PARTY.get(level)  # the commune's is "Đảng ủy xã", which ends with its level anyway
+def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: str, party: str,
+             provincial: bool) -> None:
+    """Name the generic bodies of `level` (and its Party committee `party`) after `place`; for a
+    province, its departments too ("Sở Y tế" -> "Sở Y tế tỉnh Nghệ An")."""
+    heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
     for m in _all_mentions(sentences):
         name = m.canonical
-        if not name or _named_place(name):
+        if not name or _named_place(name, admin):
             continue
         if name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
-        elif name.startswith("Sở ") and provincial:
+        elif heads and name.startswith(heads):
             m.canonical = f"{name} {level} {place}"
 
 
