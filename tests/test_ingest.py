@@ -26,7 +26,7 @@ from kg.model import DocumentInfo, Extraction, Relation
 from kg.store import Store
 from tests.fixtures.make_fixtures import NEWS, OFFICIAL, as_unprivileged, build, encode_tcvn3
 from tests.fixtures.synthetic import write_synthetic
-from tests.processes import assert_group_gone
+from tests.processes import assert_group_gone, wait_for_reports
 
 
 class ContractStore:
@@ -447,7 +447,6 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     import signal
     import subprocess
     import sys
-    import time
 
     src = tmp_path / "in"
     total = 600  # writes are committed about once a second: enough for a kill to land mid-run
@@ -459,16 +458,8 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
 
     command = [sys.executable, "-m", "kg", "ingest", str(src), "--store", str(crashed), "--jobs", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    stored = 0
-    deadline = time.monotonic() + 120
     try:
-        while stored < 40 and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.02)
-            try:
-                with Store.open(crashed, create=False) as store:
-                    stored = len(store.documents())
-            except StoreError:
-                continue  # not created yet
+        wait_for_reports(crashed, 40, proc)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the ingester, its fork server and its workers
         proc.wait()

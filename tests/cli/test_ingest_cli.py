@@ -12,7 +12,7 @@ from kg.cli import app
 from kg.sources import discover
 from kg.store import Store
 from tests.fixtures.make_fixtures import NEWS, OFFICIAL, build, encode_tcvn3
-from tests.processes import assert_group_gone
+from tests.processes import assert_group_gone, wait_for_reports
 
 runner = CliRunner()
 
@@ -150,9 +150,7 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     import signal
     import subprocess
     import sys
-    import time
 
-    from kg.errors import StoreError
     from tests.fixtures.synthetic import write_synthetic
 
     total = 1000  # writes are committed about once a second: the interrupt must land well before the end
@@ -160,14 +158,7 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     store = tmp_path / "kg"
     command = [sys.executable, "-m", "kg", "ingest", str(tmp_path / "in"), "--store", str(store), "-j", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    stored, deadline = 0, time.monotonic() + 120
-    while stored < 20 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-        try:
-            with Store.open(store, create=False) as db:
-                stored = len(db.documents())
-        except StoreError:
-            continue
+    wait_for_reports(store, 20, proc)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
