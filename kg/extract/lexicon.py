@@ -87,6 +87,7 @@ class Lexicon:
     cities: set[str] = field(default_factory=set)  # name keys of the centrally run cities (province level)
     provinces: dict[str, str] = field(default_factory=dict)  # name key -> name, provinces and those cities
     admin: AdminLevels | None = None
+    countries: frozenset[str] = frozenset()  # canonical names of foreign countries (locations.tsv)
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -127,14 +128,18 @@ def lexicon() -> Lexicon:
             lex.titles.add("Phó " + row["title"], Title("Phó " + row["title"], row["implied"]))
     firsts.add(word_key("Phó"))
     lex.title_first_words = frozenset(firsts)
+    countries: set[str] = set()
     for row in read_tsv("locations.tsv"):
         if row["type"] == "city":
             lex.cities.add(name_key(row["name"]))
         if row["type"] in ("city", "province"):
             lex.provinces[name_key(row["name"])] = row["name"]
+        if row["type"] == "country" and row["name"] != "Việt Nam":
+            countries.add(row["name"])
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
+    lex.countries = frozenset(countries)
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
     directives = read_yaml("directives.yaml")
     for written, kind in directives["kinds"].items():
@@ -159,6 +164,6 @@ def lexicon() -> Lexicon:
     lex.structure = read_yaml("structure.yaml")
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "not_attendance_after_du",
-                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts"):
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -60,10 +60,16 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
     if not ok or not groups[0] or len(groups) > 3:
         return []
-    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or (lex.locations.match(g, 0) or (0,))[0] == len(g)
-           for g in groups):
+    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or _is_place(lex, g) for g in groups):
         return []
     return [(g[0].start, g[-1].end) for g in groups]
+
+
+def _is_place(lex, words) -> bool:
+    """A whole group of a byline that names a place (not a country that reads as a name: "Hà Lan")."""
+    loc = lex.locations.match(words, 0)
+    return loc is not None and loc[0] == len(words) and not (
+        str(loc[1]) in lex.countries and words[0].keys[0] in lex.surnames)
 
 
 def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:

@@ -28,6 +28,7 @@ class OrgMention:
     entry: OrgEntry | None = None
     canonical: str = ""
     children: list[OrgMention] = field(default_factory=list)
+    foreign: bool = False  # of a foreign state: its locality is the country ("Bộ Ngoại giao Mỹ")
 
     def walk(self):
         yield self
@@ -154,7 +155,12 @@ class OrgParser:
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         if gz and t.is_cap:
             end, entry = gz
-            candidates.append(OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name))
+            m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
+            foreign = self._foreign(m)
+            if foreign is not None:  # a foreign state's body: named as written, never Vietnam's entry
+                m.canonical = expand_surface(self.toks, i, end)
+                (m.locality, m.end), m.foreign, m.entry = foreign, True, None
+            candidates.append(m)
         hd = self.lex.heads.match(self.toks, i)
         if hd:
             end, head = hd
@@ -251,8 +257,14 @@ class OrgParser:
         """Locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII") after a name."""
         # the short form a report gives after a name is part of the mention: "Sở Kế hoạch và Đầu
         # tư (KH&ĐT)", "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa" (before the locality)
+        if m.foreign:
+            return
         if self._bracketed_abbreviation(m.end):
             m.end += 3
+        foreign = self._foreign(m)
+        if foreign is not None:
+            (m.locality, m.end), m.foreign = foreign, True
+            return
         if m.kind in ("standalone", "named"):
             loc = self._locality(m.end)
             if loc:
@@ -263,6 +275,23 @@ class OrgParser:
             if t is not None and (t.text.isupper() or t.text.isdigit()):
                 m.term = f"khóa {t.text}"
                 m.end = j + 2
+
+    def _foreign(self, m: OrgMention) -> tuple[str, int] | None:
+        """A foreign country right after a body's name makes it that state's body ("Bộ Ngoại giao
+        Mỹ", "Quốc hội Lào"); a Party's name may run on to its country ("Trung ương Đảng Nhân dân
+        Cách mạng Lào", "Đảng Cộng sản Trung Quốc")."""
+        j = m.end
+        party = m.kind == "gazetteer" and "Đảng" in m.canonical.split()
+        k = j
+        while k < len(self.toks) and k - j <= (6 if party else 0):
+            t = self._word(k)
+            if t is None or (k == j and not t.is_cap):
+                return None
+            loc = self.lex.locations.match(self.toks, k) if t.is_cap else None
+            if loc is not None and str(loc[1]) in self.lex.countries:
+                return expand_surface(self.toks, j, loc[0]), loc[0]
+            k += 1
+        return None
 
     def _bracketed_abbreviation(self, j: int) -> bool:
         toks = self.toks

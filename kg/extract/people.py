@@ -27,6 +27,7 @@ class Post:
     status: str | None  # former | acting | newly_appointed
     start: int
     end: int
+    country: str = ""  # a foreign state written after the title ("Thủ tướng Singapore")
 
 
 @dataclass
@@ -105,7 +106,8 @@ class PeopleParser:
             # "Đại sứ Nhật Bản", "Tổng Lãnh sự Hoa Kỳ": the country belongs to the title
             place = self.lex.locations.match(self.toks, end)
             if place and self.toks[end].is_cap:
-                end = place[0]
+                country = str(place[1]) if str(place[1]) in self.lex.countries else ""
+                return Post(role, None, title.implied, status, start, place[0], country)
         return Post(role, org, title.implied, status, start, end)
 
     def title_chain(self, i: int, lower_ok: bool = False) -> tuple[list[Post], int]:
@@ -126,6 +128,12 @@ class PeopleParser:
                     j = k
                     continue
             break
+        # "Tổng Bí thư, Chủ tịch nước Lào X": a country in the chain is the state of its implied posts
+        country = next((p.country or (p.org.locality if p.org is not None and p.org.foreign else "")
+                        for p in posts if p.country or (p.org is not None and p.org.foreign)), "")
+        for p in posts:
+            if country and p.org is None and not p.country:
+                p.country = country
         for k, p in enumerate(posts):
             later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")]
             if p.org is not None and p.org.kind == "elided":
@@ -158,6 +166,8 @@ class PeopleParser:
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
+            if j > i and t.keys[0] in self.lex.wordset("name_stops"):
+                break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
             j += 1
         if j - i < min_len:
             return i

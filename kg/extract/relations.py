@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from kg.extract.build import Builder
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.meeting import byline, main_event, top_level
 from kg.extract.naming import is_generic
@@ -69,10 +70,15 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             props = {"historical": True} if tuple(name_key(name).split()) in lex.historical else None
             ent = b.entity("Person", name, surface=text[span[0] : span[1]], span=span, sent=sent, props=props)
             out[id(p)] = ent
+            foreign_name = not all(is_syllable(w) for w in name.split())
             for post in p.posts:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
-                if org is None and post.implied:
+                if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
+                    org = b.entity("Organization", f"{post.implied} {post.country}",
+                                   span=s.char_span(post.start, post.end), sent=sent, props={"foreign": True})
+                elif org is None and post.implied and not foreign_name:
+                    # an implied body is Vietnam's only for a Vietnamese name ("Thủ tướng Hun Manet" is not)
                     org = b.entity("Organization", post.implied, span=s.char_span(post.start, post.end), sent=sent)
                     conf = 0.75
                 if org is None:

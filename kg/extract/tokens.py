@@ -7,9 +7,11 @@ Words are compared by `word_key` (lower case, tone placement ignored); an abbrev
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
+from kg.extract.glued import split_glued
 from kg.text import _syllable_key, expansion
 
 _TOKEN = re.compile(r"\w+(?:[.&]\w+)*|[^\w\s]")
@@ -56,8 +58,19 @@ def proper_name_end(tokens: list[Token], start: int, limit: int = 4) -> int:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and punctuation of text[start:end]; a word glued to the next where crawled text lost
+    a space ("tướngyêu") gives one token per syllable."""
     end = len(text) if end is None else end
-    return [Token(m.group(0), m.start(), m.end(), n) for n, m in enumerate(_TOKEN.finditer(text, start, end))]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word, at = m.group(0), m.start()
+        cuts = split_glued(word) if len(word) > 2 else ()
+        if cuts:
+            for a, z in itertools.pairwise((0, *cuts, len(word))):
+                out.append(Token(word[a:z], at + a, at + z, len(out)))
+        else:
+            out.append(Token(word, at, m.end(), len(out)))
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,70 @@
+"""Words glued together where crawled text lost a space ("Thủ tướngyêu cầu", "Chínhphát biểu").
+
+A Vietnamese syllable has a fixed shape (onset, vowel nucleus, coda) and at most one tone mark. A
+token that is no syllable but splits into syllables is read as those syllables, each a token with
+its own offsets, so names end where they end. Only tokens with a Vietnamese letter are split:
+foreign names ("Blinken", "António") and brands are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?"
+)
+_TONED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+# letters and marks that only Vietnamese writes (not "Inácio", "Quebéc")
+_VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0309\u0323]")
+
+
+def _base(word: str) -> tuple[str, int]:
+    """The word without tone marks, lower case, and how many tone marks it had."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(ch in _TONE_MARKS for ch in decomposed)
+    bare = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", bare), tones
+
+
+def is_syllable(word: str) -> bool:
+    bare, tones = _base(word)
+    return tones <= 1 and len(bare) <= 7 and _SYLLABLE.fullmatch(bare) is not None
+
+
+@lru_cache(maxsize=65536)
+def split_glued(word: str) -> tuple[int, ...]:
+    """Offsets inside `word` where a lost space was, or () when it is one word."""
+    if len(word) < 3 or not word.isalpha() or word.isupper() or is_syllable(word):
+        return ()
+    decomposed = unicodedata.normalize("NFD", word)
+    if not _TONED.search(decomposed):
+        return ()
+    cuts = _segment(word, 0)
+    if not cuts:
+        return ()
+    # a capitalized foreign name with accents ("António", "Yván") is not glued: with no letter only
+    # Vietnamese writes and no capital inside, only two full syllables ("Chínhphát") count
+    if word[0].isupper() and not any(c.isupper() for c in word[1:]) and not _VIETNAMESE_ONLY.search(decomposed):
+        if len(cuts) != 1 or min(cuts[0], len(word) - cuts[0]) < 3:
+            return ()
+    return tuple(cuts)
+
+
+def _segment(word: str, start: int) -> list[int] | None:
+    """Cut points that make word[start:] a run of syllables (longest first syllable first)."""
+    for end in range(min(len(word), start + 7), start, -1):
+        if not is_syllable(word[start:end]):
+            continue
+        # a capital may only start a syllable: "ChínhTrong", not "ChínhT|rong"
+        if any(c.isupper() for c in word[start + 1 : end]):
+            continue
+        if end == len(word):
+            return []
+        rest = _segment(word, end)
+        if rest is not None:
+            return [end, *rest]
+    return None

@@ -1,0 +1,47 @@
+from tests.extract.conftest import rels
+
+
+def _orgs(x):
+    return {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_title_followed_by_a_country_is_that_states_post(run):
+    x = run("Chiều 12/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore Lý Hiển Long.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lý Hiển Long", "Chính phủ Singapore", "Thủ tướng") in posts
+    assert ("Lý Hiển Long", "Chính phủ", "Thủ tướng") not in posts
+    assert ("Phạm Minh Chính", "Chính phủ", "Thủ tướng") in posts
+
+
+def test_a_body_followed_by_a_country_is_not_vietnams(run):
+    x = run("Bộ trưởng Bộ Ngoại giao Mỹ Antony Blinken và Quốc hội Lào gửi điện mừng.")
+    assert ("Antony Blinken", "Bộ Ngoại giao Mỹ", "Bộ trưởng") in rels(x, "HOLDS_POSITION")
+    assert {"Bộ Ngoại giao Mỹ", "Quốc hội Lào"} <= _orgs(x)
+    assert "Bộ Ngoại giao" not in _orgs(x) and "Quốc hội" not in _orgs(x)
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Antony Blinken"}
+
+
+def test_a_foreign_party_is_never_the_communist_party_of_vietnam(run):
+    x = run("Tổng Bí thư Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào Thongloun Sisoulith "
+            "và đại diện Đảng Cộng sản Trung Quốc dự.")
+    assert ("Thongloun Sisoulith", "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào",
+            "Tổng Bí thư") in rels(x, "HOLDS_POSITION")
+    assert "Đảng Cộng sản Trung Quốc" in _orgs(x)
+    assert not {"Ban Chấp hành Trung ương Đảng", "Đảng Cộng sản Việt Nam"} & _orgs(x)
+
+
+def test_a_country_in_a_title_chain_is_the_state_of_every_implied_post(run):
+    x = run("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith phát biểu.")
+    targets = {o for p, o, _ in rels(x, "HOLDS_POSITION") if p == "Thongloun Sisoulith"}
+    assert targets and all(o.endswith("Lào") for o in targets)
+
+
+def test_an_implied_post_of_a_foreign_name_is_not_vietnams(run):
+    x = run("Thủ tướng Hun Manet cho biết hai nước sẽ hợp tác.")
+    assert not [r for r in rels(x, "HOLDS_POSITION") if r[1] == "Chính phủ"]
+
+
+def test_a_country_that_reads_as_a_name_needs_a_cue(run):
+    x = run("Hà Lan và Thái Lan ký kết. Đoàn công tác đã đến Hà Lan.")
+    places = [e for e in x.entities if e.type == "Location" and e.name == "Hà Lan"]
+    assert len(places) == 1 and len(places[0].evidence) == 1

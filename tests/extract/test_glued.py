@@ -1,0 +1,39 @@
+import pytest
+
+from kg.extract.glued import is_syllable, split_glued
+from kg.extract.tokens import tokenize
+from tests.extract.conftest import rels
+
+
+@pytest.mark.parametrize("word", ["người", "nghiêng", "khuỷu", "quyết", "giường", "Nguyễn", "thuở", "oanh"])
+def test_vietnamese_syllables_are_whole(word):
+    assert is_syllable(word)
+    assert split_glued(word) == ()
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("tướngyêu", ["tướng", "yêu"]), ("chínhphát", ["chính", "phát"]), ("ởvà", ["ở", "và"]),
+    ("ChínhTrong", ["Chính", "Trong"]), ("sáchnhàở", ["sách", "nhà", "ở"]),
+])
+def test_a_lost_space_is_found_and_offsets_kept(word, parts):
+    text = f"x {word} y"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["x", *parts, "y"]
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    assert [t.i for t in toks] == list(range(len(toks)))
+
+
+@pytest.mark.parametrize("word", ["Blinken", "Thongloun", "António", "Inácio", "VinFast", "Krông", "Đắk", "TTXVN"])
+def test_foreign_names_brands_and_abbreviations_are_left_alone(word):
+    assert split_glued(word) == ()
+
+
+def test_a_name_ends_where_a_glued_verb_begins(run):
+    x = run("Chiều 26/2, Thủ tướng Phạm Minh Chínhphát biểu chỉ đạo Bộ Tài chínhphối hợp với Bộ Xây dựng.")
+    assert ("Phạm Minh Chính", "Chính phủ", "Thủ tướng") in rels(x, "HOLDS_POSITION")
+    assert {"Bộ Tài chính", "Bộ Xây dựng"} <= {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_caption_run_into_the_next_sentence_does_not_lengthen_a_name(run):
+    x = run("Thủ tướng Phạm Minh Chính Trong năm qua, ngành đã có nhiều tiến bộ.")
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Phạm Minh Chính"}
