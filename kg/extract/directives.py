@@ -11,7 +11,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser, expand_surface
 from kg.extract.tokens import Token, word_key
 
-_NUMBER = re.compile(r"\d+(?:[/-][\wĐđ&.]+)*")
+_NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 

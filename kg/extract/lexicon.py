@@ -155,7 +155,7 @@ def lexicon() -> Lexicon:
         "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
-        "appointment_verbs", "new_post_verbs", "locality_government",
+        "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])

@@ -120,6 +120,8 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     other = org_entity(co, s)
                     if other is not None:
                         b.relate("ISSUED_BY", ent, other, sent, 0.85)
+            elif (stated := _stated_issuer(b, lexicon(), s, d, org_entity)) is not None:
+                b.relate("ISSUED_BY", ent, stated, sent, 0.7)
             elif d.symbol_issuer:
                 # "QĐ-UBND" with no one committee in the report: that report's, merged with nothing
                 level_less = lexicon().canonical_org(phrase_keys(d.symbol_issuer)) is None
@@ -137,6 +139,22 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     if d.subject_start <= p.start < d.subject_end and not p.venue and id(p) in places:
                         b.relate("APPLIES_TO", ent, places[id(p)], sent, 0.6)
     return out
+
+
+def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:
+    """"Chính phủ ban hành Nghị quyết 12", "Thủ tướng vừa ký Công điện số 9": the body right before
+    an issuing verb that governs the directive (or the body a bare title there implies)."""
+    verb = s.has_phrase(lex.phrases["issue_verbs"], max(0, d.start - 4), d.start)
+    if verb < 0:
+        return None
+    before = [top for top in s.orgs if top.end <= verb and verb - top.end <= 3]
+    if before:
+        return org_entity(max(before, key=lambda m: m.end), s)
+    for k in range(max(0, verb - 4), verb):
+        t = lex.titles.match(s.tokens, k)
+        if t is not None and t[0] <= verb and verb - t[0] <= 2 and t[1].implied and s.tokens[k].is_cap:
+            return b.entity("Organization", t[1].implied, span=s.char_span(k, t[0]), sent=(s.start, s.end))
+    return None
 
 
 def _places(b, text, sentences) -> dict[int, Entity]:
@@ -283,9 +301,17 @@ def _implements(b, lex, sentences, directives, org_ent) -> None:
         if verb >= 0:
             actor = subject or carried
             if actor is not None:
-                for d in s.directives:
+                # the directives right after the verb and the list they open ("thực hiện Chỉ thị 01
+                # của Bộ Chính trị, Hướng dẫn 03 …"), not one in a later clause
+                last = verb
+                for d in sorted(s.directives, key=lambda d: d.start):
+                    if d.start <= verb:
+                        continue
+                    if d.start - last > 10 or any(t.text in (";", ".") for t in s.tokens[last : d.start]):
+                        break
+                    last = d.end
                     governed = d.start > 0 and word_key(s.tokens[d.start - 1].text) == word_key("của")
-                    if d.start > verb and not governed and d.kind not in lex.not_implemented:
+                    if not governed and d.kind not in lex.not_implemented:
                         target = directives.get(id(d))
                         if target is not None:
                             b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7 if subject else 0.5)

@@ -63,3 +63,29 @@ def test_a_laws_name_goes_on_in_lower_case_until_a_word_that_ends_it(run):
 def test_a_laws_name_does_not_swallow_the_verb_after_it(run):
     x = run("Triển khai Luật Đất đai đảm bảo quyền lợi người dân.")
     assert {e.name for e in x.entities if e.type == "Directive"} == {"Luật Đất đai"}
+
+
+def test_an_issuer_stated_in_prose_before_an_issuing_verb(run):
+    x = run("Chính phủ ban hành Nghị quyết 12.3/2026/NQ-CP về phát triển. Quốc hội đã thông qua Luật Đất đai. "
+            "UBND tỉnh Nghệ An ban hành Quyết định số 15 về giá đất.")
+    issued = rels(x, "ISSUED_BY")
+    assert ("Nghị quyết số 12.3/2026/NQ-CP", "Chính phủ", None) in issued
+    assert ("Luật Đất đai", "Quốc hội", None) in issued
+    assert ("Quyết định số 15", "Ủy ban nhân dân tỉnh Nghệ An", None) in issued
+
+
+def test_a_bare_title_before_an_issuing_verb_names_its_body(run):
+    x = run("Thủ tướng vừa ký Công điện số 9 về ứng phó bão.")
+    assert ("Công điện số 9", "Chính phủ", None) in rels(x, "ISSUED_BY")
+
+
+def test_a_ministrys_code_in_a_symbol_is_that_ministry(run):
+    x = run("Các doanh nghiệp thực hiện theo Thông tư số 42/2025/TT-BCT.")
+    assert {o for _, o, _ in rels(x, "ISSUED_BY")} == {"Bộ Công Thương"}
+
+
+def test_implements_only_the_directives_the_verb_governs(run):
+    x = run("Sở Tư pháp triển khai thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Kế hoạch số 12-KH/TU; "
+            "trong năm, tỉnh cũng đã tổng kết việc sửa đổi Nghị quyết số 30 về cải cách hành chính.")
+    done = {d for o, d, _ in rels(x, "IMPLEMENTS") if o == "Sở Tư pháp"}
+    assert done == {"Chỉ thị số 05-CT/TW", "Kế hoạch số 12-KH/TU"}
