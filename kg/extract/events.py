@@ -56,8 +56,10 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
     if cited:
         return _best(cited)
-    years = Counter(int(y) for y in _ANY_YEAR.findall(text))  # e.g. in document symbols: 96/2023/NĐ-CP
-    return years.most_common(1)[0][0] if years else None
+    # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030")
+    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text)
+                    if not _HORIZON.search(re.sub(r"\s*năm\s*$", "", text[max(0, m.start() - 16) : m.start()])))
+    return _best(years)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
-from kg.resources import read_lines, read_tsv, read_yaml
+from kg.resources import data_dir, read_lines, read_tsv, read_yaml
 from kg.text import name_key
 
 
@@ -88,12 +88,27 @@ class Lexicon:
     provinces: dict[str, str] = field(default_factory=dict)  # name key -> name, provinces and those cities
     admin: AdminLevels | None = None
     countries: frozenset[str] = frozenset()  # canonical names of foreign countries (locations.tsv)
+    unit_names: PhraseMatcher = field(default_factory=PhraseMatcher)  # provinces and districts, both periods
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
 
     def canonical_org(self, keys: tuple[str, ...]) -> OrgEntry | None:
         return self.org_by_key.get(keys)
+
+
+def _unit_names() -> dict[str, str]:
+    """Names of provinces and districts, before and after the 2025 reform (data/admin_units.tsv),
+    with their unit word (a province's when a name is both). Read by hand, not through
+    kg.admin_units: the extractor needs only these few hundred names."""
+    names: dict[str, str] = {}
+    with (data_dir() / "admin_units.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.split("\t", 4)
+            if len(cells) > 3 and cells[1] in ("province", "district") and not cells[3][:1].isdigit():
+                if cells[1] == "province" or cells[3] not in names:
+                    names[cells[3]] = cells[2]
+    return names
 
 
 def _phrase_matcher(items: list[str]) -> PhraseMatcher:
@@ -140,6 +155,8 @@ def lexicon() -> Lexicon:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
     lex.countries = frozenset(countries)
+    for name, type_word in _unit_names().items():
+        lex.unit_names.add(name, (name, type_word))
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
     directives = read_yaml("directives.yaml")
     for written, kind in directives["kinds"].items():
@@ -164,6 +181,7 @@ def lexicon() -> Lexicon:
     lex.structure = read_yaml("structure.yaml")
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "not_attendance_after_du",
-                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops"):
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops",
+                "not_a_meeting_after"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

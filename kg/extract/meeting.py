@@ -65,6 +65,26 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     return [(g[0].start, g[-1].end) for g in groups]
 
 
+def _event_noun(lex, s: Sentence) -> int:
+    """Token index of an event noun outside directive names and places, or -1."""
+    taken = {i for d in s.directives for i in range(d.start, d.end)}
+    taken |= {i for p in s.places for i in range(p.start, p.end)}
+    nouns = lex.phrases["event_nouns"]
+    return next((k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
+                 and nouns.match(s.tokens, k)), -1)
+
+
+def _meeting_verb(lex, s: Sentence) -> bool:
+    """A meeting verb, not the first word of another ("tiếp tục", "tiếp cận" are not "tiếp")."""
+    verbs = lex.phrases["event_verbs"]
+    for k in range(len(s.tokens)):
+        m = verbs.match(s.tokens, k) if verbs.starts(s.tokens[k]) else None
+        if m and not (m[0] < len(s.tokens) and s.tokens[m[0]].is_word and m[0] - k == 1
+                      and s.tokens[m[0]].keys[0] in lex.wordset("not_a_meeting_after")):
+            return True
+    return False
+
+
 def _is_place(lex, words) -> bool:
     """A whole group of a byline that names a place (not a country that reads as a name: "Hà Lan")."""
     loc = lex.locations.match(words, 0)
@@ -75,20 +95,13 @@ def _is_place(lex, words) -> bool:
 def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
     """The report's main event, with date, venue, participating bodies and attendees."""
     body = [s for s in sentences if not (title and s.index == 0)]
-    lead = None
-    for s in body[:4]:
-        if s.has_phrase(lex.phrases["event_nouns"]) >= 0 or s.has_phrase(lex.phrases["event_verbs"]) >= 0:
-            lead = s
-            break
+    # the lead names the meeting ("chủ trì phiên họp thứ 6") or says one took place ("làm việc với")
+    lead = next((s for s in body[:4] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)), None)
     if lead is None:
         return
     # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
-    taken = {i for d in lead.directives for i in range(d.start, d.end)}
-    taken |= {i for p in lead.places for i in range(p.start, p.end)}
-    noun_at = next((k for k in range(len(lead.tokens)) if k not in taken
-                    and lex.phrases["event_nouns"].starts(lead.tokens[k])
-                    and lex.phrases["event_nouns"].match(lead.tokens, k)), -1)
-    directive_tokens = taken
+    noun_at = _event_noun(lex, lead)
+    directive_tokens = {i for d in lead.directives for i in range(d.start, d.end)}
     name = ""
     span = (lead.start, lead.end)
     if noun_at >= 0 and noun_at not in directive_tokens:
@@ -252,7 +265,9 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
             # a photo credit ends where the next sentence begins: keep at most two words
             j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
             credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""
-            if j - start_j >= 2 and not any(
+            # a body's credit ("Ảnh: Bộ TN-MT", "Ảnh: Cổng TTĐT Chính phủ") is no person
+            body = lex.heads.match(s.tokens, start_j) or lex.orgs.match(s.tokens, start_j)
+            if j - start_j >= 2 and not body and not any(
                     r.type == "AUTHORED" and b.entities[r.source].name == credit for r in b.relations.values()):
                 span = (s.tokens[start_j].start, s.tokens[j - 1].end)
                 name = text[span[0] : span[1]]

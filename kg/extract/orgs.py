@@ -266,7 +266,7 @@ class OrgParser:
             (m.locality, m.end), m.foreign = foreign, True
             return
         if m.kind in ("standalone", "named"):
-            loc = self._locality(m.end)
+            loc = self._locality(m.end, standalone=m.kind == "standalone")
             if loc:
                 m.locality, m.end = loc
         j = m.end
@@ -297,7 +297,7 @@ class OrgParser:
         toks = self.toks
         return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
 
-    def _locality(self, j: int) -> tuple[str, int] | None:
+    def _locality(self, j: int, standalone: bool = False) -> tuple[str, int] | None:
         lex = self.lex
         if lex.phrases["locality_compounds"].match(self.toks, j):
             return None
@@ -318,6 +318,13 @@ class OrgParser:
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
         if place and self.toks[j].is_cap:
             return str(place[1]), place[0]
+        # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
+        unit = lex.unit_names.match(self.toks, j) if standalone and self.toks[j].is_cap else None
+        if unit is not None and not self.looks_like_person(j):
+            name, type_word = unit[1]  # type: ignore[misc]
+            # a Party committee's head says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
+            party = self.toks[j - 1].keys[-1:] == (word_key("ủy"),)
+            return (name if party else f"{type_word} {name}"), unit[0]
         # "Huyện ủy Yên Thành", where the report writes "huyện Yên Thành" elsewhere
         if self.places and j + 2 <= len(self.toks) and all(t.is_word and t.is_cap for t in self.toks[j : j + 2]):
             name = f"{self.toks[j].text} {self.toks[j + 1].text}"

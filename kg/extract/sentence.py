@@ -207,7 +207,9 @@ def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
 
 def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
     """A venue's name runs over capitalized words, another venue word ("Hội trường Trung tâm Hội
-    nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM")."""
+    nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM"); the name right
+    after the venue word may read as a person's ("Nghĩa trang Mai Dịch")."""
+    first = j
     while j < len(toks) and toks[j].is_word:
         t = toks[j]
         nested = lex.phrases["venue_heads"].match(toks, j)
@@ -217,7 +219,7 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
         org = orgp.parse(j, allow_bare=False) if t.is_cap else None
         if org is not None:
             j = org.end
-        elif t.is_cap and not orgp.looks_like_person(j) and not lex.titles.match(toks, j):
+        elif t.is_cap and (j == first or not orgp.looks_like_person(j)) and not lex.titles.match(toks, j):
             j += 1
         elif not t.is_cap and t.keys[0] in lex.wordset("venue_lower_words"):
             j += 1

@@ -82,3 +82,23 @@ def test_questions_and_proposals_are_acts_at_the_meeting(run):
 def test_a_city_written_short(run, where, venue):
     x = run(f"Tin\nSáng 2/10/2024, {where}, Sở Y tế tổ chức hội nghị.")
     assert {t for _, t, _ in rels(x, "HELD_AT")} == {venue}
+
+
+def test_a_body_in_a_photo_credit_is_no_person(run):
+    x = run("Sáng 5/3, Bộ Tài nguyên và Môi trường tổ chức hội nghị (Ảnh: Bộ TN-MT).")
+    assert not [e for e in x.entities if e.type == "Person"]
+
+
+def test_a_venue_named_like_a_person_is_one_place(run):
+    x = run("Sáng 26/1, lễ an táng được tổ chức tại Nghĩa trang Mai Dịch, thành phố Hà Nội.")
+    assert "Nghĩa trang Mai Dịch" in {e.name for e in x.entities if e.type == "Location"}
+    assert not [e for e in x.entities if e.type == "Person"]
+
+
+def test_the_lead_names_the_meeting_and_tiep_tuc_is_no_meeting(run):
+    x = run("Thủ tướng yêu cầu tiếp tục hoàn thiện chính sách nhà ở. Ngày 26.2, Thủ tướng Phạm Minh Chính chủ trì "
+            "phiên họp thứ 6 của Ban Chỉ đạo. Bộ Công an bảo đảm hoàn thành chỉ tiêu đến năm 2030, theo Thông tư "
+            "số 42/2025/TT-BCT, trong quý 1/2026.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [e.name for e in events] == ["Phiên họp thứ 6 của Ban Chỉ đạo"]
+    assert events[0].props["date"] == "2026-02-26"  # not the horizon year 2030

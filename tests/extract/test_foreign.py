@@ -45,3 +45,9 @@ def test_a_country_that_reads_as_a_name_needs_a_cue(run):
     x = run("Hà Lan và Thái Lan ký kết. Đoàn công tác đã đến Hà Lan.")
     places = [e for e in x.entities if e.type == "Location" and e.name == "Hà Lan"]
     assert len(places) == 1 and len(places[0].evidence) == 1
+
+
+def test_a_states_long_form_is_its_country(run):
+    x = run("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình bày tỏ vui mừng.")
+    assert ("Tập Cận Bình", "Nhà nước Trung Quốc", "Chủ tịch nước") in rels(x, "HOLDS_POSITION")
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Tập Cận Bình"}

@@ -129,3 +129,11 @@ def test_the_verb_dự_ends_a_name_and_dự_án_does_not(run):
 def test_one_named_visiting_province_does_not_take_over_the_reports_bodies(run):
     x = run("Chủ tịch UBND tỉnh Nguyễn Văn An tiếp đoàn công tác tỉnh Hà Tĩnh. UBND tỉnh sẽ báo cáo.")
     assert names(x, "Organization") == {"Ủy ban nhân dân tỉnh"}
+
+
+def test_a_district_named_without_its_unit_word_is_the_committees_place_not_a_person(run):
+    x = run("Bí thư Thành ủy Hạ Long Vũ Văn Diện phát biểu. Chủ tịch UBND Cẩm Phả Nguyễn Văn Tuấn dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Vũ Văn Diện", "Thành ủy Hạ Long", "Bí thư") in posts
+    assert ("Nguyễn Văn Tuấn", "Ủy ban nhân dân thành phố Cẩm Phả", "Chủ tịch") in posts
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Vũ Văn Diện", "Nguyễn Văn Tuấn"}
