@@ -36,7 +36,8 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 @cache
 def read_yaml(name: str) -> Any:
     with _path(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # libyaml's safe loader when PyYAML has it: the same documents, several times faster at start-up
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_cmd(
-    reports: list[Path] = typer.Argument(..., help="Report files to read."),
+    reports: list[Path] = typer.Argument(..., help="Report files, or folders of them (walked recursively)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (interchange format) or table."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     encoding: str | None = typer.Option(None, help="Override encoding detection."),
@@ -26,13 +26,20 @@ def extract_cmd(
     """Print what reports say (entities, relations, evidence) without storing anything."""
     from kg.extract import extract_file
     from kg.report import format_table
+    from kg.sources.discover import discover
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("choose jsonl or table", param_hint="--format")
+    found = discover(reports)
+    for path, problem in found.errors:
+        error(f"{path}: {problem}")
+    if not found.files and not found.errors:
+        error("no reports found in " + ", ".join(map(str, reports)))
+        raise typer.Exit(1)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    failed = 0
+    failed = len(found.errors)
     with errors_to_exit():
-        for path in reports:
+        for path in map(Path, found.files):
             try:
                 x = extract_file(path, encoding)
             except KgError as exc:

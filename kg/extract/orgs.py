@@ -319,7 +319,7 @@ class OrgParser:
         if place and self.toks[j].is_cap:
             return str(place[1]), place[0]
         # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
-        unit = lex.unit_names.match(self.toks, j) if standalone and self.toks[j].is_cap else None
+        unit = lex.unit_names.match(self.toks, j) if standalone and j < len(self.toks) and self.toks[j].is_cap else None
         if unit is not None and not self.looks_like_person(j):
             name, type_word = unit[1]  # type: ignore[misc]
             # a Party committee's head says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not

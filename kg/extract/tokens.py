@@ -64,7 +64,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         word, at = m.group(0), m.start()
-        cuts = split_glued(word) if len(word) > 2 else ()
+        cuts = split_glued(word) if len(word) > 2 and not word.isascii() else ()
         if cuts:
             for a, z in itertools.pairwise((0, *cuts, len(word))):
                 out.append(Token(word[a:z], at + a, at + z, len(out)))

@@ -137,3 +137,8 @@ def test_a_district_named_without_its_unit_word_is_the_committees_place_not_a_pe
     assert ("Vũ Văn Diện", "Thành ủy Hạ Long", "Bí thư") in posts
     assert ("Nguyễn Văn Tuấn", "Ủy ban nhân dân thành phố Cẩm Phả", "Chủ tịch") in posts
     assert {e.name for e in x.entities if e.type == "Person"} == {"Vũ Văn Diện", "Nguyễn Văn Tuấn"}
+
+
+def test_a_committee_ending_the_text_has_no_place_after_it(run):
+    x = run("Hội nghị do Tỉnh ủy")
+    assert "Tỉnh ủy" in {e.name for e in x.entities if e.type == "Organization"}
