@@ -90,6 +90,23 @@ def _index(path: Path) -> _Index:
     return _Index(tuple(units), {k: tuple(v) for k, v in by_key.items()}, after)
 
 
+def names_at(levels: tuple[str, ...]) -> dict[str, str]:
+    """Names (without type word) of the units at `levels`, both periods, each with its type word (the
+    higher level's when a name is both). Read straight from the file without building the index: the
+    extractor needs only these few hundred names at start-up."""
+    rank = {level: k for k, level in enumerate(LEVELS)}
+    names: dict[str, tuple[int, str]] = {}
+    with (data_dir() / FILE).open(encoding="utf-8") as handle:
+        lines = (line.rstrip("\n").split("\t") for line in handle if not line.startswith("#"))
+        header = next(lines)
+        level_at, type_at, name_at = (header.index(c) for c in ("level", "type", "name"))
+        for cells in lines:
+            level, name = cells[level_at], cells[name_at]
+            if level in levels and not name[:1].isdigit() and rank[level] < names.get(name, (9, ""))[0]:
+                names[name] = (rank[level], cells[type_at])
+    return {name: type_word for name, (_, type_word) in names.items()}
+
+
 def _idx() -> _Index:
     return _index(data_dir() / FILE)
 

@@ -9,10 +9,10 @@ Three steps (see docs/audit.md for how to judge):
     #    label: correct / wrong / unsure; reason: wrong-source, wrong-target, wrong-type, wrong-role,
     #    foreign, not-stated, ...   then turn it into a judgement file that holds no report text:
     python scripts/audit_extract.py record --items audit/items.jsonl --judged judged.txt \
-        --out data/audit/judgements-YYYY-MM-DD.tsv
+        --out docs/audit/judgements-YYYY-MM-DD.tsv
 
     # 3. precision per type, unsure excluded, with 95% Wilson intervals
-    python scripts/audit_extract.py report data/audit/judgements-*.tsv
+    python scripts/audit_extract.py report docs/audit/judgements-*.tsv
 
 The sample is deterministic: the same corpus, seed and extractor give the same items in the same
 order. audit/ holds report text (to_judge.md) and is kept out of git by its own .gitignore; the
@@ -515,7 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("record", help="turn judged.txt into a judgement TSV (no report text)")
     r.add_argument("--items", type=Path, required=True, help="items.jsonl written by sample")
     r.add_argument("--judged", type=Path, required=True, help="lines `<item number> <label> [reason]`")
-    r.add_argument("--out", type=Path, required=True, help="e.g. data/audit/judgements-YYYY-MM-DD.tsv")
+    r.add_argument("--out", type=Path, required=True, help="e.g. docs/audit/judgements-YYYY-MM-DD.tsv")
     r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     r.set_defaults(func=cmd_record)
 

@@ -11,6 +11,7 @@ _YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|tháng \d{1,2}\s*[/.-])\s
 # a date right after a document number is the document's date, not the report's
 _CITED = re.compile(r"\d+(?:[/-][\wĐđ&.]+)+\s*,?\s*(?:ban hành\s*)?ngày\s*$")
 _HORIZON = re.compile(r"(?:đến|tới|tầm nhìn|sau)\s*$")
+_YEAR_WORD = re.compile(r"\s*năm\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
@@ -49,17 +50,20 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _CITED.search(text, 0, m.start()))
     if own:
         return _best(own)
-    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text)
-                    if not _HORIZON.search(text[max(0, m.start() - 12) : m.start()]))
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text) if not _after_horizon(text, m.start()))
     if years:
         return _best(years)
     cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
     if cited:
         return _best(cited)
     # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030")
-    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text)
-                    if not _HORIZON.search(re.sub(r"\s*năm\s*$", "", text[max(0, m.start() - 16) : m.start()])))
+    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start()))
     return _best(years)
+
+
+def _after_horizon(text: str, at: int) -> bool:
+    """Is the year written at `at` a horizon ("đến năm 2030", "tầm nhìn 2045"), not a date?"""
+    return _HORIZON.search(_YEAR_WORD.sub("", text[max(0, at - 16) : at])) is not None
 
 
 @dataclass

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+from kg.text import _syllable_key
+
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
     r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?"
@@ -22,17 +23,11 @@ _TONED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323
 _VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0309\u0323]")
 
 
-def _base(word: str) -> tuple[str, int]:
-    """The word without tone marks, lower case, and how many tone marks it had."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(ch in _TONE_MARKS for ch in decomposed)
-    bare = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", bare), tones
-
-
 def is_syllable(word: str) -> bool:
-    bare, tones = _base(word)
-    return tones <= 1 and len(bare) <= 7 and _SYLLABLE.fullmatch(bare) is not None
+    # kg's syllable key is the word without its tone marks, then one digit per mark
+    key = _syllable_key(word.lower())
+    bare = key.rstrip("12345")
+    return len(key) - len(bare) <= 1 and len(bare) <= 7 and _SYLLABLE.fullmatch(bare) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
-from kg.resources import data_dir, read_lines, read_tsv, read_yaml
+from kg import admin_units
+from kg.extract.tokens import PhraseMatcher, Token, phrase_keys, word_key
+from kg.resources import read_lines, read_tsv, read_yaml
 from kg.text import name_key
 
 
@@ -89,6 +90,7 @@ class Lexicon:
     admin: AdminLevels | None = None
     countries: frozenset[str] = frozenset()  # canonical names of foreign countries (locations.tsv)
     unit_names: PhraseMatcher = field(default_factory=PhraseMatcher)  # provinces and districts, both periods
+    not_the_verb_after: dict[str, frozenset[str]] = field(default_factory=dict)  # verb key -> next-word keys
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -96,19 +98,14 @@ class Lexicon:
     def canonical_org(self, keys: tuple[str, ...]) -> OrgEntry | None:
         return self.org_by_key.get(keys)
 
+    def is_other_word(self, tokens: list[Token], k: int) -> bool:
+        """Does the word after the one-word verb at k make it another word ("dự án", "tiếp tục")?"""
+        after = self.not_the_verb_after.get(tokens[k].keys[0]) if tokens[k].keys else None
+        return bool(after) and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].keys[0] in after
 
-def _unit_names() -> dict[str, str]:
-    """Names of provinces and districts, before and after the 2025 reform (data/admin_units.tsv),
-    with their unit word (a province's when a name is both). Read by hand, not through
-    kg.admin_units: the extractor needs only these few hundred names."""
-    names: dict[str, str] = {}
-    with (data_dir() / "admin_units.tsv").open(encoding="utf-8") as handle:
-        for line in handle:
-            cells = line.split("\t", 4)
-            if len(cells) > 3 and cells[1] in ("province", "district") and not cells[3][:1].isdigit():
-                if cells[1] == "province" or cells[3] not in names:
-                    names[cells[3]] = cells[2]
-    return names
+    def reads_as_name(self, country: str, first: Token) -> bool:
+        """A country whose name reads as a person's ("Hà Lan", "Thái Lan"): it needs a cue to be a place."""
+        return country in self.countries and first.keys[0] in self.surnames
 
 
 def _phrase_matcher(items: list[str]) -> PhraseMatcher:
@@ -155,7 +152,7 @@ def lexicon() -> Lexicon:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
     lex.countries = frozenset(countries)
-    for name, type_word in _unit_names().items():
+    for name, type_word in admin_units.names_at(("province", "district")).items():
         lex.unit_names.add(name, (name, type_word))
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
     directives = read_yaml("directives.yaml")
@@ -179,9 +176,9 @@ def lexicon() -> Lexicon:
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
     lex.structure = read_yaml("structure.yaml")
+    lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)
+                              for verb, after in words["not_the_verb_after"].items()}
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
-                "not_attendance_after_du",
-                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops",
-                "not_a_meeting_after"):
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -79,8 +79,7 @@ def _meeting_verb(lex, s: Sentence) -> bool:
     verbs = lex.phrases["event_verbs"]
     for k in range(len(s.tokens)):
         m = verbs.match(s.tokens, k) if verbs.starts(s.tokens[k]) else None
-        if m and not (m[0] < len(s.tokens) and s.tokens[m[0]].is_word and m[0] - k == 1
-                      and s.tokens[m[0]].keys[0] in lex.wordset("not_a_meeting_after")):
+        if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)):
             return True
     return False
 
@@ -88,8 +87,7 @@ def _meeting_verb(lex, s: Sentence) -> bool:
 def _is_place(lex, words) -> bool:
     """A whole group of a byline that names a place (not a country that reads as a name: "Hà Lan")."""
     loc = lex.locations.match(words, 0)
-    return loc is not None and loc[0] == len(words) and not (
-        str(loc[1]) in lex.countries and words[0].keys[0] in lex.surnames)
+    return loc is not None and loc[0] == len(words) and not lex.reads_as_name(str(loc[1]), words[0])
 
 
 def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
@@ -101,10 +99,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
         return
     # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
     noun_at = _event_noun(lex, lead)
-    directive_tokens = {i for d in lead.directives for i in range(d.start, d.end)}
     name = ""
     span = (lead.start, lead.end)
-    if noun_at >= 0 and noun_at not in directive_tokens:
+    if noun_at >= 0:
         end = _event_np_end(lead, noun_at)
         span = lead.char_span(noun_at, end)
         name = text[span[0] : span[1]]
@@ -199,8 +196,7 @@ def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
     for i in range(after, min(len(s.tokens), after + window)):
         m = lex.phrases["attend_words"].match(s.tokens, i)
         if m:
-            if word_key(s.tokens[i].text) == word_key("dự") and m[0] < len(s.tokens) and word_key(
-                    s.tokens[m[0]].text) in lex.wordset("not_attendance_after_du"):
+            if m[0] - i == 1 and lex.is_other_word(s.tokens, i):  # "dự án", "dự kiến"
                 continue
             return True
     return False

@@ -107,8 +107,7 @@ class OrgParser:
         if t.keys[0] in self.lex.stopwords:
             return True
         if t.keys[0] == _DU:  # "dự" the verb (attend) ends a name; "dự án", "dự thảo" do not
-            nxt = self._word(k + 1)
-            return nxt is None or nxt.keys[0] not in self.lex.wordset("not_attendance_after_du")
+            return not self.lex.is_other_word(self.toks, k)
         return bool(self.lex.phrases["locality_words"].match(self.toks, k)) and not self.lex.phrases[
             "locality_compounds"].match(self.toks, k)
 
@@ -266,7 +265,7 @@ class OrgParser:
             (m.locality, m.end), m.foreign = foreign, True
             return
         if m.kind in ("standalone", "named"):
-            loc = self._locality(m.end, standalone=m.kind == "standalone")
+            loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
             if loc:
                 m.locality, m.end = loc
         j = m.end
@@ -297,7 +296,9 @@ class OrgParser:
         toks = self.toks
         return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
 
-    def _locality(self, j: int, standalone: bool = False) -> tuple[str, int] | None:
+    def _locality(self, j: int, head: str = "") -> tuple[str, int] | None:
+        """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
+        named without its unit word."""
         lex = self.lex
         if lex.phrases["locality_compounds"].match(self.toks, j):
             return None
@@ -319,12 +320,12 @@ class OrgParser:
         if place and self.toks[j].is_cap:
             return str(place[1]), place[0]
         # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
-        unit = lex.unit_names.match(self.toks, j) if standalone and j < len(self.toks) and self.toks[j].is_cap else None
+        unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
         if unit is not None and not self.looks_like_person(j):
             name, type_word = unit[1]  # type: ignore[misc]
-            # a Party committee's head says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
-            party = self.toks[j - 1].keys[-1:] == (word_key("ủy"),)
-            return (name if party else f"{type_word} {name}"), unit[0]
+            # a Party committee's name says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
+            assert lex.admin is not None
+            return (name if head in lex.admin.level_of_party else f"{type_word} {name}"), unit[0]
         # "Huyện ủy Yên Thành", where the report writes "huyện Yên Thành" elsewhere
         if self.places and j + 2 <= len(self.toks) and all(t.is_word and t.is_cap for t in self.toks[j : j + 2]):
             name = f"{self.toks[j].text} {self.toks[j + 1].text}"

@@ -129,11 +129,10 @@ class PeopleParser:
                     continue
             break
         # "Tổng Bí thư, Chủ tịch nước Lào X": a country in the chain is the state of its implied posts
-        country = next((p.country or (p.org.locality if p.org is not None and p.org.foreign else "")
-                        for p in posts if p.country or (p.org is not None and p.org.foreign)), "")
+        countries = [p.country or p.org.locality for p in posts if p.country or (p.org and p.org.foreign)]
         for p in posts:
-            if country and p.org is None and not p.country:
-                p.country = country
+            if countries and p.org is None and not p.country:
+                p.country = countries[0]
         for k, p in enumerate(posts):
             later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")]
             if p.org is not None and p.org.kind == "elided":

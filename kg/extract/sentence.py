@@ -171,9 +171,8 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
     if loc and toks[i].is_cap:
         end, name = loc
         one_word = end - i == 1 and str(name).count(" ") == 0
-        # a country whose name reads as a person's ("Hà Lan", "Thái Lan") also needs a cue
-        name_like = str(name) in lex.countries and toks[i].keys[0] in lex.surnames
-        if (one_word or name_like) and not (i > 0 and lex.phrases["place_cues"].match(toks, i - 1)):
+        cue = i > 0 and lex.phrases["place_cues"].match(toks, i - 1)
+        if (one_word or lex.reads_as_name(str(name), toks[i])) and not cue:  # "Hà Lan" needs one too
             return None
         if lex.phrases["venue_heads"].match([toks[i]], 0) or str(name).startswith(("Nhà", "Trụ sở", "Trung tâm")):
             return PlaceMention(i, _venue_end(lex, orgp, toks, end), "", venue=True)
