@@ -139,6 +139,7 @@ def score_document(gold: dict[str, Any], records: list[dict[str, Any]], result: 
             ents.fn[g["type"]] += 1
             log.append(f"  missed entity: {g['type']} {g['name']!r}")
     gold_rels = gold["relations"]
+    names = {se["id"]: se.get("name", se["id"]) for se in sys_ents}
     found: set[int] = set()
     seen: set[tuple] = set()
     for rel in sys_rels:
@@ -146,7 +147,8 @@ def score_document(gold: dict[str, Any], records: list[dict[str, Any]], result: 
         if kind not in SCORED_RELATION_TYPES:
             continue
         src, dst = by_id.get(rel.get("source"), set()), by_id.get(rel.get("target"), set())
-        role = protocol_name(str((rel.get("props") or {}).get("role", "")))
+        sys_role = str((rel.get("props") or {}).get("role", ""))
+        role = protocol_name(sys_role)
         hits = [i for i, g in enumerate(gold_rels) if g["type"] == kind and g["source"] in src
                 and g["target"] in dst and ("role" not in g or protocol_name(g["role"]) == role)]
         key = (kind, tuple(sorted(src)), tuple(sorted(dst)), role)
@@ -160,11 +162,19 @@ def score_document(gold: dict[str, Any], records: list[dict[str, Any]], result: 
                 rels.tp[kind] += 1
         elif not hits:
             rels.fp[kind] += 1
-            log.append(f"  spurious relation: {kind} {rel.get('source')} -> {rel.get('target')}")
+            log.append(f"  spurious relation: {kind} {names.get(rel.get('source'), rel.get('source'))!r}"
+                       f" -> {names.get(rel.get('target'), rel.get('target'))!r}{_role_note(sys_role)}")
     for i, g in enumerate(gold_rels):
         if not g.get("optional") and i not in found:
             rels.fn[g["type"]] += 1
-            log.append(f"  missed relation: {g['type']} {g['source']} -> {g['target']}")
+            src_name = golds.get(g["source"], {}).get("name", g["source"])
+            dst_name = golds.get(g["target"], {}).get("name", g["target"])
+            log.append(f"  missed relation: {g['type']} {src_name!r} -> {dst_name!r}"
+                       f"{_role_note(str(g.get('role', '')))}")
+
+
+def _role_note(role: str) -> str:
+    return f" ({role})" if role else ""
 
 
 def gold_files(paths: list[Path]) -> list[Path]:

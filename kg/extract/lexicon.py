@@ -169,7 +169,8 @@ def lexicon() -> Lexicon:
         "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
-        "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs",
+        "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
+        "name_stops", "title_body_heads",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
@@ -179,6 +180,7 @@ def lexicon() -> Lexicon:
     lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)
                               for verb, after in words["not_the_verb_after"].items()}
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
-                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "name_stops"):
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
+                "career_joins", "career_past", "career_purpose", "career_present", "ref_pronouns"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import Token, expand_keys, word_key
+from kg.extract.tokens import Token, expand_keys, proper_name_end, word_key
 from kg.resources import abbreviations
 from kg.text import name_key
 
@@ -176,6 +176,8 @@ class OrgParser:
         if gz_m is not None and best is not gz_m and best.kind == "named" and all(
                 t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.end]):
             best = gz_m  # "Ngân hàng Nhà nước Việt Nam điều hành": the known name, not a lower-case tail
+        if gz_m is not None and best is not gz_m and best.inner is not None and best.inner.start < gz_m.end:
+            best = gz_m  # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it
         self._suffixes(best)
         return best
 
@@ -321,7 +323,9 @@ class OrgParser:
             return str(place[1]), place[0]
         # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
         unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
-        if unit is not None and not self.looks_like_person(j):
+        # a unit's name may read as a person's ("Huyện đoàn Châu Thành"): it is the unit when the
+        # capitalized run ends where the unit's name ends
+        if unit is not None and (not self.looks_like_person(j) or proper_name_end(self.toks, j) == unit[0]):
             name, type_word = unit[1]  # type: ignore[misc]
             # a Party committee's name says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
             assert lex.admin is not None

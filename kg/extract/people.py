@@ -39,6 +39,7 @@ class PersonMention:
     short: bool = False  # a given name only ("ông Hoạt"): resolved later to a full name
     bare: bool = False  # no title and no honorific: a name only by its shape
     chain_end: int = -1  # token after the titles that follow the name
+    ref: bool = False  # a bare "ông" / "bà": the person last named (kg.extract.career)
 
 
 class PeopleParser:
@@ -87,12 +88,15 @@ class PeopleParser:
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
         if org is None and elided_ok:
             org = self._elided_body(end)
-        if org is None and end - i >= 2 and self.toks[end - 1].keys[0] in self.lex.wordset("title_body_heads"):
-            # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh": the title's last word also
-            # starts the body's name
-            org = self.orgs.parse(end - 1, after_title=True, lower_head=True)
-            if org is not None:
-                return Post(role, org, title.implied, status, start, org.end)
+        body_at = self._body_in_title(i, end) if org is None or title.implied else None
+        if body_at is not None:
+            # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh", "Phó Tổng Thanh tra Chính
+            # phủ": the title's last words also start the body's name
+            whole = self.orgs.parse(body_at, after_title=True, lower_head=True)
+            if whole is not None and (org is None or whole.end >= org.end):
+                return Post(role, whole, title.implied, status, start, whole.end)
+        if org is None:
+            org = self._named_by_title(title.text, end)
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
@@ -109,6 +113,20 @@ class PeopleParser:
                 country = str(place[1]) if str(place[1]) in self.lex.countries else ""
                 return Post(role, None, title.implied, status, start, place[0], country)
         return Post(role, org, title.implied, status, start, end)
+
+    def _named_by_title(self, title: str, j: int) -> OrgMention | None:
+        """"Bộ trưởng Y tế", "Cục trưởng Hàng không": a body's name without its head word, which the
+        title gives (data/lexicon.yaml title_name_heads)."""
+        head = self.lex.words["title_name_heads"].get(title.removeprefix("Phó ").removeprefix("phó "))
+        nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
+        if nm is None or not self.toks[j].is_cap:
+            return None
+        return OrgMention(j, nm[0], "named", head=head, name=str(nm[1]))
+
+    def _body_in_title(self, i: int, end: int) -> int | None:
+        """Where a body's head word ends the title at [i, end), if one does."""
+        heads = self.lex.phrases["title_body_heads"]
+        return next((k for k in range(i + 1, end) if (m := heads.match(self.toks, k)) and m[0] == end), None)
 
     def title_chain(self, i: int, lower_ok: bool = False) -> tuple[list[Post], int]:
         posts: list[Post] = []
@@ -165,7 +183,7 @@ class PeopleParser:
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
-            if j > i and t.keys[0] in self.lex.wordset("name_stops"):
+            if j > i and self.lex.phrases["name_stops"].match(self.toks, j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
             j += 1
         if j - i < min_len:
@@ -219,7 +237,8 @@ class PeopleParser:
     def reverse_chain(self, j: int) -> tuple[list[Post], int]:
         """Titles after a name: "Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"."""
         if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
-            posts, end = self.title_chain(j + 1)
+            # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị")
+            posts, end = self.title_chain(j + 1, lower_ok=True)
             # "A, Title B": the titles belong to the next name, not to A
             h = self.lex.phrases["honorifics"].match(self.toks, end)
             if posts and self.name_at(h[0] if h else end) > (h[0] if h else end):
@@ -233,9 +252,16 @@ class PeopleParser:
     def parse(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         """Persons (with posts) starting at token i, the orgs their titles name, and the end."""
         toks = self.toks
-        posts, j = self.title_chain(i)
+        lower = not toks[i].is_cap
+        posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
-        if posts:
+        if posts and lower:
+            # a lower-case title ("bí thư Thành ủy X Nguyễn Văn A") counts only before a name
+            h = self.lex.phrases["honorifics"].match(toks, j)
+            names = self.names_list(h[0] if h else j)
+            if not names:
+                return None
+        elif posts:
             if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
                 j += 1
             h = self.lex.phrases["honorifics"].match(toks, j)

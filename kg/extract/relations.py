@@ -58,14 +58,16 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     full: dict[str, str] = {}
     for s in sentences:
         for p in s.people:
-            if not p.short:
+            if not p.short and not p.ref:
                 full.setdefault(p.name.split()[-1], p.name)
+    last = ""  # the person last named: a bare "ông" / "bà" stands for them
     for s in sentences:
         sent = (s.start, s.end)
-        for p in s.people:
-            name = full.get(p.name) if p.short else p.name
+        for p in sorted(s.people, key=lambda p: p.start):
+            name = last if p.ref else full.get(p.name) if p.short else p.name
             if not name:
                 continue
+            last = last if p.bare else name
             span = s.char_span(p.start, p.end)
             props = {"historical": True} if tuple(name_key(name).split()) in lex.historical else None
             ent = b.entity("Person", name, surface=text[span[0] : span[1]], span=span, sent=sent, props=props)

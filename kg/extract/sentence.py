@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.career import CareerReader
 from kg.extract.directives import DirectiveMention, DirectiveParser
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
@@ -66,6 +67,7 @@ def read_sentence(
     orgp = OrgParser(lex, toks, places)
     peop = PeopleParser(lex, toks, orgp)
     dirp = DirectiveParser(lex, toks, text, orgp)
+    career = CareerReader(lex, toks, peop)
     venues = lex.phrases["venue_heads"]
     i = 0
     n = len(toks)
@@ -87,6 +89,14 @@ def read_sentence(
             else:
                 i = d.end
             continue
+        stated = career.step(i, s.people)
+        if stated is not None:
+            who, posts, end = stated
+            if who.ref and who not in s.people:
+                s.people.append(who)
+            who.posts.extend(posts)
+            i = s.add_people([], [p.org for p in posts if p.org], end)
+            continue
         appt = peop.appointment_list(i)
         if appt is not None:
             i = s.add_people(*appt)
@@ -95,6 +105,10 @@ def read_sentence(
         if place is not None:
             s.places.append(place)
             i = place.end
+            continue
+        if career.is_pronoun(i):
+            career.note_pronoun(i)
+            i += 1
             continue
         got = peop.parse(i)
         if got is not None:
@@ -128,6 +142,7 @@ def _starters(lex: Lexicon) -> frozenset[str]:
                     lex.phrases["honorifics"]]
         keys = {k for m in matchers for k in m.first_keys()}
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
+        keys |= lex.phrases["career_verbs"].first_keys()
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
 

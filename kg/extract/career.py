@@ -1,0 +1,104 @@
+"""Career statements: posts a sentence gives the person it is about without a title next to the
+name. "Ông Hùng từng là Bí thư Huyện ủy X", "Năm 2020 ông được bầu làm bí thư Tỉnh ủy, chủ tịch
+HĐND tỉnh", "… làm phó bí thư rồi bí thư Huyện ủy Y": the subject is the person last named in the
+sentence, or a bare "ông" / "bà" that stands for the person last named in the report (resolved
+when entities are built). Titles here are often lower case; a chain followed by a name is that
+name's, not the subject's.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.people import PeopleParser, PersonMention, Post
+from kg.extract.tokens import Token
+
+_SEPARATORS = (",", ";")
+
+
+class CareerReader:
+    """Reads one sentence's career statements; fed token by token by the sentence reader."""
+
+    def __init__(self, lex: Lexicon, tokens: list[Token], people: PeopleParser) -> None:
+        self.lex = lex
+        self.toks = tokens
+        self.peop = people
+        self.verbs = lex.phrases["career_verbs"]
+        self.pronoun: PersonMention | None = None  # a bare "ông" / "bà" in this sentence
+        self.open = False  # a career verb was read: clauses after a comma may go on with titles
+
+    def is_pronoun(self, i: int) -> bool:
+        """A bare "ông" / "bà" (no name after it) stands for a person named before."""
+        t = self.toks[i]
+        if not t.is_word or t.keys[0] not in self.lex.wordset("ref_pronouns"):
+            return False
+        return self.peop.name_at(i + 1, min_len=1) == i + 1
+
+    def note_pronoun(self, i: int) -> None:
+        self.pronoun = PersonMention(i, i + 1, "", ref=True)
+
+    def subject(self, people: list[PersonMention], i: int) -> PersonMention | None:
+        """The person the clause at i is about: the last one named before i in this sentence."""
+        named = [p for p in people if p.end <= i]
+        cands = [p for p in (named[-1] if named else None, self.pronoun) if p is not None]
+        return max(cands, key=lambda p: p.start) if cands else None
+
+    def step(self, i: int, people: list[PersonMention]) -> tuple[PersonMention, list[Post], int] | None:
+        """Posts stated at token i for the sentence's subject: (subject, posts, end) or None."""
+        verb = self.verbs.match(self.toks, i)
+        after_sep = i > 0 and self.toks[i - 1].text in _SEPARATORS and self.open
+        if verb is None and not after_sep:
+            return None
+        who = self.subject(people, i)
+        if who is None or self._proposed(who, i):
+            return None
+        start = verb[0] if verb else i
+        if verb:
+            self.open = True
+        posts, end = self._chain(start)
+        if not posts:
+            return None
+        status = self._status(start, str(verb[1]) if verb else "")
+        for p in posts:
+            p.status = p.status or status
+        return who, posts, end
+
+    def _proposed(self, who: PersonMention, i: int) -> bool:
+        """"giới thiệu ông A … để bầu giữ chức X": a post proposed, not held."""
+        between = self.toks[max(who.end, who.chain_end) : i]
+        return any(t.keys[:1] and t.keys[0] in self.lex.wordset("career_purpose") for t in between)
+
+    def _chain(self, j: int) -> tuple[list[Post], int]:
+        """Title chains joined by commas, "và" or "rồi" ("phó bí thư rồi bí thư Huyện ủy Y": the
+        body of the last is the body of the ones before that name none)."""
+        posts: list[Post] = []
+        end = j
+        while True:
+            got, e = self.peop.title_chain(j, lower_ok=True)
+            if not got or self._names_follow(e):
+                break
+            posts.extend(got)
+            end = e
+            nxt = self.toks[e].keys[:1] if e < len(self.toks) else ()
+            if nxt and nxt[0] in self.lex.wordset("career_joins"):
+                j = e + 1
+                continue
+            break
+        for k, p in enumerate(posts):
+            if p.org is None and not p.implied:
+                p.org = next((q.org for q in posts[k + 1 :] if q.org is not None), None)
+        return posts, end
+
+    def _names_follow(self, j: int) -> bool:
+        h = self.lex.phrases["honorifics"].match(self.toks, j)
+        k = h[0] if h else j
+        return self.peop.name_at(k) > k
+
+    def _status(self, i: int, verb: str) -> str | None:
+        if verb in self.lex.words["career_former_verbs"]:
+            return "former"
+        before = {t.keys[0] for t in self.toks[:i] if t.is_word and t.keys}
+        if before & self.lex.wordset("career_present"):
+            return None
+        if before & self.lex.wordset("career_past"):
+            return "former"
+        return None

@@ -1,0 +1,61 @@
+"""Career statements: posts given to the person a sentence is about, not written next to the name."""
+
+from tests.extract.conftest import rels
+
+
+def _post(x, person: str, org: str, role: str):
+    names = {e.id: e.name for e in x.entities}
+    return next((r for r in x.relations if r.type == "HOLDS_POSITION" and names[r.source] == person
+                 and names[r.target] == org and r.props.get("role") == role), None)
+
+
+def test_a_bare_pronoun_stands_for_the_person_last_named(run):
+    x = run("Ông Lê Văn Tám sinh năm 1970 tại tỉnh Nghệ An. Từ năm 2010, ông từng giữ chức Giám đốc Sở Tư pháp "
+            "tỉnh Nghệ An. Năm 2020 ông được bầu làm bí thư Tỉnh ủy Nghệ An.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Tám", "Sở Tư pháp tỉnh Nghệ An", "Giám đốc") in posts
+    assert ("Lê Văn Tám", "Tỉnh ủy Nghệ An", "Bí thư") in posts
+    assert _post(x, "Lê Văn Tám", "Sở Tư pháp tỉnh Nghệ An", "Giám đốc").props.get("former") is True
+
+
+def test_titles_joined_by_roi_share_the_last_body(run):
+    x = run("Ông Đỗ Minh Khoa về cơ sở, làm phó bí thư rồi bí thư Huyện ủy Hương Sơn.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Đỗ Minh Khoa", "Huyện ủy Hương Sơn", "Phó bí thư") in posts
+    assert ("Đỗ Minh Khoa", "Huyện ủy Hương Sơn", "Bí thư") in posts
+
+
+def test_a_proposed_post_is_not_held(run):
+    x = run("Ban Bí thư giới thiệu bà Hà Thị Mai, Trưởng Ban Dân vận Tỉnh ủy, để bầu giữ chức Chủ tịch HĐND tỉnh.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert not any(p == "Hà Thị Mai" and role == "Chủ tịch" for p, _, role in posts)
+
+
+def test_lower_case_titles_after_a_name_between_dashes(run):
+    x = run("Ông Trương Văn Lực - ủy viên Bộ Chính trị, bí thư Thành ủy Hải Phòng - chủ trì hội nghị.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trương Văn Lực", "Bộ Chính trị", "Ủy viên") in posts
+    assert ("Trương Văn Lực", "Thành ủy Hải Phòng", "Bí thư") in posts
+
+
+def test_a_title_followed_by_another_name_is_not_the_subjects(run):
+    x = run("Ông Phan Văn Hòa cho biết, tiếp đó là Chủ tịch UBND tỉnh Nguyễn Văn Bảy phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert not any(p == "Phan Văn Hòa" for p, _, _ in posts)
+    assert ("Nguyễn Văn Bảy", "Ủy ban nhân dân tỉnh", "Chủ tịch") in posts
+
+
+def test_a_ministry_written_without_its_head_word_after_the_title(run):
+    x = run("Nguyên Bộ trưởng Y tế Trần Văn Khải qua đời.")
+    assert ("Trần Văn Khải", "Bộ Y tế", "Bộ trưởng") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_body_whose_head_ends_the_title(run):
+    x = run("Phó Tổng Thanh tra Chính phủ Lâm Văn Đông phát biểu.")
+    assert ("Lâm Văn Đông", "Thanh tra Chính phủ", "Phó Tổng Thanh tra") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_known_name_with_its_term_is_not_split_into_a_sub_body(run):
+    x = run("Ông Vũ Văn Hải là Ủy viên Ban Chấp hành Trung ương Đảng khóa X.")
+    orgs = {e.name for e in x.entities if e.type == "Organization"}
+    assert orgs == {"Ban Chấp hành Trung ương Đảng"}
