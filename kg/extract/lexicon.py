@@ -170,7 +170,8 @@ def lexicon() -> Lexicon:
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
-        "name_stops", "title_body_heads",
+        "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
+        "list_openers",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])

@@ -17,6 +17,7 @@ from kg.extract.tokens import Token, word_key
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
+_VA = (word_key("và"),)
 
 
 @dataclass
@@ -73,6 +74,9 @@ class PeopleParser:
         if st:
             status = st
             i += 1
+        standing = self._standing_post(i)
+        if standing is not None:
+            return Post(standing[0], standing[1], "", status, start, standing[1].end)
         m = self.lex.titles.match(self.toks, i)
         if not m or not (self.toks[i].is_cap or lower_ok):
             return None
@@ -95,8 +99,9 @@ class PeopleParser:
             whole = self.orgs.parse(body_at, after_title=True, lower_head=True)
             if whole is not None and (org is None or whole.end >= org.end):
                 return Post(role, whole, title.implied, status, start, whole.end)
-        if org is None:
-            org = self._named_by_title(title.text, end)
+        named = self._named_by_title(title.text, end)
+        if named is not None and (org is None or org.end <= named.end):
+            org = named  # "Bộ trưởng Công an": Bộ Công an, not the police as a body
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
@@ -113,6 +118,17 @@ class PeopleParser:
                 country = str(place[1]) if str(place[1]) in self.lex.countries else ""
                 return Post(role, None, title.implied, status, start, place[0], country)
         return Post(role, org, title.implied, status, start, end)
+
+    def _standing_post(self, i: int) -> tuple[str, OrgMention] | None:
+        """"Thường trực Ban Bí thư": a post in the body, where before other bodies the same words
+        name a standing body (data/lexicon.yaml standing_posts)."""
+        word = self.lex.phrases["standing_post_words"].match(self.toks, i)
+        if word is None or not self.lex.phrases["standing_post_bodies"].match(self.toks, word[0]):
+            return None
+        org = self.orgs.parse(word[0], after_title=True)
+        if org is None:
+            return None
+        return " ".join(t.text for t in self.toks[i : word[0]]).capitalize(), org
 
     def _named_by_title(self, title: str, j: int) -> OrgMention | None:
         """"Bộ trưởng Y tế", "Cục trưởng Hàng không": a body's name without its head word, which the
@@ -249,12 +265,19 @@ class PeopleParser:
                 return posts, end
         return [], j
 
-    def parse(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
-        """Persons (with posts) starting at token i, the orgs their titles name, and the end."""
+    def parse(self, i: int, context: OrgMention | None = None) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+        """Persons (with posts) starting at token i, the orgs their titles name, and the end.
+        `context`: the body named last before i, for a shared title that names none ("Bộ Chính trị
+        có 15 Ủy viên, gồm: …")."""
         toks = self.toks
         lower = not toks[i].is_cap
         posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
+        opened = self._list_opener(j) if posts else None
+        if opened is not None:
+            listed = self.shared_list(opened, posts, context)
+            if listed is not None:
+                return listed
         if posts and lower:
             # a lower-case title ("bí thư Thành ủy X Nguyễn Văn A") counts only before a name
             h = self.lex.phrases["honorifics"].match(toks, j)
@@ -270,6 +293,8 @@ class PeopleParser:
                 return [], [p.org for p in posts if p.org], j
         else:
             h = self.lex.phrases["honorifics"].match(toks, i)
+            if h and self.title_item(h[0]) is not None:  # "các đồng chí Ủy viên Ban Thường vụ: A, …"
+                return self.parse(h[0], context)
             if h:
                 names = self.names_list(h[0])
                 if not names:
@@ -301,6 +326,54 @@ class PeopleParser:
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
+
+    def _list_opener(self, j: int) -> int | None:
+        """Where the items of a list under a shared title start: after "gồm", "gồm có" or ":"."""
+        toks = self.toks
+        k = j + 1 if j < len(toks) and toks[j].text == "," else j
+        opener = self.lex.phrases["list_openers"].match(toks, k)
+        k = opener[0] if opener else k
+        if k < len(toks) and toks[k].text == ":":
+            return k + 1
+        return k if opener else None
+
+    def shared_list(self, k: int, shared: list[Post], context: OrgMention | None
+                    ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+        """"các Ủy viên Ban Thường vụ: A, Trưởng Ban X; B, Phó Chủ tịch Y", "15 Ủy viên, gồm: Thủ
+        tướng A; Chủ tịch Quốc hội B": every person listed holds the shared title and their own."""
+        toks = self.toks
+        for p in shared:
+            if p.org is None and not p.implied and context is not None:
+                p.org = context
+        people: list[PersonMention] = []
+        end = k
+        sep = ""
+        while k < len(toks):
+            h = self.lex.phrases["honorifics"].match(toks, k)
+            own, e = self.title_chain(h[0] if h else k, lower_ok=True)
+            h = self.lex.phrases["honorifics"].match(toks, e)
+            start = h[0] if h else e
+            stop = self.name_at(start)
+            if stop == start:
+                break
+            pm = PersonMention(start, stop, " ".join(t.text for t in toks[start:stop]),
+                               [copy.copy(p) for p in shared] + own)
+            more, end = self.reverse_chain(stop)
+            pm.posts.extend(more)
+            pm.chain_end = end
+            people.append(pm)
+            mark = toks[end].text if end < len(toks) else ""
+            if (mark in (",", ";") and sep in ("", mark)) or (end < len(toks) and toks[end].keys[:1] == _VA):
+                # a list keeps its separator: "các Phó Chủ tịch: A, B; Tổng Thư ký C" ends at ";"
+                sep = sep or mark if mark in (",", ";") else sep
+                k = end + 1
+                if k < len(toks) and toks[k].keys[:1] == _VA:  # "; và B"
+                    k += 1
+                continue
+            break
+        if not people:
+            return None
+        return people, [p.org for pm in people for p in pm.posts if p.org], end
 
     def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         """"(miễn nhiệm|bầu) chức danh ủy viên UBND tỉnh ... đối với các ông: A - ...; B - ..."."""

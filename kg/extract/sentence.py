@@ -110,7 +110,7 @@ def read_sentence(
             career.note_pronoun(i)
             i += 1
             continue
-        got = peop.parse(i)
+        got = peop.parse(i, context=max((o for o in s.orgs if o.end <= i), key=lambda o: o.end, default=None))
         if got is not None:
             j = s.add_people(*got)
             if j > i:

@@ -59,3 +59,25 @@ def test_a_known_name_with_its_term_is_not_split_into_a_sub_body(run):
     x = run("Ông Vũ Văn Hải là Ủy viên Ban Chấp hành Trung ương Đảng khóa X.")
     orgs = {e.name for e in x.entities if e.type == "Organization"}
     assert orgs == {"Ban Chấp hành Trung ương Đảng"}
+
+
+def test_thuong_truc_ban_bi_thu_is_a_post(run):
+    x = run("Ông Hà Văn Lương - Ủy viên Bộ Chính trị, Thường trực Ban Bí thư - phát biểu.")
+    assert ("Hà Văn Lương", "Ban Bí thư Trung ương Đảng", "Thường trực") in rels(x, "HOLDS_POSITION")
+    assert not any(e.name.startswith("Thường trực") for e in x.entities if e.type == "Organization")
+
+
+def test_a_list_under_a_shared_title_gives_it_to_everyone(run):
+    x = run("Hiện Bộ Chính trị có 3 Ủy viên, gồm: Thủ tướng Lò Văn Sinh; Bộ trưởng Công an Mạc Văn Tư "
+            "và Bí thư Thành ủy Hà Nội Đàm Thị Hoa.")
+    posts = rels(x, "HOLDS_POSITION")
+    for person in ("Lò Văn Sinh", "Mạc Văn Tư", "Đàm Thị Hoa"):
+        assert (person, "Bộ Chính trị", "Ủy viên") in posts
+    assert ("Mạc Văn Tư", "Bộ Công an", "Bộ trưởng") in posts
+
+
+def test_a_shared_title_list_keeps_its_separator(run):
+    x = run("Tham dự có các Phó Chủ tịch Quốc hội: Lê Hữu Tài, Vũ Thị Hạnh; Tổng Thư ký Quốc hội Lê Văn Nam.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Vũ Thị Hạnh", "Quốc hội", "Phó Chủ tịch") in posts
+    assert ("Lê Văn Nam", "Quốc hội", "Phó Chủ tịch") not in posts
