@@ -265,7 +265,8 @@ class PeopleParser:
                 return posts, end
         return [], j
 
-    def parse(self, i: int, context: OrgMention | None = None) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+    def parse(self, i: int, context: OrgMention | None = None
+              ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         """Persons (with posts) starting at token i, the orgs their titles name, and the end.
         `context`: the body named last before i, for a shared title that names none ("Bộ Chính trị
         có 15 Ủy viên, gồm: …")."""
