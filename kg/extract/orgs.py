@@ -61,6 +61,9 @@ _PLURAL = frozenset(word_key(w) for w in ("các", "những"))
 _DU = word_key("dự")
 
 
+_CUA = (word_key("của"),)
+
+
 class OrgParser:
     def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset()) -> None:
         self.lex = lex
@@ -155,6 +158,7 @@ class OrgParser:
         if gz and t.is_cap:
             end, entry = gz
             m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
+            m.inner = self._owner_in_name(i, end, entry)
             foreign = self._foreign(m)
             if foreign is not None:  # a foreign state's body: named as written, never Vietnam's entry
                 m.canonical = expand_surface(self.toks, i, end)
@@ -250,6 +254,16 @@ class OrgParser:
                 out[-1].end = owner.end
         return out
 
+    def _owner_in_name(self, i: int, end: int, entry: OrgEntry) -> OrgMention | None:
+        """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own."""
+        if not entry.part_of:
+            return None
+        k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == _CUA), None)
+        owner = self.lex.orgs.match(self.toks, k + 1) if k is not None else None
+        if owner is None or owner[0] != end or owner[1].name != entry.part_of:  # type: ignore[union-attr]
+            return None
+        return OrgMention(k + 1, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
+
     def _owner_allowed(self, i: int) -> bool:
         t = self._word(i)
         return t is not None and t.is_cap and not self.looks_like_person(i)
@@ -317,6 +331,12 @@ class OrgParser:
                 if stop > end:
                     return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
         if gen and not self.toks[j].is_cap:
+            # "Viện kiểm sát nhân dân cấp cao tại Hà Nội": the seat is part of the name
+            at = gen[0]
+            if str(gen[1]) in lex.words["locality_seated"] and self._is_key(at, "tại"):
+                seat = lex.locations.match(self.toks, at + 1)
+                if seat is not None:
+                    return f"{gen[1]} tại {seat[1]}", seat[0]
             return str(gen[1]), gen[0]
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
         if place and self.toks[j].is_cap:

@@ -162,6 +162,11 @@ class PeopleParser:
                     j = k
                     continue
             break
+        # "Phó Viện trưởng Thường trực, Kiểm sát viên VKSND Tối cao": a title that names no body and
+        # implies none is of the body the next title names
+        for k, p in enumerate(posts):
+            if p.org is None and not p.implied and not p.country:
+                p.org = next((q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind != "elided"), None)
         # "Tổng Bí thư, Chủ tịch nước Lào X": a country in the chain is the state of its implied posts
         countries = [p.country or p.org.locality for p in posts if p.country or (p.org and p.org.foreign)]
         for p in posts:

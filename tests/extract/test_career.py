@@ -81,3 +81,16 @@ def test_a_shared_title_list_keeps_its_separator(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Vũ Thị Hạnh", "Quốc hội", "Phó Chủ tịch") in posts
     assert ("Lê Văn Nam", "Quốc hội", "Phó Chủ tịch") not in posts
+
+
+def test_a_title_without_a_body_takes_the_next_titles_body(run):
+    x = run("Ông Lý Văn Cao, Phó Viện trưởng Thường trực, Kiểm sát viên VKSND Tối cao, phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lý Văn Cao", "Viện kiểm sát nhân dân tối cao", "Phó Viện trưởng Thường trực") in posts
+    assert ("Lý Văn Cao", "Viện kiểm sát nhân dân tối cao", "Kiểm sát viên") in posts
+
+
+def test_a_national_assembly_committee_has_its_official_name_and_its_parent(run):
+    x = run("Ông Đào Văn Lâm, Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội, phát biểu.")
+    assert ("Đào Văn Lâm", "Ủy ban Quốc phòng và An ninh của Quốc hội", "Phó Chủ nhiệm") in rels(x, "HOLDS_POSITION")
+    assert ("Ủy ban Quốc phòng và An ninh của Quốc hội", "Quốc hội", None) in rels(x, "PART_OF")
