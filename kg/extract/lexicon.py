@@ -171,7 +171,7 @@ def lexicon() -> Lexicon:
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
-        "list_openers",
+        "list_openers", "event_clause_openers",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
@@ -182,6 +182,6 @@ def lexicon() -> Lexicon:
                               for verb, after in words["not_the_verb_after"].items()}
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
-                "career_joins", "career_past", "career_purpose", "career_present", "ref_pronouns"):
+                "career_joins", "career_past", "career_purpose", "event_name_stops", "career_present", "ref_pronouns"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

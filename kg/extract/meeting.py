@@ -94,7 +94,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
     """The report's main event, with date, venue, participating bodies and attendees."""
     body = [s for s in sentences if not (title and s.index == 0)]
     # the lead names the meeting ("chủ trì phiên họp thứ 6") or says one took place ("làm việc với")
-    lead = next((s for s in body[:4] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)), None)
+    told = [s for s in body[:4] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)]
+    # a sentence that dates the meeting is the lead over a summary or a repeated headline before it
+    lead = next((s for s in told if dates_in(text, s.start, s.end, year)), told[0] if told else None)
     if lead is None:
         return
     # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
@@ -219,10 +221,14 @@ def _event_np_end(s: Sentence, i: int) -> int:
         if t.text in (".", ";", ":", "(", "“", '"', "…"):
             break
         nxt = toks[j + 1] if j + 1 < len(toks) else None
+        # a comma ends the name before a new clause: a capital word, a number, a time of day, or a
+        # lower-case clause opener ("kỳ họp thứ 2, nhiều đại biểu …"); lists of verbs go on
+        # ("Hội nghị nghiên cứu, học tập, quán triệt …")
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if t.text == "," and nxt is not None and (
-                nxt.is_cap or nxt.text[0].isdigit() or (nxt.is_word and nxt.keys[0] in lexicon().wordset("day_parts"))):
+                nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)):
             break
-        if word_key(t.text) in (word_key("tại"), word_key("do"), word_key("vào"), word_key("để")):
+        if t.is_word and word_key(t.text) in lexicon().wordset("event_name_stops") and j > i + 1:
             break
         j += 1
     return j

@@ -102,3 +102,16 @@ def test_the_lead_names_the_meeting_and_tiep_tuc_is_no_meeting(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert [e.name for e in events] == ["Phiên họp thứ 6 của Ban Chỉ đạo"]
     assert events[0].props["date"] == "2026-02-26"  # not the horizon year 2030
+
+
+def test_an_event_name_ends_where_a_new_clause_starts(run):
+    x = run("Chiều 4/8/2023, tại kỳ họp thứ 2 HĐND tỉnh Nam Định khóa IX, nhiều đại biểu bày tỏ băn khoăn.")
+    events = [e.name for e in x.entities if e.type == "Event"]
+    assert events and not any("nhiều" in n for n in events)
+
+
+def test_the_dated_sentence_is_the_lead_over_a_repeated_headline(run):
+    x = run("Chủ tịch Quốc hội: kỳ họp thứ 9 có khối lượng công việc lớn\n\nKỳ họp thứ 9 có khối lượng công việc "
+            "lớn.\n\nSáng 18/4/2025, Ủy ban Thường vụ Quốc hội tiến hành Phiên họp thứ 44.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in main] == ["2025-04-18"]
