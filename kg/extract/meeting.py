@@ -249,7 +249,10 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
             ent = b.entity("Person", text[a:z], surface=text[a:z], span=(a, z), sent=(start, end))
             b.relate("AUTHORED", ent, doc, (start, end), 0.8)
     counts: Counter[str] = Counter()
+    markers = lex.words["photo_markers"]
     for s in sentences:
+        if not any(mk in text[s.start : s.end] for mk in markers):
+            continue  # most sentences carry no credit: skip the token scan
         for k in range(len(s.tokens)):
             if not lex.phrases["photo_markers"].starts(s.tokens[k]):
                 continue
@@ -274,5 +277,5 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
                 span = (s.tokens[start_j].start, s.tokens[j - 1].end)
                 name = text[span[0] : span[1]]
                 counts[name] += 1
-                ent = b.entity("Person", name, surface=name, span=span, sent=(s.start, s.end))
-                b.relate("AUTHORED", ent, doc, (s.start, s.end), 0.5, role="photo")
+                # the photographer is a person of the report, not its author (AUTHORED is the byline)
+                b.entity("Person", name, surface=name, span=span, sent=(s.start, s.end), props={"photographer": True})

@@ -132,15 +132,23 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     props={"scope": "report"} if level_less else None)
                 b.relate("ISSUED_BY", ent, org, sent, 0.6)
             if d.subject_start >= 0:
+                issuers = {id(o) for o in (d.issuer, *d.co_issuers) if o is not None}
                 for top in s.orgs:
+                    # a body in someone's title or the issuer itself is not whom the document binds
+                    if id(top) in issuers or id(top) in s.title_orgs:
+                        continue
                     if d.subject_start <= top.start < d.subject_end:
                         target = org_entity(top, s)
-                        if target is not None:
+                        if target is not None and not _issued_by(b, ent, target):
                             b.relate("APPLIES_TO", ent, target, sent, 0.7)
                 for p in s.places:  # "về phương hướng phát triển tỉnh Nghệ An"
                     if d.subject_start <= p.start < d.subject_end and not p.venue and id(p) in places:
                         b.relate("APPLIES_TO", ent, places[id(p)], sent, 0.6)
     return out
+
+
+def _issued_by(b: Builder, directive: Entity, org: Entity) -> bool:
+    return any(r.type == "ISSUED_BY" and r.source == directive.id and r.target == org.id for r in b.relations.values())
 
 
 def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:
@@ -184,10 +192,10 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
     orgs = {name_key(e.name): e for e in b.entities.values() if e.type == "Organization"}
     for e in list(orgs.values()):
         entry = lex.org_by_key.get(phrase_keys(e.name))
-        if entry is not None and entry.part_of:
-            other = orgs.get(name_key(entry.part_of))
+        for rtype, parent in (("PART_OF", entry.part_of), ("REPORTS_TO", entry.reports_to)) if entry else ():
+            other = orgs.get(name_key(parent)) if parent else None
             if other is not None:
-                b.relate("PART_OF", e, other, _first_sentence(e), 0.8)
+                b.relate(rtype, e, other, _first_sentence(e), 0.8)
         for rule in lex.structure:
             m = re.search(rule["from"], e.name)
             if not m:
@@ -289,6 +297,8 @@ def _subject(s: Sentence, org_ent) -> Entity | None:
             continue
         if _in_directive_subject(s, m):
             continue
+        if m.end - m.start == 1 and not s.tokens[m.start].is_abbr:
+            continue  # a bare "Đảng" ("công tác xây dựng Đảng") is not a body acting
         return e
     return None
 
@@ -315,7 +325,7 @@ def _implements(b, lex, sentences, directives, org_ent) -> None:
                     governed = d.start > 0 and word_key(s.tokens[d.start - 1].text) == word_key("của")
                     if not governed and d.kind not in lex.not_implemented:
                         target = directives.get(id(d))
-                        if target is not None:
+                        if target is not None and not _issued_by(b, target, actor):  # issuing is not carrying out
                             b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7 if subject else 0.5)
         if subject is not None:
             carried = subject

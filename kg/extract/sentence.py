@@ -35,6 +35,7 @@ class Sentence:
     people: list[PersonMention] = field(default_factory=list)
     directives: list[DirectiveMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    _first_keys: frozenset[str] | None = field(default=None, repr=False)
 
     def add_people(self, people: list[PersonMention], title_orgs: list[OrgMention], end: int) -> int:
         """Record people and the bodies their titles name; return where reading goes on."""
@@ -50,6 +51,10 @@ class Sentence:
     def has_phrase(self, matcher, start: int = 0, end: int | None = None) -> int:
         """Token index where a phrase of `matcher` starts, or -1."""
         end = len(self.tokens) if end is None else end
+        if self._first_keys is None:
+            self._first_keys = frozenset(t.keys[0] for t in self.tokens if t.keys)
+        if self._first_keys.isdisjoint(matcher.first_keys()):
+            return -1  # no word of the sentence can start a phrase: skip the scan
         for i in range(start, end):
             if matcher.starts(self.tokens[i]) and matcher.match(self.tokens, i):
                 return i
@@ -71,8 +76,12 @@ def read_sentence(
     venues = lex.phrases["venue_heads"]
     i = 0
     n = len(toks)
+    able = _mention_starters(lex)
     while i < n:
         tok = toks[i]
+        if tok.is_word and tok.is_cap and tok.keys[0] not in able and not tok.text[0].isdigit():
+            i += 1  # a capital word nothing can start (no head, title, place, kind or surname)
+            continue
         if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in _starters(lex)
                                    or (i > 0 and toks[i - 1].keys[:1] == _TAI and venues.starts(tok))):
             i += 1  # (a lower-case venue after "tại": "tại trụ sở Sở Tư pháp")
@@ -144,6 +153,24 @@ def _starters(lex: Lexicon) -> frozenset[str]:
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         keys |= lex.phrases["career_verbs"].first_keys()
         got = _STARTERS[id(lex)] = frozenset(keys)
+    return got
+
+
+_ABLE: dict[int, frozenset[str]] = {}
+
+
+def _mention_starters(lex: Lexicon) -> frozenset[str]:
+    """First keys of every word a mention can begin with, capitalized or not: a capital word
+    outside this set is skipped without trying each reader."""
+    got = _ABLE.get(id(lex))
+    if got is None:
+        matchers = [lex.directive_kinds, lex.named_directives, lex.heads, lex.titles, lex.orgs, lex.title_orgs,
+                    lex.locations, lex.unit_names]
+        matchers += [lex.phrases[k] for k in ("honorifics", "venue_heads", "admin_units", "locality_words",
+                                              "career_verbs", "standing_post_words")]
+        keys = {k for m in matchers for k in m.first_keys()} | set(lex.surnames)
+        keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
+        got = _ABLE[id(lex)] = frozenset(keys)
     return got
 
 

@@ -29,10 +29,7 @@ class Token:
         self.start = start
         self.end = end
         self.i = i
-        first = text[0]
-        self.is_word = first.isalnum() or first == "_"
-        self.is_cap = first.isupper()
-        self.keys = expand_keys(text) if self.is_word else ()
+        self.is_word, self.is_cap, self.keys = _word_facts(text)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -40,6 +37,14 @@ class Token:
     @property
     def is_abbr(self) -> bool:
         return _is_abbr(self.text)
+
+
+@lru_cache(maxsize=131072)
+def _word_facts(text: str) -> tuple[bool, bool, tuple[str, ...]]:
+    """(is a word, starts with a capital, comparison keys): the same for every occurrence."""
+    first = text[0]
+    is_word = first.isalnum() or first == "_"
+    return is_word, first.isupper(), expand_keys(text) if is_word else ()
 
 
 @lru_cache(maxsize=65536)
@@ -62,14 +67,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     a space ("tướngyêu") gives one token per syllable."""
     end = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
-        word, at = m.group(0), m.start()
+        word = m.group()
         cuts = split_glued(word) if len(word) > 2 and not word.isascii() else ()
         if cuts:
+            at = m.start()
             for a, z in itertools.pairwise((0, *cuts, len(word))):
-                out.append(Token(word[a:z], at + a, at + z, len(out)))
+                append(Token(word[a:z], at + a, at + z, len(out)))
         else:
-            out.append(Token(word, at, m.end(), len(out)))
+            append(Token(word, m.start(), m.end(), len(out)))
     return out
 
 
@@ -95,56 +102,66 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseMatcher:
-    """Longest match of known phrases at a token position; payloads returned with the match."""
+    """Longest match of known phrases at a token position; payloads returned with the match.
+
+    The phrases are kept in a trie of word keys, so a match costs one step per word of the text
+    whatever the number of phrases sharing a first word."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[int], object]]] = {}
+        self._root: dict = {}
+        self._firsts: frozenset[str] | None = None
 
     def add(self, phrase: str, payload: object) -> None:
         keys = phrase_keys(phrase)
         if keys:
             # a comma may sit in the text only where the phrase itself has one
             commas = frozenset(len(phrase_keys(phrase[: m.start()])) for m in re.finditer(",", phrase))
-            bucket = self._by_first.setdefault(keys[0], [])
-            bucket.append((keys, commas, payload))
-            bucket.sort(key=lambda kp: -len(kp[0]))
+            self._firsts = None
+            node = self._root
+            for k in keys:
+                node = node.setdefault(k, {})
+            node.setdefault(None, []).append((commas, payload))
 
-    def first_keys(self) -> set[str]:
-        return set(self._by_first)
+    def first_keys(self) -> frozenset[str]:
+        if self._firsts is None:
+            self._firsts = frozenset(k for k in self._root if k is not None)
+        return self._firsts
 
     def starts(self, token: Token) -> bool:
         """Can a phrase start at this token? (A cheap test before `match`.)"""
-        return bool(token.keys) and token.keys[0] in self._by_first
+        return bool(token.keys) and token.keys[0] in self._root
 
     def match(self, tokens: list[Token], i: int, allow_comma: bool = False) -> tuple[int, object] | None:
         """Return (end token index exclusive, payload) of the longest phrase starting at i."""
-        if i >= len(tokens):
+        if i >= len(tokens) or not tokens[i].keys or tokens[i].keys[0] not in self._root:
             return None
-        first = tokens[i].keys
-        if not first:
-            return None
-        for keys, commas, payload in self._by_first.get(first[0], ()):
-            end = _match_keys(tokens, i, keys, commas if allow_comma else frozenset())
-            if end is not None:
-                return end, payload
-        return None
+        node = self._root
+        depth = 0  # keys consumed
+        skipped: list[int] = []  # key positions where a comma of the text was passed over
+        best: tuple[int, object] | None = None
+        j = i
+        n = len(tokens)
+        while j < n:
+            tok = tokens[j]
+            if not tok.is_word:
+                if tok.text in JOINERS or (allow_comma and tok.text == "," and depth > 0):
+                    if tok.text == ",":
+                        skipped.append(depth)
+                    j += 1
+                    continue
+                break
+            for k in tok.keys:
+                node = node.get(k)
+                if node is None:
+                    return best
+            depth += len(tok.keys)
+            j += 1
+            ends = node.get(None)
+            if ends:
+                got = next((p for commas, p in ends if all(c in commas for c in skipped)), _NONE)
+                if got is not _NONE:
+                    best = (j, got)
+        return best
 
 
-def _match_keys(tokens: list[Token], i: int, keys: tuple[str, ...], commas: frozenset[int]) -> int | None:
-    k = 0
-    j = i
-    while k < len(keys):
-        if j >= len(tokens):
-            return None
-        tok = tokens[j]
-        if not tok.is_word:
-            if tok.text in JOINERS or (tok.text == "," and k in commas):
-                j += 1
-                continue
-            return None
-        exp = tok.keys
-        if keys[k : k + len(exp)] != exp:
-            return None
-        k += len(exp)
-        j += 1
-    return j
+_NONE = object()

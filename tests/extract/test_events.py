@@ -115,3 +115,9 @@ def test_the_dated_sentence_is_the_lead_over_a_repeated_headline(run):
             "lớn.\n\nSáng 18/4/2025, Ủy ban Thường vụ Quốc hội tiến hành Phiên họp thứ 44.")
     main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert [e.props.get("date") for e in main] == ["2025-04-18"]
+
+
+def test_a_photographer_is_a_person_but_not_the_author(run):
+    x = run("Sáng 5/3/2024, Bộ Y tế tổ chức hội nghị. Ảnh: Quang Vinh\nTin: Lan Anh")
+    assert "Quang Vinh" in {e.name for e in x.entities if e.type == "Person"}
+    assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Lan Anh"}

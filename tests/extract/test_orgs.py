@@ -142,3 +142,11 @@ def test_a_district_named_without_its_unit_word_is_the_committees_place_not_a_pe
 def test_a_committee_ending_the_text_has_no_place_after_it(run):
     x = run("Hội nghị do Tỉnh ủy")
     assert "Tỉnh ủy" in {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_ministry_reports_to_the_government_it_is_not_part_of_it(run):
+    x = run("Sáng 5/3/2024, Chính phủ họp với Bộ Tài chính và Sở Y tế tỉnh Nghệ An, UBND tỉnh Nghệ An.")
+    assert ("Bộ Tài chính", "Chính phủ", None) in rels(x, "REPORTS_TO")
+    assert not any(t == "Chính phủ" for _, t, _ in rels(x, "PART_OF"))
+    assert ("Sở Y tế tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", None) in rels(x, "REPORTS_TO")
+    assert not any(s == "Sở Y tế tỉnh Nghệ An" for s, _, _ in rels(x, "PART_OF"))
