@@ -155,7 +155,7 @@ class OrgParser:
             return None
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
-        if gz and t.is_cap:
+        if gz and (t.is_cap or lower_head):  # lower_head: "Phó trưởng ban Chỉ đạo …", the title's word
             end, entry = gz
             m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
             m.inner = self._owner_in_name(i, end, entry)

@@ -86,18 +86,20 @@ class PeopleParser:
             role = f"quyền {role}"
         role = role[0].upper() + role[1:]
         q = self.lex.phrases["title_qualifiers"].match(self.toks, end)
-        if q and self.toks[end].is_cap:
+        if q:  # "Phó Bí thư Thường trực", "phó bí thư thường trực"
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
         if org is None and elided_ok:
             org = self._elided_body(end)
-        body_at = self._body_in_title(i, end) if org is None or title.implied else None
+        body_at = self._body_in_title(i, end)
         if body_at is not None:
             # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh", "Phó Tổng Thanh tra Chính
             # phủ": the title's last words also start the body's name
             whole = self.orgs.parse(body_at, after_title=True, lower_head=True)
-            if whole is not None and (org is None or whole.end >= org.end):
+            # "Trưởng ban Ban Dân tộc tỉnh": the body written in full after the title wins
+            written = org is not None and self.toks[org.start].keys[:1] == self.toks[body_at].keys[:1]
+            if whole is not None and not written and (org is None or whole.end >= org.end):
                 return Post(role, whole, title.implied, status, start, whole.end)
         named = self._named_by_title(title.text, end)
         if named is not None and (org is None or org.end <= named.end):
@@ -153,7 +155,8 @@ class PeopleParser:
                 break
             posts.append(p)
             j = p.end
-            if j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == _KIEM):
+            # titles joined by a comma, "kiêm" or a dash ("Phó Chủ tịch - Tổng Thư ký")
+            if j < len(self.toks) and (self.toks[j].text in (",", "-", "–") or self.toks[j].keys[:1] == _KIEM):
                 k = j + 1
                 # "…, hiện là Phó Trưởng đoàn ĐBQH": the chain goes on after "hiện là" / "nay là"
                 if k + 1 < len(self.toks) and self.toks[k].keys[:1] in _NOW and self.toks[k + 1].keys[:1] == _LA:
@@ -270,6 +273,11 @@ class PeopleParser:
                 return posts, end
         return [], j
 
+    def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+        from kg.extract import lists  # lists builds on this module
+
+        return lists.appointment_list(self, i)
+
     def parse(self, i: int, context: OrgMention | None = None
               ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         """Persons (with posts) starting at token i, the orgs their titles name, and the end.
@@ -279,9 +287,11 @@ class PeopleParser:
         lower = not toks[i].is_cap
         posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
-        opened = self._list_opener(j) if posts else None
+        from kg.extract import lists  # lists builds on this module
+
+        opened = lists.list_opener(self, j) if posts else None
         if opened is not None:
-            listed = self.shared_list(opened, posts, context)
+            listed = lists.shared_list(self, opened, posts, context)
             if listed is not None:
                 return listed
         if posts and lower:
@@ -332,99 +342,3 @@ class PeopleParser:
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
-
-    def _list_opener(self, j: int) -> int | None:
-        """Where the items of a list under a shared title start: after "gồm", "gồm có" or ":"."""
-        toks = self.toks
-        k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        opener = self.lex.phrases["list_openers"].match(toks, k)
-        k = opener[0] if opener else k
-        if k < len(toks) and toks[k].text == ":":
-            return k + 1
-        return k if opener else None
-
-    def shared_list(self, k: int, shared: list[Post], context: OrgMention | None
-                    ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
-        """"các Ủy viên Ban Thường vụ: A, Trưởng Ban X; B, Phó Chủ tịch Y", "15 Ủy viên, gồm: Thủ
-        tướng A; Chủ tịch Quốc hội B": every person listed holds the shared title and their own."""
-        toks = self.toks
-        for p in shared:
-            if p.org is None and not p.implied and context is not None:
-                p.org = context
-        people: list[PersonMention] = []
-        end = k
-        sep = ""
-        while k < len(toks):
-            h = self.lex.phrases["honorifics"].match(toks, k)
-            own, e = self.title_chain(h[0] if h else k, lower_ok=True)
-            h = self.lex.phrases["honorifics"].match(toks, e)
-            start = h[0] if h else e
-            stop = self.name_at(start)
-            if stop == start:
-                break
-            pm = PersonMention(start, stop, " ".join(t.text for t in toks[start:stop]),
-                               [copy.copy(p) for p in shared] + own)
-            more, end = self.reverse_chain(stop)
-            pm.posts.extend(more)
-            pm.chain_end = end
-            people.append(pm)
-            mark = toks[end].text if end < len(toks) else ""
-            if (mark in (",", ";") and sep in ("", mark)) or (end < len(toks) and toks[end].keys[:1] == _VA):
-                # a list keeps its separator: "các Phó Chủ tịch: A, B; Tổng Thư ký C" ends at ";"
-                sep = sep or mark if mark in (",", ";") else sep
-                k = end + 1
-                if k < len(toks) and toks[k].keys[:1] == _VA:  # "; và B"
-                    k += 1
-                continue
-            break
-        if not people:
-            return None
-        return people, [p.org for pm in people for p in pm.posts if p.org], end
-
-    def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
-        """"(miễn nhiệm|bầu) chức danh ủy viên UBND tỉnh ... đối với các ông: A - ...; B - ..."."""
-        if word_key(self.toks[i].text) != word_key("chức") or not (
-            i + 1 < len(self.toks) and word_key(self.toks[i + 1].text) == word_key("danh")
-        ):
-            return None
-        post = self.title_item(i + 2, lower_ok=True)
-        if post is None:
-            return None
-        j = post.end
-        limit = min(len(self.toks), j + 25)
-        while j < limit and not (word_key(self.toks[j].text) == word_key("đối") and word_key(
-                self.toks[j + 1].text if j + 1 < len(self.toks) else "") == word_key("với")):
-            j += 1
-        if j >= limit:
-            return None
-        j += 2
-        former = any(word_key(t.text) == word_key("miễn") for t in self.toks[max(0, i - 4) : i])
-        post.status = "former" if former else post.status
-        people: list[PersonMention] = []
-        orgs: list[OrgMention] = [post.org] if post.org else []
-        first_end: int | None = None
-        while j < len(self.toks):
-            h = self.lex.phrases["honorifics"].match(self.toks, j)
-            if h:
-                j = h[0]
-            if j < len(self.toks) and self.toks[j].text == ":":
-                j += 1
-                continue
-            e = self.name_at(j)
-            if e == j:
-                break
-            pm = PersonMention(j, e, " ".join(t.text for t in self.toks[j:e]), [post])
-            more, end = self.reverse_chain(e)
-            pm.posts.extend(more)
-            orgs.extend(p.org for p in more if p.org)
-            people.append(pm)
-            first_end = first_end if first_end is not None else end
-            # the next "; Name - titles" of the list; what lies between is read again by the caller
-            j = end
-            while j < len(self.toks) and self.toks[j].text not in (";", "."):
-                j += 1
-            if j < len(self.toks) and self.toks[j].text == ";":
-                j += 1
-                continue
-            break
-        return (people, orgs, first_end) if people and first_end is not None else None

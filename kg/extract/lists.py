@@ -1,0 +1,146 @@
+"""Lists of people: under a shared title ("15 Ủy viên, gồm: A; B"), in an appointment or
+dismissal ("miễn nhiệm chức vụ X đối với ông A và Y … đối với ông B"), and the bodies a list
+elides until its last item ("A, nguyên Bí thư Đảng ủy, Cục trưởng; …; D, Phó Cục trưởng Cục X")."""
+
+from __future__ import annotations
+
+import copy
+
+from kg.extract.orgs import OrgMention
+from kg.extract.people import _VA, PeopleParser, PersonMention, Post
+from kg.extract.tokens import word_key
+
+
+def list_opener(self: PeopleParser, j: int) -> int | None:
+    """Where the items of a list under a shared title start: after "gồm", "gồm có" or ":"."""
+    toks = self.toks
+    k = j + 1 if j < len(toks) and toks[j].text == "," else j
+    opener = self.lex.phrases["list_openers"].match(toks, k)
+    k = opener[0] if opener else k
+    if k < len(toks) and toks[k].text == ":":
+        return k + 1
+    return k if opener else None
+
+
+def shared_list(self: PeopleParser, k: int, shared: list[Post], context: OrgMention | None
+            ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+    """"các Ủy viên Ban Thường vụ: A, Trưởng Ban X; B, Phó Chủ tịch Y", "15 Ủy viên, gồm: Thủ
+    tướng A; Chủ tịch Quốc hội B": every person listed holds the shared title and their own."""
+    toks = self.toks
+    for p in shared:
+        if p.org is None and not p.implied and context is not None:
+            p.org = context
+    people: list[PersonMention] = []
+    end = k
+    sep = ""
+    while k < len(toks):
+        h = self.lex.phrases["honorifics"].match(toks, k)
+        own, e = self.title_chain(h[0] if h else k, lower_ok=True)
+        h = self.lex.phrases["honorifics"].match(toks, e)
+        start = h[0] if h else e
+        stop = self.name_at(start)
+        if stop == start:
+            break
+        pm = PersonMention(start, stop, " ".join(t.text for t in toks[start:stop]),
+                           [copy.copy(p) for p in shared] + own)
+        more, end = self.reverse_chain(stop)
+        pm.posts.extend(more)
+        pm.chain_end = end
+        people.append(pm)
+        mark = toks[end].text if end < len(toks) else ""
+        if (mark in (",", ";") and sep in ("", mark)) or (end < len(toks) and toks[end].keys[:1] == _VA):
+            # a list keeps its separator: "các Phó Chủ tịch: A, B; Tổng Thư ký C" ends at ";"
+            sep = sep or mark if mark in (",", ";") else sep
+            k = end + 1
+            if k < len(toks) and toks[k].keys[:1] == _VA:  # "; và B"
+                k += 1
+            continue
+        break
+    if not people:
+        return None
+    return people, [p.org for pm in people for p in pm.posts if p.org], end
+
+
+def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
+    """"(miễn nhiệm|bầu) chức danh ủy viên UBND tỉnh ... đối với các ông: A - ...; B - ..."."""
+    toks = self.toks
+    if word_key(toks[i].text) == word_key("chức"):
+        # "chức danh X", "chức vụ X"
+        k = i + 2 if i + 1 < len(toks) and toks[i + 1].keys[:1] in ((word_key("danh"),), (word_key("vụ"),)) else -1
+        bare = False
+    else:
+        # "… đối với ông A và Bộ trưởng Bộ Y nhiệm kỳ 2021-2026 đối với ông B": the next item
+        k, bare = (i if i > 0 and toks[i - 1].keys[:1] == _VA else -1), True
+    post = self.title_item(k, lower_ok=True) if k >= 0 else None
+    if post is None:
+        return None
+    j = post.end
+    limit = min(len(toks), j + (12 if bare else 25))
+    if bare:
+        # only the term may stand between the title and "đối với"
+        while j < limit and (toks[j].text in ("-", "–", ",") or toks[j].text[0].isdigit()
+                             or (toks[j].keys[:1] and toks[j].keys[0] in self.lex.wordset("term_words"))):
+            j += 1
+    while j < limit and not (word_key(self.toks[j].text) == word_key("đối") and word_key(
+            self.toks[j + 1].text if j + 1 < len(self.toks) else "") == word_key("với")):
+        j += 1
+    if j >= limit:
+        return None
+    j += 2
+    former = any(word_key(t.text) == word_key("miễn") for t in self.toks[max(0, i - 4) : i]) or (
+        bare and any(word_key(t.text) == word_key("miễn") for t in self.toks[:i]))
+    post.status = "former" if former else post.status
+    people: list[PersonMention] = []
+    orgs: list[OrgMention] = [post.org] if post.org else []
+    first_end: int | None = None
+    while j < len(self.toks):
+        h = self.lex.phrases["honorifics"].match(self.toks, j)
+        if h:
+            j = h[0]
+        if j < len(self.toks) and self.toks[j].text == ":":
+            j += 1
+            continue
+        e = self.name_at(j)
+        if e == j:
+            break
+        pm = PersonMention(j, e, " ".join(t.text for t in self.toks[j:e]), [post])
+        more, end = self.reverse_chain(e)
+        pm.posts.extend(more)
+        orgs.extend(p.org for p in more if p.org)
+        people.append(pm)
+        first_end = first_end if first_end is not None else end
+        # the next "; Name - titles" of the list; what lies between is read again by the caller
+        j = end
+        while j < len(self.toks) and self.toks[j].text not in (";", "."):
+            j += 1
+        if j < len(self.toks) and self.toks[j].text == ";":
+            j += 1
+            continue
+        break
+    return (people, orgs, first_end) if people and first_end is not None else None
+
+
+def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
+    """"Trách nhiệm thuộc về các ông: A, nguyên Bí thư Đảng ủy, Cục trưởng; B, Phó Bí thư Đảng
+    ủy, Phó Cục trưởng; C, Đảng ủy viên, Phó Cục trưởng Cục X": a title that names no body
+    ("Cục trưởng") is of the next body in the list with its head ("Cục X"); a bare "Đảng ủy" and
+    "Đảng ủy viên" are of that body's Party committee. Returns the Party committees made."""
+    made: list[OrgMention] = []
+    heads = lex.words["title_name_heads"]
+    ordered = sorted(people, key=lambda p: p.start)
+    for k, person in enumerate(ordered):
+        later = [p.org for q in ordered[k:] for p in q.posts if p.org is not None and p.org.kind == "named"]
+        for post in person.posts:
+            head = heads.get(post.role.removeprefix("Phó ").removeprefix("phó ").capitalize())
+            if post.org is None and head and not post.implied and not post.country:
+                post.org = next((o for o in later if o.head == head and o.start > post.start), None)
+        body = next((p.org for p in person.posts if p.org is not None and p.org.kind == "named"), None)
+        if body is None:
+            continue
+        for post in person.posts:
+            party_title = word_key(post.role) in lex.wordset("party_member_titles")
+            if (post.org is not None and post.org.kind == "bare") or (party_title and post.org is body):
+                at = post.org if post.org is not None and post.org.kind == "bare" else body
+                post.org = OrgMention(at.start, at.end, "party", head="Đảng ủy", inner=copy.copy(body))
+                made.append(post.org)
+    return made

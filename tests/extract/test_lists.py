@@ -1,0 +1,28 @@
+"""Lists of people: shared titles, appointments and dismissals, bodies elided until the list's end."""
+
+from tests.extract.conftest import rels
+
+
+def test_bodies_elided_until_the_last_item_of_a_list(run):
+    x = run("Trách nhiệm thuộc về các ông: Hà Văn Mạnh, nguyên Bí thư Đảng ủy, Cục trưởng; Lò Văn Hai, Đảng ủy "
+            "viên, Phó Cục trưởng Cục Quản lý thị trường tỉnh Sơn La.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hà Văn Mạnh", "Cục Quản lý thị trường tỉnh Sơn La", "Cục trưởng") in posts
+    assert ("Hà Văn Mạnh", "Đảng ủy Cục Quản lý thị trường tỉnh Sơn La", "Bí thư") in posts
+    assert ("Lò Văn Hai", "Đảng ủy Cục Quản lý thị trường tỉnh Sơn La", "Đảng ủy viên") in posts
+    assert ("Lò Văn Hai", "Cục Quản lý thị trường tỉnh Sơn La", "Đảng ủy viên") not in posts
+
+
+def test_a_dismissal_names_each_post_before_its_holder(run):
+    x = run("Quốc hội miễn nhiệm chức vụ Bộ trưởng Bộ Xây dựng nhiệm kỳ 2021 - 2026 đối với ông Ngô Văn Ba và "
+            "Bộ trưởng Bộ Y tế nhiệm kỳ 2021 - 2026 đối với bà Đào Thị Tư.")
+    posts = {(p, o, r): rel for rel in x.relations if rel.type == "HOLDS_POSITION"
+             for p, o, r in [({e.id: e.name for e in x.entities}[rel.source],
+                              {e.id: e.name for e in x.entities}[rel.target], rel.props.get("role"))]}
+    assert posts[("Ngô Văn Ba", "Bộ Xây dựng", "Bộ trưởng")].props.get("former") is True
+    assert posts[("Đào Thị Tư", "Bộ Y tế", "Bộ trưởng")].props.get("former") is True
+
+
+def test_chanh_van_phong_is_of_the_office_named_after_the_title(run):
+    x = run("Ông Lại Văn Năm, Chánh Văn phòng Trung ương Đảng, phát biểu.")
+    assert ("Lại Văn Năm", "Văn phòng Trung ương Đảng", "Chánh Văn phòng") in rels(x, "HOLDS_POSITION")
