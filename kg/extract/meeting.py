@@ -40,6 +40,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
                     sent=(lead.start, lead.end))
 
 
+_HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
 
@@ -74,14 +75,19 @@ def _event_noun(lex, s: Sentence) -> int:
                  and nouns.match(s.tokens, k)), -1)
 
 
-def _meeting_verb(lex, s: Sentence) -> bool:
-    """A meeting verb, not the first word of another ("tiếp tục", "tiếp cận" are not "tiếp")."""
+def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
+    """(start, end) of a meeting verb, not the first word of another ("tiếp tục", "tiếp cận" are
+    not "tiếp"), or None."""
     verbs = lex.phrases["event_verbs"]
+    # not a word of a name ("Ủy ban Kiểm tra Trung ương" holds no "kiểm tra")
+    named = {k for m in [*s.orgs, *s.directives] for k in range(m.start, m.end)}
     for k in range(len(s.tokens)):
+        if k in named:
+            continue
         m = verbs.match(s.tokens, k) if verbs.starts(s.tokens[k]) else None
         if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)):
-            return True
-    return False
+            return k, m[0]
+    return None
 
 
 def _is_place(lex, words) -> bool:
@@ -90,13 +96,17 @@ def _is_place(lex, words) -> bool:
     return loc is not None and loc[0] == len(words) and not lex.reads_as_name(str(loc[1]), words[0])
 
 
-def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
-    """The report's main event, with date, venue, participating bodies and attendees."""
+def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: str | None = None) -> None:
+    """The report's main event, with date, venue, participating bodies and attendees. With no
+    date in the lead, the event takes the report's date (`doc_date`)."""
     body = [s for s in sentences if not (title and s.index == 0)]
     # the lead names the meeting ("chủ trì phiên họp thứ 6") or says one took place ("làm việc với")
-    told = [s for s in body[:4] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)]
-    # a sentence that dates the meeting is the lead over a summary or a repeated headline before it
-    lead = next((s for s in told if dates_in(text, s.start, s.end, year)), told[0] if told else None)
+    told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)]
+    # a sentence that dates the meeting (on or before the report's date: not a session announced
+    # for later) is the lead over a summary or a repeated headline before it
+    dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))]
+    told = [s for s in told if s.index <= body[min(3, len(body) - 1)].index]
+    lead = dated[0] if dated else told[0] if told else None
     if lead is None:
         return
     # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
@@ -115,10 +125,21 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent) -> None:
     title_toks = tokenize(title) if title else []
     if not name and title and any(lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
         name = title
+    # with no noun for it, a dated lead's meeting verb names what was held
+    verb = _meeting_verb(lex, lead) if not name and dates_in(text, lead.start, lead.end, year) else None
+    if verb is not None:
+        # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
+        # thứ 53": the verb and what follows
+        at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
+        end = _event_np_end(lead, at)
+        if lead.tokens[at].is_word and end > at:
+            span = lead.char_span(at, end)
+            name = text[span[0] : span[1]]
+            name = name[0].upper() + name[1:]
     if not name:
         return
     dates = dates_in(text, lead.start, lead.end, year)
-    props = {"date": dates[0].iso} if dates else {}
+    props = {"date": dates[0].iso} if dates else {"date": doc_date} if doc_date else {}
     key = f"{props.get('date', '')} {name_key(name)}"
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)
     event.props["main"] = True

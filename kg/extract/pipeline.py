@@ -8,6 +8,7 @@ entities with evidence and the relations the mentions and the report's structure
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from kg.extract.build import Builder
@@ -48,6 +49,8 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
 def _title(text: str) -> str:
     """The first line, when it reads as a headline (short, no closing full stop)."""
     first = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text.lstrip().split("\n", 1)[0]).strip()
+    # a crawler cuts long headlines with "...": still the headline, without the dots
+    first = re.sub(r"\s*(\.\.\.|…)$", "", first)
     if first and len(first) < 250 and not first.endswith((".", ":")) and len(first.split()) >= 3:
         return first
     return ""

@@ -48,7 +48,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     _ministry_units(b, lex, sentences, org_ent)
     _reports_to(b, lex, sentences, org_ent)
     _implements(b, lex, sentences, directives, org_ent)
-    main_event(b, lex, text, sentences, title, year, people, org_ent)
+    main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))
     byline(b, lex, text, sentences, doc)
 
 

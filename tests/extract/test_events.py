@@ -121,3 +121,24 @@ def test_a_photographer_is_a_person_but_not_the_author(run):
     x = run("Sáng 5/3/2024, Bộ Y tế tổ chức hội nghị. Ảnh: Quang Vinh\nTin: Lan Anh")
     assert "Quang Vinh" in {e.name for e in x.entities if e.type == "Person"}
     assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Lan Anh"}
+
+
+def test_a_dated_lead_with_only_a_verb_names_what_was_held(run):
+    x = run("Ông A được bổ nhiệm\n\nChiều 20/11/2024, tại Trụ sở Trung ương Đảng, Văn phòng Trung ương Đảng tổ chức "
+            "công bố quyết định của Ban Bí thư về công tác cán bộ.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [(e.name, e.props.get("date")) for e in main] == [
+        ("Công bố quyết định của Ban Bí thư về công tác cán bộ", "2024-11-20")]
+
+
+def test_a_verb_inside_a_body_name_is_no_meeting(run):
+    x = run("Bí thư tỉnh bị đề nghị kỷ luật\n\nỦy ban Kiểm tra Trung ương đề nghị kỷ luật ông Hà Văn Nam.")
+    assert not [e for e in x.entities if e.type == "Event"]
+
+
+def test_a_truncated_headline_names_the_event_and_the_report_dates_it(run):
+    x = run("Thủ tướng Lê Văn Sáu tiếp Ngoại trưởng Mỹ sang chia buồn ...\n28/07/2024\n\nTại buổi tiếp, Thủ tướng "
+            "Lê Văn Sáu cảm ơn Ngoại trưởng.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in main] == ["2024-07-28"]
+    assert main[0].name.startswith("Thủ tướng Lê Văn Sáu tiếp Ngoại trưởng Mỹ")
