@@ -176,6 +176,9 @@ def lexicon() -> Lexicon:
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
+    # the multi-word stop phrases, the verbs of speech and a few verbs of action end a name's run
+    lex.phrases["name_enders"] = _phrase_matcher(
+        [w for w in words["stopwords"] if " " in w] + words["attend_words"] + words["name_ending_verbs"])
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
     lex.structure = read_yaml("structure.yaml")
     lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)

@@ -109,6 +109,9 @@ class OrgParser:
             return True
         if t.keys[0] in self.lex.stopwords:
             return True
+        # a verb of speech or action ends a name: "Hội Luật gia Việt Nam nhấn mạnh", "… đưa tin"
+        if self.lex.phrases["name_enders"].match(self.toks, k):
+            return True
         if t.keys[0] == _DU:  # "dự" the verb (attend) ends a name; "dự án", "dự thảo" do not
             return not self.lex.is_other_word(self.toks, k)
         return bool(self.lex.phrases["locality_words"].match(self.toks, k)) and not self.lex.phrases[
