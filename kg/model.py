@@ -75,10 +75,9 @@ class Evidence:
     sentence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        if not d["sentence"]:
-            d["sentence"] = d["text"]
-        return d
+        # written out rather than dataclasses.asdict, which deep-copies: this runs once per mention
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
+                "sentence": self.sentence or self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
@@ -200,7 +199,13 @@ class Extraction:
             yield r.to_dict()
 
     def to_jsonl(self) -> str:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records())
+        encode = _JSONL.encode
+        return "".join(encode(r) + "\n" for r in self.records())
+
+
+# one encoder for every record: the keyword handling of json.dumps is paid once, and records are
+# plain trees (no cycles to check)
+_JSONL = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 @dataclass

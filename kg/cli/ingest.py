@@ -5,26 +5,17 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.progress import Progress as Bar
-from rich.text import Text
 
 from kg.cli.common import errors_to_exit
-from kg.ingest import IngestSummary, Progress, ingest
+
+if TYPE_CHECKING:  # kg.ingest loads the workers and decoders: only `kg ingest` needs them
+    from kg.ingest import IngestSummary
 
 EXIT_INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
 
@@ -42,9 +33,11 @@ def register(app: typer.Typer) -> None:
         max_size: float = typer.Option(50.0, "--max-size", min=0.001, help="Largest file to read, in MiB."),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are."""
+        from kg.cli.progress import progress_bar
+        from kg.ingest import ingest
         from kg.store import Store
 
-        with errors_to_exit(), Store.open(store) as db, _progress_bar() as show, _ctrl_c() as cancel:
+        with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
             summary = ingest(
                 paths,
                 db,
@@ -85,42 +78,6 @@ def format_summary(s: IngestSummary, store: Path) -> str:
     if s.interrupted:
         lines.append("interrupted: the reports finished so far are kept; run the same command to go on")
     return "\n".join(lines)
-
-
-class _RateColumn(ProgressColumn):
-    """Files per second over the run so far."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:.1f} files/s", style="progress.data.speed")
-
-
-@contextlib.contextmanager
-def _progress_bar() -> Iterator[Callable[[Progress], None]]:
-    bar = Bar(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _RateColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    )
-    task = bar.add_task("ingesting", total=None)
-
-    def show(p: Progress) -> None:
-        if not bar.live.is_started:  # shown from the first report on: bad arguments print no bar
-            bar.start()
-        bar.update(task, completed=p.done, total=p.total or None)
-
-    try:
-        yield show
-    finally:
-        if bar.live.is_started:
-            bar.stop()
 
 
 @contextlib.contextmanager

@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from kg.backends import load
 from kg.cli.common import errors_to_exit
@@ -21,6 +19,9 @@ FULL_HELP = "Send everything again, not only what changed since the last load to
 @contextlib.contextmanager
 def _progress(unit: str) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr (drawn only on a terminal), fed as callback(done, total)."""
+    from rich.console import Console  # only a load draws this bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn(f"loading {unit}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     console = Console(stderr=True)
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:

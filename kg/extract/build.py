@@ -12,6 +12,7 @@ class Builder:
         self.text = text
         self.entities: dict[str, Entity] = {}
         self.relations: dict[str, Relation] = {}
+        self._seen: dict[str, set[Evidence]] = {}  # evidence already recorded, by entity id
 
     def evidence(self, start: int, end: int, sent: tuple[int, int]) -> Evidence:
         return Evidence(self.doc_id, start, end, self.text[start:end], self.text[sent[0] : sent[1]])
@@ -32,7 +33,9 @@ class Builder:
             ent.add_alias(surface.strip())
         if span and sent:
             ev = self.evidence(span[0], span[1], sent)
-            if ev not in ent.evidence:
+            seen = self._seen.setdefault(eid, set())
+            if ev not in seen:  # a set: a person named fifty times is not fifty list scans
+                seen.add(ev)
                 ent.evidence.append(ev)
         return ent
 

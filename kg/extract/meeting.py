@@ -40,6 +40,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
                     sent=(lead.start, lead.end))
 
 
+_BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
@@ -79,12 +80,15 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
     """(start, end) of a meeting verb, not the first word of another ("tiếp tục", "tiếp cận" are
     not "tiếp"), or None."""
     verbs = lex.phrases["event_verbs"]
-    # not a word of a name ("Ủy ban Kiểm tra Trung ương" holds no "kiểm tra")
-    named = {k for m in [*s.orgs, *s.directives] for k in range(m.start, m.end)}
+    named: set[int] | None = None
     for k in range(len(s.tokens)):
+        if not verbs.starts(s.tokens[k]):
+            continue
+        if named is None:  # not a word of a name ("Ủy ban Kiểm tra Trung ương" holds no "kiểm tra")
+            named = {j for m in [*s.orgs, *s.directives] for j in range(m.start, m.end)}
         if k in named:
             continue
-        m = verbs.match(s.tokens, k) if verbs.starts(s.tokens[k]) else None
+        m = verbs.match(s.tokens, k)
         if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)):
             return k, m[0]
     return None
@@ -265,6 +269,8 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
     last = (sentences[-1].start, sentences[-1].end)
     candidates = lines[-1:] + ([last] if last not in lines else []) + [ln for ln in lines[1:3] if ln != lines[-1]]
     for start, end in candidates:
+        if end - start > _BYLINE_MAX:
+            continue  # a paragraph, not a line of names: no need to read it word by word
         names = _names_line(lex, tokenize(text, start, end))
         for a, z in names:
             ent = b.entity("Person", text[a:z], surface=text[a:z], span=(a, z), sent=(start, end))

@@ -62,6 +62,15 @@ _DU = word_key("dự")
 
 
 _CUA = (word_key("của"),)
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _org_firsts(lex: Lexicon) -> frozenset[str]:
+    """First keys of every known name and head word."""
+    got = _FIRSTS.get(id(lex))
+    if got is None:
+        got = _FIRSTS[id(lex)] = lex.orgs.first_keys() | lex.title_orgs.first_keys() | lex.heads.first_keys()
+    return got
 
 
 class OrgParser:
@@ -154,7 +163,7 @@ class OrgParser:
     def parse(self, i: int, allow_bare: bool = True, after_title: bool = False,
               lower_head: bool = False) -> OrgMention | None:
         t = self._word(i)
-        if t is None:
+        if t is None or t.keys[0] not in _org_firsts(self.lex):  # nothing can start here: skip the matchers
             return None
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)

@@ -274,24 +274,21 @@ class PeopleParser:
         return [], j
 
     def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
-        from kg.extract import lists  # lists builds on this module
-
         return lists.appointment_list(self, i)
 
-    def parse(self, i: int, context: OrgMention | None = None
+    def parse(self, i: int, context: list[OrgMention] | None = None
               ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         """Persons (with posts) starting at token i, the orgs their titles name, and the end.
-        `context`: the body named last before i, for a shared title that names none ("Bộ Chính trị
+        `context`: the bodies named so far; the last before i serves a shared title that names none ("Bộ Chính trị
         có 15 Ủy viên, gồm: …")."""
         toks = self.toks
         lower = not toks[i].is_cap
         posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
-        from kg.extract import lists  # lists builds on this module
-
         opened = lists.list_opener(self, j) if posts else None
         if opened is not None:
-            listed = lists.shared_list(self, opened, posts, context)
+            last = max((o for o in context or () if o.end <= i), key=lambda o: o.end, default=None)
+            listed = lists.shared_list(self, opened, posts, last)
             if listed is not None:
                 return listed
         if posts and lower:
@@ -342,3 +339,7 @@ class PeopleParser:
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
+
+
+# lists reads lists of people with this module's parser: imported last, once the parser exists
+from kg.extract import lists  # noqa: E402

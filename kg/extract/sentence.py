@@ -54,10 +54,13 @@ class Sentence:
         end = len(self.tokens) if end is None else end
         if self._first_keys is None:
             self._first_keys = frozenset(t.keys[0] for t in self.tokens if t.keys)
-        if self._first_keys.isdisjoint(matcher.first_keys()):
+        firsts = matcher.first_keys()
+        if self._first_keys.isdisjoint(firsts):
             return -1  # no word of the sentence can start a phrase: skip the scan
+        toks = self.tokens
         for i in range(start, end):
-            if matcher.starts(self.tokens[i]) and matcher.match(self.tokens, i):
+            keys = toks[i].keys
+            if keys and keys[0] in firsts and matcher.match(toks, i):
                 return i
         return -1
 
@@ -78,16 +81,20 @@ def read_sentence(
     i = 0
     n = len(toks)
     able = _mention_starters(lex)
+    starters = _starters(lex)
+    gates = _gates(lex)
     while i < n:
         tok = toks[i]
         if tok.is_word and tok.is_cap and tok.keys[0] not in able and not tok.text[0].isdigit():
             i += 1  # a capital word nothing can start (no head, title, place, kind or surname)
             continue
-        if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in _starters(lex)
+        if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in starters
                                    or (i > 0 and toks[i - 1].keys[:1] == _TAI and venues.starts(tok))):
             i += 1  # (a lower-case venue after "tại": "tại trụ sở Sở Tư pháp")
             continue
-        d = dirp.parse(i)
+        k0 = tok.keys[0]
+        # each reader is tried only where its first word can stand (the same output, fewer calls)
+        d = dirp.parse(i) if k0 in gates.directive or tok.text[0].isdigit() else None
         if d is not None:
             s.directives.append(d)
             if d.issuer is not None:
@@ -99,7 +106,7 @@ def read_sentence(
             else:
                 i = d.end
             continue
-        stated = career.step(i, s.people)
+        stated = career.step(i, s.people) if k0 in gates.career or career.open else None
         if stated is not None:
             who, posts, end = stated
             if who.ref and who not in s.people:
@@ -107,26 +114,27 @@ def read_sentence(
             who.posts.extend(posts)
             i = s.add_people([], [p.org for p in posts if p.org], end)
             continue
-        appt = peop.appointment_list(i)
+        appt = peop.appointment_list(i) if k0 in gates.appointment or (
+            i > 0 and toks[i - 1].keys[:1] == _VA) else None
         if appt is not None:
             i = s.add_people(*appt)
             continue
-        place = _place(lex, orgp, toks, i)
+        place = _place(lex, orgp, toks, i) if k0 in gates.place else None
         if place is not None:
             s.places.append(place)
             i = place.end
             continue
-        if career.is_pronoun(i):
+        if k0 in gates.pronoun and career.is_pronoun(i):
             career.note_pronoun(i)
             i += 1
             continue
-        got = peop.parse(i, context=max((o for o in s.orgs if o.end <= i), key=lambda o: o.end, default=None))
+        got = peop.parse(i, context=s.orgs) if k0 in gates.people else None
         if got is not None:
             j = s.add_people(*got)
             if j > i:
                 i = j
                 continue
-        org = orgp.parse(i)
+        org = orgp.parse(i) if k0 in gates.org else None
         if org is not None:
             group = [org, *orgp.siblings(org)]
             s.orgs.extend(group)
@@ -141,6 +149,7 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
+_VA = (word_key("và"),)
 _CITY = phrase_keys("thành phố")
 _STARTERS: dict[int, frozenset[str]] = {}
 
@@ -155,6 +164,43 @@ def _starters(lex: Lexicon) -> frozenset[str]:
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         keys |= lex.phrases["career_verbs"].first_keys()
         got = _STARTERS[id(lex)] = frozenset(keys)
+    return got
+
+
+@dataclass(frozen=True)
+class _Gates:
+    """First keys at which each reader of `read_sentence` can match anything."""
+
+    directive: frozenset[str]
+    career: frozenset[str]
+    appointment: frozenset[str]
+    place: frozenset[str]
+    pronoun: frozenset[str]
+    people: frozenset[str]
+    org: frozenset[str]
+
+
+_GATES: dict[int, _Gates] = {}
+
+
+def _gates(lex: Lexicon) -> _Gates:
+    got = _GATES.get(id(lex))
+    if got is None:
+        def firsts(*matchers) -> frozenset[str]:
+            return frozenset(k for m in matchers for k in m.first_keys())
+
+        status = frozenset(word_key(w) for w in lex.words["title_status"])
+        title_firsts = firsts(lex.titles, lex.phrases["standing_post_words"]) | status
+        got = _GATES[id(lex)] = _Gates(
+            directive=firsts(lex.directive_kinds, lex.named_directives),
+            career=firsts(lex.phrases["career_verbs"]),
+            appointment=frozenset({word_key("chức")}),
+            place=firsts(lex.phrases["admin_units"], lex.phrases["venue_heads"], lex.locations,
+                         lex.phrases["locality_words"]),
+            pronoun=lex.wordset("ref_pronouns"),
+            people=title_firsts | firsts(lex.phrases["honorifics"]) | lex.surnames,
+            org=firsts(lex.orgs, lex.heads),
+        )
     return got
 
 

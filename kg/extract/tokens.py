@@ -29,7 +29,12 @@ class Token:
         self.start = start
         self.end = end
         self.i = i
-        self.is_word, self.is_cap, self.keys = _word_facts(text)
+        facts = _FACTS.get(text)
+        if facts is None:
+            if len(_FACTS) > _CACHE_LIMIT:  # numbers and names keep coming: bound the memory
+                _FACTS.clear()
+            facts = _FACTS[text] = _word_facts(text)
+        self.is_word, self.is_cap, self.keys = facts
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -39,7 +44,9 @@ class Token:
         return _is_abbr(self.text)
 
 
-@lru_cache(maxsize=131072)
+_FACTS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {}
+
+
 def _word_facts(text: str) -> tuple[bool, bool, tuple[str, ...]]:
     """(is a word, starts with a capital, comparison keys): the same for every occurrence."""
     first = text[0]
@@ -68,16 +75,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
+    cuts_of = _CUTS
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        cuts = split_glued(word) if len(word) > 2 and not word.isascii() else ()
+        cuts = cuts_of.get(word)
+        if cuts is None:
+            if len(cuts_of) > _CACHE_LIMIT:
+                cuts_of.clear()
+            cuts = cuts_of[word] = split_glued(word) if len(word) > 2 and not word.isascii() else ()
         if cuts:
             at = m.start()
             for a, z in itertools.pairwise((0, *cuts, len(word))):
                 append(Token(word[a:z], at + a, at + z, len(out)))
         else:
-            append(Token(word, m.start(), m.end(), len(out)))
+            at = m.start()
+            append(Token(word, at, at + len(word), len(out)))
     return out
+
+
+# glued-word cuts by word: one dict lookup per token, the texts of a corpus share their words
+_CUTS: dict[str, tuple[int, ...]] = {}
+_CACHE_LIMIT = 200_000
 
 
 @lru_cache(maxsize=65536)
@@ -133,14 +151,17 @@ class PhraseMatcher:
 
     def match(self, tokens: list[Token], i: int, allow_comma: bool = False) -> tuple[int, object] | None:
         """Return (end token index exclusive, payload) of the longest phrase starting at i."""
-        if i >= len(tokens) or not tokens[i].keys or tokens[i].keys[0] not in self._root:
+        n = len(tokens)
+        if i >= n:
+            return None
+        keys = tokens[i].keys
+        if not keys or keys[0] not in self._root:
             return None
         node = self._root
         depth = 0  # keys consumed
         skipped: list[int] = []  # key positions where a comma of the text was passed over
         best: tuple[int, object] | None = None
         j = i
-        n = len(tokens)
         while j < n:
             tok = tokens[j]
             if not tok.is_word:

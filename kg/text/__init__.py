@@ -71,7 +71,20 @@ def normalize(text: str) -> str:
     """NFC, then length-preserving fixes. Offsets into the result are kg's offsets."""
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text).replace("\r", " ")
-    return _WORD.sub(lambda m: _fix_word(m.group(0)), text)
+    return _WORD.sub(_fixed, text)
+
+
+_FIXED: dict[str, str] = {}
+
+
+def _fixed(m: re.Match[str]) -> str:
+    word = m.group()
+    out = _FIXED.get(word)
+    if out is None:
+        if len(_FIXED) > 200_000:  # bound the memory over a large corpus
+            _FIXED.clear()
+        out = _FIXED[word] = _fix_word(word)
+    return out
 
 
 def _syllable_key(syllable: str) -> str:
