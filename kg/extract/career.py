@@ -9,6 +9,7 @@ name's, not the subject's.
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.orgs import OrgMention
 from kg.extract.people import PeopleParser, PersonMention, Post
 from kg.extract.tokens import Token
 
@@ -42,14 +43,20 @@ class CareerReader:
         cands = [p for p in (named[-1] if named else None, self.pronoun) if p is not None]
         return max(cands, key=lambda p: p.start) if cands else None
 
-    def step(self, i: int, people: list[PersonMention]) -> tuple[PersonMention, list[Post], int] | None:
-        """Posts stated at token i for the sentence's subject: (subject, posts, end) or None."""
+    def step(self, i: int, people: list[PersonMention], bodies: list[OrgMention] = ()
+             ) -> tuple[PersonMention, list[Post], int] | None:
+        """Posts stated at token i for the sentence's subject: (subject, posts, end) or None.
+        `bodies`: the bodies the sentence names outside titles so far; one named after the person,
+        right before the verb, is the clause's subject ("Văn phòng Trung ương Đảng là cơ quan …")."""
         verb = self.verbs.match(self.toks, i)
         after_sep = i > 0 and self.toks[i - 1].text in _SEPARATORS and self.open
         if verb is None and not after_sep:
             return None
         who = self.subject(people, i)
         if who is None or self._proposed(who, i):
+            return None
+        if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i) for b in bodies):
+            self.open = False
             return None
         start = verb[0] if verb else i
         if verb:
@@ -61,6 +68,13 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
+
+    def _subject_of(self, body: OrgMention, i: int) -> bool:
+        """Is the body right before the verb at i its subject ("Văn phòng Trung ương Đảng là …"),
+        not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")?"""
+        gap = self.toks[body.end : i]
+        return body.end <= i and len(gap) <= 2 and all(
+            t.is_word and t.keys[0] not in self.lex.wordset("career_joins") for t in gap)
 
     def _proposed(self, who: PersonMention, i: int) -> bool:
         """"giới thiệu ông A … để bầu giữ chức X": a post proposed, not held."""

@@ -40,6 +40,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
                     sent=(lead.start, lead.end))
 
 
+_THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
@@ -179,6 +180,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical"):
                 continue
+            if _represented(s, p.start):
+                continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
             if s is lead or attendance or _attends(lex, s, max(p.end, p.chain_end)):
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
@@ -226,6 +229,16 @@ def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
             if m[0] - i == 1 and lex.is_other_word(s.tokens, i):  # "dự án", "dự kiến"
                 continue
             return True
+    return False
+
+
+def _represented(s: Sentence, at: int) -> bool:
+    """Is the mention at token `at` (after its title or honorific) the one someone acts for?"""
+    # "thay mặt" a few words back, the person's title in between ("thay mặt Tổng thống Joe Biden")
+    before = s.tokens[max(0, at - 6) : at]
+    for k in range(len(before) - 1):
+        if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
+            return all(t.is_word for t in before[k + 2 :])
     return False
 
 

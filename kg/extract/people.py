@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.tokens import Token, word_key
@@ -198,7 +199,9 @@ class PeopleParser:
         """End of a personal name starting at i (== i when none)."""
         j = i
         first = self._word(i)
-        if first is not None and self.lex.heads.match(self.toks, i) and word_key(first.text) not in self.lex.surnames:
+        hd = self.lex.heads.match(self.toks, i) if first is not None else None
+        # "Đoàn đại biểu Quốc hội", "Văn phòng": a head of two words is a body even after a surname
+        if hd and (word_key(first.text) not in self.lex.surnames or hd[0] - i >= 2):
             return i
         while j < len(self.toks) and j - i < 4:
             t = self.toks[j]
@@ -215,6 +218,14 @@ class PeopleParser:
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j
+
+    def _foreign_name_at(self, i: int) -> int:
+        """"Ngoại trưởng Blinken": after a title or an honorific, one capitalized word that is no
+        Vietnamese syllable is a foreign name."""
+        t = self._word(i)
+        if t is None or not t.is_cap or t.text.isupper() or len(t.text) < 3 or is_syllable(t.text):
+            return i
+        return i + 1
 
     def appointed(self, person: PersonMention, j: int) -> tuple[list[Post], int]:
         """"A, Chủ tịch UBND huyện, được bầu giữ chức Phó Bí thư Huyện ủy": the posts given now."""
@@ -247,6 +258,8 @@ class PeopleParser:
             if h:
                 j = h[0]
             e = self.name_at(j)
+            if e == j:
+                e = self._foreign_name_at(j)
             if e == j:
                 break
             out.append((j, e))

@@ -16,7 +16,7 @@ from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places
 from kg.extract.relations import emit_relations
-from kg.extract.sentence import read_sentence
+from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.tokens import tokenize
 from kg.model import DocumentInfo, Extraction
 from kg.text import normalize, sentence_spans
@@ -34,6 +34,8 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     tokens = [tokenize(text, s, e) for s, e in spans]
     places = report_places(lex, tokens)
     sentences = [read_sentence(lex, text, k, s, e, places, tokens[k]) for k, (s, e) in enumerate(spans)]
+    if sentences and _cut_headline(text):
+        _drop_cut_word(sentences[0])
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
     qualify_localities(sentences, lex)
@@ -46,11 +48,30 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     return Extraction(document=document, text=text, entities=entities, relations=list(b.relations.values()))
 
 
+_CUT = re.compile(r"\s*(\.\.\.|…)$")
+
+
+def _cut_headline(text: str) -> bool:
+    """A first line cut by the crawler ("… giữ chức Phó Chánh Văn ...")."""
+    return bool(_CUT.search(text.lstrip().split("\n", 1)[0].rstrip()))
+
+
+def _drop_cut_word(s: Sentence) -> None:
+    """Mentions that reach the last word of a cut headline are cut too: drop them."""
+    words = [k for k, t in enumerate(s.tokens) if t.is_word]
+    if not words:
+        return
+    last = words[-1] + 1
+    s.people = [p for p in s.people if max([p.end, *(q.end for q in p.posts)]) < last]
+    s.orgs = [o for o in s.orgs if o.end < last]
+    s.places = [p for p in s.places if p.end < last]
+
+
 def _title(text: str) -> str:
     """The first line, when it reads as a headline (short, no closing full stop)."""
     first = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text.lstrip().split("\n", 1)[0]).strip()
     # a crawler cuts long headlines with "...": still the headline, without the dots
-    first = re.sub(r"\s*(\.\.\.|…)$", "", first)
+    first = _CUT.sub("", first)
     if first and len(first) < 250 and not first.endswith((".", ":")) and len(first.split()) >= 3:
         return first
     return ""

@@ -106,7 +106,8 @@ def read_sentence(
             else:
                 i = d.end
             continue
-        stated = career.step(i, s.people) if k0 in gates.career or career.open else None
+        stated = career.step(i, s.people, [o for o in s.orgs if id(o) not in s.title_orgs]) if (
+            k0 in gates.career or career.open) else None
         if stated is not None:
             who, posts, end = stated
             if who.ref and who not in s.people:

@@ -94,3 +94,15 @@ def test_a_national_assembly_committee_has_its_official_name_and_its_parent(run)
     x = run("Ông Đào Văn Lâm, Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội, phát biểu.")
     assert ("Đào Văn Lâm", "Ủy ban Quốc phòng và An ninh của Quốc hội", "Phó Chủ nhiệm") in rels(x, "HOLDS_POSITION")
     assert ("Ủy ban Quốc phòng và An ninh của Quốc hội", "Quốc hội", None) in rels(x, "PART_OF")
+
+
+def test_a_body_before_the_verb_is_the_clauses_subject_not_the_person(run):
+    x = run("Ông Lê Văn Tám phát biểu, Văn phòng Trung ương Đảng là cơ quan tham mưu, giúp việc của Ban Bí thư, "
+            "Thường trực Ban Bí thư.")
+    assert not [p for p in rels(x, "HOLDS_POSITION") if p[0] == "Lê Văn Tám"]
+
+
+def test_a_body_after_another_verb_leaves_the_person_the_subject(run):
+    x = run("Bộ Chính trị chỉ định ông Trần Văn Chín tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Nghệ An và "
+            "giữ chức Phó Bí thư Thường trực Tỉnh ủy Nghệ An.")
+    assert ("Trần Văn Chín", "Tỉnh ủy Nghệ An", "Phó Bí thư Thường trực") in rels(x, "HOLDS_POSITION")

@@ -142,3 +142,9 @@ def test_a_truncated_headline_names_the_event_and_the_report_dates_it(run):
     main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert [e.props.get("date") for e in main] == ["2024-07-28"]
     assert main[0].name.startswith("Thủ tướng Lê Văn Sáu tiếp Ngoại trưởng Mỹ")
+
+
+def test_the_last_word_of_a_cut_headline_makes_no_mention(run):
+    x = run("Ông Võ Thành Năm giữ chức Phó Chánh Văn ...\n20/11/2024\n\nChiều 20/11, Văn phòng Trung ương Đảng tổ "
+            "chức công bố quyết định bổ nhiệm ông Võ Thành Năm.")
+    assert "Phó Chánh Văn" not in {e.name for e in x.entities}

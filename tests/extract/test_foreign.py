@@ -51,3 +51,18 @@ def test_a_states_long_form_is_its_country(run):
     x = run("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình bày tỏ vui mừng.")
     assert ("Tập Cận Bình", "Nhà nước Trung Quốc", "Chủ tịch nước") in rels(x, "HOLDS_POSITION")
     assert {e.name for e in x.entities if e.type == "Person"} == {"Tập Cận Bình"}
+
+
+def test_a_foreign_name_of_one_word_after_a_title_and_who_acts_for_whom(run):
+    x = run("Sáng 28/7/2024, Thủ tướng Lê Văn Sáu tiếp Ngoại trưởng Mỹ. Tại buổi tiếp, thay mặt Tổng thống Joe "
+            "Biden và Chính quyền Mỹ, Ngoại trưởng Blinken gửi lời chia buồn.")
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert {"Blinken", "Joe Biden"} <= people
+    assert "Chính quyền Mỹ" in {e.name for e in x.entities if e.type == "Organization"}
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Blinken" in attended and "Joe Biden" not in attended
+
+
+def test_an_upper_case_acronym_after_a_title_is_no_foreign_name(run):
+    x = run("Tổng Giám đốc VTV phát biểu.")
+    assert not [e for e in x.entities if e.type == "Person"]
