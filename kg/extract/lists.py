@@ -133,7 +133,8 @@ def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
         for post in person.posts:
             head = heads.get(post.role.removeprefix("Phó ").removeprefix("phó ").capitalize())
             if post.org is None and head and not post.implied and not post.country:
-                post.org = next((o for o in later if o.head == head and o.start > post.start), None)
+                # the list's own body is named once, at its end: the last body with the head
+                post.org = next((o for o in reversed(later) if o.head == head and o.start > post.start), None)
         body = next((p.org for p in person.posts if p.org is not None and p.org.kind == "named"), None)
         if body is None:
             continue

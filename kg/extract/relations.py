@@ -209,8 +209,9 @@ def _ministry_units(b, lex, sentences, org_ent) -> None:
     """A Vụ / Cục written without its ministry belongs to the ministry written right after it
     ("Vụ Công chức - Viên chức, Bộ Nội vụ"), else to the only ministry of its sentence, else to the
     ministry the report names most."""
-    def is_ministry(e: Entity | None) -> bool:
-        return e is not None and e.name.startswith("Bộ ") and lex.org_by_key.get(phrase_keys(e.name)) is not None
+    def is_ministry(e: Entity | None) -> bool:  # a ministry of the Government, not "Bộ Chính trị"
+        entry = lex.org_by_key.get(phrase_keys(e.name)) if e is not None and e.name.startswith("Bộ ") else None
+        return entry is not None and entry.reports_to == "Chính phủ"
 
     counts = Counter(e.id for e in b.entities.values() if is_ministry(e) for _ in e.evidence)
     ranked = counts.most_common(2)

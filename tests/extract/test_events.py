@@ -148,3 +148,9 @@ def test_the_last_word_of_a_cut_headline_makes_no_mention(run):
     x = run("Ông Võ Thành Năm giữ chức Phó Chánh Văn ...\n20/11/2024\n\nChiều 20/11, Văn phòng Trung ương Đảng tổ "
             "chức công bố quyết định bổ nhiệm ông Võ Thành Năm.")
     assert "Phó Chánh Văn" not in {e.name for e in x.entities}
+
+
+def test_a_deputy_who_speaks_at_the_session_attended_it(run):
+    x = run("Chiều 4/8/2023, tại kỳ họp thứ 2 HĐND tỉnh Nam Định khóa IX, nhiều đại biểu bày tỏ băn khoăn. "
+            "Đồng quan điểm, đại biểu Phạm Thị Hồng Hoa cho rằng, cần giảm tải chương trình.")
+    assert "Phạm Thị Hồng Hoa" in {p for p, _, _ in rels(x, "ATTENDED")}

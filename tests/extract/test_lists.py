@@ -26,3 +26,11 @@ def test_a_dismissal_names_each_post_before_its_holder(run):
 def test_chanh_van_phong_is_of_the_office_named_after_the_title(run):
     x = run("Ông Lại Văn Năm, Chánh Văn phòng Trung ương Đảng, phát biểu.")
     assert ("Lại Văn Năm", "Văn phòng Trung ương Đảng", "Chánh Văn phòng") in rels(x, "HOLDS_POSITION")
+
+
+def test_an_elided_body_is_the_one_the_list_names_at_its_end(run):
+    x = run("Trách nhiệm thuộc về các ông: Hà Văn Mạnh, nguyên Cục trưởng; Lò Văn Hai, Cục trưởng Cục Thú y, "
+            "nguyên Cục trưởng; Đinh Văn Ba, Phó Cục trưởng Cục Quản lý thị trường tỉnh Sơn La.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hà Văn Mạnh", "Cục Quản lý thị trường tỉnh Sơn La", "Cục trưởng") in posts
+    assert ("Hà Văn Mạnh", "Cục Thú y", "Cục trưởng") not in posts
