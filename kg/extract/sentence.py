@@ -121,6 +121,8 @@ def read_sentence(
             i = s.add_people(*appt)
             continue
         place = _place(lex, orgp, toks, i) if k0 in gates.place else None
+        if place is None and s.places and tok.is_cap:
+            place = _listed_unit(lex, toks, i, s.places[-1])
         if place is not None:
             s.places.append(place)
             i = place.end
@@ -164,6 +166,7 @@ def _starters(lex: Lexicon) -> frozenset[str]:
         keys = {k for m in matchers for k in m.first_keys()}
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         keys |= lex.phrases["career_verbs"].first_keys()
+        keys |= lex.phrases["admin_units"].first_keys()  # "xã Phú Hòa", "phường Xuân Đỉnh"
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
 
@@ -242,6 +245,17 @@ def _coordinated_after_cua(s: Sentence) -> None:
             j = nxt.end
 
 
+
+
+def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
+    """"các huyện Nam Sách, Thanh Hà, Ninh Giang": a district or province named right after a
+    place and a comma (or "và") is a place of the same list."""
+    if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == _VA):
+        return None
+    unit = lex.unit_names.match(toks, i)
+    if unit is None or proper_name_end(toks, i) != unit[0]:
+        return None
+    return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]))
 
 
 def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:

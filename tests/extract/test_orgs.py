@@ -150,3 +150,11 @@ def test_a_ministry_reports_to_the_government_it_is_not_part_of_it(run):
     assert not any(t == "Chính phủ" for _, t, _ in rels(x, "PART_OF"))
     assert ("Sở Y tế tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", None) in rels(x, "REPORTS_TO")
     assert not any(s == "Sở Y tế tỉnh Nghệ An" for s, _, _ in rels(x, "PART_OF"))
+
+
+def test_communes_and_listed_districts_are_places(run):
+    x = run("Ông sinh tại xã Phú Hòa, huyện Lương Tài, tỉnh Bắc Ninh. Cử tri các huyện Nam Sách, Thanh Hà, Ninh Giang "
+            "kiến nghị.")
+    places = names(x, "Location")
+    assert {"Phú Hòa", "Lương Tài", "Bắc Ninh", "Nam Sách", "Thanh Hà", "Ninh Giang"} <= places
+    assert "Ninh Giang" not in names(x, "Person")
