@@ -90,6 +90,22 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
                     _qualify([s], admin, *one, tier[one[0]], True)
 
 
+def resolve_bare_heads(sentences: list[Sentence]) -> None:
+    """A body written by its head alone ("Hội đồng nhân dân", "Thành ủy") is the one body of that
+    head the report names in full ("Hội đồng nhân dân tỉnh Quảng Ninh"), when there is one."""
+    names = {m.canonical for m in _all_mentions(sentences) if m.canonical}
+    for m in _all_mentions(sentences):
+        if m.kind != "standalone" or not m.canonical or m.canonical != _expand_head_text(m):
+            continue
+        longer = {n for n in names if n.startswith(m.canonical + " ")}
+        if len(longer) == 1:
+            m.canonical = longer.pop()
+
+
+def _expand_head_text(m) -> str:
+    return canonical_name(type(m)(m.start, m.end, m.kind, head=m.head), lexicon())
+
+
 def _tier_of(level: str, place: str, admin: AdminLevels, lex: Lexicon) -> int:
     """The tier of a named place: a level of two tiers ("thành phố") is of the first for the
     centrally run cities, else of the second."""

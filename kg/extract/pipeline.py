@@ -14,7 +14,7 @@ import unicodedata
 from kg.extract.build import Builder
 from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import lexicon
-from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places
+from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places, resolve_bare_heads
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.tokens import tokenize
@@ -39,6 +39,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
     qualify_localities(sentences, lex)
+    resolve_bare_heads(sentences)
     b = Builder(document.id, text)
     # the report itself, keyed by its id (not its title) so two reports never merge
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,

@@ -58,13 +58,16 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     full: dict[str, str] = {}
     for s in sentences:
         for p in s.people:
-            if not p.short and not p.ref:
-                full.setdefault(p.name.split()[-1], p.name)
+            # the longest name ending with a given name ("Joe Biden" over "Biden")
+            if not p.short and not p.ref and len(p.name) > len(full.get(p.name.split()[-1], "")):
+                full[p.name.split()[-1]] = p.name
     last = ""  # the person last named: a bare "ông" / "bà" stands for them
     for s in sentences:
         sent = (s.start, s.end)
         for p in sorted(s.people, key=lambda p: p.start):
-            name = last if p.ref else full.get(p.name) if p.short else p.name
+            # a one-word name the report also writes in full is that person ("Tổng thống Biden")
+            one_word = " " not in p.name and not p.ref
+            name = last if p.ref else full.get(p.name) if p.short or one_word else p.name
             if not name:
                 continue
             last = last if p.bare else name

@@ -66,3 +66,8 @@ def test_a_foreign_name_of_one_word_after_a_title_and_who_acts_for_whom(run):
 def test_an_upper_case_acronym_after_a_title_is_no_foreign_name(run):
     x = run("Tổng Giám đốc VTV phát biểu.")
     assert not [e for e in x.entities if e.type == "Person"]
+
+
+def test_a_one_word_name_the_report_also_writes_in_full_is_that_person(run):
+    x = run("Tổng thống Joe Biden gửi thư. Tổng thống Biden nhắc lại chuyến thăm.")
+    assert {e.name for e in x.entities if e.type == "Person"} == {"Joe Biden"}

@@ -158,3 +158,10 @@ def test_communes_and_listed_districts_are_places(run):
     places = names(x, "Location")
     assert {"Phú Hòa", "Lương Tài", "Bắc Ninh", "Nam Sách", "Thanh Hà", "Ninh Giang"} <= places
     assert "Ninh Giang" not in names(x, "Person")
+
+
+def test_a_head_written_alone_is_the_one_body_of_that_head_the_report_names(run):
+    x = run("Sáng 10/12/2024, Hội đồng nhân dân tỉnh Quảng Ninh họp kỳ họp thứ 24. Thường trực Hội đồng nhân dân "
+            "tặng hoa.")
+    orgs = names(x, "Organization")
+    assert "Hội đồng nhân dân" not in orgs and "Hội đồng nhân dân tỉnh Quảng Ninh" in orgs
