@@ -91,6 +91,9 @@ class DirectiveParser:
             if end > j:
                 return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
             return None
+        held = self._meeting_resolution(i, j, kind)
+        if held is not None:
+            return held
         if self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội"):
             k = j + 2
             while k < len(toks) and toks[k].is_word and not _ROMAN.match(toks[k].text) and k < j + 8:
@@ -114,6 +117,39 @@ class DirectiveParser:
                 name = f"{kind} Đại hội {toks[k].text}{tail}"
                 return DirectiveMention(i, end, kind, "", "", name)
         return None
+
+    def _meeting_resolution(self, i: int, j: int, kind: str) -> DirectiveMention | None:
+        """A resolution named by the meeting that passed it: "Nghị quyết Trung ương 4", "Nghị quyết
+        Hội nghị Trung ương 6 khóa XII", "Nghị quyết Đại hội Đảng bộ tỉnh X lần thứ 17", "Nghị
+        quyết Đại hội đại biểu Đảng bộ tỉnh Y", "Nghị quyết Đại hội Đảng"."""
+        toks = self.toks
+        k = j + 2 if self._key(j) == word_key("Hội") and self._key(j + 1) == word_key("nghị") else j
+        if self._key(k) == word_key("Trung") and self._key(k + 1) == word_key("ương") and k + 2 < len(toks) and (
+                toks[k + 2].text.isdigit() or _ROMAN.match(toks[k + 2].text)):
+            end = self._term_end(k + 3)
+            return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+        if not (self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội")):
+            return None
+        k = j + 2
+        if self._key(k) == word_key("đại") and self._key(k + 1) == word_key("biểu"):
+            k += 2
+        if self._key(k) != word_key("Đảng"):
+            return None
+        owner = self.orgs.parse(k, allow_bare=False)
+        end = owner.end if owner is not None else k + 1
+        end = self._term_end(end)
+        return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+
+    def _term_end(self, k: int) -> int:
+        """After a meeting's name: "lần thứ 17", "khóa XII", "(khóa XIII)"."""
+        toks = self.toks
+        if self._key(k) == word_key("lần") and self._key(k + 1) == word_key("thứ") and k + 2 < len(toks) and (
+                toks[k + 2].text.isdigit() or _ROMAN.match(toks[k + 2].text)):
+            return k + 3
+        if self._key(k) in (word_key("khóa"), word_key("khoá")) and k + 1 < len(toks) and (
+                toks[k + 1].text.isdigit() or _ROMAN.match(toks[k + 1].text)):
+            return k + 2
+        return k
 
     def _law_name_end(self, j: int) -> int:
         """A law's name: capitalized words and the lower-case words that follow them, through a

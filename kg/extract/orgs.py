@@ -207,6 +207,11 @@ class OrgParser:
             inner = self.parse(k, allow_bare=True)
             if inner:
                 return OrgMention(i, inner.end, head.kind, head=head_text, inner=inner)
+            # "Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập": a locality's Party organisation
+            loc = self._locality(k, head=head_text) if head.kind == "party" and self.lex.phrases[
+                "locality_words"].match(self.toks, k) else None
+            if loc is not None:
+                return OrgMention(i, loc[1], "standalone", head=head_text, locality=loc[0])
             if allow_bare and head.kind == "party" and self.toks[i].is_cap:
                 return OrgMention(i, k, "bare", head=head_text)
             return None

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.extract.conftest import rels
 
 
@@ -89,3 +91,15 @@ def test_implements_only_the_directives_the_verb_governs(run):
             "trong năm, tỉnh cũng đã tổng kết việc sửa đổi Nghị quyết số 30 về cải cách hành chính.")
     done = {d for o, d, _ in rels(x, "IMPLEMENTS") if o == "Sở Tư pháp"}
     assert done == {"Chỉ thị số 05-CT/TW", "Kế hoạch số 12-KH/TU"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Thực hiện Nghị quyết Trung ương 4 khóa XII.", "Nghị quyết Trung ương 4 khóa XII"),
+    ("Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Hải Dương lần thứ 17, tỉnh đạt nhiều kết quả.",
+     "Nghị quyết Đại hội Đảng bộ tỉnh Hải Dương lần thứ 17"),
+    ("Tiếp tục thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Bình.",
+     "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Bình"),
+])
+def test_a_resolution_named_by_the_meeting_that_passed_it(run, text, name):
+    x = run(text)
+    assert name in {e.name for e in x.entities if e.type == "Directive"}

@@ -165,3 +165,9 @@ def test_a_head_written_alone_is_the_one_body_of_that_head_the_report_names(run)
             "tặng hoa.")
     orgs = names(x, "Organization")
     assert "Hội đồng nhân dân" not in orgs and "Hội đồng nhân dân tỉnh Quảng Ninh" in orgs
+
+
+def test_a_localitys_party_organisation(run):
+    x = run("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa họp; Bí thư Đảng ủy xã Quỳnh Lập Hồ Văn Nam dự.")
+    orgs = names(x, "Organization")
+    assert {"Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập"} <= orgs
