@@ -8,7 +8,7 @@ import copy
 
 from kg.extract.orgs import OrgMention
 from kg.extract.people import _VA, PeopleParser, PersonMention, Post
-from kg.extract.tokens import word_key
+from kg.extract.tokens import phrase_keys, word_key
 
 
 def list_opener(self: PeopleParser, j: int) -> int | None:
@@ -145,3 +145,32 @@ def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
                 post.org = OrgMention(at.start, at.end, "party", head="Đảng ủy", inner=copy.copy(body))
                 made.append(post.org)
     return made
+
+
+def joined_committees(lex, toks, orgs: list[OrgMention]) -> list[OrgMention]:
+    """"tham gia Ban Chấp hành, Ban Thường vụ, giữ chức Phó Bí thư Tỉnh ủy Lâm Đồng": the
+    committees joined are those of the Party committee named next in the sentence."""
+    made: list[OrgMention] = []
+    starts = {o.start for o in orgs}
+    for t in range(len(toks) - 2):
+        if toks[t].keys[:1] != _THAM or toks[t + 1].keys[:1] != _GIA:
+            continue
+        k, heads = t + 2, []
+        while k < len(toks) and k not in starts and (hd := lex.heads.match(toks, k)) and hd[1].kind == "sub":
+            heads.append((k, hd[0], hd[1].text))
+            k = hd[0]
+            if k < len(toks) and (toks[k].text == "," or toks[k].keys[:1] == _VA):
+                k += 1
+        if not heads:
+            continue
+        owner = next((o for o in sorted(orgs, key=lambda o: o.start) if o.start >= heads[-1][1]
+                      and (o.kind in ("standalone", "party") or o.head.endswith("ủy"))), None)
+        if owner is not None:
+            # "Ban Chấp hành" of a Party committee is the committee itself: no body of its own
+            itself = {phrase_keys(w) for w in lex.words["committee_itself"]}
+            made.extend(OrgMention(a, z, "sub", head=h, inner=copy.copy(owner)) for a, z, h in heads
+                        if phrase_keys(h) not in itself)
+    return made
+
+
+_THAM, _GIA = (word_key("tham"),), (word_key("gia"),)

@@ -236,7 +236,8 @@ class OrgParser:
             if level and self.toks[end].is_cap and not self.lex.orgs.match(self.toks, end, allow_comma=True):
                 name, end = f"{name} Trung ương", level[0]
             m = OrgMention(i, end, "named", head=head_text, name=name)
-            owner = self.parse(end, allow_bare=False) if self._owner_allowed(end) else None
+            owner = self.parse(end, allow_bare=False) if self._owner_allowed(end) else (
+                self.parse(end, allow_bare=False, lower_head=True) if self._lower_committee(end) else None)
             if owner and owner.kind in ("standalone", "gazetteer", "named"):
                 m.inner = owner
                 m.end = owner.end
@@ -280,6 +281,11 @@ class OrgParser:
         if owner is None or owner[0] != end or owner[1].name != entry.part_of:  # type: ignore[union-attr]
             return None
         return OrgMention(k + 1, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
+
+    def _lower_committee(self, i: int) -> bool:
+        """"Trưởng Ban Dân vận tỉnh ủy": a Party committee written in lower case after a body's name."""
+        hd = self.lex.heads.match(self.toks, i)
+        return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
 
     def _owner_allowed(self, i: int) -> bool:
         t = self._word(i)

@@ -315,6 +315,8 @@ class PeopleParser:
                 j += 1
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
+            if not names and len(posts) == 1 and self._standing_post(i) is not None:
+                return None  # "…, Thường trực Ban Bí thư" with no one named: the standing body
             if not names:
                 return [], [p.org for p in posts if p.org], j
         else:

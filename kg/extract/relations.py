@@ -256,7 +256,7 @@ def _reports_to(b, lex, sentences, org_ent) -> None:
         orgs = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         for (ma, ea), (mb, eb) in itertools.pairwise(orgs):
             between = s.tokens[ma.end : mb.start]
-            if len(between) > 6:
+            if len(between) > 9:  # "X là cơ quan tham mưu, giúp việc của Y"
                 continue
             for i in range(ma.end, mb.start):
                 if lex.phrases["reports_to_sub_sup"].match(s.tokens, i):

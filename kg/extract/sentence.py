@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kg.extract.career import CareerReader
 from kg.extract.directives import DirectiveMention, DirectiveParser
 from kg.extract.lexicon import Lexicon
-from kg.extract.lists import fill_elided_bodies
+from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.tokens import Token, phrase_keys, proper_name_end, tokenize, word_key
@@ -147,6 +147,7 @@ def read_sentence(
             continue
         i += 1
     s.add_people([], fill_elided_bodies(lex, s.people), n)
+    s.orgs.extend(joined_committees(lex, toks, s.orgs))
     _coordinated_after_cua(s)
     return s
 

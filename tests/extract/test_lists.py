@@ -34,3 +34,21 @@ def test_an_elided_body_is_the_one_the_list_names_at_its_end(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Hà Văn Mạnh", "Cục Quản lý thị trường tỉnh Sơn La", "Cục trưởng") in posts
     assert ("Hà Văn Mạnh", "Cục Thú y", "Cục trưởng") not in posts
+
+
+def test_committees_joined_are_those_of_the_party_committee_named_next(run):
+    x = run("Ban Bí thư điều động ông Trần Văn Mười tham gia Ban Chấp hành, Ban Thường vụ, giữ chức Phó Bí thư "
+            "Tỉnh ủy Lâm Đồng.")
+    assert ("Ban Thường vụ Tỉnh ủy Lâm Đồng", "Tỉnh ủy Lâm Đồng", None) in rels(x, "PART_OF")
+    assert not any(e.name.startswith("Ban Chấp hành") for e in x.entities if e.type == "Organization")
+
+
+def test_a_standing_body_named_with_no_one_is_a_body(run):
+    x = run("Văn phòng Trung ương Đảng là cơ quan tham mưu, giúp việc của Ban Bí thư, Thường trực Ban Bí thư.")
+    assert ("Thường trực Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương Đảng", None) in rels(x, "PART_OF")
+    assert ("Văn phòng Trung ương Đảng", "Ban Bí thư Trung ương Đảng", None) in rels(x, "REPORTS_TO")
+
+
+def test_a_party_committee_in_lower_case_after_a_bodys_name(run):
+    x = run("Bà Phạm Thị Mai, Trưởng Ban Dân vận tỉnh ủy Lâm Đồng phát biểu.")
+    assert ("Phạm Thị Mai", "Ban Dân vận Tỉnh ủy Lâm Đồng", "Trưởng Ban") in rels(x, "HOLDS_POSITION")
