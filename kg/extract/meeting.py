@@ -280,7 +280,9 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     # the last line, the last sentence (a byline run into the text), lines under the title
     last = (sentences[-1].start, sentences[-1].end)
+    # (the line before the last, too: crawlers put a photo caption after the byline)
     candidates = lines[-1:] + ([last] if last not in lines else []) + [ln for ln in lines[1:3] if ln != lines[-1]]
+    candidates += [ln for ln in lines[-2:-1] if ln not in candidates]
     for start, end in candidates:
         if end - start > _BYLINE_MAX:
             continue  # a paragraph, not a line of names: no need to read it word by word

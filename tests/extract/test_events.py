@@ -154,3 +154,8 @@ def test_a_deputy_who_speaks_at_the_session_attended_it(run):
     x = run("Chiều 4/8/2023, tại kỳ họp thứ 2 HĐND tỉnh Nam Định khóa IX, nhiều đại biểu bày tỏ băn khoăn. "
             "Đồng quan điểm, đại biểu Phạm Thị Hồng Hoa cho rằng, cần giảm tải chương trình.")
     assert "Phạm Thị Hồng Hoa" in {p for p, _, _ in rels(x, "ATTENDED")}
+
+
+def test_a_byline_followed_by_a_photo_caption(run):
+    x = run("Sáng 3/4/2024, Bộ Y tế tổ chức hội nghị.\nĐoàn Thị Loan\n\nPhối cảnh sân bay Long Thành.")
+    assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Đoàn Thị Loan"}
