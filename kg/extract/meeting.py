@@ -63,7 +63,7 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
     if not ok or not groups[0] or len(groups) > 3:
         return []
-    if any(lex.heads.match(g, 0) or lex.titles.match(g, 0) or _is_place(lex, g) for g in groups):
+    if any(_is_body(lex, g) or lex.titles.match(g, 0) or _is_place(lex, g) for g in groups):
         return []
     return [(g[0].start, g[-1].end) for g in groups]
 
@@ -93,6 +93,12 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
         if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)):
             return k, m[0]
     return None
+
+
+def _is_body(lex, words) -> bool:
+    """A group that starts a body's name; a surname that is also a head ("Đoàn Loan") does not."""
+    hd = lex.heads.match(words, 0)
+    return hd is not None and (words[0].keys[0] not in lex.surnames or hd[0] >= 2)
 
 
 def _is_place(lex, words) -> bool:
