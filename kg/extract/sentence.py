@@ -249,14 +249,17 @@ def _coordinated_after_cua(s: Sentence) -> None:
 
 
 def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
-    """"các huyện Nam Sách, Thanh Hà, Ninh Giang": a district or province named right after a
-    place and a comma (or "và") is a place of the same list."""
+    """"các huyện Nam Sách, Thanh Hà, Ninh Giang", "thăm Lào, Hàn Quốc": a district, province or
+    country named right after a place and a comma (or "và") is a place of the same list."""
     if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == _VA):
         return None
     unit = lex.unit_names.match(toks, i)
-    if unit is None or proper_name_end(toks, i) != unit[0]:
-        return None
-    return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]))
+    if unit is not None and proper_name_end(toks, i) == unit[0]:
+        return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]))
+    loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
+    if loc is not None and (loc[0] >= len(toks) or not toks[loc[0]].is_cap):
+        return PlaceMention(i, loc[0], str(loc[1]))
+    return None
 
 
 def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:

@@ -171,3 +171,14 @@ def test_a_localitys_party_organisation(run):
     x = run("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa họp; Bí thư Đảng ủy xã Quỳnh Lập Hồ Văn Nam dự.")
     orgs = names(x, "Organization")
     assert {"Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập"} <= orgs
+
+
+def test_countries_listed_after_a_place(run):
+    x = run("Việt Nam là nhà đầu tư lớn tại Campuchia, sau Trung Quốc, Hàn Quốc, Singapore và Nhật Bản.")
+    assert {"Trung Quốc", "Hàn Quốc", "Singapore", "Nhật Bản"} <= names(x, "Location")
+
+
+def test_a_known_body_then_its_owner_are_two_mentions(run):
+    x = run("Ông Lê Văn Một, Ủy viên Bộ Chính trị Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, phát biểu.")
+    orgs = names(x, "Organization")
+    assert "Bộ Chính trị" in orgs and not any(o.startswith("Bộ Chính trị ") for o in orgs)
