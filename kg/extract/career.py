@@ -37,6 +37,12 @@ class CareerReader:
     def note_pronoun(self, i: int) -> None:
         self.pronoun = PersonMention(i, i + 1, "", ref=True)
 
+    def note_title_ref(self, i: int, end: int, posts: list[Post]) -> None:
+        """"Tân Phó Trưởng Ban Tuyên giáo Trung ương là …": a title with no name stands for the
+        person the report gave that post (resolved when entities are built)."""
+        if posts:
+            self.pronoun = PersonMention(i, end, "", ref=True, chain_end=end, ref_posts=list(posts))
+
     def subject(self, people: list[PersonMention], i: int) -> PersonMention | None:
         """The person the clause at i is about: the last one named before i in this sentence."""
         named = [p for p in people if p.end <= i]

@@ -42,6 +42,7 @@ class PersonMention:
     bare: bool = False  # no title and no honorific: a name only by its shape
     chain_end: int = -1  # token after the titles that follow the name
     ref: bool = False  # a bare "ông" / "bà": the person last named (kg.extract.career)
+    ref_posts: list[Post] = field(default_factory=list)  # a title standing for its holder
 
 
 class PeopleParser:

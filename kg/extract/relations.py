@@ -62,12 +62,14 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             if not p.short and not p.ref and len(p.name) > len(full.get(p.name.split()[-1], "")):
                 full[p.name.split()[-1]] = p.name
     last = ""  # the person last named: a bare "ông" / "bà" stands for them
+    holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
     for s in sentences:
         sent = (s.start, s.end)
         for p in sorted(s.people, key=lambda p: p.start):
             # a one-word name the report also writes in full is that person ("Tổng thống Biden")
             one_word = " " not in p.name and not p.ref
-            name = last if p.ref else full.get(p.name) if p.short or one_word else p.name
+            name = (holders.get(_post_key(p.ref_posts[0], org_entity, s)) if p.ref_posts else last) if p.ref else (
+                full.get(p.name) if p.short or one_word else p.name)
             if not name:
                 continue
             last = last if p.bare else name
@@ -88,10 +90,17 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     conf = 0.75
                 if org is None:
                     continue
+                holders.setdefault((name_key(post.role), org.id), name)
                 b.relate("HOLDS_POSITION", ent, org, sent, conf, role=post.role,
                          former=post.status == "former", acting=post.status == "acting",
                          newly_appointed=post.status == "newly_appointed")
     return out
+
+
+def _post_key(post, org_entity, s) -> tuple[str, str]:
+    """(role, body id) of a post, to find who holds it."""
+    org = org_entity(post.org, s) if post.org is not None else None
+    return name_key(post.role), org.id if org is not None else ""
 
 
 def _report_body(b, generic: str) -> Entity | None:

@@ -133,6 +133,8 @@ def read_sentence(
             continue
         got = peop.parse(i, context=s.orgs) if k0 in gates.people else None
         if got is not None:
+            if not got[0] and got[2] > i and not s.people and i <= 1:  # a title opening the sentence
+                career.note_title_ref(i, got[2], peop.title_chain(i)[0])
             j = s.add_people(*got)
             if j > i:
                 i = j

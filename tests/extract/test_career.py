@@ -106,3 +106,9 @@ def test_a_body_after_another_verb_leaves_the_person_the_subject(run):
     x = run("Bộ Chính trị chỉ định ông Trần Văn Chín tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Nghệ An và "
             "giữ chức Phó Bí thư Thường trực Tỉnh ủy Nghệ An.")
     assert ("Trần Văn Chín", "Tỉnh ủy Nghệ An", "Phó Bí thư Thường trực") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_title_opening_a_sentence_stands_for_its_holder(run):
+    x = run("Bộ Chính trị điều động ông Phùng Văn Nhã giữ chức Phó Trưởng Ban Tuyên giáo Trung ương. Tân Phó "
+            "Trưởng Ban Tuyên giáo Trung ương là Ủy viên dự khuyết Trung ương Đảng khóa XI.")
+    assert ("Phùng Văn Nhã", "Ban Chấp hành Trung ương Đảng", "Ủy viên dự khuyết") in rels(x, "HOLDS_POSITION")
