@@ -220,6 +220,13 @@ class PeopleParser:
             return i
         return j
 
+    def _street_at(self, i: int) -> bool:
+        """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
+        toks = self.toks
+        if i >= 1 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in self.lex.wordset("street_words"):
+            return True
+        return i >= 2 and toks[i - 1].text[0].isdigit() and toks[i - 2].keys[:1] == (word_key("số"),)
+
     def _foreign_name_at(self, i: int) -> int:
         """"Ngoại trưởng Blinken": after a title or an honorific, one capitalized word that is no
         Vietnamese syllable is a foreign name."""
@@ -332,7 +339,7 @@ class PeopleParser:
                         pm = PersonMention(h[0], e, toks[h[0]].text, short=True)
                         return [pm], [], e
                     return None
-            elif self.orgs.looks_like_person(i):
+            elif self.orgs.looks_like_person(i) and not self._street_at(i):
                 e = self.name_at(i)
                 if e > i:
                     names = [(i, e)]

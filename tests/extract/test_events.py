@@ -159,3 +159,10 @@ def test_a_deputy_who_speaks_at_the_session_attended_it(run):
 def test_a_byline_followed_by_a_photo_caption(run):
     x = run("Sáng 3/4/2024, Bộ Y tế tổ chức hội nghị.\nĐoàn Thị Loan\n\nPhối cảnh sân bay Long Thành.")
     assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Đoàn Thị Loan"}
+
+
+def test_a_street_named_after_a_person_is_no_person_and_a_portal_credit_no_photographer(run):
+    x = run("Sáng 26/1/2025, lễ viếng tổ chức tại Nhà tang lễ Quốc gia số 5 Trần Thánh Tông, Hà Nội (Ảnh: Cổng "
+            "TTĐT Quốc hội).")
+    assert not [e for e in x.entities if e.type == "Person"]
+    assert "Nhà tang lễ Quốc gia" in {e.name for e in x.entities if e.type == "Location"}
