@@ -103,3 +103,16 @@ def test_implements_only_the_directives_the_verb_governs(run):
 def test_a_resolution_named_by_the_meeting_that_passed_it(run, text, name):
     x = run(text)
     assert name in {e.name for e in x.entities if e.type == "Directive"}
+
+
+def test_a_body_in_an_earlier_sentence_does_not_carry_out_a_directive(run):
+    x = run("Chính phủ họp phiên thường kỳ. Cần tiếp tục thực hiện Nghị quyết số 54/2017/QH14 về thành phố.")
+    assert not rels(x, "IMPLEMENTS")
+
+
+def test_a_directive_neither_binds_nor_is_carried_out_by_its_issuer(run):
+    x = run("Bộ Chính trị ban hành Kết luận số 126-KL/TW. Bộ Chính trị yêu cầu thực hiện Kết luận số 126-KL/TW "
+            "về một số nội dung của Bộ Chính trị.")
+    assert ("Kết luận số 126-KL/TW", "Bộ Chính trị", None) in rels(x, "ISSUED_BY")
+    assert not [r for r in rels(x, "APPLIES_TO") if r[1] == "Bộ Chính trị"]
+    assert not [r for r in rels(x, "IMPLEMENTS") if r[0] == "Bộ Chính trị"]
