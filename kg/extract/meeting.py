@@ -179,16 +179,19 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")
         if before_verb or after_with:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
-    for s in sentences:
+    for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
-        attendance = s.has_phrase(lex.phrases["attendance_markers"]) >= 0
+        attendance = _attendance_marked(lex, s)
         for p in s.people:
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical"):
                 continue
             if _represented(s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
-            if s is lead or attendance or _attends(lex, s, max(p.end, p.chain_end)):
+            spoke = _attends(lex, s, max(p.end, p.chain_end))
+            if _decided_on(lex, s, p) and not spoke:
+                continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
+            if s is lead or attendance or spoke:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         for k, (m, e) in enumerate(tops):
@@ -236,6 +239,25 @@ def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
                 continue
             return True
     return False
+
+
+def _attendance_marked(lex, s: Sentence) -> bool:
+    """An attendance marker ("Đến dự", "Tham dự có"), not the start of another word ("đến dự án")."""
+    markers = lex.phrases["attendance_markers"]
+    k = s.has_phrase(markers)
+    while k >= 0:
+        m = markers.match(s.tokens, k)
+        if m and not lex.is_other_word(s.tokens, m[0] - 1):
+            return True
+        k = s.has_phrase(markers, k + 1)
+    return False
+
+
+def _decided_on(lex, s: Sentence, p) -> bool:
+    """Is the person the object of a decision verb a few words before their name or titles?"""
+    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
+    verbs = lex.phrases["decision_verbs"]
+    return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
 
 
 def _represented(s: Sentence, at: int) -> bool:

@@ -166,3 +166,10 @@ def test_a_street_named_after_a_person_is_no_person_and_a_portal_credit_no_photo
             "TTĐT Quốc hội).")
     assert not [e for e in x.entities if e.type == "Person"]
     assert "Nhà tang lễ Quốc gia" in {e.name for e in x.entities if e.type == "Location"}
+
+
+def test_who_is_decided_on_or_only_in_the_headline_did_not_attend(run):
+    x = run("Ông Trần Văn Bảy thôi làm chủ tịch: tỉnh nói gì?\n\nSáng 17/5/2019, HĐND tỉnh Quảng Nam họp phiên bất "
+            "thường để miễn nhiệm chức danh Chủ tịch UBND tỉnh đối với ông Trần Văn Bảy. Ông Lê Văn Tám vi phạm "
+            "trong thực hiện dự án đến dự án khác.")
+    assert not {p for p, _, _ in rels(x, "ATTENDED")} & {"Trần Văn Bảy", "Lê Văn Tám"}
