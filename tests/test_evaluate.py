@@ -47,18 +47,18 @@ def test_quality_floor_on_the_projects_annotated_reports(folder: Path):
     # Three sets of eight reports annotated by the guidelines (README.md in each folder). A floor,
     # not a target: a change that breaks a whole class of facts falls through it.
     result = evaluate([folder])
-    assert result.entities.table()["ALL"]["f1"] >= 0.88
-    assert result.relations.table()["ALL"]["f1"] >= 0.75
+    assert result.entities.table()["ALL"]["f1"] >= 0.89
+    assert result.relations.table()["ALL"]["f1"] >= 0.80
 
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus-news"
 
 
 @pytest.mark.skipif(not NEWS.is_dir(), reason="needs ../shared/corpus-news beside the project")
-@pytest.mark.parametrize("name", ["real1", "real2", "real3"])
+@pytest.mark.parametrize("name", ["real1", "real2", "real3", "real4"])
 def test_quality_floor_on_real_news(name: str):
-    # Real crawled reports (text in ../shared, gold here): a floor just under each set's first run,
-    # so that a change which loses a class of facts on real text is caught.
+    # Real crawled reports (text in ../shared, gold here): a floor a few points under each set's
+    # figure now (README), so that a change which loses a class of facts on real text is caught.
     result = evaluate([Path(__file__).parent / "fixtures" / name], corpus=NEWS)
-    assert result.entities.table()["ALL"]["f1"] >= 0.77
-    assert result.relations.table()["ALL"]["f1"] >= 0.43
+    assert result.entities.table()["ALL"]["f1"] >= 0.89
+    assert result.relations.table()["ALL"]["f1"] >= 0.78
