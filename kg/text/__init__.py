@@ -71,7 +71,13 @@ def normalize(text: str) -> str:
     """NFC, then length-preserving fixes. Offsets into the result are kg's offsets."""
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text).replace("\r", " ")
-    return _WORD.sub(_fixed, text)
+    return _TONE_CANDIDATE.sub(_fixed, text)
+
+
+# the only words _move_tone can change: an open pair with the tone on its second vowel ("hoà",
+# "thuỷ"), "qu" with the tone on u ("qủa"), "gi" with the tone on i before a vowel ("gìa")
+_TONE_CANDIDATE = re.compile(
+    r"\b\w*(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])\b|\b[qQ][ùúủũụÙÚỦŨỤ]\w+|\b[gG][ìíỉĩịÌÍỈĨỊ]\w+")
 
 
 _FIXED: dict[str, str] = {}
