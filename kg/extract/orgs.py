@@ -78,6 +78,7 @@ class OrgParser:
         self.lex = lex
         self.toks = tokens
         self.places = places  # name keys of the report's places (naming.report_places)
+        self.firsts = _org_firsts(lex)
 
     # -- helpers -------------------------------------------------------------
     def _word(self, i: int) -> Token | None:
@@ -163,7 +164,7 @@ class OrgParser:
     def parse(self, i: int, allow_bare: bool = True, after_title: bool = False,
               lower_head: bool = False) -> OrgMention | None:
         t = self._word(i)
-        if t is None or t.keys[0] not in _org_firsts(self.lex):  # nothing can start here: skip the matchers
+        if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)

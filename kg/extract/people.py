@@ -21,6 +21,19 @@ _LA = (word_key("là"),)
 _VA = (word_key("và"),)
 
 
+_TITLE_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _title_firsts(lex: Lexicon) -> frozenset[str]:
+    """First keys of every title, title status and standing post."""
+    got = _TITLE_FIRSTS.get(id(lex))
+    if got is None:
+        status = {word_key(w) for w in lex.words["title_status"]}
+        got = _TITLE_FIRSTS[id(lex)] = frozenset(
+            lex.titles.first_keys() | lex.phrases["standing_post_words"].first_keys() | status)
+    return got
+
+
 @dataclass
 class Post:
     role: str
@@ -50,6 +63,7 @@ class PeopleParser:
         self.lex = lex
         self.toks = tokens
         self.orgs = orgs
+        self.title_firsts = _title_firsts(lex)
 
     def _word(self, i: int) -> Token | None:
         return self.toks[i] if i < len(self.toks) and self.toks[i].is_word else None
@@ -70,7 +84,7 @@ class PeopleParser:
         start = i
         status = None
         t = self._word(i)
-        if t is None:
+        if t is None or t.keys[0] not in self.title_firsts:  # no title, status or standing post starts here
             return None
         st = self.lex.words["title_status"].get(t.text)
         if st:
