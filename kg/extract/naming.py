@@ -25,24 +25,35 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
         if not any(x.kind == "bare" for x in m.walk()):
             name = canonical_name(m, lex)
             full.setdefault(name_key(name), name)
+    extending_full = _extensions(full)
     for m in _all_mentions(sentences):
         if m.kind == "bare":
-            key = name_key(m.head)
-            hits = {k: v for k, v in full.items() if k.startswith(key + " ")}
+            hits = extending_full.get(name_key(m.head), set())
             if len(hits) == 1:
-                m.canonical = next(iter(hits.values()))
+                m.canonical = full[next(iter(hits))]
                 m.kind = "resolved"
     for m in _all_mentions(sentences):
         if m.kind != "bare" or m.canonical:
             m.canonical = canonical_name(m, lex)
     # a named body written short ("Ban Chỉ đạo") is the one longer name that extends it
     names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
+    extending = _extensions(names)
     for m in _all_mentions(sentences):
         if m.kind == "named" and m.inner is None and not lex.org_by_key.get(_keys(m.canonical)):
-            key = name_key(m.canonical)
-            longer = [v for k, v in names.items() if k.startswith(key + " ")]
+            longer = extending.get(name_key(m.canonical), ())
             if len(longer) == 1:
-                m.canonical = longer[0]
+                m.canonical = names[next(iter(longer))]
+
+
+def _extensions(names) -> dict[str, set[str]]:
+    """For every word prefix of the names, the names that extend it ("ban chỉ đạo" -> {"ban chỉ
+    đạo trung ương …"}): one lookup per mention, where a scan of every name made long files slow."""
+    out: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            out.setdefault(" ".join(words[:k]), set()).add(name)
+    return out
 
 
 def is_generic(name: str, lex: Lexicon | None = None) -> bool:
@@ -94,12 +105,13 @@ def resolve_bare_heads(sentences: list[Sentence]) -> None:
     """A body written by its head alone ("Hội đồng nhân dân", "Thành ủy") is the one body of that
     head the report names in full ("Hội đồng nhân dân tỉnh Quảng Ninh"), when there is one."""
     names = {m.canonical for m in _all_mentions(sentences) if m.canonical}
+    extending = _extensions(names)
     for m in _all_mentions(sentences):
         if m.kind != "standalone" or not m.canonical or m.canonical != _expand_head_text(m):
             continue
-        longer = {n for n in names if n.startswith(m.canonical + " ")}
+        longer = extending.get(m.canonical, set())
         if len(longer) == 1:
-            m.canonical = longer.pop()
+            m.canonical = next(iter(longer))
 
 
 def _expand_head_text(m) -> str:

@@ -45,6 +45,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,
                           props={"date": doc_date} if doc_date else None)
     emit_relations(b, lex, text, sentences, doc_entity, title, year)
+    b.finish()
     entities = list(b.entities.values())
     return Extraction(document=document, text=text, entities=entities, relations=list(b.relations.values()))
 

@@ -173,3 +173,12 @@ def test_who_is_decided_on_or_only_in_the_headline_did_not_attend(run):
             "thường để miễn nhiệm chức danh Chủ tịch UBND tỉnh đối với ông Trần Văn Bảy. Ông Lê Văn Tám vi phạm "
             "trong thực hiện dự án đến dự án khác.")
     assert not {p for p, _, _ in rels(x, "ATTENDED")} & {"Trần Văn Bảy", "Lê Văn Tám"}
+
+
+def test_evidence_per_fact_is_capped_and_the_rest_counted(run):
+    from kg.extract.build import EVIDENCE_CAP
+
+    x = run("Bộ Y tế họp. " * (EVIDENCE_CAP + 50))
+    body = next(e for e in x.entities if e.name == "Bộ Y tế")
+    assert len(body.evidence) == EVIDENCE_CAP
+    assert body.props["evidence_not_kept"] == 50
