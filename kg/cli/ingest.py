@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ import typer
 from kg.cli.common import errors_to_exit
 
 if TYPE_CHECKING:  # kg.ingest loads the workers and decoders: only `kg ingest` needs them
-    from kg.ingest import IngestSummary
+    from kg.ingest import IngestSummary, Progress
 
 EXIT_INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
 
@@ -29,39 +29,52 @@ def register(app: typer.Typer) -> None:
         encoding: str | None = typer.Option(
             None, "--encoding", help="Force the text encoding: tcvn3, vni, cp1258, utf-8, utf-16, ..."
         ),
-        strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file failed."),
+        strict: bool = typer.Option(False, "--strict", help="Stop at the first file that fails."),
         max_size: float = typer.Option(50.0, "--max-size", min=0.001, help="Largest file to read, in MiB."),
     ) -> None:
-        """Add new and changed reports to the store; unchanged ones are left as they are."""
+        """Add new and changed reports to the store; unchanged ones are left as they are.
+
+        Exit status: 0 every report stored or unchanged; 1 some files failed (with --strict, the run
+        stopped at the first); 2 bad usage; 3 nothing to ingest; 130 interrupted (Ctrl-C)."""
         from kg.cli.progress import progress_bar
         from kg.ingest import ingest
         from kg.store import Store
 
         with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
-            summary = ingest(
-                paths,
-                db,
-                jobs=jobs,
-                encoding=encoding,
-                max_bytes=int(max_size * 1024 * 1024),
-                progress=show,
-                cancel=cancel,
-            )
+            summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
+                             progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel)
             store_path = db.path
-        typer.echo(format_summary(summary, Path(store_path)))
-        raise typer.Exit(exit_code(summary, strict))
+        text, failures = format_summary(summary, Path(store_path), strict)
+        typer.echo(text)
+        for line in failures:
+            typer.echo(line, err=True)
+        raise typer.Exit(exit_code(summary))
 
 
-def exit_code(summary: IngestSummary, strict: bool) -> int:
+EXIT_FAILED, EXIT_NOTHING = 1, 3
+
+
+def exit_code(summary: IngestSummary) -> int:
+    if summary.failed:  # with --strict the run was stopped by the failure, not by the user
+        return EXIT_FAILED
     if summary.interrupted:
         return EXIT_INTERRUPTED
-    if summary.all_failed or (strict and summary.failed):
-        return 1
+    if not summary.files:
+        return EXIT_NOTHING
     return 0
 
 
-def format_summary(s: IngestSummary, store: Path) -> str:
-    """The run in a few lines: counts, additions, then one line per failed file."""
+def _stop_at_failure(show: Callable[[Progress], None], cancel: threading.Event) -> Callable[[Progress], None]:
+    """--strict: the first failed file stops the run (the reports finished so far are kept)."""
+    def step(p: Progress) -> None:
+        show(p)
+        if p.outcome == "failed":
+            cancel.set()
+    return step
+
+
+def format_summary(s: IngestSummary, store: Path, strict: bool = False) -> tuple[str, list[str]]:
+    """The run in a few lines (for stdout), and one line per failed file (for stderr)."""
     rate = f" ({s.files / s.seconds:.1f} files/s)" if s.seconds > 0 and s.files else ""
     updated = f"{s.updated} updated" + (f" ({s.reextracted} re-read: kg or its data changed)" if s.reextracted else "")
     parts = [f"{s.new} new", f"{s.unchanged} unchanged", updated]
@@ -72,12 +85,13 @@ def format_summary(s: IngestSummary, store: Path) -> str:
     if not s.files and not s.interrupted:
         lines[0] = "no report files found (kg reads .txt .md .html .docx .pdf)"
     lines.append(f"added {s.entities_added} entities and {s.relations_added} relations to {store}")
-    lines += [f"failed: {e.path}: {e.reason}" for e in s.errors]
     if s.errors:
-        lines.append(f"failures are also listed in {store / 'errors.jsonl'}")
-    if s.interrupted:
+        lines.append(f"failures are listed on stderr and in {store / 'errors.jsonl'}")
+    if s.interrupted and strict and s.failed:
+        lines.append("stopped at the first failure (--strict): the reports finished so far are kept")
+    elif s.interrupted:
         lines.append("interrupted: the reports finished so far are kept; run the same command to go on")
-    return "\n".join(lines)
+    return "\n".join(lines), [f"failed: {e.path}: {e.reason}" for e in s.errors]
 
 
 @contextlib.contextmanager

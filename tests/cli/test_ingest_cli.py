@@ -31,10 +31,12 @@ def run(*args: str | Path) -> object:
 def test_summary_counts_and_one_line_per_failure(fixture_dir: Path, tmp_path: Path) -> None:
     store = tmp_path / "kg"
     result = run(fixture_dir / "good", fixture_dir / "bad", "--store", store, "--jobs", "2")
-    assert result.exit_code == 0, result.output  # some failed, not all, and not --strict
+    assert result.exit_code == 1, result.output  # some failed: the good ones are stored all the same
     with Store.open(store, create=False) as db:
         stored = len(db.documents())
-    failures = [line for line in result.stdout.splitlines() if line.startswith("failed: ")]
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]  # (and the bar)
+    assert failures
+    assert not [line for line in result.stdout.splitlines() if line.startswith("failed: ")]
     logged = [json.loads(line) for line in (store / "errors.jsonl").read_text().splitlines()]
     assert [f"failed: {r['file']}: {r['reason']}" for r in logged] == failures
     first = result.stdout.splitlines()[0]
@@ -49,10 +51,15 @@ def test_summary_counts_and_one_line_per_failure(fixture_dir: Path, tmp_path: Pa
     assert f"0 new, {found} unchanged, 0 updated, 0 duplicate, 0 failed" in again.stdout
 
 
-def test_strict_turns_any_failure_into_an_error(fixture_dir: Path, tmp_path: Path) -> None:
+def test_a_failure_exits_1_and_strict_stops_at_it(fixture_dir: Path, tmp_path: Path) -> None:
     args = (fixture_dir / "good" / "official-utf8.txt", fixture_dir / "bad" / "empty.txt", "--store", tmp_path / "kg")
-    assert run(*args).exit_code == 0
-    assert run(*args, "--strict").exit_code == 1
+    assert run(*args).exit_code == 1
+    good = sorted(discover([fixture_dir / "good"]).files)
+    strict = run(fixture_dir / "bad" / "empty.txt", *good, "--store", tmp_path / "kg2", "--jobs", "1", "--strict")
+    assert strict.exit_code == 1
+    assert "stopped at the first failure (--strict)" in strict.stdout
+    with Store.open(tmp_path / "kg2", create=False) as db:
+        assert len(db.documents()) < len(good)
 
 
 def test_all_failed_is_an_error(fixture_dir: Path, tmp_path: Path) -> None:
@@ -64,7 +71,7 @@ def test_all_failed_is_an_error(fixture_dir: Path, tmp_path: Path) -> None:
 def test_nothing_found_says_so(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = run(tmp_path / "empty", "--store", tmp_path / "kg")
-    assert result.exit_code == 0
+    assert result.exit_code == 3
     assert "no report files found" in result.stdout
 
 
@@ -81,7 +88,7 @@ def test_encoding_option(tmp_path: Path) -> None:
     (tmp_path / "in" / "old.txt").write_bytes(encode_tcvn3("Hà Nội"))  # too short to detect
     store = tmp_path / "kg"
     detected = run(tmp_path / "in", "--store", store)
-    assert detected.exit_code == 1 and "pass --encoding" in detected.stdout
+    assert detected.exit_code == 1 and "pass --encoding" in detected.stderr
     forced = run(tmp_path / "in", "--store", store, "--encoding", "tcvn3")
     assert forced.exit_code == 0 and "1 new" in forced.stdout
     with Store.open(store, create=False) as db:
