@@ -30,7 +30,7 @@ from neo4j import exceptions as nx
 from kg import __version__
 from kg.backends import LoadReport
 from kg.backends import cypher as cy
-from kg.backends.http import display
+from kg.backends.http import credentials, display, redact
 from kg.backends.state import LoadState, row_hash
 from kg.errors import BackendError, KgError, QueryError
 from kg.model import Graph
@@ -58,14 +58,16 @@ class _Connection:
     """A driver plus what error messages need to say which server failed and how far we got."""
 
     def __init__(self, target: str, database: str | None, user: str | None, retry_seconds: float) -> None:
-        self.uri, uri_db = split_target(target)
+        uri, uri_db = split_target(target)
+        # credentials may ride in the URI (bolt://user:pass@host): taken out, never shown
+        self.uri, uri_user, uri_password = credentials(uri)
         self.where = display(self.uri)
         self.database = database or uri_db or os.environ.get("NEO4J_DATABASE") or None
-        self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
+        self.user = user or uri_user or os.environ.get("NEO4J_USER") or "neo4j"
         self.done = 0
         self.total = 0
         self.started = False  # True once the first write was sent: failures after it are mid-load
-        password = os.environ.get("NEO4J_PASSWORD", "")
+        password = uri_password if uri_password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self.hint = "wrong user or NEO4J_PASSWORD" if password else "NEO4J_PASSWORD is not set"
         if urlsplit(self.uri).scheme not in BOLT_SCHEMES:
             raise BackendError(f"not a Neo4j Bolt URI: {self.where!r} (use bolt://HOST:7687 or neo4j://HOST:7687)")
@@ -113,11 +115,11 @@ class _Connection:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()[:300]
+    return redact(re.sub(r"\s+", " ", text).strip())[:300]
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc)
+    text = redact(str(exc))
     for needle, reason in (
         ("Connection refused", "connection refused"),
         ("DNS resolve", "host name not found"),

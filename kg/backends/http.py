@@ -13,7 +13,7 @@ import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from kg import __version__
 
@@ -43,6 +43,29 @@ class Response:
     def first_line(self) -> str:
         """The server's message, shortened to one line for an error."""
         return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", self.text())).strip()[:200]
+
+
+_USERINFO = re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/@\s]*@", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """`text` with the user:password@ part of every URL in it removed: the one place every error
+    about a server passes through before anyone sees it."""
+    return _USERINFO.sub(r"\1", text)
+
+
+def credentials(url: str) -> tuple[str, str | None, str | None]:
+    """(url without user:password@, user, password) of a URL that carries credentials."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, None, None
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    netloc += f":{parts.port}" if parts.port else ""
+    bare = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    user = unquote(parts.username) if parts.username is not None else None
+    password = unquote(parts.password) if parts.password is not None else None
+    return bare, user, password
 
 
 def display(url: str) -> str:

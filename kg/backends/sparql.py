@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsp
 
 from kg.backends import LoadReport
 from kg.backends import sparql_text as st
-from kg.backends.http import HttpClient, Response, Unreachable, display
+from kg.backends.http import HttpClient, Response, Unreachable, credentials, display
 from kg.backends.state import LoadState
 from kg.errors import BackendError, KgError, QueryError
 from kg.model import Graph
@@ -51,14 +51,17 @@ class _Server:
     """One SPARQL server: its endpoints, credentials, and errors that say what failed."""
 
     def __init__(self, endpoint: str, timeout: float = 120.0) -> None:
+        # credentials may ride in the URL (https://user:pass@host/…): sent as basic auth, never shown
+        endpoint, url_user, url_password = credentials(endpoint)
         parts = urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise BackendError(f"not an http(s) SPARQL endpoint URL: {endpoint!r}")
+            raise BackendError(f"not an http(s) SPARQL endpoint URL: {display(endpoint)!r}")
         self.endpoint = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
         self.protocol_params = parse_qsl(parts.query)  # e.g. default-graph-uri, kept for queries
         self.where = display(endpoint)
-        self.user = os.environ.get("KG_SPARQL_USER") or None
-        self.http = HttpClient(self.user, os.environ.get("KG_SPARQL_PASSWORD"), timeout)
+        self.user = url_user or os.environ.get("KG_SPARQL_USER") or None
+        password = url_password if url_password is not None else os.environ.get("KG_SPARQL_PASSWORD")
+        self.http = HttpClient(self.user, password, timeout)
         self.done = self.total = 0
         self.started = False
         self.bulk = False  # Oxigraph: GSP writes may use its bulk loader (no_transaction)

@@ -12,8 +12,10 @@ from kg.errors import KgError
 
 
 def error(message: str) -> None:
-    """Print one line to stderr, prefixed like every kg error."""
-    typer.echo(f"kg: error: {message}", err=True)
+    """Print one line to stderr, prefixed like every kg error; credentials in any URL are removed."""
+    from kg.backends.http import redact
+
+    typer.echo(f"kg: error: {redact(message)}", err=True)
 
 
 @contextlib.contextmanager
