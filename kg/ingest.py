@@ -93,6 +93,7 @@ class IngestSummary:
     duplicate: int = 0
     failed: int = 0
     skipped: int = 0
+    links_out: int = 0  # symbolic links out of the named folders, not followed
     entities_added: int = 0
     relations_added: int = 0
     errors: list[FileError] = field(default_factory=list)
@@ -149,12 +150,15 @@ def ingest(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
     extractor: str = DEFAULT_EXTRACTOR,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders (recursively) into `store`; see the module docstring.
 
     `jobs`: worker processes (default: all cores; 1 runs in this process). `encoding` forces a
     text encoding (tcvn3, vni, cp1258, any Python codec). `extractor`: "module:function" taking
     (text, DocumentInfo) and returning an Extraction, imported once in each worker.
+    `follow_links`: follow symbolic links out of the named folders (by default they are counted in
+    `IngestSummary.links_out` and not followed).
     """
     encoding = check_encoding(encoding)
     jobs = default_jobs() if jobs is None else jobs
@@ -163,6 +167,7 @@ def ingest(
     store.lock()  # before anything is read or written: a second run fails here, at once
     workers = Workers(jobs, extractor, store.prepare)
     run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
+    run.follow_links = follow_links
     return run.execute([os.fspath(p) for p in paths])
 
 
@@ -191,12 +196,15 @@ class _Run:
         self.extractor = stamp(workers.extractor)
         self.taken_ids: set[str] = set()
         self.failed: dict[str, tuple[str, str]] = {}  # sha256 -> (reason, file) of content not stored
+        self.follow_links = False
 
     # -- the run ------------------------------------------------------------------------------
     def execute(self, paths: list[str]) -> IngestSummary:
         started = time.perf_counter()
-        found = discover(paths, exclude=[p for p in [getattr(self.store, "path", None)] if p])
+        found = discover(paths, exclude=[p for p in [getattr(self.store, "path", None)] if p],
+                         follow_links=self.follow_links)
         self.summary.skipped = found.skipped
+        self.summary.links_out = len(found.links_out)
         self.total = len(found.files) + len(found.errors)
         self.report(Progress(0, self.total))
         self._load_index()

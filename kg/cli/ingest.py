@@ -31,6 +31,7 @@ def register(app: typer.Typer) -> None:
         ),
         strict: bool = typer.Option(False, "--strict", help="Stop at the first file that fails."),
         max_size: float = typer.Option(50.0, "--max-size", min=0.001, help="Largest file to read, in MiB."),
+        follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links out of the folders."),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -42,7 +43,8 @@ def register(app: typer.Typer) -> None:
 
         with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
-                             progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel)
+                             progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
+                             follow_links=follow_links)
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
         typer.echo(text)
@@ -82,6 +84,8 @@ def format_summary(s: IngestSummary, store: Path, strict: bool = False) -> tuple
     lines = [f"{s.files} files in {s.seconds:.1f} s{rate}: {', '.join(parts)}"]
     if s.skipped:
         lines[0] += f"; {s.skipped} files of other types skipped"
+    if s.links_out:
+        lines[0] += f"; {s.links_out} links out of the folders not followed (--follow-links)"
     if not s.files and not s.interrupted:
         lines[0] = "no report files found (kg reads .txt .md .html .docx .pdf)"
     lines.append(f"added {s.entities_added} entities and {s.relations_added} relations to {store}")
