@@ -154,7 +154,9 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
         name = m.canonical
         if not name or _named_place(name, admin):
             continue
-        if name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
+        if name.endswith(f" {level}") and place.lower().startswith(f"{level} "):
+            m.canonical = f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
+        elif name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
         elif heads and name.startswith(heads):
             m.canonical = f"{name} {level} {place}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import Token, expand_keys, proper_name_end, word_key
+from kg.extract.tokens import Token, expand_keys, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
 from kg.text import name_key
 
@@ -318,6 +318,10 @@ class OrgParser:
                 m.term = f"khóa {t.text}"
                 m.end = j + 2
 
+    def foreign_state(self, m: OrgMention) -> tuple[str, int] | None:
+        """(country, end) when a foreign country follows the body's name."""
+        return self._foreign(m)
+
     def _foreign(self, m: OrgMention) -> tuple[str, int] | None:
         """A foreign country right after a body's name makes it that state's body ("Bộ Ngoại giao
         Mỹ", "Quốc hội Lào"); a Party's name may run on to its country ("Trung ương Đảng Nhân dân
@@ -349,9 +353,18 @@ class OrgParser:
         word = lex.phrases["locality_words"].match(self.toks, j)
         if word:
             end = word[0]
+            if end < len(self.toks) and self.toks[end].text == "." and end + 1 < len(self.toks) and (
+                    self.toks[end + 1].is_cap and self.toks[end].start == self.toks[end - 1].end):
+                end += 1  # "TP. Hồ Chí Minh"
             loc = lex.locations.match(self.toks, end)
             if loc:
                 return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
+            # "TP. Hồ Chí Minh": a name that reads as a person's is the city its level word names
+            for k in range(proper_name_end(self.toks, end), end, -1):
+                named = lex.location_names.get(
+                    phrase_keys(f"{_loc_word(self.toks, j, word[0])} {expand_surface(self.toks, end, k)}"))
+                if named:
+                    return named, k
             t = self._word(end)
             if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):
                 stop = self.name_run(end, max_lower=0)

@@ -155,7 +155,11 @@ class PeopleParser:
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
         if nm is None or not self.toks[j].is_cap:
             return None
-        return OrgMention(j, nm[0], "named", head=head, name=str(nm[1]))
+        m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]))
+        foreign = self.orgs.foreign_state(m)  # "Bộ trưởng Tài chính Mỹ": the US Treasury
+        if foreign is not None:
+            (m.locality, m.end), m.foreign = foreign, True
+        return m
 
     def _body_in_title(self, i: int, end: int) -> int | None:
         """Where a body's head word ends the title at [i, end), if one does."""

@@ -71,3 +71,8 @@ def test_an_upper_case_acronym_after_a_title_is_no_foreign_name(run):
 def test_a_one_word_name_the_report_also_writes_in_full_is_that_person(run):
     x = run("Tổng thống Joe Biden gửi thư. Tổng thống Biden nhắc lại chuyến thăm.")
     assert {e.name for e in x.entities if e.type == "Person"} == {"Joe Biden"}
+
+
+def test_a_foreign_ministry_written_without_its_head_after_a_title(run):
+    x = run("Bộ trưởng Tài chính Mỹ Scott Bessent cho biết.")
+    assert ("Scott Bessent", "Bộ Tài chính Mỹ", "Bộ trưởng") in rels(x, "HOLDS_POSITION")

@@ -182,3 +182,12 @@ def test_a_known_body_then_its_owner_are_two_mentions(run):
     x = run("Ông Lê Văn Một, Ủy viên Bộ Chính trị Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, phát biểu.")
     orgs = names(x, "Organization")
     assert "Bộ Chính trị" in orgs and not any(o.startswith("Bộ Chính trị ") for o in orgs)
+
+
+def test_a_city_written_with_a_dotted_level_word_and_a_level_named_twice(run):
+    x = run("Bí thư Thành ủy TP. Hồ Chí Minh Lê Văn Nên trao quyết định. Ông là Chủ tịch UBND TP.HCM; Ban cán "
+            "sự đảng UBND thành phố họp.")
+    orgs = names(x, "Organization")
+    assert "Thành ủy Thành phố Hồ Chí Minh" in orgs
+    assert not any("thành phố Thành phố" in o for o in orgs)
+    assert names(x, "Person") == {"Lê Văn Nên"}
