@@ -370,7 +370,10 @@ class PeopleParser:
             for p in people:
                 p.bare = True
         if more:
-            people[-1].posts.extend(more)
+            # "các ông A, B, nguyên Ủy viên …": after a plural honorific the titles are everyone's
+            shared = len(people) > 1 and self.lex.phrases["plural_honorifics"].match(toks, i)
+            for p in people if shared else people[-1:]:
+                p.posts.extend(copy.copy(q) for q in more)
             end = end2
         if len(people) == 1:
             given, end3 = self.appointed(people[-1], end)

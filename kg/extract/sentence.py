@@ -13,6 +13,7 @@ from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.tokens import Token, phrase_keys, proper_name_end, tokenize, word_key
+from kg.text import name_key
 
 
 @dataclass
@@ -341,8 +342,21 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
 def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
     """"huyện Đồng Văn", "xã Lũng Cú": a unit word and a capitalized name make a place."""
     unit = lex.phrases["admin_units"].match(toks, i)
-    if unit is None or toks[i].is_cap:
+    if toks[i].is_cap:
         return None
+    if unit is None:
+        # "2 thành phố Biên Hòa, Long Khánh": "thành phố" also names a body's level, so the name
+        # after it must be a known district-level city
+        if i > 0 and toks[i - 1].keys[:1] == _TAI:
+            return None  # "tại thành phố X" is a venue: _city names it
+        word = lex.phrases["locality_words"].match(toks, i)
+        known = lex.unit_names.match(toks, word[0]) or lex.locations.match(toks, word[0]) if word else None
+        if not word or not known or proper_name_end(toks, word[0]) != known[0]:
+            return None
+        name = " ".join(t.text for t in toks[word[0] : known[0]])
+        if name_key(name) in lex.provinces:
+            return None  # "thành phố Hà Nội", "thành phố Kon Tum": read where the province is
+        return PlaceMention(i, known[0], name)
     end = unit[0]
     stop = proper_name_end(toks, end)
     if stop == end:

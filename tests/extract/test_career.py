@@ -112,3 +112,17 @@ def test_a_title_opening_a_sentence_stands_for_its_holder(run):
     x = run("Bộ Chính trị điều động ông Phùng Văn Nhã giữ chức Phó Trưởng Ban Tuyên giáo Trung ương. Tân Phó "
             "Trưởng Ban Tuyên giáo Trung ương là Ủy viên dự khuyết Trung ương Đảng khóa XI.")
     assert ("Phùng Văn Nhã", "Ban Chấp hành Trung ương Đảng", "Ủy viên dự khuyết") in rels(x, "HOLDS_POSITION")
+
+
+def test_titles_after_a_plural_honorific_are_everyones(run):
+    x = run("Trách nhiệm thuộc về các ông Lê Văn Tư, Trần Văn Năm, nguyên Phó Bí thư Thành ủy Hải Phòng.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Tư", "Thành ủy Hải Phòng", "Phó Bí thư") in posts
+    assert ("Trần Văn Năm", "Thành ủy Hải Phòng", "Phó Bí thư") in posts
+
+
+def test_work_at_a_body_opens_a_career_list(run):
+    x = run("Bà Lê Thị Hoa từng công tác tại UBND phường 8, Chủ tịch Hội Liên hiệp Phụ nữ quận Tân Bình, "
+            "Trưởng Ban Dân vận Quận ủy Tân Bình.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Thị Hoa", "Ban Dân vận Quận ủy Tân Bình", "Trưởng Ban") in posts

@@ -191,3 +191,8 @@ def test_a_city_written_with_a_dotted_level_word_and_a_level_named_twice(run):
     assert "Thành ủy Thành phố Hồ Chí Minh" in orgs
     assert not any("thành phố Thành phố" in o for o in orgs)
     assert names(x, "Person") == {"Lê Văn Nên"}
+
+
+def test_district_level_cities_after_their_level_word(run):
+    x = run("Tỉnh có 2 thành phố Biên Hòa, Long Khánh và 9 huyện.")
+    assert {"Biên Hòa", "Long Khánh"} <= names(x, "Location")
