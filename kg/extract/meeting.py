@@ -41,6 +41,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
 
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
+_SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
@@ -314,7 +315,8 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
     for start, end in candidates:
         if end - start > _BYLINE_MAX:
             continue  # a paragraph, not a line of names: no need to read it word by word
-        names = _names_line(lex, tokenize(text, start, end))
+        source = _SOURCE_NOTE.search(text, start, end)  # "Hà Thu (theo CNBC, Reuters)"
+        names = _names_line(lex, tokenize(text, start, source.start() if source else end))
         for a, z in names:
             ent = b.entity("Person", text[a:z], surface=text[a:z], span=(a, z), sent=(start, end))
             b.relate("AUTHORED", ent, doc, (start, end), 0.8)
@@ -339,6 +341,8 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
                 j -= 1
             # a photo credit ends where the next sentence begins: keep at most two words
             j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
+            if j - start_j >= 2 and s.tokens[start_j].text.isupper() and not s.tokens[start_j + 1].text.isupper():
+                j = start_j + 1  # "Ảnh:AFP Đơn kiện …": an agency in capitals, then the next sentence
             credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""
             # a body's credit ("Ảnh: Bộ TN-MT", "Ảnh: Cổng TTĐT Chính phủ") is no person
             body = lex.heads.match(s.tokens, start_j) or lex.orgs.match(s.tokens, start_j)

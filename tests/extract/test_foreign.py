@@ -76,3 +76,11 @@ def test_a_one_word_name_the_report_also_writes_in_full_is_that_person(run):
 def test_a_foreign_ministry_written_without_its_head_after_a_title(run):
     x = run("Bộ trưởng Tài chính Mỹ Scott Bessent cho biết.")
     assert ("Scott Bessent", "Bộ Tài chính Mỹ", "Bộ trưởng") in rels(x, "HOLDS_POSITION")
+
+
+def test_foreign_news_venues_ceo_titles_agency_credits_and_source_notes(run):
+    x = run("Ông Trump kiện tại Nhà Trắng. Ảnh:AFP Đơn kiện được nộp. CEO Jamie Dimon nói.\nHà Thu (theo CNBC, Reuters)")
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert "Jamie Dimon" in people and not any(p.startswith("AFP") for p in people)
+    assert "Nhà Trắng" in {e.name for e in x.entities if e.type == "Location"}
+    assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Hà Thu"}
