@@ -79,7 +79,8 @@ def test_a_foreign_ministry_written_without_its_head_after_a_title(run):
 
 
 def test_foreign_news_venues_ceo_titles_agency_credits_and_source_notes(run):
-    x = run("Ông Trump kiện tại Nhà Trắng. Ảnh:AFP Đơn kiện được nộp. CEO Jamie Dimon nói.\nHà Thu (theo CNBC, Reuters)")
+    x = run("Ông Trump kiện tại Nhà Trắng. Ảnh:AFP Đơn kiện được nộp. CEO Jamie Dimon nói.\n"
+            "Hà Thu (theo CNBC, Reuters)")
     people = {e.name for e in x.entities if e.type == "Person"}
     assert "Jamie Dimon" in people and not any(p.startswith("AFP") for p in people)
     assert "Nhà Trắng" in {e.name for e in x.entities if e.type == "Location"}
