@@ -359,6 +359,8 @@ class OrgParser:
             loc = lex.locations.match(self.toks, end)
             if loc:
                 return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
+            if end < len(self.toks) and self.toks[end].text.isdigit() and len(self.toks[end].text) <= 2:
+                return f"{_loc_word(self.toks, j, word[0])} {self.toks[end].text}", end + 1  # "quận 1"
             # "TP. Hồ Chí Minh": a name that reads as a person's is the city its level word names
             for k in range(proper_name_end(self.toks, end), end, -1):
                 named = lex.location_names.get(

@@ -182,3 +182,13 @@ def test_evidence_per_fact_is_capped_and_the_rest_counted(run):
     body = next(e for e in x.entities if e.name == "Bộ Y tế")
     assert len(body.evidence) == EVIDENCE_CAP
     assert body.props["evidence_not_kept"] == 50
+
+
+def test_a_ceremony_handing_over_a_decision_is_the_main_event(run):
+    x = run("Chiều 22-6-2024, Thành ủy TP. Hồ Chí Minh đã trao Quyết định của Ban Bí thư cho bà Lê Thị Hoa. "
+            "Bà Lê Thị Hoa từng là Bí thư Quận ủy quận 1, đại biểu Quốc hội khóa XV.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in main] == ["2024-06-22"]
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Thị Hoa", "Quận ủy Quận 1", "Bí thư") in posts or ("Lê Thị Hoa", "Quận ủy quận 1", "Bí thư") in posts
+    assert ("Lê Thị Hoa", "Quốc hội", "Đại biểu") in posts
