@@ -186,6 +186,6 @@ def lexicon() -> Lexicon:
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
-                "career_present", "ref_pronouns", "party_member_titles", "street_words"):
+                "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -49,6 +49,8 @@ _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
 def _names_line(lex, toks) -> list[tuple[int, int]]:
     """Character spans of the names when a whole line is a byline, else []."""
+    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("source_markers"):
+        return []  # "Theo TTXVN": the source of the report, not its author
     i = 0
     mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)
     if mk and mk[0] < len(toks) and toks[mk[0]].text == ":":

@@ -192,3 +192,8 @@ def test_a_ceremony_handing_over_a_decision_is_the_main_event(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Thị Hoa", "Quận ủy Quận 1", "Bí thư") in posts or ("Lê Thị Hoa", "Quận ủy quận 1", "Bí thư") in posts
     assert ("Lê Thị Hoa", "Quốc hội", "Đại biểu") in posts
+
+
+def test_a_source_line_is_no_byline(run):
+    x = run("Sáng 3/4/2024, Bộ Y tế tổ chức hội nghị.\nTheo TTXVN")
+    assert not rels(x, "AUTHORED")
