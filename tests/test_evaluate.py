@@ -55,10 +55,13 @@ NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus-news"
 
 
 @pytest.mark.skipif(not NEWS.is_dir(), reason="needs ../shared/corpus-news beside the project")
-@pytest.mark.parametrize("name", ["real1", "real2", "real3", "real4"])
-def test_quality_floor_on_real_news(name: str):
+@pytest.mark.parametrize(("name", "entities", "relations"), [
+    ("real1", 0.89, 0.78), ("real2", 0.89, 0.78), ("real3", 0.89, 0.78), ("real4", 0.89, 0.78),
+    ("real5", 0.84, 0.85),
+])
+def test_quality_floor_on_real_news(name: str, entities: float, relations: float):
     # Real crawled reports (text in ../shared, gold here): a floor a few points under each set's
     # figure now (README), so that a change which loses a class of facts on real text is caught.
     result = evaluate([Path(__file__).parent / "fixtures" / name], corpus=NEWS)
-    assert result.entities.table()["ALL"]["f1"] >= 0.89
-    assert result.relations.table()["ALL"]["f1"] >= 0.78
+    assert result.entities.table()["ALL"]["f1"] >= entities
+    assert result.relations.table()["ALL"]["f1"] >= relations
