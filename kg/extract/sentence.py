@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 from kg.extract.career import CareerReader
 from kg.extract.directives import DirectiveMention, DirectiveParser
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.tokens import Token, phrase_keys, proper_name_end, tokenize, word_key
-from kg.text import name_key
+from kg.text import expansion, name_key
 
 
 @dataclass
@@ -141,8 +142,10 @@ def read_sentence(
                 i = j
                 continue
         org = orgp.parse(i) if k0 in gates.org else None
+        if org is None and k0 in gates.foreign_org and not tok.is_cap:
+            org = _foreign_named(lex, toks, i)
         if org is not None:
-            group = [org, *orgp.siblings(org)]
+            group = [org, *orgp.siblings(org)] if org.kind != "resolved" else [org]
             s.orgs.extend(group)
             if i > 0 and word_key(toks[i - 1].text) in _GOVERNING:
                 s.issuer_orgs.add(id(org))
@@ -171,6 +174,7 @@ def _starters(lex: Lexicon) -> frozenset[str]:
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         keys |= lex.phrases["career_verbs"].first_keys()
         keys |= lex.phrases["admin_units"].first_keys()  # "xã Phú Hòa", "phường Xuân Đỉnh"
+        keys |= lex.phrases["foreign_org_cues"].first_keys()  # "tờ New York Times"
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
 
@@ -186,6 +190,7 @@ class _Gates:
     pronoun: frozenset[str]
     people: frozenset[str]
     org: frozenset[str]
+    foreign_org: frozenset[str]
 
 
 _GATES: dict[int, _Gates] = {}
@@ -208,6 +213,7 @@ def _gates(lex: Lexicon) -> _Gates:
             pronoun=lex.wordset("ref_pronouns"),
             people=title_firsts | firsts(lex.phrases["honorifics"]) | lex.surnames,
             org=firsts(lex.orgs, lex.heads),
+            foreign_org=firsts(lex.phrases["foreign_org_cues"]),
         )
     return got
 
@@ -249,6 +255,24 @@ def _coordinated_after_cua(s: Sentence) -> None:
             j = nxt.end
 
 
+
+
+def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None:
+    """"tờ New York Times", "ngân hàng JPMorgan Chase", "công ty tư vấn Booz Allen Hamilton": a
+    foreign name (no Vietnamese syllable, or an acronym) after a word for a kind of body."""
+    cue = lex.phrases["foreign_org_cues"].match(toks, i)
+    if cue is None:
+        return None
+    start = cue[0]
+    while start < len(toks) and start - cue[0] < 2 and toks[start].is_word and not toks[start].is_cap:
+        start += 1  # "công ty tư vấn …": a word or two of what it does
+    end = start
+    while end < len(toks) and toks[end].is_word and toks[end].is_cap and not is_syllable(toks[end].text) and (
+            expansion(toks[end].text) is None):  # not "UBND", not a Vietnamese name in capitals
+        end += 1
+    if end == start:
+        return None
+    return OrgMention(start, end, "resolved", canonical=" ".join(t.text for t in toks[start:end]))
 
 
 def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:

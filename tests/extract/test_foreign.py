@@ -85,3 +85,11 @@ def test_foreign_news_venues_ceo_titles_agency_credits_and_source_notes(run):
     assert "Jamie Dimon" in people and not any(p.startswith("AFP") for p in people)
     assert "Nhà Trắng" in {e.name for e in x.entities if e.type == "Location"}
     assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Hà Thu"}
+
+
+def test_a_foreign_name_after_a_word_for_a_kind_of_body_is_a_body(run):
+    x = run("Ông Trump cho tờ New York Times, trang tin ProPublica và công ty tư vấn Booz Allen Hamilton biết; "
+            "ngân hàng JPMorgan Chase cũng bị kiện, UBND tỉnh và tờ GIA HÂN không.")
+    orgs = {e.name for e in x.entities if e.type == "Organization"}
+    assert {"New York Times", "ProPublica", "Booz Allen Hamilton", "JPMorgan Chase"} <= orgs
+    assert "UBND" not in orgs and "GIA HÂN" not in orgs
