@@ -109,9 +109,9 @@ class DirectiveParser:
                         end += 2
                         tail = " của Đảng"
                 elif self._key(end) == word_key("Đảng") and self._key(end + 1) == word_key("bộ"):
-                    stop = end
-                    while stop < len(toks) and toks[stop].text not in (",", ".", ";", "(", ":"):
-                        stop += 1
+                    # the Party organisation's name, not the rest of the clause
+                    owner = self.orgs.parse(end, allow_bare=False)
+                    stop = owner.end if owner is not None else end + 2
                     tail = " " + expand_surface(toks, end, stop)
                     end = stop
                 name = f"{kind} Đại hội {toks[k].text}{tail}"

@@ -116,3 +116,8 @@ def test_a_directive_neither_binds_nor_is_carried_out_by_its_issuer(run):
     assert ("Kết luận số 126-KL/TW", "Bộ Chính trị", None) in rels(x, "ISSUED_BY")
     assert not [r for r in rels(x, "APPLIES_TO") if r[1] == "Bộ Chính trị"]
     assert not [r for r in rels(x, "IMPLEMENTS") if r[0] == "Bộ Chính trị"]
+
+
+def test_a_congress_resolution_ends_with_the_party_organisations_name(run):
+    x = run("Thực hiện Nghị quyết Đại hội XI Đảng bộ tỉnh và nghị quyết đại hội đảng các cấp đã đề ra.")
+    assert {e.name for e in x.entities if e.type == "Directive"} == {"Nghị quyết Đại hội XI Đảng bộ tỉnh"}
