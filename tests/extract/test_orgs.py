@@ -196,3 +196,8 @@ def test_a_city_written_with_a_dotted_level_word_and_a_level_named_twice(run):
 def test_district_level_cities_after_their_level_word(run):
     x = run("Tỉnh có 2 thành phố Biên Hòa, Long Khánh và 9 huyện.")
     assert {"Biên Hòa", "Long Khánh"} <= names(x, "Location")
+
+
+def test_a_body_that_requires_another_to_act_is_its_superior(run):
+    x = run("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Thành ủy Hải Phòng khắc phục vi phạm.")
+    assert ("Ban Thường vụ Thành ủy Hải Phòng", "Ủy ban Kiểm tra Trung ương", None) in rels(x, "REPORTS_TO")
