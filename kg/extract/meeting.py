@@ -41,6 +41,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
 
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
+_CUA = (word_key("của"),)
 _SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
@@ -180,7 +181,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             continue
         before_verb = verb_at < 0 or m.start < verb_at
         after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")
-        if before_verb or after_with:
+        # "kỳ họp thứ 25 (của) HĐND tỉnh": the body whose session it is, named right after the noun
+        # or after "của" (not a body the meeting is about: "hiệp thương … bầu cử đại biểu Quốc hội")
+        whose = m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == _CUA)
+        if before_verb or after_with or whose:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)

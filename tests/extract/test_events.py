@@ -197,3 +197,10 @@ def test_a_ceremony_handing_over_a_decision_is_the_main_event(run):
 def test_a_source_line_is_no_byline(run):
     x = run("Sáng 3/4/2024, Bộ Y tế tổ chức hội nghị.\nTheo TTXVN")
     assert not rels(x, "AUTHORED")
+
+
+def test_the_body_whose_session_it_is_participates_not_the_one_it_is_about(run):
+    x = run("Chiều 4/9/2024, kỳ họp thứ 25 HĐND tỉnh Hải Dương bế mạc.")
+    assert ("Hội đồng nhân dân tỉnh Hải Dương" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")})
+    y = run("Ngày 2/2/2026, hội nghị hiệp thương lần hai bầu cử đại biểu Quốc hội khóa 16 diễn ra.")
+    assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}
