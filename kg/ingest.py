@@ -9,8 +9,15 @@ bytes and hashes them, and decides from the store's index what the file is:
   the path is added to that report's provenance (store.add_path);
 - a path the store knows with new content: *updated* (its old facts are replaced); so is a
   report whose file is unchanged but which an older extractor stored (kg or its data files have
-  changed since: kg.extract.fingerprint), counted in `reextracted` as well;
+  changed since: kg.extract.fingerprint), counted in `reextracted` as well. When the old content
+  is also in other files (identical copies), those keep it: the edited file becomes a *new* report;
 - otherwise *new*. Its id is the file name, or name~sha256[:8] when another report has the name.
+
+A path moves between reports with its content; a report left in no file is removed (counted in
+`removed`). With `remove_missing`, the paths under the named folders (and the named files) that
+no longer exist are forgotten at the end of a run that was not interrupted, and reports left in
+no file are removed: after any sequence of edits, copies, renames and removals, the store holds
+what a fresh ingest of the folder would.
 
 Only new and updated files are read, extracted and turned into the store's rows, in worker
 processes (kg.ingest_workers; all of it CPU-bound pure Python), so the writer only inserts rows;
@@ -65,7 +72,8 @@ class StoreLike(Protocol):
     def lock(self) -> None: ...
     def documents(self) -> list[DocumentInfo]: ...
     def document_status(self, doc_id: str, sha256: str) -> str: ...
-    def add_path(self, doc_id: str, path: str) -> None: ...
+    def add_path(self, doc_id: str, path: str) -> list[str]: ...
+    def drop_paths(self, paths: list[str]) -> list[str]: ...
     @staticmethod
     def prepare(extraction: Extraction) -> Any: ...
     def put_prepared(self, prepared: Any) -> Any: ...
@@ -92,6 +100,7 @@ class IngestSummary:
     reextracted: int = 0  # of the updated: unchanged files stored by an older extractor
     duplicate: int = 0
     failed: int = 0
+    removed: int = 0  # reports taken out: their files are gone, or hold other content now
     skipped: int = 0
     links_out: int = 0  # symbolic links out of the named folders, not followed
     entities_added: int = 0
@@ -151,6 +160,7 @@ def ingest(
     cancel: threading.Event | None = None,
     extractor: str = DEFAULT_EXTRACTOR,
     follow_links: bool = False,
+    remove_missing: bool = False,
 ) -> IngestSummary:
     """Ingest files and folders (recursively) into `store`; see the module docstring.
 
@@ -158,7 +168,8 @@ def ingest(
     text encoding (tcvn3, vni, cp1258, any Python codec). `extractor`: "module:function" taking
     (text, DocumentInfo) and returning an Extraction, imported once in each worker.
     `follow_links`: follow symbolic links out of the named folders (by default they are counted in
-    `IngestSummary.links_out` and not followed).
+    `IngestSummary.links_out` and not followed). `remove_missing`: forget files under `paths`
+    that are gone, and the reports left in no file.
     """
     encoding = check_encoding(encoding)
     jobs = default_jobs() if jobs is None else jobs
@@ -167,7 +178,7 @@ def ingest(
     store.lock()  # before anything is read or written: a second run fails here, at once
     workers = Workers(jobs, extractor, store.prepare)
     run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
-    run.follow_links = follow_links
+    run.follow_links, run.remove_missing = follow_links, remove_missing
     return run.execute([os.fspath(p) for p in paths])
 
 
@@ -192,11 +203,11 @@ class _Run:
         self.by_path: dict[str, str] = {}  # file path -> id of the report it holds
         self.encoding_of: dict[str, str] = {}  # only with --encoding: the encoding a report was read with
         self.extractor_of: dict[str, str] = {}  # report id -> the extractor that stored it
-        self.copies: dict[str, list[str]] = {}  # report id -> all its paths, for reports with copies
+        self.copies: dict[str, list[str]] = {}  # report id -> all the paths that hold it
         self.extractor = stamp(workers.extractor)
         self.taken_ids: set[str] = set()
         self.failed: dict[str, tuple[str, str]] = {}  # sha256 -> (reason, file) of content not stored
-        self.follow_links = False
+        self.follow_links = self.remove_missing = False
 
     # -- the run ------------------------------------------------------------------------------
     def execute(self, paths: list[str]) -> IngestSummary:
@@ -214,6 +225,8 @@ class _Run:
             self.workers.jobs = 1  # starting worker processes costs more than reading one file here
         with self.store.batch() as self.group:
             self._loop(found.files)
+            if self.remove_missing and not self.cancel.is_set():
+                self._removed(self.store.drop_paths(_missing(paths, self.by_path)))
         self.summary.seconds = time.perf_counter() - started
         return self.summary
 
@@ -258,8 +271,7 @@ class _Run:
         for info in self.store.documents():
             self.taken_ids.add(info.id)
             self.extractor_of[info.id] = info.extractor
-            if len(info.paths) > 1:
-                self.copies[info.id] = list(info.paths)
+            self.copies[info.id] = list(info.paths)
             if self.encoding is not None:
                 self.encoding_of[info.id] = info.encoding
             if info.sha256:
@@ -285,7 +297,10 @@ class _Run:
         if known is not None and not forced:
             kind = "unchanged" if self.by_path.get(path) == known else "duplicate"
             return _Item(shown, kind, path, known, sha)
-        doc_id = self.by_path.get(path) or known
+        held = self.by_path.get(path)
+        if held is not None and held != known and len(self.copies.get(held, ())) > 1:
+            held = None  # the old content's copies elsewhere keep that report: this one is new
+        doc_id = held or known
         if doc_id is None:
             name = os.path.basename(path)
             doc_id = name if name not in self.taken_ids else f"{name}~{sha[:8]}"
@@ -309,9 +324,8 @@ class _Run:
                 reason, original = self.failed[item.sha256]
                 self._fail(item.shown, f"{reason} (same content as {original})")
             else:
-                self.store.add_path(item.doc_id, item.path)
-                self.by_path[item.path] = item.doc_id
-                self.copies.setdefault(item.doc_id, []).append(item.path)
+                self._removed(self.store.add_path(item.doc_id, item.path))
+                self._moved(item.path, item.doc_id)
                 self._outcome(item.shown, "duplicate")
         else:
             kind, value = item.future.result()
@@ -373,16 +387,34 @@ class _Run:
             return
         self.summary.entities_added += int(getattr(result, "entities_added", 0))
         self.summary.relations_added += int(getattr(result, "relations_added", 0))
-        self.by_path[item.path] = item.doc_id
+        self._removed(getattr(result, "removed", []))
+        self._moved(item.path, item.doc_id)
         if self.encoding is not None:
             self.encoding_of[item.doc_id] = extracted.encoding
-        if item.reread:  # same content: its copies elsewhere are still copies of it
-            for other in self.copies.get(item.doc_id, ()):
-                if other != item.path:
-                    self.store.add_path(item.doc_id, other)
         if item.stale:
             self.summary.reextracted += 1
         self._outcome(item.shown, item.status)
+
+    def _moved(self, path: str, doc_id: str) -> None:
+        """Keep the run's index current: the file at `path` holds report `doc_id` now."""
+        old = self.by_path.get(path)
+        if old is not None and old != doc_id and path in self.copies.get(old, ()):
+            self.copies[old].remove(path)
+        self.by_path[path] = doc_id
+        mine = self.copies.setdefault(doc_id, [])
+        if path not in mine:
+            mine.append(path)
+
+    def _removed(self, doc_ids: list[str]) -> None:
+        if not doc_ids:
+            return
+        gone = set(doc_ids)
+        self.summary.removed += len(gone)
+        for doc_id in gone:
+            self.copies.pop(doc_id, None)
+            self.taken_ids.discard(doc_id)
+        self.by_path = {p: d for p, d in self.by_path.items() if d not in gone}
+        self.by_sha = {h: d for h, d in self.by_sha.items() if d not in gone}
 
     def _fail_task(self, item: _Item, reason: str) -> None:
         self.failed[item.sha256] = (reason, item.shown)
@@ -396,3 +428,11 @@ class _Run:
     def _outcome(self, shown: str, outcome: str) -> None:
         setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
         self.report(Progress(self.summary.files, self.total, shown, outcome))
+
+
+def _missing(roots: list[str], known: dict[str, str]) -> list[str]:
+    """Known file paths under `roots` (folders, or files named) that no longer exist."""
+    prefixes = [os.path.abspath(r) for r in roots]
+    under = [p for p in known
+             if any(p == r or p.startswith(r.rstrip(os.sep) + os.sep) for r in prefixes)]
+    return sorted(p for p in under if not os.path.lexists(p))

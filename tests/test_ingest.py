@@ -47,12 +47,31 @@ class ContractStore:
             return "new"
         return "unchanged" if self.docs[doc_id].sha256 == sha256 else "changed"
 
-    def add_path(self, doc_id: str, path: str) -> None:
+    def add_path(self, doc_id: str, path: str) -> list[str]:
         if doc_id not in self.docs:
             raise StoreError(f"no report {doc_id!r}")
         self.calls.append(("add_path", doc_id))
-        if path not in self.docs[doc_id].paths:
-            self.docs[doc_id].paths.append(path)
+        return self._claim(doc_id, [path])
+
+    def _claim(self, doc_id: str, paths: list[str]) -> list[str]:
+        """A path holds one report: it moves; a report left in no file goes."""
+        for other in self.docs.values():
+            if other.id != doc_id:
+                other.paths = [p for p in other.paths if p not in paths]
+        mine = self.docs[doc_id].paths
+        mine += [p for p in paths if p not in mine]
+        return self._drop_fileless()
+
+    def _drop_fileless(self) -> list[str]:
+        gone = [d for d, info in self.docs.items() if not info.paths]
+        for d in gone:
+            del self.docs[d]
+        return gone
+
+    def drop_paths(self, paths: list[str]) -> list[str]:
+        for info in self.docs.values():
+            info.paths = [p for p in info.paths if p not in paths]
+        return self._drop_fileless()
 
     def lock(self) -> None:
         self.calls.append(("lock", ""))
@@ -78,9 +97,14 @@ class ContractStore:
         if self.reject and self.reject in doc_id:
             raise ValueError("relation to nowhere")
         self.calls.append(("put", doc_id))
+        kept = self.docs[doc_id].paths if doc_id in self.docs else []
         self.docs[doc_id] = copy.deepcopy(extraction.document)
+        claimed = self.docs[doc_id].paths
+        self.docs[doc_id].paths = list(kept)
+        removed = self._claim(doc_id, claimed)
         self.extractions[doc_id] = extraction
-        return type("PutResult", (), {"entities_added": len(extraction.entities), "relations_added": 1})()
+        return type("PutResult", (), {"entities_added": len(extraction.entities), "relations_added": 1,
+                                      "removed": removed})()
 
     def record_error(self, path: str, reason: str) -> None:
         self.errors.append((path, reason))

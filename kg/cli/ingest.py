@@ -32,6 +32,9 @@ def register(app: typer.Typer) -> None:
         strict: bool = typer.Option(False, "--strict", help="Stop at the first file that fails."),
         max_size: float = typer.Option(50.0, "--max-size", min=0.001, help="Largest file to read, in MiB."),
         follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links out of the folders."),
+        remove_missing: bool = typer.Option(
+            False, "--remove-missing", help="Forget files under PATHS that are gone, and reports left in no file."
+        ),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -44,7 +47,7 @@ def register(app: typer.Typer) -> None:
         with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
                              progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
-                             follow_links=follow_links)
+                             follow_links=follow_links, remove_missing=remove_missing)
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
         typer.echo(text)
@@ -61,7 +64,7 @@ def exit_code(summary: IngestSummary) -> int:
         return EXIT_FAILED
     if summary.interrupted:
         return EXIT_INTERRUPTED
-    if not summary.files:
+    if not summary.files and not summary.removed:
         return EXIT_NOTHING
     return 0
 
@@ -80,13 +83,13 @@ def format_summary(s: IngestSummary, store: Path, strict: bool = False) -> tuple
     rate = f" ({s.files / s.seconds:.1f} files/s)" if s.seconds > 0 and s.files else ""
     updated = f"{s.updated} updated" + (f" ({s.reextracted} re-read: kg or its data changed)" if s.reextracted else "")
     parts = [f"{s.new} new", f"{s.unchanged} unchanged", updated]
-    parts += [f"{s.duplicate} duplicate", f"{s.failed} failed"]
+    parts += [f"{s.duplicate} duplicate", f"{s.failed} failed"] + ([f"{s.removed} removed"] if s.removed else [])
     lines = [f"{s.files} files in {s.seconds:.1f} s{rate}: {', '.join(parts)}"]
     if s.skipped:
         lines[0] += f"; {s.skipped} files of other types skipped"
     if s.links_out:
         lines[0] += f"; {s.links_out} links out of the folders not followed (--follow-links)"
-    if not s.files and not s.interrupted:
+    if not s.files and not s.interrupted and not s.removed:
         lines[0] = "no report files found (kg reads .txt .md .html .docx .pdf)"
     lines.append(f"added {s.entities_added} entities and {s.relations_added} relations to {store}")
     if s.errors:

@@ -1,4 +1,4 @@
-"""kg remove, stats, show, path, export: the store seen from the command line."""
+"""kg remove, stats, show, path, export, upgrade: the store seen from the command line."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_cmd)
     app.command("path")(path_cmd)
     app.command("export")(export_cmd)
+    app.command("upgrade")(upgrade_cmd)
 
 
 def _open(store: Path | None):
@@ -43,6 +44,18 @@ def remove_cmd(
     typer.echo(f"removed {len(reports) - len(missing)} report(s)")
     if missing:
         raise typer.Exit(1)
+
+
+def upgrade_cmd(store: Path | None = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Migrate an older store to this kg's schema in place (opening it for use does this too)."""
+    from kg.store import upgrade_store
+
+    with errors_to_exit():
+        before, after = upgrade_store(store)
+    if before == after:
+        typer.echo(f"store is at schema version {after}: nothing to do")
+    else:
+        typer.echo(f"upgraded the store from schema version {before} to {after}")
 
 
 def stats_cmd(

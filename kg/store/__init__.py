@@ -4,7 +4,7 @@ loaders, HTML) reads.
     from kg.store import Store
     with Store.open("kg-data") as store:          # default: $KG_STORE or ./kg-data
         store.document_status(doc_id, sha256)     # "new" | "unchanged" | "changed"
-        store.find_by_sha(sha256); store.add_path(doc_id, path)
+        store.find_by_sha(sha256); store.add_path(doc_id, path); store.drop_paths(paths)
         store.put(extraction)                     # atomic; replaces the report's old facts
         store.put_prepared(store.prepare(x))      # the same in two steps: prepare() is pure and
                                                   # runs in ingest's worker processes
@@ -23,12 +23,13 @@ kg.store.views.describe (what `kg show` prints).
 Layout of a store folder:
 - kg.sqlite   the source of truth (kg.store.schema): per-report facts; each report is all-or-nothing
               (its own savepoint), and in a batch reports are committed in groups about once a second;
+              an older schema version is upgraded in place on open (or by upgrade_store / `kg upgrade`);
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it
               has changed since they were built (kg.store.derived). Deleting it loses nothing.
 """
 
-from kg.store.store import DEFAULT_DIR, ERRORS_FILE, PutResult, Store, default_path
+from kg.store.store import DEFAULT_DIR, ERRORS_FILE, PutResult, Store, default_path, upgrade_store
 
-__all__ = ["DEFAULT_DIR", "ERRORS_FILE", "PutResult", "Store", "default_path"]
+__all__ = ["DEFAULT_DIR", "ERRORS_FILE", "PutResult", "Store", "default_path", "upgrade_store"]

@@ -35,7 +35,8 @@ class Prepared:
     doc_id: str
     sha256: str = ""
     date: str | None = None  # the date the report is filed under (see report_date)
-    info: str = ""  # the stored DocumentInfo as JSON (its date filled in from the content)
+    info: str = ""  # the stored DocumentInfo as JSON (its date filled in from the content), paths apart
+    paths: list[str] = field(default_factory=list)  # the files that hold it (rows of `paths`)
     # rows of `mentions`: (doc, local_id, type, key, gid, name, aliases, props, evidence, context)
     mentions: list[tuple[str, ...]] = field(default_factory=list)
     names: list[tuple[str, str, str]] = field(default_factory=list)  # rows of `names`
@@ -97,7 +98,8 @@ def prepare(extraction: Extraction) -> Prepared:
         if date:
             doc_ent.props.setdefault("date", date)
     # an undated file is filed under the date its content gives
-    prep = Prepared(doc_id, info.sha256, date, dumps({**info.to_dict(), "date": info.date or date}))
+    fields = {k: v for k, v in info.to_dict().items() if k != "paths"}
+    prep = Prepared(doc_id, info.sha256, date, dumps({**fields, "date": info.date or date}), list(info.paths))
 
     for rel in extraction.relations:
         for end in (rel.source, rel.target):

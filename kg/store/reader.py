@@ -39,8 +39,19 @@ def _fact(row: tuple, evidence: bool) -> tuple[str, FactRow]:
     )
 
 
-def documents(conn: sqlite3.Connection) -> list[DocumentInfo]:
-    return [DocumentInfo.from_dict(json.loads(r[0])) for r in conn.execute("SELECT info FROM documents ORDER BY id")]
+def documents(conn: sqlite3.Connection, doc_id: str | None = None) -> list[DocumentInfo]:
+    """The stored reports (or the one named), each with the paths of the files that hold it."""
+    where, args = ("WHERE id=?", (doc_id,)) if doc_id is not None else ("", ())
+    paths: dict[str, list[str]] = defaultdict(list)
+    path_where = "WHERE doc=?" if doc_id is not None else ""
+    for path, doc in conn.execute(f"SELECT path, doc FROM paths {path_where} ORDER BY path", args):
+        paths[doc].append(path)
+    infos = []
+    for rid, text in conn.execute(f"SELECT id, info FROM documents {where} ORDER BY id", args):
+        info = DocumentInfo.from_dict(json.loads(text))
+        info.paths = paths.get(rid, [])
+        infos.append(info)
+    return infos
 
 
 def read_graph(conn: sqlite3.Connection, *, evidence: bool = True) -> Graph:

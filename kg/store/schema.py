@@ -15,17 +15,29 @@ Tables:
   same relation across reports;
 - person_clusters: per person name key, the persons it stands for (kg.resolve.Cluster: bodies,
   events, first report), so a new report is resolved against a few clusters, not every mention;
+- paths: every file path that holds a report's content (one report per path; identical copies
+  share a report), so a file's edit, rename or removal moves or drops only that path;
 - meta: schema version, generation counter (bumped by every write) and state token.
+
+Schema versions: a store records its version in meta; an older store is upgraded in place, in
+one transaction, when it is opened (or by `kg upgrade`), by the migrations in MIGRATIONS; every
+schema change adds one. A newer store than this kg reads is refused, never touched.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import secrets
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import StoreError
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -77,6 +89,11 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE INDEX IF NOT EXISTS facts_rkey ON facts(rkey);
 CREATE INDEX IF NOT EXISTS facts_source ON facts(source);
 CREATE INDEX IF NOT EXISTS facts_target ON facts(target);
+CREATE TABLE IF NOT EXISTS paths (
+    path TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paths_doc ON paths(doc);
 CREATE TABLE IF NOT EXISTS person_clusters (
     key TEXT NOT NULL,
     gid TEXT NOT NULL,
@@ -88,8 +105,58 @@ CREATE TABLE IF NOT EXISTS person_clusters (
 """
 
 
-def connect(db_path: Path, *, create: bool) -> sqlite3.Connection:
-    """Open (and if asked, initialize) the database; StoreError if it is not a kg store."""
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 1 kept a report's paths in its info JSON: move them to the paths table."""
+    conn.execute("CREATE TABLE paths (path TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID")
+    conn.execute("CREATE INDEX paths_doc ON paths(doc)")
+    rows = conn.execute("SELECT id, info FROM documents ORDER BY id").fetchall()
+    for doc_id, text in rows:
+        info = json.loads(text)
+        # version 1 could list one path under two reports (a file edited to equal another
+        # report): the first keeps it here, and the next ingest gives it to the right one
+        conn.executemany("INSERT OR IGNORE INTO paths(path, doc) VALUES (?, ?)",
+                         [(p, doc_id) for p in info.pop("paths", [])])
+        conn.execute("UPDATE documents SET info=? WHERE id=?", (json.dumps(info, ensure_ascii=False), doc_id))
+
+
+# MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2]
+assert len(MIGRATIONS) == SCHEMA_VERSION - 1
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def upgrade(conn: sqlite3.Connection, db_path: Path) -> tuple[int, int]:
+    """Migrate the store to SCHEMA_VERSION in one transaction; (version before, version after)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = version_of(conn)  # read again under the write lock: another process may have done it
+        if before > SCHEMA_VERSION:
+            raise StoreError(f"{db_path}: store schema version {before} is newer than this kg reads "
+                             f"({SCHEMA_VERSION}); upgrade kg")
+        for version in range(before, SCHEMA_VERSION):
+            MIGRATIONS[version - 1](conn)
+        if before != SCHEMA_VERSION:
+            conn.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
+            # derived stores are rebuilt from the upgraded tables
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+            conn.execute("UPDATE meta SET value=? WHERE key='state'", (secrets.token_hex(8),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if before != SCHEMA_VERSION:
+        log.warning("%s: upgraded the store from schema version %d to %d", db_path, before, SCHEMA_VERSION)
+    return before, SCHEMA_VERSION
+
+
+def connect(db_path: Path, *, create: bool, auto_upgrade: bool = True) -> sqlite3.Connection:
+    """Open (and if asked, initialize) the database; StoreError if it is not a kg store. An older
+    store is upgraded in place (logged) unless `auto_upgrade` is off."""
     try:
         conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30.0)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -108,13 +175,18 @@ def connect(db_path: Path, *, create: bool) -> sqlite3.Connection:
             raise StoreError(f"{db_path}: not a kg store database (no kg tables)")
         _initialize(conn)
         return conn
-    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    version = int(row[0]) if row else 0
-    if version != SCHEMA_VERSION:
+    version = version_of(conn)
+    if version > SCHEMA_VERSION:
         conn.close()
-        raise StoreError(
-            f"{db_path}: store schema version {version}, this kg reads version {SCHEMA_VERSION}"
-        )
+        raise StoreError(f"{db_path}: store schema version {version} is newer than this kg reads "
+                         f"({SCHEMA_VERSION}); upgrade kg")
+    if version < SCHEMA_VERSION and auto_upgrade:
+        try:
+            upgrade(conn, db_path)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{db_path}: store schema version {version} needs an upgrade to {SCHEMA_VERSION} "
+                             f"and it failed ({exc}); run `kg upgrade` where the store is writable") from None
     return conn
 
 

@@ -10,22 +10,38 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import StoreError
 from kg.model import DocumentInfo, Entity, Extraction, Graph, Relation
-from kg.store import reader, writer
+from kg.store import reader, schema, writer
 from kg.store.lock import WriterLock
-from kg.store.prepared import Prepared, dumps, prepare
+from kg.store.prepared import Prepared, prepare
 from kg.store.schema import DB_FILE, connect
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DIR = "kg-data"
 ERRORS_FILE = "errors.jsonl"
+
+
+def upgrade_store(path: str | Path | None = None) -> tuple[int, int]:
+    """Migrate the store at `path` to this kg's schema in place, in one transaction;
+    (version before, version after). Opening a store for use does the same, logged."""
+    p = Path(path) if path is not None else default_path()
+    db = p / DB_FILE
+    if not db.exists():
+        raise StoreError(f"{p}: no kg store here")
+    conn = schema.connect(db, create=False, auto_upgrade=False)
+    try:
+        return schema.upgrade(conn, db)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{db}: upgrade failed, the store is as it was ({exc})") from None
+    finally:
+        conn.close()
 
 
 def default_path() -> Path:
@@ -39,6 +55,7 @@ class PutResult:
 
     entities_added: int
     relations_added: int
+    removed: list[str] = field(default_factory=list)  # reports that lost their last file to this one
 
 
 class Batch:
@@ -217,16 +234,26 @@ class Store:
         row = self.conn.execute("SELECT id FROM documents WHERE sha256=? ORDER BY id LIMIT 1", (sha256,)).fetchone()
         return row[0] if row else None
 
-    def add_path(self, doc_id: str, path: str) -> None:
-        """Record one more file path for a stored report (an identical copy found elsewhere)."""
+    def add_path(self, doc_id: str, path: str) -> list[str]:
+        """The file at `path` holds report `doc_id` (an identical copy found elsewhere, or a file
+        edited to equal it). A report that held the path before and is left in no file is removed:
+        returns the removed reports' ids."""
         with self._write() as conn:
-            row = conn.execute("SELECT info FROM documents WHERE id=?", (doc_id,)).fetchone()
-            if row is None:
+            if conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is None:
                 raise StoreError(f"{self.path}: no report {doc_id!r} in the store")
-            info = DocumentInfo.from_dict(json.loads(row[0]))
-            if path not in info.paths:
-                info.paths.append(path)
-                conn.execute("UPDATE documents SET info=? WHERE id=?", (dumps(info.to_dict()), doc_id))
+            return writer.claim_paths(conn, doc_id, [path])
+
+    def drop_paths(self, paths: list[str]) -> list[str]:
+        """The files at `paths` are gone: forget them; a report left in no file is removed
+        (returns the removed reports' ids); its copies elsewhere keep it."""
+        if not paths:
+            return []
+        with self._write() as conn:
+            return writer.drop_paths(conn, paths)
+
+    def paths(self) -> dict[str, str]:
+        """Every known file path -> the report it holds."""
+        return dict(self.conn.execute("SELECT path, doc FROM paths"))
 
     def put(self, extraction: Extraction) -> PutResult:
         """Store one report's facts, replacing its previous ones: all of them or none."""
@@ -241,7 +268,7 @@ class Store:
             written = writer.write_report(conn, prep)
             added = writer.count_new(conn, prep.doc_id, written)
         log.info("stored %s: %d new entities, %d new relations", prep.doc_id, *added)
-        return PutResult(*added)
+        return PutResult(*added, removed=written.removed)
 
     def remove(self, doc_id: str) -> bool:
         """Take a report's facts out; a fact stays while another report supports it."""
@@ -252,8 +279,8 @@ class Store:
         return reader.documents(self.conn)
 
     def document(self, doc_id: str) -> DocumentInfo | None:
-        row = self.conn.execute("SELECT info FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return DocumentInfo.from_dict(json.loads(row[0])) if row else None
+        found = reader.documents(self.conn, doc_id)
+        return found[0] if found else None
 
     # -- the graph ----------------------------------------------------------------------------
     def graph(self, evidence: bool = True) -> Graph:

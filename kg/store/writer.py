@@ -43,6 +43,31 @@ def _delete_report(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> s
     return keys
 
 
+def claim_paths(conn: sqlite3.Connection, doc_id: str, paths: list[str]) -> list[str]:
+    """The files at `paths` hold report `doc_id` now: take them from any report that had them;
+    a report left in no file (its content exists nowhere the store knows) is removed. Returns the
+    ids of the removed reports."""
+    before = {r[0] for r in conn.execute(
+        "SELECT DISTINCT p.doc FROM paths p JOIN json_each(?) v ON p.path = v.value WHERE p.doc <> ?",
+        (json.dumps(paths), doc_id))}
+    conn.executemany("INSERT OR REPLACE INTO paths(path, doc) VALUES (?, ?)", [(p, doc_id) for p in paths])
+    return [doc for doc in sorted(before) if _drop_if_fileless(conn, doc)]
+
+
+def drop_paths(conn: sqlite3.Connection, paths: list[str]) -> list[str]:
+    """The files at `paths` are gone: forget them; reports left in no file are removed (ids)."""
+    docs = {r[0] for r in conn.execute(
+        "SELECT DISTINCT p.doc FROM paths p JOIN json_each(?) v ON p.path = v.value", (json.dumps(paths),))}
+    conn.execute("DELETE FROM paths WHERE path IN (SELECT value FROM json_each(?))", (json.dumps(paths),))
+    return [doc for doc in sorted(docs) if _drop_if_fileless(conn, doc)]
+
+
+def _drop_if_fileless(conn: sqlite3.Connection, doc_id: str) -> bool:
+    if conn.execute("SELECT 1 FROM paths WHERE doc=? LIMIT 1", (doc_id,)).fetchone() is not None:
+        return False
+    return remove_report(conn, doc_id)
+
+
 def _person_rows(conn: sqlite3.Connection, key: str) -> list[resolve.PersonMention]:
     rows = conn.execute(
         "SELECT m.doc, m.local_id, m.context, d.date FROM mentions m JOIN documents d ON d.id = m.doc "
@@ -184,6 +209,7 @@ class Written:
     changes: Changes
     gids: set[str]
     rkeys: set[str]
+    removed: list[str] = field(default_factory=list)  # reports that lost their last file to this one
 
 
 def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
@@ -196,6 +222,7 @@ def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
         "INSERT INTO documents(id, sha256, date, info, added) VALUES (?, ?, ?, ?, ?)",
         (prep.doc_id, prep.sha256, prep.date, prep.info, now),
     )
+    removed = claim_paths(conn, prep.doc_id, prep.paths)
     if keys:  # a changed report: its old persons may have held clusters together
         conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
         _recluster(conn, keys | prep.person_keys, changes)
@@ -212,7 +239,7 @@ def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
         rkey = resolve.relation_key(rtype, source, target, role)
         facts.append((prep.doc_id, seq, rtype, src_local, dst_local, source, target, rkey, props, evidence, confidence))
     conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
-    return Written(changes, set(gids.values()), {f[7] for f in facts})
+    return Written(changes, set(gids.values()), {f[7] for f in facts}, removed)
 
 
 def remove_report(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -220,6 +247,7 @@ def remove_report(conn: sqlite3.Connection, doc_id: str) -> bool:
         return False
     changes = Changes()
     keys = _delete_report(conn, doc_id, changes)
+    conn.execute("DELETE FROM paths WHERE doc=?", (doc_id,))
     _recluster(conn, keys, changes)
     return True
 

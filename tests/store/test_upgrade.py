@@ -1,0 +1,122 @@
+"""kg.store.schema: a store an older kg wrote is upgraded in place, all of it or none of it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import StoreError
+from kg.store import Store, schema, upgrade_store
+
+V1 = Path(__file__).resolve().parent / "data" / "store-v1" / "kg.sqlite"
+
+
+@pytest.fixture
+def old_store(tmp_path: Path) -> Path:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    shutil.copy(V1, folder / "kg.sqlite")
+    return folder
+
+
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = ("mentions", "names", "facts", "person_clusters")
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables}
+    finally:
+        conn.close()
+
+
+def _v1_documents(db: Path) -> dict[str, dict]:
+    conn = sqlite3.connect(db)
+    try:
+        return {doc: json.loads(info) for doc, info in conn.execute("SELECT id, info FROM documents")}
+    finally:
+        conn.close()
+
+
+def test_the_fixture_is_a_version_1_store() -> None:
+    conn = sqlite3.connect(V1)
+    assert schema.version_of(conn) == 1
+    assert "paths" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+
+
+def test_opening_an_old_store_upgrades_it_and_keeps_every_fact(old_store: Path, caplog) -> None:
+    db = old_store / "kg.sqlite"
+    facts_before, docs_before = _tables(db), _v1_documents(db)
+    with caplog.at_level(logging.WARNING, logger="kg.store.schema"), Store.open(old_store, create=False) as store:
+        docs = {d.id: d for d in store.documents()}
+        graph = store.graph()
+    assert "upgraded the store from schema version 1 to 2" in caplog.text
+    assert _tables(db) == facts_before  # the facts are untouched
+    assert set(docs) == set(docs_before)
+    for doc_id, old in docs_before.items():  # each report keeps every file it was found in
+        assert docs[doc_id].paths == sorted(old["paths"])
+        assert docs[doc_id].sha256 == old["sha256"]
+    assert any(len(d.paths) == 2 for d in docs.values())  # the copy is still a copy
+    conn = sqlite3.connect(db)
+    assert schema.version_of(conn) == schema.SCHEMA_VERSION
+    assert conn.execute("SELECT COUNT(DISTINCT gid) FROM mentions").fetchone()[0] == len(graph.entities)
+    conn.close()
+
+
+def test_an_upgraded_store_takes_new_reports(old_store: Path, tmp_path: Path) -> None:
+    from kg.ingest import ingest
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "new.txt").write_text(
+        "Sáng 3/4/2024, Bộ trưởng Bộ Y tế Đào Hồng Lan làm việc với UBND tỉnh Nghệ An.", encoding="utf-8")
+    with Store.open(old_store, create=False) as store:
+        summary = ingest([tmp_path / "in"], store, jobs=1)
+        assert summary.new == 1
+        assert "new.txt" in {d.id for d in store.documents()}
+        assert store.find("Đào Hồng Lan")
+
+
+def test_upgrade_is_idempotent_and_reports_what_it_did(old_store: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["upgrade", "--store", str(old_store)])
+    assert first.exit_code == 0, first.output
+    assert "from schema version 1 to 2" in first.output
+    again = runner.invoke(app, ["upgrade", "--store", str(old_store)])
+    assert again.exit_code == 0 and "nothing to do" in again.output
+    assert upgrade_store(old_store) == (2, 2)
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(old_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = old_store / "kg.sqlite"
+    before = _tables(db), _v1_documents(db)
+
+    def half_done(conn: sqlite3.Connection) -> None:  # a fault we cannot cause otherwise
+        schema._v1_to_v2(conn)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [half_done])
+    with pytest.raises(StoreError, match="upgrade failed, the store is as it was"):
+        upgrade_store(old_store)
+    conn = sqlite3.connect(db)
+    assert schema.version_of(conn) == 1
+    assert "paths" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    assert (_tables(db), _v1_documents(db)) == before
+
+
+def test_a_store_newer_than_kg_is_refused_untouched(old_store: Path) -> None:
+    db = old_store / "kg.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(app, ["stats", "--store", str(old_store)])
+    assert result.exit_code != 0
+    assert "schema version 99 is newer than this kg reads" in result.output
+    assert _v1_documents(db)  # still there, still version-1 shaped
