@@ -65,6 +65,8 @@ class CareerReader:
             self.open = False
             return None
         start = verb[0] if verb else i
+        if verb and start < len(self.toks) and self.toks[start].text == ":":  # "trải qua các vị trí: …"
+            start += 1
         if verb:
             self.open = True
         posts, end = self._chain(start)

@@ -171,7 +171,8 @@ def lexicon() -> Lexicon:
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
-        "list_openers", "event_clause_openers", "decision_verbs", "plural_honorifics", "foreign_org_cues",
+        "list_openers", "list_state_verbs", "event_clause_openers", "decision_verbs", "plural_honorifics",
+        "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
-                "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers"):
+                "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
+                "plural_markers"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

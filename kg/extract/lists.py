@@ -22,6 +22,18 @@ def list_opener(self: PeopleParser, j: int) -> int | None:
     return k if opener else None
 
 
+def list_opener_after_state(self: PeopleParser, i: int, j: int) -> int | None:
+    """"Các Phó chủ tịch UBND tỉnh đều tái đắc cử gồm các ông A, B …": a plural title (after
+    "các" / "những") may be followed by a verb of election before its list opens."""
+    toks = self.toks
+    if i == 0 or not toks[i - 1].keys or toks[i - 1].keys[0] not in self.lex.wordset("plural_markers"):
+        return None
+    k = j
+    while (m := self.lex.phrases["list_state_verbs"].match(toks, k)) is not None:
+        k = m[0]
+    return list_opener(self, k) if k > j else None
+
+
 def shared_list(self: PeopleParser, k: int, shared: list[Post], context: OrgMention | None
             ) -> tuple[list[PersonMention], list[OrgMention], int] | None:
     """"các Ủy viên Ban Thường vụ: A, Trưởng Ban X; B, Phó Chủ tịch Y", "15 Ủy viên, gồm: Thủ

@@ -73,9 +73,11 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
 
 
 def _event_noun(lex, s: Sentence) -> int:
-    """Token index of an event noun outside directive names and places, or -1."""
+    """Token index of an event noun outside directive names, places and bodies' names ("Tiểu ban
+    Nhân sự Đại hội XIV" is a body, not the congress), or -1."""
     taken = {i for d in s.directives for i in range(d.start, d.end)}
     taken |= {i for p in s.places for i in range(p.start, p.end)}
+    taken |= {i for o in s.orgs for i in range(o.start + 1, o.end)}
     nouns = lex.phrases["event_nouns"]
     return next((k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
                  and nouns.match(s.tokens, k)), -1)

@@ -84,6 +84,10 @@ class OrgParser:
     def _word(self, i: int) -> Token | None:
         return self.toks[i] if i < len(self.toks) and self.toks[i].is_word else None
 
+    def _numeral(self, i: int) -> bool:
+        t = self._word(i)
+        return t is not None and (t.text.isdigit() or (t.text.isupper() and set(t.text) <= set("IVXLC")))
+
     def _is_key(self, i: int, *words: str) -> bool:
         t = self._word(i)
         return t is not None and word_key(t.text) in {word_key(w) for w in words}
@@ -312,6 +316,16 @@ class OrgParser:
             if loc:
                 m.locality, m.end = loc
         j = m.end
+        # "Tiểu ban Nhân sự Đại hội XIV của Đảng": a body of a congress is named with the congress
+        # and the Party's name
+        if m.kind == "named" and self._is_key(j, "đại") and self._is_key(j + 1, "hội") and self._numeral(j + 2):
+            m.name = f"{m.name} {expand_surface(self.toks, j, j + 3)}"
+            m.end = j = j + 3
+        if (m.kind == "named" and j >= 3 and self._is_key(j - 3, "đại") and self._is_key(j - 2, "hội")
+                and self._is_key(j, "của") and self._word(j + 1) is not None and self._word(j + 1).text == "Đảng"
+                and (self._word(j + 2) is None or not self._word(j + 2).is_cap)):
+            m.name = f"{m.name} của Đảng"
+            m.end = j = j + 2
         if self._is_key(j, "khóa") or self._is_key(j, "khoá"):
             t = self._word(j + 1)
             if t is not None and (t.text.isupper() or t.text.isdigit()):

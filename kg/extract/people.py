@@ -325,6 +325,8 @@ class PeopleParser:
         posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
         opened = lists.list_opener(self, j) if posts else None
+        if opened is None and posts:
+            opened = lists.list_opener_after_state(self, i, j)
         if opened is not None:
             last = max((o for o in context or () if o.end <= i), key=lambda o: o.end, default=None)
             listed = lists.shared_list(self, opened, posts, last)

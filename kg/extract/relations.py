@@ -276,13 +276,15 @@ def _reports_to(b, lex, sentences, org_ent) -> None:
         orgs = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         for (ma, ea), (mb, eb) in itertools.pairwise(orgs):
             between = s.tokens[ma.end : mb.start]
-            if len(between) > 9:  # "X là cơ quan tham mưu, giúp việc của Y"
+            # "X là cơ quan tham mưu, giúp việc của Y", "X tiếp tục làm tốt chức năng tham mưu, giúp việc cho Y"
+            if len(between) > 12:
                 continue
             for i in range(ma.end, mb.start):
-                if lex.phrases["reports_to_sub_sup"].match(s.tokens, i):
+                hit = lex.phrases["reports_to_sub_sup"].match(s.tokens, i)
+                if hit and not (hit[0] - i == 1 and lex.is_other_word(s.tokens, i)):
                     _chain(b, s, orgs, mb, ea, up=True)
                     break
-                if lex.phrases["reports_to_sup_sub"].match(s.tokens, i):
+                if len(between) <= 9 and lex.phrases["reports_to_sup_sub"].match(s.tokens, i):
                     b.relate("REPORTS_TO", eb, ea, (s.start, s.end), 0.6)
                     break
 

@@ -126,3 +126,15 @@ def test_work_at_a_body_opens_a_career_list(run):
             "Trưởng Ban Dân vận Quận ủy Tân Bình.")
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Thị Hoa", "Ban Dân vận Quận ủy Tân Bình", "Trưởng Ban") in posts
+
+
+def test_a_career_listed_after_trai_qua_or_kinh_qua_is_the_subjects_past(run):
+    x = run("Ông Nguyễn Đức Long sinh năm 1959, từng trải qua các vị trí: Phó giám đốc Sở Công Thương,"
+            " Bí thư Thành ủy Hạ Long, Phó bí thư Tỉnh ủy Quảng Ninh.")
+    got = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Đức Long", "Thành ủy Hạ Long", "Bí thư") in got
+    assert {r for _, _, r in got} >= {"Phó giám đốc", "Bí thư", "Phó bí thư"}
+    assert all(r.props.get("former") for r in x.relations if r.type == "HOLDS_POSITION")
+    y = run("Ông Trần Văn Hải kinh qua nhiều chức vụ như trưởng Ban Dân vận Tỉnh ủy Nghệ An,"
+            " chủ tịch UBND tỉnh Nghệ An.")
+    assert {("Trần Văn Hải", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch")} <= rels(y, "HOLDS_POSITION")

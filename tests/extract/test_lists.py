@@ -52,3 +52,14 @@ def test_a_standing_body_named_with_no_one_is_a_body(run):
 def test_a_party_committee_in_lower_case_after_a_bodys_name(run):
     x = run("Bà Phạm Thị Mai, Trưởng Ban Dân vận tỉnh ủy Lâm Đồng phát biểu.")
     assert ("Phạm Thị Mai", "Ban Dân vận Tỉnh ủy Lâm Đồng", "Trưởng Ban") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_plural_title_then_a_verb_of_election_opens_a_list(run):
+    x = run("Các Phó chủ tịch UBND tỉnh Quảng Ninh đều tái đắc cử gồm các ông Đặng Huy Hậu, Lê Quang Tùng"
+            " và bà Vũ Thị Thu Thuỷ.")
+    got = rels(x, "HOLDS_POSITION")
+    for person in ("Đặng Huy Hậu", "Lê Quang Tùng", "Vũ Thị Thu Thủy"):
+        assert (person, "Ủy ban nhân dân tỉnh Quảng Ninh", "Phó chủ tịch") in got
+    # without "các" the title is one person's, and a group after another verb is not its list
+    y = run("Phó chủ tịch UBND tỉnh Quảng Ninh làm việc với đoàn gồm các ông Đặng Huy Hậu, Lê Quang Tùng.")
+    assert not {p for p, _, _ in rels(y, "HOLDS_POSITION")} & {"Đặng Huy Hậu", "Lê Quang Tùng"}

@@ -201,3 +201,22 @@ def test_district_level_cities_after_their_level_word(run):
 def test_a_body_that_requires_another_to_act_is_its_superior(run):
     x = run("Ủy ban Kiểm tra Trung ương yêu cầu Ban Thường vụ Thành ủy Hải Phòng khắc phục vi phạm.")
     assert ("Ban Thường vụ Thành ủy Hải Phòng", "Ủy ban Kiểm tra Trung ương", None) in rels(x, "REPORTS_TO")
+
+
+def test_a_congress_body_is_named_with_the_congress_and_the_party(run):
+    x = run("Bà Nguyễn Thúy Anh nhận nhiệm vụ thường trực Tiểu ban Kinh tế - Xã hội Đại hội XIV của Đảng.")
+    assert "Tiểu ban Kinh tế - Xã hội Đại hội XIV của Đảng" in names(x, "Organization")
+    # the congress inside the body's name is not the meeting the report is about
+    y = run("Ngày 21/8, Tổng Bí thư Tô Lâm, Trưởng Tiểu ban Nhân sự Đại hội XIV của Đảng đã chủ trì Phiên họp thứ hai.")
+    assert ("Tô Lâm", "Tiểu ban Nhân sự Đại hội XIV của Đảng", "Trưởng Tiểu ban") in rels(y, "HOLDS_POSITION")
+    assert names(y, "Event") == {"Phiên họp thứ hai"}
+
+
+def test_the_peoples_forces_are_bodies(run):
+    x = run("Lực lượng Công an nhân dân phối hợp chặt chẽ với Quân đội nhân dân.")
+    assert {"Công an nhân dân", "Quân đội nhân dân"} <= names(x, "Organization")
+
+
+def test_an_advisory_line_stated_at_length_is_a_reporting_line(run):
+    x = run("Ban Kinh tế Trung ương tiếp tục làm tốt chức năng tham mưu, giúp việc cho Ban Chấp hành Trung ương.")
+    assert ("Ban Kinh tế Trung ương", "Ban Chấp hành Trung ương Đảng", None) in rels(x, "REPORTS_TO")
