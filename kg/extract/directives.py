@@ -29,6 +29,7 @@ class DirectiveMention:
     subject_start: int = -1  # token range of the "về ..." clause
     subject_end: int = -1
     subject: str = ""
+    edition: str = ""  # a law's year ("Luật Xây dựng năm 2003"): which version of it
 
 
 class DirectiveParser:
@@ -88,9 +89,12 @@ class DirectiveParser:
             if i > 0 and self._key(i - 1) in self.lex.wordset("not_a_law_before"):  # "kỷ luật", "pháp luật"
                 return None
             end = self._law_name_end(j)
-            if end > j:
-                return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
-            return None
+            if end <= j:
+                return None
+            m = DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+            if end + 1 < len(toks) and self._key(end) == word_key("năm") and re.fullmatch(r"\d{4}", toks[end + 1].text):
+                m.edition = toks[end + 1].text
+            return m
         held = self._meeting_resolution(i, j, kind)
         if held is not None:
             return held

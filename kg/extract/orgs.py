@@ -331,6 +331,11 @@ class OrgParser:
             if t is not None and (t.text.isupper() or t.text.isdigit()):
                 m.term = f"khóa {t.text}"
                 m.end = j + 2
+                # "Đoàn đại biểu Quốc hội khóa XV tỉnh Nghệ An": the locality may follow the term
+                if m.kind in ("standalone", "named") and not m.locality:
+                    loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
+                    if loc:
+                        m.locality, m.end = loc
 
     def foreign_state(self, m: OrgMention) -> tuple[str, int] | None:
         """(country, end) when a foreign country follows the body's name."""

@@ -137,6 +137,8 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                 props["subject"] = d.subject
             ent = b.entity("Directive", d.name, key=key, surface=text[span[0] : span[1]], span=span,
                            sent=sent, props=props)
+            if d.edition:  # the same law named with its year is this one (the year tells the version)
+                ent.add_alias(f"{d.name} năm {d.edition}")
             out[id(d)] = ent
             issuer = org_entity(d.issuer, s) if d.issuer is not None else None
             if issuer is not None:

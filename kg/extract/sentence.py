@@ -298,6 +298,10 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
         return None
     venue = lex.phrases["venue_heads"].match(toks, i)
     loc = lex.locations.match(toks, i)
+    if loc is None and _after_home_cue(toks, i):  # "quê Yên Thành, Nghệ An": a district named bare
+        known = lex.unit_names.match(toks, i)
+        if known is not None and proper_name_end(toks, i) == known[0]:
+            return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
     if loc is None and after_tai:
         city = _city(lex, toks, i)
         if city is not None:
@@ -320,6 +324,16 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
             return None
         return PlaceMention(i, end, str(name))
     return None
+
+
+_QUE, _QUAN_O = word_key("quê"), (word_key("quán"), word_key("ở"))
+
+
+def _after_home_cue(toks: list[Token], i: int) -> bool:
+    """Right after "quê", "quê quán" or "quê ở" (where a person comes from)."""
+    if i > 0 and toks[i - 1].keys[:1] == (_QUE,):
+        return True
+    return i > 1 and toks[i - 1].keys[:1] in [(k,) for k in _QUAN_O] and toks[i - 2].keys[:1] == (_QUE,)
 
 
 def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
@@ -366,7 +380,9 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
 def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
     """"huyện Đồng Văn", "xã Lũng Cú": a unit word and a capitalized name make a place."""
     unit = lex.phrases["admin_units"].match(toks, i)
-    if toks[i].is_cap:
+    # a capitalized unit word names a place only where a line or an address starts ("Quê quán: Xã
+    # Hiệp Cường, huyện Kim Động"); elsewhere "Huyện Đoàn", "Xã Hội" are other words
+    if toks[i].is_cap and not (unit is not None and (i == 0 or toks[i - 1].text in (":", ","))):
         return None
     if unit is None:
         # "2 thành phố Biên Hòa, Long Khánh": "thành phố" also names a body's level, so the name

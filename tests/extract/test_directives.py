@@ -121,3 +121,10 @@ def test_a_directive_neither_binds_nor_is_carried_out_by_its_issuer(run):
 def test_a_congress_resolution_ends_with_the_party_organisations_name(run):
     x = run("Thực hiện Nghị quyết Đại hội XI Đảng bộ tỉnh và nghị quyết đại hội đảng các cấp đã đề ra.")
     assert {e.name for e in x.entities if e.type == "Directive"} == {"Nghị quyết Đại hội XI Đảng bộ tỉnh"}
+
+
+def test_a_law_named_with_its_year_keeps_the_year_as_a_name_of_it(run):
+    x = run("Ông Lê Văn Hải vi phạm quy định của luật Xây dựng năm 2003 và Luật Đất đai.")
+    laws = {e.name: e.aliases for e in x.entities if e.type == "Directive"}
+    assert "Luật Xây dựng năm 2003" in laws["Luật Xây dựng"]
+    assert not any("năm" in a for a in laws["Luật Đất đai"])

@@ -220,3 +220,18 @@ def test_the_peoples_forces_are_bodies(run):
 def test_an_advisory_line_stated_at_length_is_a_reporting_line(run):
     x = run("Ban Kinh tế Trung ương tiếp tục làm tốt chức năng tham mưu, giúp việc cho Ban Chấp hành Trung ương.")
     assert ("Ban Kinh tế Trung ương", "Ban Chấp hành Trung ương Đảng", None) in rels(x, "REPORTS_TO")
+
+
+def test_a_locality_after_a_term_still_belongs_to_the_body(run):
+    x = run("Ông Thái Thanh Quý là trưởng Đoàn đại biểu Quốc hội khóa XV tỉnh Nghệ An.")
+    assert "Đoàn đại biểu Quốc hội tỉnh Nghệ An" in names(x, "Organization")
+
+
+def test_military_bodies_with_numbers_and_localities(run):
+    x = run("Ông Trần Văn Hùng, Ủy viên Đảng ủy Quân sự tỉnh Vĩnh Long, Phó Chủ nhiệm Chính trị Quân khu 9 dự.")
+    assert {"Đảng ủy Quân sự tỉnh Vĩnh Long", "Quân khu 9"} <= names(x, "Organization")
+
+
+def test_a_courtesy_verb_ends_a_bodys_name(run):
+    x = run("Cổng Thông tin điện tử Học viện trân trọng giới thiệu toàn văn bức thư.")
+    assert not any("trân" in n for n in names(x, "Organization"))
