@@ -341,6 +341,9 @@ class PeopleParser:
         elif posts:
             if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
                 j += 1
+            elif (j + 1 < len(toks) and toks[j].text in ("-", "–")
+                  and self.lex.phrases["honorifics"].match(toks, j + 1)):  # "Chánh Thanh tra TP - ông A"
+                j += 1
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names and len(posts) == 1 and self._standing_post(i) is not None:

@@ -235,3 +235,8 @@ def test_military_bodies_with_numbers_and_localities(run):
 def test_a_courtesy_verb_ends_a_bodys_name(run):
     x = run("Cổng Thông tin điện tử Học viện trân trọng giới thiệu toàn văn bức thư.")
     assert not any("trân" in n for n in names(x, "Organization"))
+
+
+def test_a_known_name_runs_over_its_lower_case_words(run):
+    x = run("Ông Phạm Trọng Đạt, Cục trưởng Cục Chống tham nhũng Thanh tra Chính phủ làm trưởng đoàn.")
+    assert ("Phạm Trọng Đạt", "Cục Chống tham nhũng Thanh tra Chính phủ", "Cục trưởng") in rels(x, "HOLDS_POSITION")

@@ -126,3 +126,8 @@ def test_an_elided_party_committee_of_a_communes_government_is_the_communes(run)
 def test_a_two_word_name_after_a_title_is_a_person_not_a_district(run):
     x = run("Ông Lê Hùng, Bí thư Huyện ủy, phát biểu. Chủ tịch UBND huyện Trần Nam cũng dự.")
     assert "Trần Nam" in names(x, "Person") and "Huyện ủy Trần Nam" not in names(x, "Organization")
+
+
+def test_a_title_set_off_by_a_dash_before_an_honorific_goes_with_the_name(run):
+    x = run("Chánh Thanh tra TP Hà Nội - ông Nguyễn Văn Tuấn Dũng có nhiệm vụ tiếp thu mọi thông tin.")
+    assert ("Nguyễn Văn Tuấn Dũng", "Thanh tra Thành phố Hà Nội", "Chánh Thanh tra") in rels(x, "HOLDS_POSITION")
