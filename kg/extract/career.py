@@ -59,6 +59,8 @@ class CareerReader:
         if verb is None and not after_sep:
             return None
         who = self.subject(people, i)
+        if who is None and verb is not None:
+            who = self._pronoun_after(i)
         if who is None or self._proposed(who, i):
             return None
         if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i) for b in bodies):
@@ -76,6 +78,16 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
+
+    def _pronoun_after(self, i: int) -> PersonMention | None:
+        """"Sau khi đi luân chuyển làm Bí thư Quận ủy X, năm 2008 ông trở về làm …": a clause put
+        before its subject has the bare "ông" / "bà" of the main clause as its subject."""
+        for k in range(i + 1, len(self.toks)):
+            if self.toks[k].text in (".", ";", ":"):
+                return None
+            if self.is_pronoun(k):
+                return PersonMention(k, k + 1, "", ref=True)
+        return None
 
     def _subject_of(self, body: OrgMention, i: int) -> bool:
         """Is the body right before the verb at i its subject ("Văn phòng Trung ương Đảng là …"),

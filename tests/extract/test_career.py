@@ -138,3 +138,18 @@ def test_a_career_listed_after_trai_qua_or_kinh_qua_is_the_subjects_past(run):
     y = run("Ông Trần Văn Hải kinh qua nhiều chức vụ như trưởng Ban Dân vận Tỉnh ủy Nghệ An,"
             " chủ tịch UBND tỉnh Nghệ An.")
     assert {("Trần Văn Hải", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch")} <= rels(y, "HOLDS_POSITION")
+
+
+def test_a_clause_before_its_subject_takes_the_pronoun_of_the_main_clause(run):
+    x = run("Ông Trần Thanh Mẫn sinh năm 1962. Sau khi đi luân chuyển làm Bí thư Quận ủy Bình Thủy, năm 2008 ông"
+            " trở về làm Phó bí thư Thành ủy Cần Thơ.")
+    got = rels(x, "HOLDS_POSITION")
+    assert ("Trần Thanh Mẫn", "Quận ủy Bình Thủy", "Bí thư") in got
+    assert ("Trần Thanh Mẫn", "Thành ủy Cần Thơ", "Phó bí thư") in got
+
+
+def test_abbreviated_front_bodies_are_expanded(run):
+    x = run("Ông Trần Thanh Mẫn là Phó chủ tịch - Tổng thư ký UBTW MTTQ VN.")
+    body = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    assert {("Trần Thanh Mẫn", body, "Phó chủ tịch"), ("Trần Thanh Mẫn", body, "Tổng thư ký")} <= rels(
+        x, "HOLDS_POSITION")
