@@ -79,6 +79,7 @@ class StoreLike(Protocol):
     def put_prepared(self, prepared: Any) -> Any: ...
     def batch(self) -> AbstractContextManager[BatchLike]: ...
     def record_error(self, path: str, reason: str) -> None: ...
+    def totals(self) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ class FileError:
 
 @dataclass
 class IngestSummary:
-    """What a run did. `skipped` counts files of other types found in folders."""
+    """What a run did. `skipped` counts files of other types found in folders. The store holds
+    `entities_total` entities and `relations_total` relations after the run, `entities_added` and
+    `relations_added` more than before it (fewer when later reports merged or removed some)."""
 
     new: int = 0
     unchanged: int = 0
@@ -105,6 +108,8 @@ class IngestSummary:
     links_out: int = 0  # symbolic links out of the named folders, not followed
     entities_added: int = 0
     relations_added: int = 0
+    entities_total: int = 0
+    relations_total: int = 0
     errors: list[FileError] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
@@ -179,7 +184,14 @@ def ingest(
     workers = Workers(jobs, extractor, store.prepare)
     run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
     run.follow_links, run.remove_missing = follow_links, remove_missing
-    return run.execute([os.fspath(p) for p in paths])
+    # the store's totals, not a sum over reports: a later report can merge or re-label what an
+    # earlier one added (one person found to be another), and the sum counted both
+    entities, relations = store.totals()
+    summary = run.execute([os.fspath(p) for p in paths])
+    summary.entities_total, summary.relations_total = store.totals()
+    summary.entities_added = summary.entities_total - entities
+    summary.relations_added = summary.relations_total - relations
+    return summary
 
 
 class _Run:
@@ -337,7 +349,8 @@ class _Run:
     # -- workers ------------------------------------------------------------------------------
     def _submit(self, item: _Item) -> Any:
         item.attempts += 1
-        return self.workers.submit(Task(item.shown, item.path, item.doc_id, self.encoding, self.max_bytes))
+        return self.workers.submit(Task(item.shown, item.path, item.doc_id, self.encoding, self.max_bytes,
+                                        item.sha256))
 
     def _wait(self, future: Any) -> bool:
         """Wait for a result, polling for cancellation; False when cancelled."""
@@ -385,8 +398,6 @@ class _Run:
             log.debug("store rejected %s", item.shown, exc_info=True)
             self._fail_task(item, f"could not be stored ({type(exc).__name__}: {exc})")
             return
-        self.summary.entities_added += int(getattr(result, "entities_added", 0))
-        self.summary.relations_added += int(getattr(result, "relations_added", 0))
         self._removed(getattr(result, "removed", []))
         self._moved(item.path, item.doc_id)
         if self.encoding is not None:

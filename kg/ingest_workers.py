@@ -41,6 +41,7 @@ class Task:
     doc_id: str
     encoding: str | None
     max_bytes: int
+    sha256: str = ""  # the content the run planned for: another one means the file changed since
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def work(task: Task) -> Outcome:
     except Exception as exc:  # a reader bug must cost one file, not the run
         log.debug("reading %s failed", task.shown, exc_info=True)  # the reason goes to the summary
         return "error", f"could not be read ({type(exc).__name__}: {exc})"
+    if task.sha256 and info.sha256 != task.sha256:  # rewritten between the run's look and this read
+        return "error", "changed while it was being ingested (is it still being written?); run again"
     info.id, info.paths, info.extractor = task.doc_id, [task.path], stamp(_extract_name)
     try:
         extraction = _extract(text, info)

@@ -50,9 +50,12 @@ def parse_param(text: str) -> tuple[str, Any]:
             raise QueryError(f"parameter {text!r}: a bool is true or false")
         return name, value.lower() == "true"
     try:
+        if kind == "iri":
+            ox.NamedNode(value)  # refused here, in one line, rather than deep inside the query
         return name, PARAM_TYPES[kind](value)
-    except ValueError:
-        raise QueryError(f"parameter {text!r}: {value!r} is not a {kind}") from None
+    except ValueError as exc:
+        why = f" ({exc})" if kind == "iri" else ""
+        raise QueryError(f"parameter {text!r}: {value!r} is not a valid {kind}{why}") from None
 
 
 def parse_params(items: list[str] | None) -> dict[str, Any]:
@@ -148,7 +151,10 @@ def bind_sparql(query: str, params: Mapping[str, Any] | None) -> str:
         if not _NAME.match(name):
             raise QueryError(f"parameter name {name!r}: letters, digits and _ only")
     names = " ".join(f"?{name}" for name in params)
-    values = " ".join(str(_sparql_term(value)) for value in params.values())
+    try:
+        values = " ".join(str(_sparql_term(value)) for value in params.values())
+    except ValueError as exc:  # an IRI value that is no IRI
+        raise QueryError(f"parameters: {exc}") from None
     block = f"VALUES ({names}) {{ ({values}) }}"
     at = _where_brace(query)
     if at is None:

@@ -18,6 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help: typer's rich help labels every flag (--strict, --help) <bool>, as if it took a value
+    rich_markup_mode=None,
 )
 
 # One module per group of commands, each owned by the part of kg it fronts.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 
@@ -10,12 +11,21 @@ import typer
 
 from kg.errors import KgError
 
+# C0 and C1 controls, and the marks that reorder or break a line: a file name may hold any of them
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object) -> str:
+    """`text` (a path, a report id, a message naming them) safe to print: control characters
+    written as escapes (\\x1b, \\n, \\u202e), so a file name cannot drive the terminal."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
 
 def error(message: str) -> None:
     """Print one line to stderr, prefixed like every kg error; credentials in any URL are removed."""
     from kg.backends.http import redact
 
-    typer.echo(f"kg: error: {redact(message)}", err=True)
+    typer.echo(f"kg: error: {shown(redact(message))}", err=True)
 
 
 @contextlib.contextmanager

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kg.cli.common import errors_to_exit
+from kg.cli.common import errors_to_exit, shown
 
 if TYPE_CHECKING:  # kg.ingest loads the workers and decoders: only `kg ingest` needs them
     from kg.ingest import IngestSummary, Progress
@@ -91,14 +91,15 @@ def format_summary(s: IngestSummary, store: Path, strict: bool = False) -> tuple
         lines[0] += f"; {s.links_out} links out of the folders not followed (--follow-links)"
     if not s.files and not s.interrupted and not s.removed:
         lines[0] = "no report files found (kg reads .txt .md .html .docx .pdf)"
-    lines.append(f"added {s.entities_added} entities and {s.relations_added} relations to {store}")
+    lines.append(f"{shown(store)} now holds {s.entities_total} entities ({s.entities_added:+d}) and "
+                 f"{s.relations_total} relations ({s.relations_added:+d})")
     if s.errors:
-        lines.append(f"failures are listed on stderr and in {store / 'errors.jsonl'}")
+        lines.append(f"failures are listed on stderr and in {shown(store / 'errors.jsonl')}")
     if s.interrupted and strict and s.failed:
         lines.append("stopped at the first failure (--strict): the reports finished so far are kept")
     elif s.interrupted:
         lines.append("interrupted: the reports finished so far are kept; run the same command to go on")
-    return "\n".join(lines), [f"failed: {e.path}: {e.reason}" for e in s.errors]
+    return "\n".join(lines), [shown(f"failed: {e.path}: {e.reason}") for e in s.errors]
 
 
 @contextlib.contextmanager

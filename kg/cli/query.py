@@ -52,9 +52,10 @@ def _run(language: str, query: str, params: list[str], fmt: str, store: Path | N
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of: {', '.join(FORMATS)}", param_hint="--format")
+    with errors_to_exit(2):  # bad usage, like a bad --format
+        values = parse_params(params)
     with errors_to_exit():
         text = _query_text(query)
-        values = parse_params(params)
         if target:
             result = run(language, text, values, target=target)
         else:
@@ -62,7 +63,7 @@ def _run(language: str, query: str, params: list[str], fmt: str, store: Path | N
 
             with Store.open(store, create=False) as db:
                 kind = "rdf" if language == "sparql" else "cypher"
-                if not db.derived.fresh(kind):
+                if not db.derived.fresh(kind) and not db.read_only:  # read-only: the store logs it
                     typer.echo(f"kg: building the {language.upper()} store for the current graph "
                                "(once after each change)…", err=True)
                 result = run(language, text, values, store=db)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import error, errors_to_exit
+from kg.cli.common import error, errors_to_exit, shown
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 FORMAT_SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
@@ -77,7 +77,7 @@ def stats_cmd(
         stats["report_ids"] = docs
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{stats['path']}: {stats['reports']} reports, {stats['size_bytes'] / 1e6:.1f} MB on disk")
+    typer.echo(f"{shown(stats['path'])}: {stats['reports']} reports, {stats['size_bytes'] / 1e6:.1f} MB on disk")
     for section in ("entities", "relations"):
         typer.echo(f"{section}: {stats[section + '_total']}")
         for name, count in stats[section].items():
@@ -87,7 +87,7 @@ def stats_cmd(
         for ent, score in ranked:
             typer.echo(f"  {score:>10.4g}  {ent.type:12} {ent.name}  ({ent.id})")
     for doc in docs:
-        typer.echo(f"report: {doc}")
+        typer.echo(f"report: {shown(doc)}")
 
 
 def show_cmd(
@@ -119,7 +119,7 @@ def _format_view(view) -> str:
     for key, value in sorted(ent.props.items()):
         lines.append(f"  {key}: {value}")
     if view.reports:
-        lines.append(f"  mentioned in: {', '.join(view.reports)}")
+        lines.append(f"  mentioned in: {shown(', '.join(view.reports))}")
     if not view.links:
         lines.append("  no relations")
     for link in view.links:
@@ -129,7 +129,7 @@ def _format_view(view) -> str:
         lines.append(f"  {arrow} {link.other_name} [{link.other_type}]" + (f"  ({props})" if props else "")
                      + f"  confidence {rel.confidence:.2f}")
         for ev in rel.evidence:
-            lines.append(f"      {ev.doc}:{ev.start}-{ev.end}  \"{ev.sentence or ev.text}\"")
+            lines.append(f"      {shown(ev.doc)}:{ev.start}-{ev.end}  \"{ev.sentence or ev.text}\"")
     return "\n".join(lines)
 
 
@@ -186,5 +186,5 @@ def export_cmd(
                     shutil.copyfileobj(handle, sys.stdout.buffer)
                     sys.stdout.flush()
     if str(output) != "-":
-        typer.echo(f"wrote {len(graph.entities)} entities and {len(graph.relations)} relations to {output} ({name})",
-                   err=True)
+        typer.echo(f"wrote {len(graph.entities)} entities and {len(graph.relations)} relations to "
+                   f"{shown(output)} ({name})", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import errors_to_exit
+from kg.cli.common import errors_to_exit, shown
 from kg.model import ENTITY_TYPES
 
 _TYPES_HELP = f"Entity types, comma-separated: {','.join(ENTITY_TYPES)}."
@@ -40,4 +40,4 @@ def register(app: typer.Typer) -> None:
             with Store.open(store, create=False) as db:
                 graph, name = db.graph(), db.path.resolve().name
             result = write_html(graph, output, flt, title=title or f"kg graph: {name}")
-        typer.echo(result.summary())
+        typer.echo("\n".join(shown(line) for line in result.summary().split("\n")))

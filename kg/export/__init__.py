@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +24,12 @@ def atomic_output(out: Path) -> Iterator[Path]:
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise KgError(f"{out}: folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
-    os.close(fd)
+    # created with mode 0666 less the umask, as any file a tool writes (mkstemp would make it 0600)
+    tmp = parent / f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise KgError(f"{out}: cannot write ({exc.strerror or exc})") from None
     try:
         yield Path(tmp)
         os.replace(tmp, out)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import Any
 
 from kg.backends import cypher as cy
 from kg.errors import KgError
+from kg.export import atomic_output
 from kg.model import Graph
 from kg.registry import register
 
@@ -95,16 +95,7 @@ def export_cypher(graph: Graph, out: Path) -> None:
         "// Run: cypher-shell -a bolt://HOST:7687 -u neo4j -d DATABASE -f " + out.name,
         "// Idempotent (MERGE on stable ids): running it again changes nothing.",
     ]
-    tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\n".join(line.replace("\n", " ") for line in header) + "\n")
-            for statement in statements(graph):
-                fh.write(statement + ";\n")
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KgError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_output(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\n".join(line.replace("\n", " ") for line in header) + "\n")
+        for statement in statements(graph):
+            fh.write(statement + ";\n")

@@ -19,6 +19,7 @@ import errno
 import hashlib
 import os
 import stat
+import time
 from pathlib import Path
 
 from kg.errors import InputError, KgError
@@ -46,26 +47,55 @@ __all__ = [
 MAX_BYTES = 50 * 1024 * 1024  # a 50 MiB report is already ~10,000 pages of text
 
 
+# a file written to in the last moment may still be being written (a copy in progress): it is
+# read again once it has been still this long
+_SETTLE_SECONDS = 0.1
+_READS = 3
+
+
 def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes, after checking it exists, is a readable regular file and not too large."""
+    """The file's bytes, after checking it exists, is a readable regular file and not too large.
+
+    A file is read whole or not at all: one that changes while it is read (its size or mtime
+    differ before and after, or fewer bytes came than it had), or that was written to in the last
+    tenth of a second, is read again once it has been still that long; one that keeps changing is
+    an InputError ("still being written?"), never half a report."""
     p = str(path)
+    seen = None  # (size, mtime) of the last read that was whole
+    for attempt in range(_READS):
+        data, changed, age, sig = _read_once(p, max_bytes)
+        if not changed and (age >= _SETTLE_SECONDS or sig == seen):
+            return data
+        seen = None if changed else sig
+        if attempt + 1 < _READS:
+            time.sleep(_SETTLE_SECONDS)
+    raise InputError(p, "changed while it was being read (is it still being written?); run again when it is complete")
+
+
+def _read_once(p: str, max_bytes: int) -> tuple[bytes, bool, float, tuple[int, int]]:
+    """(bytes, whether the file changed during the read, seconds since it was last written, its
+    size and mtime)."""
     try:
         st = os.stat(p)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(p, "not a regular file")
         if st.st_size > max_bytes:
-            raise InputError(p, f"too large ({_mib(st.st_size)} > limit {_mib(max_bytes)}); raise --max-size")
+            raise InputError(p, f"too large ({_over(st.st_size, max_bytes)}); raise --max-size")
         if st.st_size == 0:
+            if time.time() - st.st_mtime < _SETTLE_SECONDS:  # just truncated: being written
+                return b"", True, 0.0, (0, st.st_mtime_ns)
             raise InputError(p, "empty file (0 bytes)")
         with open(p, "rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat
+            after = os.fstat(handle.fileno())
     except OSError as exc:
         if exc.errno == errno.ENOENT and os.path.islink(p):
             raise InputError(p, "broken symbolic link (its target does not exist)") from None
         raise InputError(p, _os_reason(exc)) from None
     if len(data) > max_bytes:
         raise InputError(p, f"too large (over the limit of {_mib(max_bytes)}); raise --max-size")
-    return data
+    changed = (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns) or len(data) != after.st_size
+    return data, changed, time.time() - after.st_mtime, (after.st_size, after.st_mtime_ns)
 
 
 def parse_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> tuple[str, DocumentInfo]:
@@ -130,3 +160,10 @@ def _os_reason(exc: OSError) -> str:
 
 def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def _over(size: int, limit: int) -> str:
+    """'size > limit', in MiB unless they round to the same figure (a file just over the limit)."""
+    if _mib(size) != _mib(limit):
+        return f"{_mib(size)} > limit {_mib(limit)}"
+    return f"{size:,} bytes > limit {limit:,} bytes"

@@ -18,7 +18,8 @@ Also: `lock()` (become the writer now rather than at the first write), `find(nam
 `entity(id)`, `relations_of(id)` (one entity without reading the whole graph), `state()` /
 `generation` (changes with every write), `refresh()` (build the derived stores now),
 `derived.rdf()` / `derived.cypher()` (read-only handles; kg.query runs queries on them), and
-kg.store.views.describe (what `kg show` prints).
+kg.store.views.describe (what `kg show` prints). A store this process cannot write (a read-only
+mount) opens read-only (`store.read_only`): queries work, writes raise StoreError.
 
 Layout of a store folder:
 - kg.sqlite   the source of truth (kg.store.schema): per-report facts; each report is all-or-nothing

@@ -9,6 +9,10 @@ Store.refresh()), never per report during an ingest, so a 10,000-report ingest b
 Both are opened read-only: queries cannot change the graph behind the store's back, and several
 processes can query at once. A reader holds a shared lock on derived/<kind>-<state>.lock; an old
 state is deleted only when nobody holds its lock.
+
+A store this process cannot write (a read-only mount shared by analysts) is queried as it is:
+current derived stores are opened read-only without taking locks, and missing or stale ones are
+built into a temporary folder for this process (logged: every run builds again), removed on close.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import itertools
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +35,7 @@ from kg import rdf
 from kg.errors import StoreError
 from kg.model import Graph
 from kg.store import cypherdb
+from kg.store.lock import writable
 
 if TYPE_CHECKING:
     from kg.store.store import Store
@@ -90,7 +96,9 @@ class Derived:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.dir = store.path / DERIVED_DIR
-        self._handles: dict[str, tuple[str, Any, int]] = {}  # kind -> (state, handle, reader lock fd)
+        self.read_only = store.read_only or (self.dir.exists() and not writable(self.dir))
+        self._scratch: Path | None = None  # read-only store: where missing ones are built
+        self._handles: dict[str, tuple[str, Any, int | None]] = {}  # kind -> (state, handle, reader lock fd)
 
     # -- public ------------------------------------------------------------------------------
     def rdf(self) -> pyoxigraph.Store:
@@ -103,17 +111,24 @@ class Derived:
 
     def fresh(self, kind: str) -> bool:
         """Whether the `kind` store for the current state is built (a query needs no build)."""
-        return (self.dir / f"{kind}-{self.store.state()[1]}" / "complete").exists()
+        name = f"{kind}-{self.store.state()[1]}"
+        return any((where / name / "complete").exists() for where in (self.dir, self._scratch) if where)
 
     def refresh(self) -> None:
         """Build whatever is missing for the current state (from one read of the graph), open it."""
-        self._ensure(next(iter(BUILDERS)), self.store.state()[1], also=tuple(BUILDERS))
+        if self.read_only:
+            self._ensure_scratch(tuple(BUILDERS))
+        else:
+            self._ensure(next(iter(BUILDERS)), self.store.state()[1], also=tuple(BUILDERS))
         for kind in BUILDERS:
             self._open(kind)
 
     def close(self) -> None:
         for kind in list(self._handles):
             self._close(kind)
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     # -- internals ---------------------------------------------------------------------------
     def _open(self, kind: str) -> Any:
@@ -122,6 +137,9 @@ class Derived:
         if held and held[0] == state:
             return held[1]
         self._close(kind)
+        if self.read_only:
+            state, path, fd = self._read_only_path(kind)
+            return self._open_at(kind, state, path, fd)
         for _ in range(5):  # a state can be cleaned away between building and opening: go again
             state, path = self._ensure(kind, state)
             fd = os.open(self.dir / f"{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
@@ -132,13 +150,17 @@ class Derived:
             state = self.store.state()[1]
         else:
             raise StoreError(f"{self.dir}: the derived {kind} store keeps disappearing; is another kg cleaning it?")
+        return self._open_at(kind, state, path, fd)
+
+    def _open_at(self, kind: str, state: str, path: Path, fd: int | None) -> Any:
         try:
             if kind == "rdf":
                 handle: Any = pyoxigraph.Store.read_only(str(path / "oxigraph"))
             else:
                 handle = cypherdb.open_read_only(path)
         except (OSError, RuntimeError) as exc:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
             raise StoreError(f"{path}: cannot open the derived {kind} store ({exc}); delete {self.dir}") from None
         self._handles[kind] = (state, handle, fd)
         return handle
@@ -153,7 +175,49 @@ class Derived:
             conn.close()
             db.close()
         del handle
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
+
+    def _read_only_path(self, kind: str) -> tuple[str, Path, int | None]:
+        """The current `kind` store of a store this process cannot write: in derived/ if there
+        (its reader lock taken if the lock file exists), else built in a temporary folder."""
+        state = self.store.state()[1]
+        path = self.dir / f"{kind}-{state}"
+        if (path / "complete").exists():
+            try:
+                fd: int | None = os.open(self.dir / f"{path.name}.lock", os.O_RDONLY)
+            except OSError:
+                fd = None  # nobody can clean a read-only folder up under us: no lock needed
+            else:
+                fcntl.flock(fd, fcntl.LOCK_SH)
+            return state, path, fd
+        state, scratch = self._ensure_scratch((kind,))
+        return state, scratch / f"{kind}-{state}", None
+
+    def _ensure_scratch(self, kinds: tuple[str, ...]) -> tuple[str, Path]:
+        """Build the `kinds` stores that derived/ lacks for the current state in this process's
+        temporary folder (made on first use); (the state, the folder)."""
+        scratch = self._scratch
+        if scratch is None:
+            try:
+                scratch = self._scratch = Path(tempfile.mkdtemp(prefix="kg-derived-"))
+            except OSError as exc:
+                raise StoreError(f"store {self.store.path} is read-only and no temporary folder can be made to "
+                                 f"query it ({exc.strerror or exc}); set TMPDIR") from None
+        with self.store.snapshot() as conn:
+            state = dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"]
+            todo = [k for k in kinds if not any((where / f"{k}-{state}" / "complete").exists()
+                                                for where in (self.dir, scratch))]
+            if not todo:
+                return state, scratch
+            from kg.store.reader import read_graph
+
+            graph = read_graph(conn)
+        for kind in todo:
+            log.warning("store %s is read-only and has no current %s store: building one in %s for this run "
+                        "only (query it once where it is writable to keep one)", self.store.path, kind, scratch)
+            self._build(kind, state, graph, where=scratch)
+        return state, scratch
 
     def _ensure(self, kind: str, state: str, also: tuple[str, ...] = ()) -> tuple[str, Path]:
         """The folder of the `kind` store for the current state, built if missing (with `also`)."""
@@ -180,18 +244,19 @@ class Derived:
             self._cleanup(keep={*(f"{k}-{state}" for k in BUILDERS), *held})
         return state, self.dir / f"{kind}-{state}"
 
-    def _build(self, kind: str, state: str, graph: Graph) -> None:
+    def _build(self, kind: str, state: str, graph: Graph, where: Path | None = None) -> None:
         started = time.perf_counter()
-        tmp = self.dir / f".build-{kind}-{state}-{os.getpid()}"
+        where = where or self.dir
+        tmp = where / f".build-{kind}-{state}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         try:
             BUILDERS[kind](graph, tmp)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(f"{self.dir}: building the {kind} store failed ({exc})") from None
+            raise StoreError(f"{where}: building the {kind} store failed ({exc})") from None
         (tmp / "complete").write_text(f"{len(graph.entities)} entities, {len(graph.relations)} relations\n")
-        os.rename(tmp, self.dir / f"{kind}-{state}")
+        os.rename(tmp, where / f"{kind}-{state}")
         log.info("built the %s store (%d entities, %d relations) in %.1f s", kind,
                  len(graph.entities), len(graph.relations), time.perf_counter() - started)
 

@@ -14,9 +14,16 @@ from kg.errors import StoreError
 LOCK_FILE = "lock"
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write `path` (false on a read-only mount). The effective uid
+    decides, as it does for open(2)."""
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+
+
 class WriterLock:
-    def __init__(self, store_dir: Path) -> None:
+    def __init__(self, store_dir: Path, read_only: bool = False) -> None:
         self.path = store_dir / LOCK_FILE
+        self.read_only = read_only
         self._fd: int | None = None
 
     @property
@@ -24,10 +31,16 @@ class WriterLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock or raise StoreError naming the pid that holds it."""
+        """Take the lock or raise StoreError naming the pid that holds it (or saying that the
+        store is read-only)."""
         if self._fd is not None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if self.read_only:
+            raise StoreError(f"store {self.path.parent} is read-only: it can be queried, not changed")
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"store {self.path.parent} cannot be written ({exc.strerror or exc})") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

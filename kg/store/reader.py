@@ -143,9 +143,15 @@ def entity_light(conn: sqlite3.Connection, gid: str) -> Entity | None:
     return merge_entity(gid, [_mention(r, False)[1] for r in rows], evidence=False)
 
 
-def stats(conn: sqlite3.Connection) -> dict[str, object]:
+def counts(conn: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
+    """Canonical entities and relations by type (what `kg stats` and `kg ingest` print)."""
     entities = dict(conn.execute("SELECT type, COUNT(DISTINCT gid) FROM mentions GROUP BY type ORDER BY type"))
     relations = dict(conn.execute("SELECT type, COUNT(DISTINCT rkey) FROM facts GROUP BY type ORDER BY type"))
+    return entities, relations
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, object]:
+    entities, relations = counts(conn)
     return {
         "reports": conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
         "entities": entities,

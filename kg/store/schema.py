@@ -32,6 +32,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from kg.errors import StoreError
 
@@ -154,23 +155,17 @@ def upgrade(conn: sqlite3.Connection, db_path: Path) -> tuple[int, int]:
     return before, SCHEMA_VERSION
 
 
-def connect(db_path: Path, *, create: bool, auto_upgrade: bool = True) -> sqlite3.Connection:
+def connect(db_path: Path, *, create: bool, auto_upgrade: bool = True, read_only: bool = False) -> sqlite3.Connection:
     """Open (and if asked, initialize) the database; StoreError if it is not a kg store. An older
-    store is upgraded in place (logged) unless `auto_upgrade` is off."""
+    store is upgraded in place (logged) unless `auto_upgrade` is off. `read_only` opens it for
+    reading only (a store on read-only media or in a folder this user cannot write)."""
     try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30.0)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        # checkpoint the WAL every ~40 MB rather than every 4 MB: fewer fsyncs during a long
-        # ingest; Store.close() checkpoints what is left
-        conn.execute("PRAGMA wal_autocheckpoint=10000")
-        conn.execute("PRAGMA cache_size=-65536")  # 64 MB: index pages of a large store stay in memory
-        conn.execute("PRAGMA foreign_keys=OFF")
+        conn = _open_read_only(db_path) if read_only else _open_read_write(db_path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{db_path}: not a kg store database ({exc})") from None
     if "meta" not in tables:
-        if tables or not create:
+        if tables or not create or read_only:
             conn.close()
             raise StoreError(f"{db_path}: not a kg store database (no kg tables)")
         _initialize(conn)
@@ -180,6 +175,10 @@ def connect(db_path: Path, *, create: bool, auto_upgrade: bool = True) -> sqlite
         conn.close()
         raise StoreError(f"{db_path}: store schema version {version} is newer than this kg reads "
                          f"({SCHEMA_VERSION}); upgrade kg")
+    if version < SCHEMA_VERSION and read_only:
+        conn.close()
+        raise StoreError(f"{db_path}: store schema version {version} needs an upgrade to {SCHEMA_VERSION} and the "
+                         f"store is read-only here; run `kg upgrade --store {db_path.parent}` where it is writable")
     if version < SCHEMA_VERSION and auto_upgrade:
         try:
             upgrade(conn, db_path)
@@ -188,6 +187,42 @@ def connect(db_path: Path, *, create: bool, auto_upgrade: bool = True) -> sqlite
             raise StoreError(f"{db_path}: store schema version {version} needs an upgrade to {SCHEMA_VERSION} "
                              f"and it failed ({exc}); run `kg upgrade` where the store is writable") from None
     return conn
+
+
+def _open_read_write(db_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30.0)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    # checkpoint the WAL every ~40 MB rather than every 4 MB: fewer fsyncs during a long
+    # ingest; Store.close() checkpoints what is left
+    conn.execute("PRAGMA wal_autocheckpoint=10000")
+    _tune(conn)
+    return conn
+
+
+def _open_read_only(db_path: Path) -> sqlite3.Connection:
+    """mode=ro; if that fails, immutable=1. A WAL database opened read-only needs its -shm file,
+    which SQLite creates next to it: in a folder nobody may write (a read-only mount) that is
+    impossible, and only an immutable open reads it (sqlite.org/wal.html, read-only databases)."""
+    uri = "file:" + quote(str(db_path.absolute())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            log.warning("%s: read-only and its write-ahead log cannot be read here: the last writes "
+                        "may be missing", db_path)
+        log.info("%s: opened as immutable (%s)", db_path, exc)
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, timeout=30.0)
+    _tune(conn)
+    return conn
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA cache_size=-65536")  # 64 MB: index pages of a large store stay in memory
+    conn.execute("PRAGMA foreign_keys=OFF")
 
 
 def _initialize(conn: sqlite3.Connection) -> None:

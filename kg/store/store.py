@@ -18,7 +18,7 @@ from typing import Any, Literal
 from kg.errors import StoreError
 from kg.model import DocumentInfo, Entity, Extraction, Graph, Relation
 from kg.store import reader, schema, writer
-from kg.store.lock import WriterLock
+from kg.store.lock import WriterLock, writable
 from kg.store.prepared import Prepared, prepare
 from kg.store.schema import DB_FILE, connect
 
@@ -35,6 +35,8 @@ def upgrade_store(path: str | Path | None = None) -> tuple[int, int]:
     db = p / DB_FILE
     if not db.exists():
         raise StoreError(f"{p}: no kg store here")
+    if not (writable(p) and writable(db)):
+        raise StoreError(f"store {p} is read-only: run kg upgrade on it where it is writable")
     conn = schema.connect(db, create=False, auto_upgrade=False)
     try:
         return schema.upgrade(conn, db)
@@ -99,30 +101,39 @@ class Batch:
 class Store:
     """A folder holding the source of truth (kg.sqlite) and the stores derived from it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only  # queries work; every write raises StoreError
         self._conn = conn
-        self._lock = WriterLock(path)
+        self._lock = WriterLock(path, read_only)
         self._derived: Any = None  # kg.store.derived.Derived, made on first query
         self._batch: Batch | None = None  # the open group of writes (Store.batch)
 
     # -- opening and closing ------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, create: bool = True) -> Store:
-        """Open the store at `path` (default: $KG_STORE or ./kg-data), creating it if asked."""
+    def open(cls, path: str | Path | None = None, create: bool = True, read_only: bool | None = None) -> Store:
+        """Open the store at `path` (default: $KG_STORE or ./kg-data), creating it if asked.
+
+        `read_only`: None opens it read-only when this process cannot write its folder or its
+        database (a read-only mount, a shared folder): it can then be queried, never written."""
         p = Path(path) if path is not None else default_path()
         db = p / DB_FILE
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p}: not a directory, cannot hold a store")
-        if not db.exists():
-            if not create:
-                raise StoreError(f"{p}: no kg store here (ingest reports first, or pass --store)")
-            if p.exists() and any(p.iterdir()):
-                raise StoreError(f"{p}: folder is not empty and holds no kg store; choose another")
-            try:
-                p.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{p}: cannot create the store ({exc.strerror or exc})") from None
+        if db.exists():
+            if read_only is None:
+                read_only = not (writable(p) and writable(db))
+            return cls(p, connect(db, create=create, read_only=read_only), read_only=read_only)
+        if not create or read_only:
+            raise StoreError(f"{p}: no kg store here (ingest reports first, or pass --store)")
+        if p.exists() and any(p.iterdir()):
+            raise StoreError(f"{p}: folder is not empty and holds no kg store; choose another")
+        if p.exists() and not writable(p):
+            raise StoreError(f"{p}: folder is read-only, cannot create a store in it")
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot create the store ({exc.strerror or exc})") from None
         return cls(p, connect(db, create=create))
 
     def close(self) -> None:
@@ -133,8 +144,9 @@ class Store:
             self._derived.close()
             self._derived = None
         if self._conn is not None:
-            with contextlib.suppress(sqlite3.Error):  # a reader may be busy: the next close does it
-                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            if not self.read_only:  # (a read-only store's writer checkpoints it)
+                with contextlib.suppress(sqlite3.Error):  # a reader may be busy: the next close does it
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
         self._lock.release()
@@ -309,6 +321,12 @@ class Store:
 
     def names(self, gids: list[str]) -> dict[str, tuple[str, str]]:
         return reader.names(self.conn, gids)
+
+    def totals(self) -> tuple[int, int]:
+        """(entities, relations) in the store, counted as `stats` counts them."""
+        with self.snapshot() as conn:
+            entities, relations = reader.counts(conn)
+        return sum(entities.values()), sum(relations.values())
 
     def stats(self) -> dict[str, Any]:
         """Counts by type, reports, and size on disk."""

@@ -190,3 +190,43 @@ def test_the_summary_says_when_reports_were_read_again_after_an_upgrade(
     monkeypatch.setattr(fp, "fingerprint", lambda: "kg next")
     again = run(tmp_path / "in", "--store", store, "--jobs", "1")
     assert again.exit_code == 0 and "1 updated (1 re-read: kg or its data changed)" in again.stdout
+
+
+def test_the_summary_counts_are_the_stores(tmp_path: Path) -> None:
+    # a corpus where later reports merge what earlier ones added (persons found to be one, and
+    # their relations with them): in one run over all of it, summing each report's new ids
+    # counted 517 relations for the 506 stored
+    from tests.fixtures.synthetic import write_synthetic
+
+    reports, store = tmp_path / "in", tmp_path / "kg"
+    write_synthetic(reports, 120, per_folder=60)
+    real = sorted((Path(__file__).resolve().parent.parent / "store" / "data").glob("*.txt"))
+    assert real
+    printed = []
+    for paths in ([reports / "batch-000", *real[:1]], [reports, *real]):
+        result = run(*paths, "--store", store, "--jobs", "1")
+        assert result.exit_code == 0, result.output
+        stats = json.loads(runner.invoke(app, ["stats", "--store", str(store), "--json"]).stdout)
+        line = result.stdout.splitlines()[1]
+        totals = (stats["entities_total"], stats["relations_total"])
+        added = (totals[0] - (printed[-1][0] if printed else 0), totals[1] - (printed[-1][1] if printed else 0))
+        assert line == (f"{store} now holds {totals[0]} entities ({added[0]:+d}) and "
+                        f"{totals[1]} relations ({added[1]:+d})")
+        printed.append(totals)
+    assert printed[1][0] > printed[0][0] > 0 and printed[1][1] > printed[0][1] > 0
+
+
+def test_file_names_are_printed_with_their_control_characters_escaped(tmp_path: Path) -> None:
+    reports, store = tmp_path / "in", str(tmp_path / "kg")
+    reports.mkdir()
+    (reports / "a\x1b[31mred.txt").write_text(OFFICIAL, encoding="utf-8")
+    (reports / "b\x1b]0;title\x07.txt").write_bytes(b"")  # empty: fails, and its name is in the failure line
+    ingested = run(reports, "--store", store, "--jobs", "1")
+    listed = runner.invoke(app, ["stats", "--store", store, "--reports"])
+    shown = runner.invoke(app, ["show", "--store", store, "Nguyễn Xuân Đông"])
+    assert ingested.exit_code == 1 and listed.exit_code == 0 and shown.exit_code == 0, ingested.output
+    for result in (ingested, listed, shown):
+        assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stderr
+    assert "failed: " in ingested.stderr and "b\\x1b]0;title\\x07.txt: " in ingested.stderr
+    assert "report: a\\x1b[31mred.txt" in listed.stdout.splitlines()
+    assert "mentioned in: a\\x1b[31mred.txt" in shown.stdout

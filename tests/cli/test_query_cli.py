@@ -78,13 +78,25 @@ def test_names_are_shown_literally_in_tables(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["sparql", "SELEKT ?x"], "kg: error: SPARQL: "),
     (["cypher", "MATCH (n:Nothing) RETURN n"], "kg: error: Cypher: "),
-    (["cypher", "RETURN $x", "--param", "x:int=five"], "kg: error: parameter 'x:int=five': 'five' is not a int"),
     (["cypher", "@/no/such/file"], "kg: error: /no/such/file: cannot read the query"),
 ])
 def test_errors_are_one_line(store: Path, args: list[str], message: str) -> None:
     res = runner.invoke(app, ["query", *args, "--store", str(store)])
     assert res.exit_code == 1
     assert len(res.output.strip().splitlines()) == 1 and res.output.startswith(message)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["cypher", "RETURN $x", "--param", "x:int=five"], "kg: error: parameter 'x:int=five': 'five' is not a valid int"),
+    (["sparql", "SELECT ?x WHERE { ?x ?p ?o }", "-p", "x:iri=not an iri"],
+     "kg: error: parameter 'x:iri=not an iri': 'not an iri' is not a valid iri (Invalid IRI code point ' ')"),
+    (["sparql", "SELECT ?x WHERE { ?x ?p ?o }", "-p", "x:iri=relative"], "kg: error: parameter 'x:iri=relative': "),
+    (["cypher", "RETURN $x", "-p", "x:uri=a"], "kg: error: parameter 'x:uri=a': unknown type 'uri'"),
+])
+def test_bad_parameters_are_one_line_and_bad_usage(store: Path, args: list[str], message: str) -> None:
+    res = runner.invoke(app, ["query", *args, "--store", str(store)])
+    assert res.exit_code == 2, res.output
+    assert res.stdout == "" and res.stderr.startswith(message) and len(res.stderr.splitlines()) == 1
 
 
 def test_bad_format_is_refused(store: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,24 @@ def test_remove(store: Path) -> None:
         assert sorted(d.id for d in s.documents()) == ["binhdinh-2020-03-05.txt", f"{EXAMPLE}.txt"]
     res = kg("remove", "vpqh-2019-09-10.txt", "--store", str(store))
     assert res.exit_code == 1 and "kg: error: no report 'vpqh-2019-09-10.txt' in the store" in res.output
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_every_export_gets_the_modes_the_umask_gives(store: Path, tmp_path: Path, umask: int) -> None:
+    from kg.registry import load_plugins, names
+
+    load_plugins()
+    formats = names("exporter")
+    assert {"ttl", "jsonl", "cypher", "neo4j-csv"} <= set(formats)
+    previous = os.umask(umask)
+    try:
+        for fmt in formats:
+            res = kg("export", fmt, "-o", str(tmp_path / f"out-{fmt}"), "--store", str(store))
+            assert res.exit_code == 0, res.output
+    finally:
+        os.umask(previous)
+    modes = {p.relative_to(tmp_path).as_posix(): stat.S_IMODE(p.stat().st_mode)
+             for p in tmp_path.rglob("*") if p.name.startswith("out-") or p.parent.name.startswith("out-")}
+    assert len(modes) > len(formats)  # the files and the neo4j-csv folder's files
+    wanted = {name: (0o777 if (tmp_path / name).is_dir() else 0o666) & ~umask for name in modes}
+    assert {n: oct(m) for n, m in modes.items()} == {n: oct(m) for n, m in wanted.items()}

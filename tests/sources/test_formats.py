@@ -101,3 +101,17 @@ def test_markdown_keeps_words_drops_markup() -> None:
     )
     assert heading == "Intro"
     assert text == "Intro\n\nMục 1\n\nTrích: Nghị quyết số 12\n\ncode kept\n\nảnh xem thêm tại https://a.vn"
+
+
+@pytest.mark.parametrize(("size", "limit", "shown"), [
+    (50 * 1024 * 1024 + 1, 50 * 1024 * 1024, "52,428,801 bytes > limit 52,428,800 bytes"),
+    (60 * 1024 * 1024, 50 * 1024 * 1024, "60.0 MiB > limit 50.0 MiB"),
+    (101, 100, "101 bytes > limit 100 bytes"),
+])
+def test_too_large_names_sizes_that_differ(tmp_path: Path, size: int, limit: int, shown: str) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(size)  # sparse: no disk used
+    with pytest.raises(InputError) as caught:
+        read_document(path, max_bytes=limit)
+    assert caught.value.problem == f"too large ({shown}); raise --max-size"
