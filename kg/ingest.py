@@ -40,18 +40,26 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any
 
 from kg.errors import InputError, KgError, StoreError
 from kg.extract.fingerprint import DEFAULT_EXTRACTOR, stamp
+from kg.ingest_summary import (
+    BatchLike,
+    FileError,
+    IngestSummary,
+    Progress,
+    ProgressCallback,
+    StoreLike,
+)
 from kg.ingest_workers import CRASHED, Extracted, Task, Workers, default_jobs
-from kg.model import DocumentInfo, Extraction
 from kg.sources import MAX_BYTES, check_encoding, discover, read_bytes
+
+__all__ = ["FileError", "IngestSummary", "Progress", "ProgressCallback", "StoreLike", "auto_timeout", "ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -59,82 +67,7 @@ _IN_FLIGHT_PER_WORKER = 8  # files queued per worker: enough to keep it busy whi
 _POLL_SECONDS = 0.1  # how often a wait for a worker checks for cancellation
 
 
-class BatchLike(Protocol):
-    """An open group of writes (kg.store.store.Batch)."""
 
-    def commit_if_due(self) -> None: ...
-
-
-class StoreLike(Protocol):
-    """The part of kg.store.Store the ingester uses (see the store contract). `prepare` must be
-    pure and picklable: it runs in the worker processes, and `put_prepared` takes its result."""
-
-    def lock(self) -> None: ...
-    def documents(self) -> list[DocumentInfo]: ...
-    def document_status(self, doc_id: str, sha256: str) -> str: ...
-    def add_path(self, doc_id: str, path: str) -> list[str]: ...
-    def drop_paths(self, paths: list[str]) -> list[str]: ...
-    @staticmethod
-    def prepare(extraction: Extraction) -> Any: ...
-    def put_prepared(self, prepared: Any) -> Any: ...
-    def batch(self) -> AbstractContextManager[BatchLike]: ...
-    def record_error(self, path: str, reason: str) -> None: ...
-    def totals(self) -> tuple[int, int]: ...
-
-
-@dataclass(frozen=True)
-class FileError:
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-@dataclass
-class IngestSummary:
-    """What a run did. `skipped` counts files of other types found in folders. The store holds
-    `entities_total` entities and `relations_total` relations after the run, `entities_added` and
-    `relations_added` more than before it (fewer when later reports merged or removed some)."""
-
-    new: int = 0
-    unchanged: int = 0
-    updated: int = 0
-    reextracted: int = 0  # of the updated: unchanged files stored by an older extractor
-    duplicate: int = 0
-    failed: int = 0
-    removed: int = 0  # reports taken out: their files are gone, or hold other content now
-    skipped: int = 0
-    links_out: int = 0  # symbolic links out of the named folders, not followed
-    entities_added: int = 0
-    relations_added: int = 0
-    entities_total: int = 0
-    relations_total: int = 0
-    errors: list[FileError] = field(default_factory=list)
-    interrupted: bool = False
-    seconds: float = 0.0
-
-    @property
-    def files(self) -> int:
-        """Files with an outcome (failures included)."""
-        return self.new + self.unchanged + self.updated + self.duplicate + self.failed
-
-    @property
-    def all_failed(self) -> bool:
-        return self.failed > 0 and self.failed == self.files
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of a run, for a progress display: `done` of `total` files have an outcome."""
-
-    done: int
-    total: int
-    path: str = ""
-    outcome: str = ""  # new | unchanged | updated | duplicate | failed; "" before the first
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass
@@ -166,6 +99,7 @@ def ingest(
     extractor: str = DEFAULT_EXTRACTOR,
     follow_links: bool = False,
     remove_missing: bool = False,
+    file_timeout: float | str | None = "auto",
 ) -> IngestSummary:
     """Ingest files and folders (recursively) into `store`; see the module docstring.
 
@@ -174,16 +108,25 @@ def ingest(
     (text, DocumentInfo) and returning an Extraction, imported once in each worker.
     `follow_links`: follow symbolic links out of the named folders (by default they are counted in
     `IngestSummary.links_out` and not followed). `remove_missing`: forget files under `paths`
-    that are gone, and the reports left in no file.
+    that are gone, and the reports left in no file. `file_timeout`: seconds one file may take to
+    be read and extracted before it fails as a runaway and the run goes on (a single job then runs
+    in a worker process too, so that it can be stopped); "auto": a budget from `max_bytes`
+    (auto_timeout), kept where files run in worker processes anyway; None: no limit.
     """
     encoding = check_encoding(encoding)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise KgError(f"--jobs must be at least 1, not {jobs}")
     store.lock()  # before anything is read or written: a second run fails here, at once
-    workers = Workers(jobs, extractor, store.prepare)
+    isolated = file_timeout not in (None, "auto")
+    if file_timeout == "auto":
+        file_timeout = auto_timeout(max_bytes) if jobs > 1 else None
+    elif file_timeout is not None and float(file_timeout) <= 0:
+        raise KgError(f"--file-timeout must be more than 0 seconds, not {float(file_timeout):g}")
+    file_timeout = None if file_timeout is None else float(file_timeout)
+    workers = Workers(jobs, extractor, store.prepare, isolated=isolated)
     run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
-    run.follow_links, run.remove_missing = follow_links, remove_missing
+    run.follow_links, run.remove_missing, run.file_timeout = follow_links, remove_missing, file_timeout
     # the store's totals, not a sum over reports: a later report can merge or re-label what an
     # earlier one added (one person found to be another), and the sum counted both
     entities, relations = store.totals()
@@ -192,6 +135,17 @@ def ingest(
     summary.entities_added = summary.entities_total - entities
     summary.relations_added = summary.relations_total - relations
     return summary
+
+
+def auto_timeout(max_bytes: int) -> float:
+    """The default per-file budget: well above the slowest measured rate (scripts/bench_scaling.py:
+    about 3 s per MB for one sentence repeated, 1.5 s per MB of real text) for the largest file
+    allowed, so that only a runaway reaches it."""
+    return 30.0 + 12.0 * max_bytes / (1024 * 1024)
+
+
+class _TimedOut(Exception):
+    """A file ran past --file-timeout."""
 
 
 class _Run:
@@ -220,6 +174,7 @@ class _Run:
         self.taken_ids: set[str] = set()
         self.failed: dict[str, tuple[str, str]] = {}  # sha256 -> (reason, file) of content not stored
         self.follow_links = self.remove_missing = False
+        self.file_timeout: float | None = None
 
     # -- the run ------------------------------------------------------------------------------
     def execute(self, paths: list[str]) -> IngestSummary:
@@ -265,8 +220,12 @@ class _Run:
                     break
                 head = items[0]
                 if head.kind == "extract":
-                    if not self._wait(head.future):
-                        break
+                    try:
+                        if not self._wait(head.future, self.file_timeout):
+                            break
+                    except _TimedOut:
+                        self._time_out(head, items)
+                        continue
                     if isinstance(head.future, Future) and isinstance(head.future.exception(), BrokenProcessPool):
                         self._recover(items)
                         continue
@@ -327,8 +286,8 @@ class _Run:
         return item
 
     def _apply(self, item: _Item) -> None:
-        if item.kind == "fail":
-            self._fail(item.shown, item.reason)
+        if item.kind == "fail":  # planned content that failed in a worker: its copies fail with it
+            self._fail_task(item, item.reason) if item.sha256 else self._fail(item.shown, item.reason)
         elif item.kind == "unchanged":
             self._outcome(item.shown, "unchanged")
         elif item.kind == "duplicate":
@@ -352,11 +311,16 @@ class _Run:
         return self.workers.submit(Task(item.shown, item.path, item.doc_id, self.encoding, self.max_bytes,
                                         item.sha256))
 
-    def _wait(self, future: Any) -> bool:
-        """Wait for a result, polling for cancellation; False when cancelled."""
+    def _wait(self, future: Any, limit: float | None = None) -> bool:
+        """Wait for a result, polling for cancellation; False when cancelled; _TimedOut after
+        `limit` seconds (the item at the head of the queue is running, or next to run, from the
+        moment the one before it finished: the wait is its time)."""
+        started = time.monotonic()
         while not future.done():
             if self.cancel.is_set():
                 return False
+            if limit is not None and time.monotonic() - started > limit:
+                raise _TimedOut
             if self.group is not None:  # while waiting, commit what has waited long enough
                 self.group.commit_if_due()
             try:
@@ -366,6 +330,16 @@ class _Run:
             except Exception:
                 break  # failed futures are done; the caller looks at them
         return not self.cancel.is_set()
+
+    def _time_out(self, head: _Item, items: deque[_Item]) -> None:
+        """The head file ran past --file-timeout: stop its worker (with the pool), fail it, and
+        send the other files in flight to a fresh pool."""
+        self.workers.stop(kill=True)
+        head.kind = "fail"
+        head.reason = f"took more than {self.file_timeout:g} s to read and extract (--file-timeout); skipped"
+        for item in items:
+            if item is not head and item.kind == "extract":
+                item.future = self._submit(item)
 
     def _recover(self, items: deque[_Item]) -> None:
         """A worker died (crash, out of memory) and took the pool down. Each file that was in

@@ -15,6 +15,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -80,12 +82,13 @@ class _Deferred:
 class Workers:
     """`jobs` worker processes (started on first use), or this process when jobs is 1."""
 
-    def __init__(self, jobs: int, extractor: str, prepare: Prepare) -> None:
-        self.jobs, self.extractor, self.prepare = jobs, extractor, prepare
+    def __init__(self, jobs: int, extractor: str, prepare: Prepare, isolated: bool = False) -> None:
+        """`isolated`: even one job runs in a worker process (one that can be stopped)."""
+        self.jobs, self.extractor, self.prepare, self.isolated = jobs, extractor, prepare, isolated
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, task: Task) -> Future[Outcome] | _Deferred:
-        if self.jobs == 1:
+        if self.jobs == 1 and not self.isolated:
             init_worker(self.extractor, self.prepare, in_process=True)
             return _Deferred(task)
         if self._pool is None:
@@ -95,7 +98,7 @@ class Workers:
             ctx.set_forkserver_preload(["kg.ingest_workers", "kg.sources", "kg.extract", "kg.store.prepared"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=ctx, initializer=init_worker,
-                initargs=(self.extractor, self.prepare),
+                initargs=(self.extractor, self.prepare, False, os.getpid()),
             )
         return self._pool.submit(work, task)
 
@@ -120,10 +123,16 @@ _extract_name = ""
 _prepare: Prepare | None = None
 
 
-def init_worker(extractor: str, prepare: Prepare, in_process: bool = False) -> None:
-    """Import the extractor and warm its data files, once per process."""
+_WATCH_SECONDS = 0.5  # how often a worker checks that the ingest that started it still runs
+
+
+def init_worker(extractor: str, prepare: Prepare, in_process: bool = False, owner: int = 0) -> None:
+    """Import the extractor and warm its data files, once per process. `owner`: the ingesting
+    process; a worker whose owner is gone (killed with -9, so it could not stop its pool) exits."""
     global _extract, _extract_name, _prepare
     _prepare = prepare
+    if owner and not in_process:
+        threading.Thread(target=_exit_with, args=(owner,), name="kg-owner-watch", daemon=True).start()
     if _extract is not None and _extract_name == extractor:
         return
     if not in_process:
@@ -135,6 +144,22 @@ def init_worker(extractor: str, prepare: Prepare, in_process: bool = False) -> N
     except Exception:
         log.debug("extractor warm-up failed", exc_info=True)
     _extract, _extract_name = func, extractor
+
+
+def _exit_with(owner: int) -> None:
+    # the owner may linger as a zombie until its own parent reaps it; its fork server, our parent,
+    # ends at once, and being handed to another parent says the same
+    parent = os.getppid()
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        if os.getppid() != parent:
+            os._exit(0)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)  # nobody will read this worker's results: no cleanup is owed
+        except PermissionError:
+            pass  # the pid exists (taken by another user's process after ours died is unlikely)
 
 
 def work(task: Task) -> Outcome:

@@ -520,3 +520,51 @@ def test_a_copy_found_in_the_run_that_rereads_its_report_stays_a_copy(tmp_path: 
     again = ingest([tmp_path], store, jobs=1)
     assert again.reextracted == 1
     assert sorted(store.docs["b.txt"].paths) == sorted([str(tmp_path / "b.txt"), str(tmp_path / "a_copy.txt")])
+
+
+@pytest.mark.slow
+def test_workers_exit_on_their_own_when_the_ingest_is_killed(tmp_path: Path) -> None:
+    """kill -9 of the ingesting process alone (not its group): its workers cannot be told to
+    stop, and must notice and exit within seconds rather than linger."""
+    import signal
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    write_synthetic(src, 400, formats=("txt",))
+    command = [sys.executable, "-m", "kg", "ingest", str(src), "--store", str(tmp_path / "store"), "--jobs", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        assert wait_for_reports(tmp_path / "store", 20, proc) >= 20
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)  # the ingester only: workers and fork server are left
+        proc.wait()
+    assert_group_gone(proc.pid, "killed ingest's workers", seconds=5.0)
+
+
+def sleeping_extract(text: str, info: DocumentInfo) -> Extraction:
+    if "SLOW-ME" in text:
+        import time
+        time.sleep(120)  # a runaway file
+    return extract(text, info)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_past_the_time_budget_fails_alone_and_the_run_goes_on(tmp_path: Path, jobs: int) -> None:
+    import time
+
+    src = _with_marker(tmp_path, "SLOW-ME", at=2)
+    slow_file = next(p for p in sorted(src.rglob("*.*")) if "SLOW-ME" in p.read_text(encoding="utf-8"))
+    (src / "zz-copy-of-slow.txt").write_bytes(slow_file.read_bytes())  # its copy fails with it
+    store = ContractStore()
+    started = time.monotonic()
+    summary = ingest([src], store, jobs=jobs, extractor="tests.test_ingest:sleeping_extract", file_timeout=3)
+    assert time.monotonic() - started < 60
+    assert [e.path.rsplit("/", 1)[-1] for e in summary.errors] == [slow_file.name, "zz-copy-of-slow.txt"]
+    assert "took more than 3 s" in summary.errors[0].reason
+    assert summary.new == len(store.docs) == 7  # every other file stored
+
+
+def test_a_time_budget_must_be_positive(tmp_path: Path) -> None:
+    with pytest.raises(KgError, match="--file-timeout must be more than 0"):
+        ingest([tmp_path], ContractStore(), jobs=1, file_timeout=0)

@@ -35,6 +35,10 @@ def register(app: typer.Typer) -> None:
         remove_missing: bool = typer.Option(
             False, "--remove-missing", help="Forget files under PATHS that are gone, and reports left in no file."
         ),
+        file_timeout: float | None = typer.Option(
+            None, "--file-timeout", min=0.0, help="Seconds one file may take before it fails as a runaway "
+            "(default: 30 + 12 per MiB of --max-size, where files run in worker processes; 0: no limit)."
+        ),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -47,7 +51,8 @@ def register(app: typer.Typer) -> None:
         with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
                              progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
-                             follow_links=follow_links, remove_missing=remove_missing)
+                             follow_links=follow_links, remove_missing=remove_missing,
+                             file_timeout="auto" if file_timeout is None else (file_timeout or None))
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
         typer.echo(text)
@@ -114,6 +119,7 @@ def _ctrl_c() -> Iterator[threading.Event]:
         if cancel.is_set():
             raise KeyboardInterrupt
         cancel.set()
+        typer.echo("stopping: finishing the report being written (Ctrl-C again to stop at once)", err=True)
 
     previous = signal.signal(signal.SIGINT, handler)
     try:

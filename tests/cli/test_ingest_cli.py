@@ -166,8 +166,14 @@ def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "kg", "ingest", str(tmp_path / "in"), "--store", str(store), "-j", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     wait_for_reports(store, 20, proc)
+    import time
+    sent = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
+    stopped = time.monotonic() - sent
+    print(f"stopped {stopped:.2f} s after Ctrl-C")
+    assert stopped < 3.0  # the issue asks for a second; slack for a loaded CI machine
+    assert "stopping: finishing the report being written" in err
     assert proc.returncode == 130, err
     assert "interrupted: the reports finished so far are kept" in out
     assert "Traceback" not in err
