@@ -317,6 +317,11 @@ def _in_directive_subject(s: Sentence, m: OrgMention) -> bool:
 def _subject(s: Sentence, org_ent) -> Entity | None:
     """The sentence's acting organization: the first one not governed by "của", not inside a
     title or a directive's subject, and not in a leading adverbial ("Về công tác xây dựng Đảng,")."""
+    got = _subject_mention(s, org_ent)
+    return got[1] if got is not None else None
+
+
+def _subject_mention(s: Sentence, org_ent) -> tuple[OrgMention, Entity] | None:
     intro_end = 0
     if s.tokens and word_key(s.tokens[0].text) in lexicon().wordset("intro_words"):
         intro_end = next((k for k, t in enumerate(s.tokens) if t.text == ","), 0)
@@ -327,8 +332,23 @@ def _subject(s: Sentence, org_ent) -> Entity | None:
             continue
         if m.end - m.start == 1 and not s.tokens[m.start].is_abbr:
             continue  # a bare "Đảng" ("công tác xây dựng Đảng") is not a body acting
-        return e
+        return m, e
     return None
+
+
+def _asks_another(lex, s: Sentence, start: int, verb: int) -> bool:
+    """"X yêu cầu các cấp ủy / Bộ Y thực hiện …": between the body and the verb it asks someone
+    else (a body, or "các …") to act; "X chỉ đạo thực hiện …" directs its own implementation."""
+    toks = s.tokens
+    for k in range(start, verb):
+        if toks[k].keys and toks[k].keys[0] in lex.wordset("directing_words"):
+            rest = range(k + 1, min(k + 4, verb))  # its object comes right after it
+            if any(o.start in rest for o in s.orgs) or any(toks[j].keys[:1] in _PLURAL_KEYS for j in rest):
+                return True
+    return False
+
+
+_PLURAL_KEYS = [(word_key("các"),), (word_key("những"),)]
 
 
 def _implements(b, lex, sentences, directives, org_ent) -> None:
@@ -336,9 +356,17 @@ def _implements(b, lex, sentences, directives, org_ent) -> None:
     verb. (A body carried over from the sentence before was wrong far more often than right in the
     precision audit, docs/audit: the sentence must name it.)"""
     for s in sentences:
-        actor = _subject(s, org_ent)
-        verb = s.has_phrase(lex.phrases["implement_verbs"]) if actor is not None else -1
+        got = _subject_mention(s, org_ent)
+        if got is None:
+            continue
+        at, actor = got
+        verb = s.has_phrase(lex.phrases["implement_verbs"], at.end)
         if verb < 0:
+            continue
+        # the body is the verb's own subject: close before it, in the same clause, and not one that
+        # asks others to act ("Bộ Chính trị yêu cầu các cấp ủy thực hiện …": the others implement)
+        gap = s.tokens[at.end : verb]
+        if len(gap) > 15 or any(t.text in (";", ".", ":") for t in gap) or _asks_another(lex, s, at.end, verb):
             continue
         # the directives right after the verb and the list they open ("thực hiện Chỉ thị 01 của Bộ
         # Chính trị, Hướng dẫn 03 …"), not one in a later clause

@@ -128,3 +128,13 @@ def test_a_law_named_with_its_year_keeps_the_year_as_a_name_of_it(run):
     laws = {e.name: e.aliases for e in x.entities if e.type == "Directive"}
     assert "Luật Xây dựng năm 2003" in laws["Luật Xây dựng"]
     assert not any("năm" in a for a in laws["Luật Đất đai"])
+
+
+def test_a_body_that_asks_others_to_carry_out_a_directive_does_not_implement_it(run):
+    x = run("Bộ Chính trị yêu cầu các cấp ủy thực hiện nghiêm Chỉ thị số 05-CT/TW.")
+    assert not rels(x, "IMPLEMENTS")
+    y = run("UBND tỉnh Nghệ An đã chỉ đạo triển khai thực hiện Nghị định số 100/2019/NĐ-CP.")
+    assert {s for s, _, _ in rels(y, "IMPLEMENTS")} == {"Ủy ban nhân dân tỉnh Nghệ An"}
+    # the body must be the verb's subject, in the same clause
+    z = run("Ban Nội chính Trung ương đã tổ chức hội nghị tổng kết; các địa phương thực hiện Kết luận số 12-KL/TW.")
+    assert ("Ban Nội chính Trung ương", "Kết luận số 12-KL/TW", None) not in rels(z, "IMPLEMENTS")
