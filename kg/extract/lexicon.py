@@ -78,6 +78,7 @@ class Lexicon:
     named_directives: PhraseMatcher = field(default_factory=PhraseMatcher)
     symbol_issuers: dict[str, str] = field(default_factory=dict)
     not_implemented: frozenset[str] = frozenset()
+    not_bound: frozenset[str] = frozenset()  # canonical names of bodies no document applies to
     number_units: frozenset[str] = frozenset()
     words: dict[str, object] = field(default_factory=dict)
     phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
     lex.named_directives = _phrase_matcher(directives["named"])
     lex.symbol_issuers = {k.lower(): v for k, v in directives["symbol_issuers"].items()}
     lex.not_implemented = frozenset(directives["not_implemented"])
+    lex.not_bound = frozenset(directives["not_bound"])
     lex.number_units = frozenset(word_key(w) for w in directives["number_units"])
     words = read_yaml("lexicon.yaml")
     lex.words = words

@@ -164,7 +164,8 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                         continue
                     if d.subject_start <= top.start < d.subject_end:
                         target = org_entity(top, s)
-                        if target is not None and not _issued_by(b, ent, target):
+                        if (target is not None and not _issued_by(b, ent, target)
+                                and target.name not in lexicon().not_bound):
                             b.relate("APPLIES_TO", ent, target, sent, 0.7)
                 for p in s.places:  # "về phương hướng phát triển tỉnh Nghệ An"
                     if d.subject_start <= p.start < d.subject_end and not p.venue and id(p) in places:

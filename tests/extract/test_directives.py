@@ -138,3 +138,10 @@ def test_a_body_that_asks_others_to_carry_out_a_directive_does_not_implement_it(
     # the body must be the verb's subject, in the same clause
     z = run("Ban Nội chính Trung ương đã tổ chức hội nghị tổng kết; các địa phương thực hiện Kết luận số 12-KL/TW.")
     assert ("Ban Nội chính Trung ương", "Kết luận số 12-KL/TW", None) not in rels(z, "IMPLEMENTS")
+
+
+def test_a_document_about_a_central_bodys_work_does_not_bind_it(run):
+    x = run("Ngày 5/6/2024, Tỉnh ủy Nghệ An quán triệt Kết luận số 126-KL/TW về một số nội dung của Bộ Chính trị"
+            " và Chính phủ, áp dụng tại UBND tỉnh Nghệ An.")
+    targets = {t for _, t, _ in rels(x, "APPLIES_TO")}
+    assert not targets & {"Bộ Chính trị", "Chính phủ"}
