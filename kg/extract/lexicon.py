@@ -173,8 +173,8 @@ def lexicon() -> Lexicon:
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
-        "list_openers", "list_state_verbs", "event_clause_openers", "decision_verbs", "plural_honorifics",
-        "foreign_org_cues",
+        "list_openers", "list_state_verbs", "flashback_openers", "event_clause_openers", "decision_verbs",
+        "plural_honorifics", "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])

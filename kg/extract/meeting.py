@@ -121,7 +121,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)]
     # a sentence that dates the meeting (on or before the report's date: not a session announced
     # for later) is the lead over a summary or a repeated headline before it
-    dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))]
+    dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))
+             and not lex.phrases["flashback_openers"].match(s.tokens, 0)]  # "Trước đó, chiều 12/9, …"
     told = [s for s in told if s.index <= body[min(3, len(body) - 1)].index]
     lead = dated[0] if dated else told[0] if told else None
     if lead is None:

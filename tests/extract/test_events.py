@@ -208,3 +208,11 @@ def test_the_body_whose_session_it_is_participates_not_the_one_it_is_about(run):
     y = run("Ngày 2/2/2026, Ủy ban MTTQ tỉnh Nghệ An tổ chức hội nghị hiệp thương lần hai"
             " bầu cử đại biểu Quốc hội khóa 16.")
     assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}
+
+
+def test_a_dated_flashback_is_not_the_lead(run):
+    x = run("Thủ tướng dự lễ khánh thành khu tái định cư\n22/12/2024\n\nLễ khánh thành được tổ chức tại huyện Bảo Yên."
+            " Trước đó, chiều 12/9, Thủ tướng Phạm Minh Chính tới Lào Cai để thị sát tình hình, thăm hỏi đời sống"
+            " người dân, kiểm tra, động viên các lực lượng.")
+    events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in events] == ["2024-12-22"]
