@@ -159,7 +159,10 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
         elif name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
         elif heads and name.startswith(heads):
-            m.canonical = f"{name} {level} {place}"
+            # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
+            typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
+            bare = place[len(level) + 1 :] if typed == place else place
+            m.canonical = f"{name[: -len(bare)]}{typed}" if name.endswith(f" {bare}") else f"{name} {typed}"
 
 
 _PLACE_CUES = ("locality_words", "admin_units", "place_words")

@@ -57,11 +57,15 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     """Persons with their posts. Returns id(person mention) -> entity."""
     out: dict[int, Entity] = {}
     full: dict[str, str] = {}
+    tails: dict[str, set[str]] = {}  # last two words of a full name -> the full names
     for s in sentences:
         for p in s.people:
             # the longest name ending with a given name ("Joe Biden" over "Biden")
             if not p.short and not p.ref and len(p.name) > len(full.get(p.name.split()[-1], "")):
                 full[p.name.split()[-1]] = p.name
+            words = p.name.split()
+            if not p.short and not p.ref and len(words) >= 3:
+                tails.setdefault(" ".join(words[-2:]), set()).add(p.name)
     last = ""  # the person last named: a bare "ông" / "bà" stands for them
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
     for s in sentences:
@@ -71,6 +75,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             one_word = " " not in p.name and not p.ref
             name = (holders.get(_post_key(p.ref_posts[0], org_entity, s)) if p.ref_posts else last) if p.ref else (
                 full.get(p.name) if p.short or one_word else p.name)
+            # "bà Quỳnh Anh" after "bà Trần Vũ Quỳnh Anh": a double given name (its first word is no
+            # surname) that ends exactly one full name of the report is that person
+            two = name.split() if name and not p.ref else []
+            if len(two) == 2 and word_key(two[0]) not in lex.surnames and len(tails.get(name, ())) == 1:
+                name = next(iter(tails[name]))
             if not name:
                 continue
             last = last if p.bare else name

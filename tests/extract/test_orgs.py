@@ -240,3 +240,8 @@ def test_a_courtesy_verb_ends_a_bodys_name(run):
 def test_a_known_name_runs_over_its_lower_case_words(run):
     x = run("Ông Phạm Trọng Đạt, Cục trưởng Cục Chống tham nhũng Thanh tra Chính phủ làm trưởng đoàn.")
     assert ("Phạm Trọng Đạt", "Cục Chống tham nhũng Thanh tra Chính phủ", "Cục trưởng") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_department_with_its_province_written_bare_is_named_once(run):
+    x = run("Ông Đào Vũ Việt, Giám đốc Sở Xây dựng Thanh Hoá, báo cáo UBND tỉnh Thanh Hoá.")
+    assert "Sở Xây dựng tỉnh Thanh Hóa" in names(x, "Organization")
