@@ -43,6 +43,23 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             longer = extending.get(name_key(m.canonical), ())
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
+    _defined_short_forms(sentences)
+
+
+def _defined_short_forms(sentences: list[Sentence]) -> None:
+    """"Cục Quản lý xây dựng công trình (QLXDCT)" defines "Cục QLXDCT" for the rest of the report."""
+    defined: dict[str, str] = {}
+    for s in sentences:
+        toks = s.tokens
+        for m in s.orgs:
+            for at in (m.end - 3, m.end):  # the bracket inside the mention, or right after it
+                if (m.kind == "named" and 0 <= at and at + 2 < len(toks) and toks[at].text == "("
+                        and toks[at + 2].text == ")" and toks[at + 1].text.isupper() and m.canonical):
+                    defined.setdefault(name_key(f"{m.head} {toks[at + 1].text}"), m.canonical)
+    if defined:
+        for m in _all_mentions(sentences):
+            if m.canonical and name_key(m.canonical) in defined:
+                m.canonical = defined[name_key(m.canonical)]
 
 
 def _extensions(names) -> dict[str, set[str]]:

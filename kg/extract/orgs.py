@@ -7,6 +7,7 @@ SUB bodies (Ban Thường vụ, Thường trực, Ủy ban Kiểm tra) are PART_
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon, OrgEntry
@@ -239,6 +240,9 @@ class OrgParser:
         else:
             end, name = self.name_run(j), ""
         if end > j:
+            spelled = self._acronym_end(i, end)  # "Cục Quản lý xây dựng công trình (QLXDCT)"
+            if spelled is not None:
+                end, name = spelled, ""
             name = name or expand_surface(self.toks, j, end)
             level = self.lex.phrases["level_words"].match(self.toks, end)
             if level and self.toks[end].is_cap and not self.lex.orgs.match(self.toks, end, allow_comma=True):
@@ -358,6 +362,23 @@ class OrgParser:
             k += 1
         return None
 
+    def _acronym_end(self, i: int, end: int) -> int | None:
+        """Where a body's name ends when a bracketed short form a few lower-case words on spells its
+        initials: "Cục Quản lý xây dựng công trình (QLXDCT)" runs to the bracket, past words that
+        would end a name elsewhere ("công")."""
+        toks = self.toks
+        for k in range(end, min(end + 6, len(toks))):
+            if self._bracketed_abbreviation(k):
+                words = [t.text for t in toks[i:k] if t.is_word]
+                initials = "".join(_plain(w[0]) for w in words)
+                # with or without the head's letters ("Cục" is often left out of the short form)
+                short = _plain(toks[k + 1].text)
+                return k if short in (initials, initials[1:]) and len(short) >= 3 else None
+            t = toks[k]
+            if not t.is_word or t.is_cap:
+                return None
+        return None
+
     def _bracketed_abbreviation(self, j: int) -> bool:
         toks = self.toks
         return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
@@ -444,6 +465,12 @@ def canonical_name(m: OrgMention, lex: Lexicon) -> str:
         base = f"{base} {m.locality}"
     entry = lex.canonical_org(tuple(k for w in base.split() for k in expand_keys(w.strip(","))))
     return entry.name if entry else base
+
+
+def _plain(text: str) -> str:
+    """Upper-case letters without diacritics ("Đ" -> "D"), to compare a short form with initials."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+                   if not unicodedata.combining(c)).upper()
 
 
 def _expand_head(head: str) -> str:

@@ -87,9 +87,11 @@ class PeopleParser:
         if t is None or t.keys[0] not in self.title_firsts:  # no title, status or standing post starts here
             return None
         st = self.lex.words["title_status"].get(t.text)
-        if st:
-            status = st
+        while st and i - start < 2:  # "cựu Quyền Cục trưởng": the first status is the post's now
+            status = status or st
             i += 1
+            nxt = self._word(i)
+            st = self.lex.words["title_status"].get(nxt.text) if nxt is not None else None
         standing = self._standing_post(i)
         if standing is not None:
             return Post(standing[0], standing[1], "", status, start, standing[1].end)

@@ -359,12 +359,23 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
     nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM"); the name right
     after the venue word may read as a person's ("Nghĩa trang Mai Dịch")."""
     first = j
+    memorial = first > 0 and lex.phrases["memorial_heads"].match(toks, _head_start(lex, toks, first)) is not None
     while j < len(toks) and toks[j].is_word:
         t = toks[j]
         nested = lex.phrases["venue_heads"].match(toks, j)
         if nested:
             j = nested[0]
             continue
+        if memorial:
+            # "Nhà tưởng niệm Anh hùng liệt sĩ Bế Văn Đàn", "… Chủ tịch Hồ Chí Minh với Chiến thắng
+            # Biên giới 1950", "Khu di tích Quốc gia đặc biệt …": who or what it remembers is its name
+            hon = lex.phrases["memorial_words"].match(toks, j) or lex.titles.match(toks, j)
+            if hon:
+                j = hon[0]
+                continue
+            if t.is_cap or (t.text.isdigit() and len(t.text) == 4):  # a person's name, a year
+                j += 1
+                continue
         org = orgp.parse(j, allow_bare=False) if t.is_cap else None
         if org is not None:
             j = org.end
@@ -375,6 +386,15 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
         else:
             break
     return j
+
+
+def _head_start(lex: Lexicon, toks: list[Token], end: int) -> int:
+    """Where the venue word ending at `end` starts (venue words are at most four words)."""
+    for k in range(max(0, end - 4), end):
+        m = lex.phrases["venue_heads"].match(toks, k)
+        if m is not None and m[0] == end:
+            return k
+    return end
 
 
 def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:

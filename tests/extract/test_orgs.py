@@ -245,3 +245,19 @@ def test_a_known_name_runs_over_its_lower_case_words(run):
 def test_a_department_with_its_province_written_bare_is_named_once(run):
     x = run("Ông Đào Vũ Việt, Giám đốc Sở Xây dựng Thanh Hoá, báo cáo UBND tỉnh Thanh Hoá.")
     assert "Sở Xây dựng tỉnh Thanh Hóa" in names(x, "Organization")
+
+
+def test_a_bracketed_short_form_that_spells_the_name_ends_it_and_names_it_later(run):
+    x = run("Trần Tố Nghị, cựu Quyền Cục trưởng Cục Quản lý xây dựng công trình (QLXDCT), Bộ NN&PTNT;"
+            " Nguyễn Hải Thanh, cựu Phó Cục trưởng Cục QLXDCT.")
+    body = "Cục Quản lý xây dựng công trình"
+    assert names(x, "Organization") >= {body} and "Cục QLXDCT" not in names(x, "Organization")
+    held = rels(x, "HOLDS_POSITION")
+    assert ("Trần Tố Nghị", body, "Cục trưởng") in held and ("Nguyễn Hải Thanh", body, "Phó Cục trưởng") in held
+    assert all(r.props.get("former") for r in x.relations if r.type == "HOLDS_POSITION")  # "cựu"
+
+
+def test_a_one_member_company_is_named_whole(run):
+    x = run("Nguyễn Văn Dân, Giám đốc Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân, bị truy tố.")
+    assert "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân" in names(x, "Organization")
+    assert not names(x, "Person") - {"Nguyễn Văn Dân"}

@@ -19,3 +19,14 @@ def test_a_district_named_bare_after_que_is_a_place(run):
     # a bare district name without the cue is not taken for a place
     y = run("Ông Thái Thanh Quý gặp Yên Thành.")
     assert "Yên Thành" not in names(y, "Location")
+
+
+def test_a_memorials_name_runs_over_who_and_what_it_remembers(run):
+    x = run("Ngày 7/5/2024, đoàn dâng hương tại Nhà tưởng niệm Anh hùng liệt sĩ Bế Văn Đàn, xã Bế Văn Đàn."
+            " Đoàn đến Khu di tích Quốc gia đặc biệt Địa điểm Chiến thắng biên giới năm 1950.")
+    got = names(x, "Location")
+    assert {"Nhà tưởng niệm Anh hùng liệt sĩ Bế Văn Đàn",
+            "Khu di tích Quốc gia đặc biệt Địa điểm Chiến thắng biên giới năm 1950"} <= got
+    # other venues do not run over a person's name
+    y = run("Ngày 7/5/2024, Hội trường tỉnh Nguyễn Văn An phát biểu.")
+    assert "Nguyễn Văn An" in names(y, "Person")
