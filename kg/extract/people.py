@@ -87,8 +87,10 @@ class PeopleParser:
         if t is None or t.keys[0] not in self.title_firsts:  # no title, status or standing post starts here
             return None
         st = self.lex.words["title_status"].get(t.text)
-        while st and i - start < 2:  # "cựu Quyền Cục trưởng": the first status is the post's now
+        acting = False
+        while st and i - start < 2:  # "cựu Quyền Cục trưởng": a former acting post
             status = status or st
+            acting = acting or st == "acting"
             i += 1
             nxt = self._word(i)
             st = self.lex.words["title_status"].get(nxt.text) if nxt is not None else None
@@ -100,7 +102,7 @@ class PeopleParser:
             return None
         end, title = m
         role = " ".join(tok.text for tok in self.toks[i:end] if tok.is_word)
-        if status == "acting":  # "quyền Giám đốc" is a title of its own; "nguyên" is only a status
+        if acting:  # "quyền Giám đốc" is a title of its own; "nguyên" is only a status
             role = f"quyền {role}"
         role = role[0].upper() + role[1:]
         q = self.lex.phrases["title_qualifiers"].match(self.toks, end)
