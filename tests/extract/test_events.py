@@ -220,5 +220,6 @@ def test_a_dated_flashback_is_not_the_lead(run):
 
 def test_those_who_welcome_a_visitor_or_go_with_them_attend(run):
     x = run("Sáng 29/1/2025, Tổng Bí thư Tô Lâm thăm, chúc Tết Thủ đô Hà Nội. Đón Tổng Bí thư có các đồng chí:"
-            " Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài. Cùng đi có Phó Thủ tướng Nguyễn Hòa Bình.")
+            " Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài."
+            " Cùng đi có Phó Thủ tướng Nguyễn Hòa Bình.")
     assert {p for p, _, _ in rels(x, "ATTENDED")} == {"Tô Lâm", "Bùi Thị Minh Hoài", "Nguyễn Hòa Bình"}
