@@ -39,6 +39,7 @@ def register(app: typer.Typer) -> None:
             None, "--file-timeout", min=0.0, help="Seconds one file may take before it fails as a runaway "
             "(default: 30 + 12 per MiB of --max-size, where files run in worker processes; 0: no limit)."
         ),
+        fmt: str = typer.Option("text", "--format", help="The summary as text or json (failures stay on stderr)."),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -48,6 +49,9 @@ def register(app: typer.Typer) -> None:
         from kg.ingest import ingest
         from kg.store import Store
 
+        if fmt not in ("text", "json"):
+            raise typer.BadParameter("choose text or json", param_hint="--format")
+
         with errors_to_exit(), Store.open(store) as db, progress_bar() as show, _ctrl_c() as cancel:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
                              progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
@@ -55,7 +59,7 @@ def register(app: typer.Typer) -> None:
                              file_timeout="auto" if file_timeout is None else (file_timeout or None))
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
-        typer.echo(text)
+        typer.echo(text if fmt == "text" else summary_json(summary, Path(store_path)))
         for line in failures:
             typer.echo(line, err=True)
         raise typer.Exit(exit_code(summary))
@@ -81,6 +85,16 @@ def _stop_at_failure(show: Callable[[Progress], None], cancel: threading.Event) 
         if p.outcome == "failed":
             cancel.set()
     return step
+
+
+def summary_json(s: IngestSummary, store: Path) -> str:
+    """The run as one JSON object (for scripts): every count, the store's totals, each failure."""
+    import dataclasses
+    import json
+
+    fields = {k: v for k, v in dataclasses.asdict(s).items() if k != "errors"}
+    failed = [{"path": shown(e.path), "reason": e.reason} for e in s.errors]
+    return json.dumps({**fields, "files": s.files, "store": str(store), "errors": failed}, ensure_ascii=False)
 
 
 def format_summary(s: IngestSummary, store: Path, strict: bool = False) -> tuple[str, list[str]]:

@@ -236,3 +236,17 @@ def test_file_names_are_printed_with_their_control_characters_escaped(tmp_path: 
     assert "failed: " in ingested.stderr and "b\\x1b]0;title\\x07.txt: " in ingested.stderr
     assert "report: a\\x1b[31mred.txt" in listed.stdout.splitlines()
     assert "mentioned in: a\\x1b[31mred.txt" in shown.stdout
+
+
+def test_the_summary_as_json_holds_every_count_and_each_failure(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(OFFICIAL, encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    result = run(tmp_path / "in", "--store", tmp_path / "kg", "--jobs", "1", "--format", "json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert (summary["new"], summary["failed"], summary["files"]) == (1, 1, 2)
+    assert summary["entities_total"] > 0 and summary["entities_added"] == summary["entities_total"]
+    assert [e["reason"] for e in summary["errors"]] == ["empty file (0 bytes)"]
