@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,19 @@ import yaml
 from kg.errors import KgError
 
 
+def shared_dir(name: str) -> Path:
+    """A folder of kg's own files ("data", "ontology"): the checkout's, beside the kg package (an
+    editable install), else the one a wheel installs in <prefix>/share/kg."""
+    checkout = Path(__file__).resolve().parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "kg" / name
+
+
 def data_dir() -> Path:
-    """The data folder: $KG_DATA_DIR, else data/ beside the kg package (editable installs)."""
+    """The data folder: $KG_DATA_DIR, else kg's own (shared_dir)."""
     env = os.environ.get("KG_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    return Path(env) if env else shared_dir("data")
 
 
 def _path(name: str) -> Path:

@@ -47,7 +47,9 @@ ONTOLOGY_GRAPH = rdf.BASE + "ontology"
 
 
 def ontology_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "ontology"
+    from kg.resources import shared_dir
+
+    return shared_dir("ontology")
 
 
 RDF_CHUNK = 100_000  # triples per bulk load: one load of 1.3M triples held 1.1 GB here, 100k: 0.2 GB
