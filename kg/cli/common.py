@@ -21,6 +21,11 @@ def shown(text: object) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
+def shown_lines(text: str) -> str:
+    """`shown` line by line: a multi-line text (a table, a view) keeps its line breaks."""
+    return "\n".join(shown(line) for line in text.split("\n"))
+
+
 def error(message: str) -> None:
     """Print one line to stderr, prefixed like every kg error; credentials in any URL are removed."""
     from kg.backends.http import redact

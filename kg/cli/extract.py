@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import error, errors_to_exit
+from kg.cli.common import error, errors_to_exit, shown_lines
 from kg.errors import KgError
 
 
@@ -46,7 +46,7 @@ def extract_cmd(
                 error(str(exc))
                 failed += 1
                 continue
-            out.write(x.to_jsonl() if fmt == "jsonl" else format_table(x))
+            out.write(x.to_jsonl() if fmt == "jsonl" else shown_lines(format_table(x)))
     if output:
         out.close()
     if failed:

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from kg.cli.common import errors_to_exit
+from kg.cli.common import errors_to_exit, shown
 from kg.errors import QueryError
 from kg.registry import QueryResult
 
@@ -110,9 +110,9 @@ def _print(result: QueryResult, fmt: str) -> None:
         # Text(), not str: values from reports are shown literally, never read as rich markup
         table = Table(show_lines=False, highlight=False)
         for column in result.columns:
-            table.add_column(Text(column))
-        for row in result.rows:
-            table.add_row(*(Text(_cell(v)) for v in row))
+            table.add_column(Text(shown(column)))
+        for row in result.rows:  # a sentence from a report may carry control characters: escaped
+            table.add_row(*(Text(shown(_cell(v))) for v in row))
         console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
         console.print(table)
         typer.echo(f"{len(result.rows)} row(s)", err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import error, errors_to_exit, shown
+from kg.cli.common import error, errors_to_exit, shown, shown_lines
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 FORMAT_SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
@@ -85,7 +85,7 @@ def stats_cmd(
     if ranked:
         typer.echo(f"top {len(ranked)} by {measure}:")
         for ent, score in ranked:
-            typer.echo(f"  {score:>10.4g}  {ent.type:12} {ent.name}  ({ent.id})")
+            typer.echo(shown(f"  {score:>10.4g}  {ent.type:12} {ent.name}  ({ent.id})"))
     for doc in docs:
         typer.echo(f"report: {shown(doc)}")
 
@@ -107,8 +107,8 @@ def show_cmd(
         typer.echo(json.dumps([v.to_dict() for v in views], ensure_ascii=False, indent=2))
         return
     if len(views) > 1:
-        typer.echo(f"{entity!r} names {len(views)} entities:\n")
-    typer.echo("\n\n".join(_format_view(v) for v in views))
+        typer.echo(shown(f"{entity!r} names {len(views)} entities:") + "\n")
+    typer.echo(shown_lines("\n\n".join(_format_view(v) for v in views)))
 
 
 def _format_view(view) -> str:
@@ -151,11 +151,11 @@ def path_cmd(
     if found is None:
         error(f"no path between {graph.entities[a].name!r} and {graph.entities[b].name!r}")
         raise typer.Exit(1)
-    typer.echo(f"{found.entities[0].name}  [{found.entities[0].type}]")
+    typer.echo(shown(f"{found.entities[0].name}  [{found.entities[0].type}]"))
     for ent, rel in zip(found.entities[1:], found.relations, strict=True):
         role = f" {rel.props['role']}" if rel.props.get("role") else ""
         arrow = f"-[{rel.type}{role}]->" if rel.target == ent.id else f"<-[{rel.type}{role}]-"
-        typer.echo(f"  {arrow} {ent.name}  [{ent.type}]")
+        typer.echo(shown(f"  {arrow} {ent.name}  [{ent.type}]"))
     typer.echo(f"{len(found.relations)} step(s)")
 
 

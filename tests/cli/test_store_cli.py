@@ -149,3 +149,21 @@ def test_every_export_gets_the_modes_the_umask_gives(store: Path, tmp_path: Path
     assert len(modes) > len(formats)  # the files and the neo4j-csv folder's files
     wanted = {name: (0o777 if (tmp_path / name).is_dir() else 0o666) & ~umask for name in modes}
     assert {n: oct(m) for n, m in modes.items()} == {n: oct(m) for n, m in wanted.items()}
+
+
+def test_control_characters_in_a_reports_text_never_reach_the_terminal(tmp_path: Path) -> None:
+    report = tmp_path / "in" / "hostile.txt"
+    report.parent.mkdir()
+    report.write_text("Sáng 3/4/2024, Bộ trưởng Bộ Y tế Đào Hồng Lan\x1b[31m làm việc với UBND tỉnh Nghệ An"
+                      "\u202e tại Hà Nội.", encoding="utf-8")
+    store = str(tmp_path / "kg-data")
+    assert kg("ingest", str(report.parent), "--store", store, "--jobs", "1").exit_code == 0
+    outputs = [
+        kg("show", "Đào Hồng Lan", "--store", store).output,
+        kg("extract", str(report), "--format", "table").output,
+        kg("query", "sparql", "--store", store, "SELECT ?s WHERE { ?e <http://www.w3.org/ns/prov#value> ?s }").output,
+        kg("path", "Đào Hồng Lan", "Bộ Y tế", "--store", store).output,
+    ]
+    for out in outputs:
+        assert "\x1b" not in out and "\u202e" not in out
+    assert "\\x1b" in outputs[0]  # shown, escaped, in the evidence sentence
