@@ -398,6 +398,39 @@ def cmd_record(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------------- report
 
 
+def cmd_recheck(args: argparse.Namespace) -> int:
+    """Re-extract each judged item's report and say, per type, how many correct and how many wrong
+    items the current extractor still gives (matched by type and the names of both ends): the
+    precision of what is kept, without judging again."""
+    from kg.extract import extract_file
+
+    items, judged = read_items(args.items), read_judged(args.judged)
+    kept: dict[str, Counter[tuple[str, bool]]] = {}
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for number, item in sorted(items.items()):
+        label = judged.get(number, ("", ""))[0]
+        if label not in ("correct", "wrong"):
+            continue
+        if item["file"] not in found:
+            x = extract_file(args.corpus / item["file"])
+            names = {e.id: e.name for e in x.entities}
+            found[item["file"]] = {(r.type, names[r.source], names[r.target]) for r in x.relations}
+        still = (item["type"], item["source"], item["target"]) in found[item["file"]]
+        kept.setdefault(item["type"], Counter())[(label, still)] += 1
+    total: Counter[tuple[str, bool]] = Counter()
+    for rtype, c in sorted(kept.items()):
+        total.update(c)
+        print(_recheck_line(rtype, c))
+    print(_recheck_line("ALL", total))
+    return 0
+
+
+def _recheck_line(rtype: str, c: Counter[tuple[str, bool]]) -> str:
+    ck, cw = c[("correct", True)], c[("wrong", True)]
+    return (f"{rtype:16} correct kept {ck}/{ck + c[('correct', False)]}  wrong kept {cw}/{cw + c[('wrong', False)]}"
+            f"  precision of what is kept {ck / max(1, ck + cw):.2f}")
+
+
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
     """Wilson score interval for k successes in n trials (nan, nan when n == 0)."""
     if n == 0:
@@ -518,6 +551,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, required=True, help="e.g. docs/audit/judgements-YYYY-MM-DD.tsv")
     r.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     r.set_defaults(func=cmd_record)
+
+    c = sub.add_parser("recheck", help="which judged items the current extractor still gives")
+    c.add_argument("--items", type=Path, required=True, help="items.jsonl written by sample")
+    c.add_argument("--judged", type=Path, required=True, help="lines `<item number> <label> [reason]`")
+    c.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus-news")
+    c.set_defaults(func=cmd_recheck)
 
     p = sub.add_parser("report", help="precision per type from judgement TSVs")
     p.add_argument("judgements", type=Path, nargs="+")

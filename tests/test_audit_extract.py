@@ -268,3 +268,19 @@ def test_report_rejects_unknown_labels(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("file\toffset\ttype\tlabel\nx.txt\t1\tHELD_AT\tyes\n", encoding="utf-8")
     assert audit.main(["report", str(bad)]) == 2
+
+
+def test_recheck_counts_the_judged_items_the_extractor_still_gives(corpus: tuple[Path, Path, str], tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    folder, heldout, _ = corpus
+    assert _sample(folder, heldout, tmp_path / "audit") == 0
+    items = _items(tmp_path / "audit")
+    fake = {**items[0], "item": len(items) + 1, "target": "Không có ai"}  # an item kg does not give
+    with (tmp_path / "audit" / "items.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(fake, ensure_ascii=False) + "\n")
+    judged = tmp_path / "judged.txt"
+    judged.write_text(f"{items[0]['item']} correct\n{fake['item']} wrong not-stated\n", encoding="utf-8")
+    assert audit.main(["recheck", "--items", str(tmp_path / "audit" / "items.jsonl"), "--judged", str(judged),
+                       "--corpus", str(folder)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("ALL") and "correct kept 1/1" in last and "wrong kept 0/1" in last
