@@ -315,9 +315,10 @@ class OrgParser:
         if foreign is not None:
             (m.locality, m.end), m.foreign = foreign, True
             return
-        if m.kind in ("standalone", "named"):
+        branch = m.kind == "gazetteer" and m.canonical in self.lex.words["local_branch_bodies"]
+        if m.kind in ("standalone", "named") or branch:
             loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
-            if loc:
+            if loc and (not branch or self.lex.phrases["locality_words"].match(self.toks, m.end)):
                 m.locality, m.end = loc
         j = m.end
         # "Tiểu ban Nhân sự Đại hội XIV của Đảng": a body of a congress is named with the congress
@@ -461,6 +462,8 @@ def canonical_name(m: OrgMention, lex: Lexicon) -> str:
         base = m.canonical or m.head
     else:
         base = _expand_head(m.head)
+        if m.locality:
+            base = lex.words["branch_full_heads"].get(base, base)
     if m.locality and not base.endswith(m.locality):
         base = f"{base} {m.locality}"
     entry = lex.canonical_org(tuple(k for w in base.split() for k in expand_keys(w.strip(","))))

@@ -133,7 +133,8 @@ def read_sentence(
             career.note_pronoun(i)
             i += 1
             continue
-        got = peop.parse(i, context=s.orgs) if k0 in gates.people else None
+        # "Đại hội Đại biểu MTTQ …", "Hội nghị đại biểu …": a word of the meeting's name, no title
+        got = peop.parse(i, context=s.orgs) if k0 in gates.people and not _after_event_noun(lex, toks, i) else None
         if got is not None:
             if not got[0] and got[2] > i and not s.people and i <= 1:  # a title opening the sentence
                 career.note_title_ref(i, got[2], peop.title_chain(i)[0])
@@ -386,6 +387,12 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
         else:
             break
     return j
+
+
+def _after_event_noun(lex: Lexicon, toks: list[Token], i: int) -> bool:
+    """Does an event noun ("Đại hội", "Hội nghị") end right before token i?"""
+    nouns = lex.phrases["event_nouns"]
+    return any(nouns.match(toks, k) is not None and nouns.match(toks, k)[0] == i for k in range(max(0, i - 3), i))
 
 
 def _head_start(lex: Lexicon, toks: list[Token], end: int) -> int:

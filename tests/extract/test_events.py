@@ -1,6 +1,6 @@
 import pytest
 
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 MEETING = (
     "Bộ Y tế làm việc với Sở Y tế Hà Nam\n"
@@ -223,3 +223,12 @@ def test_those_who_welcome_a_visitor_or_go_with_them_attend(run):
             " Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài."
             " Cùng đi có Phó Thủ tướng Nguyễn Hòa Bình.")
     assert {p for p, _, _ in rels(x, "ATTENDED")} == {"Tô Lâm", "Bùi Thị Minh Hoài", "Nguyễn Hòa Bình"}
+
+
+def test_the_body_whose_congress_it_is_takes_part_and_is_named_as_a_branch(run):
+    x = run("Đại hội MTTQ tỉnh Điện Biên thành công\n24/08/2024\n\nNgày 23/8, Đại hội Đại biểu MTTQ Việt Nam tỉnh"
+            " Điện Biên lần thứ 13, nhiệm kỳ 2024-2029 diễn ra thành công tốt đẹp. Ủy ban MTTQ tỉnh Điện Biên họp.")
+    front = "Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"
+    assert {front, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"} <= names(x, "Organization")
+    assert front in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert not names(x, "Person")  # "Đại biểu" in the congress's name is no title
