@@ -175,6 +175,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         venue = _dateline_place(b, lex, text, lead)
     if venue is not None:
         b.relate("HELD_AT", event, venue, sent, 0.8)
+    # "Hội nghị Trung ương 7": a meeting named after the body that holds it
+    for prefix, owner in lex.words["meetings_of"].items():
+        if name.startswith(prefix + " ") and name[len(prefix) + 1 : len(prefix) + 2].isdigit():
+            b.relate("PARTICIPATED_IN", b.entity("Organization", owner, sent=sent), event, sent, 0.8)
     # bodies of the lead sentence: subjects before the event verb, and the object of "với"
     np_tokens = set(range(noun_at, _event_np_end(lead, noun_at))) if noun_at >= 0 else set()
     verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens

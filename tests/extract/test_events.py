@@ -232,3 +232,8 @@ def test_the_body_whose_congress_it_is_takes_part_and_is_named_as_a_branch(run):
     assert {front, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên"} <= names(x, "Organization")
     assert front in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert not names(x, "Person")  # "Đại biểu" in the congress's name is no title
+
+
+def test_a_plenum_named_after_its_body_has_that_body_take_part(run):
+    x = run("Sáng 9/5/2016, Hội nghị Trung ương 7 khóa XII bế mạc tại Hà Nội.")
+    assert "Ban Chấp hành Trung ương Đảng" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
