@@ -299,6 +299,30 @@ def _reports_to(b, lex, sentences, org_ent) -> None:
                 if len(between) <= 9 and lex.phrases["reports_to_sup_sub"].match(s.tokens, i):
                     b.relate("REPORTS_TO", eb, ea, (s.start, s.end), 0.6)
                     break
+        _far_subject_assigns(b, lex, s, orgs, org_ent)
+
+
+def _far_subject_assigns(b, lex, s: Sentence, orgs, org_ent) -> None:
+    """"Quốc hội đã thông qua … và giao Chính phủ tổ chức thực hiện": the sentence's subject gives
+    the task however far before the verb, when no other body stands between them and the body
+    tasked comes right after the verb."""
+    got = _subject_mention(s, org_ent)
+    if got is None:
+        return
+    at, subject = got
+    starts = {m.start: e for m, e in orgs}
+    between = {m.start for m, _ in orgs if at.end <= m.start}
+    for k in range(at.end, len(s.tokens)):
+        hit = lex.phrases["reports_to_sup_sub"].match(s.tokens, k)
+        if hit is None:
+            continue
+        if any(at.end <= j < k for j in between) or any(t.text in (";", ":") for t in s.tokens[at.end : k]):
+            return  # another body is nearer (the pairwise rule decides), or another clause
+        obj = hit[0] + 1 if hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == (word_key("cho"),) else hit[0]
+        target = starts.get(obj)
+        if target is not None and target.id != subject.id:
+            b.relate("REPORTS_TO", target, subject, (s.start, s.end), 0.55)
+        return
 
 
 def _chain(b, s, orgs, first, sub, up) -> None:

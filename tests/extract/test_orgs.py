@@ -261,3 +261,13 @@ def test_a_one_member_company_is_named_whole(run):
     x = run("Nguyễn Văn Dân, Giám đốc Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân, bị truy tố.")
     assert "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân" in names(x, "Organization")
     assert not names(x, "Person") - {"Nguyễn Văn Dân"}
+
+
+def test_the_sentences_subject_assigns_a_task_however_far_before_the_verb(run):
+    x = run("Chiều 30/11, Quốc hội đã biểu quyết thông qua Nghị quyết cấm thuốc lá điện tử từ năm 2025, bảo đảm"
+            " sức khỏe cộng đồng và giao Chính phủ tổ chức thực hiện cụ thể.")
+    assert ("Chính phủ", "Quốc hội", None) in rels(x, "REPORTS_TO")
+    # not across clauses
+    y = run("Ông Thuận đề nghị Ban Thường vụ Tỉnh ủy Kon Tum tiếp tục lãnh đạo thực hiện nghiêm các kết luận;"
+            " chỉ đạo Ban Chỉ đạo phòng, chống tham nhũng tỉnh đưa thêm vụ việc vào diện theo dõi.")
+    assert not rels(y, "REPORTS_TO")
