@@ -312,17 +312,17 @@ def _far_subject_assigns(b, lex, s: Sentence, orgs, org_ent) -> None:
     at, subject = got
     starts = {m.start: e for m, e in orgs}
     between = {m.start for m, _ in orgs if at.end <= m.start}
-    for k in range(at.end, len(s.tokens)):
-        hit = lex.phrases["reports_to_sup_sub"].match(s.tokens, k)
-        if hit is None:
-            continue
+    matcher = lex.phrases["reports_to_sup_sub"]
+    k = s.has_phrase(matcher, at.end)  # one pass, gated by the verbs' first words
+    if k >= 0:
+        hit = matcher.match(s.tokens, k)
+        assert hit is not None
         if any(at.end <= j < k for j in between) or any(t.text in (";", ":") for t in s.tokens[at.end : k]):
             return  # another body is nearer (the pairwise rule decides), or another clause
         obj = hit[0] + 1 if hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == (word_key("cho"),) else hit[0]
         target = starts.get(obj)
         if target is not None and target.id != subject.id:
             b.relate("REPORTS_TO", target, subject, (s.start, s.end), 0.55)
-        return
 
 
 def _chain(b, s, orgs, first, sub, up) -> None:

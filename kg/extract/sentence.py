@@ -391,8 +391,20 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
 
 def _after_event_noun(lex: Lexicon, toks: list[Token], i: int) -> bool:
     """Does an event noun ("Đại hội", "Hội nghị") end right before token i?"""
+    if i == 0 or not toks[i - 1].keys or toks[i - 1].keys[-1] not in _event_noun_ends(lex):
+        return False
     nouns = lex.phrases["event_nouns"]
-    return any(nouns.match(toks, k) is not None and nouns.match(toks, k)[0] == i for k in range(max(0, i - 3), i))
+    return any((m := nouns.match(toks, k)) is not None and m[0] == i for k in range(max(0, i - 3), i))
+
+
+_NOUN_ENDS: dict[int, frozenset[str]] = {}
+
+
+def _event_noun_ends(lex: Lexicon) -> frozenset[str]:
+    got = _NOUN_ENDS.get(id(lex))
+    if got is None:
+        got = _NOUN_ENDS[id(lex)] = frozenset(phrase_keys(p)[-1] for p in lex.words["event_nouns"])
+    return got
 
 
 def _head_start(lex: Lexicon, toks: list[Token], end: int) -> int:
