@@ -44,6 +44,26 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
     _defined_short_forms(sentences)
+    _companies_by_their_names(sentences)
+
+
+_COMPANY_HEADS = ("Công ty", "Tập đoàn", "Tổng công ty")
+
+
+def _companies_by_their_names(sentences: list[Sentence]) -> None:
+    """"Công ty Hoàng Dân" after "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân": a
+    company named by its own name, without its legal form and trade, is the one company of the
+    report whose full name ends with it."""
+    full = {m.canonical for m in _all_mentions(sentences) if m.canonical and m.canonical.startswith(_COMPANY_HEADS)}
+    for m in _all_mentions(sentences):
+        name = m.canonical or ""
+        head = next((h for h in _COMPANY_HEADS if name.startswith(h + " ")), None)
+        if head is None:
+            continue
+        own = name[len(head) + 1 :]
+        longer = [f for f in full if f != name and f.startswith(head + " ") and f.endswith(" " + own)]
+        if len(longer) == 1:
+            m.canonical = longer[0]
 
 
 def _defined_short_forms(sentences: list[Sentence]) -> None:

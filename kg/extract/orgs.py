@@ -230,6 +230,10 @@ class OrgParser:
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
             end = self.name_run(j, max_lower=1, units=False, people=False)
+            # "… Hoàng Dân trúng thầu": a lower-case word that runs on into the clause is not its name
+            # ("… Quốc tế (TASCO)", "… Quốc tế đã ký" end cleanly and keep theirs)
+            while end > j and not self.toks[end - 1].is_cap and not self._boundary(end):
+                end -= 1
             if end == j:
                 return None
             return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))

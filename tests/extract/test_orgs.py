@@ -271,3 +271,13 @@ def test_the_sentences_subject_assigns_a_task_however_far_before_the_verb(run):
     y = run("Ông Thuận đề nghị Ban Thường vụ Tỉnh ủy Kon Tum tiếp tục lãnh đạo thực hiện nghiêm các kết luận;"
             " chỉ đạo Ban Chỉ đạo phòng, chống tham nhũng tỉnh đưa thêm vụ việc vào diện theo dõi.")
     assert not rels(y, "REPORTS_TO")
+
+
+def test_a_company_named_after_a_person_and_by_its_own_name_later(run):
+    x = run("Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân trúng thầu. Nguyễn Văn Dân, Giám đốc"
+            " Công ty Hoàng Dân, bị cáo buộc.")
+    full = "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân"
+    assert names(x, "Organization") == {full} and names(x, "Person") == {"Nguyễn Văn Dân"}
+    assert ("Nguyễn Văn Dân", full, "Giám đốc") in rels(x, "HOLDS_POSITION")
+    y = run("Công ty cổ phần Tiến bộ Quốc tế đã ký hợp đồng.")
+    assert names(y, "Organization") == {"Công ty cổ phần Tiến bộ Quốc tế"}
