@@ -121,6 +121,14 @@ class OxigraphServer(_Child):
     def query_url(self) -> str:
         return f"{self.url}/query"
 
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}/update"
+
+    @property
+    def gsp_url(self) -> str:
+        return f"{self.url}/store"
+
     def start(self, timeout: float = 30) -> None:
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
         if not Path(exe).exists():

@@ -1,4 +1,4 @@
-"""The Neo4j loader and query engine against a real Bolt server (ArcadeDB's Neo4j plugin)."""
+"""The Neo4j loader and query engine against real Bolt servers: Neo4j itself, and ArcadeDB's Neo4j plugin."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 
 from kg.backends import cypher as cy
 from kg.backends.bolt import load_neo4j, query_neo4j, split_target
+from kg.backends.jvmservers import Neo4jServer
 from kg.backends.state import LoadState
 from kg.errors import BackendError, QueryError
 from kg.model import Graph, make_id
-from tests.backends.conftest import BoltTarget
+from tests.backends.conftest import BoltTarget, bolt_target
 from tests.backends.sample import NASTY_NAME, NASTY_SENTENCE, REPORT_1, REPORT_2, changed_graph
 
 pytestmark = pytest.mark.servers
@@ -159,6 +160,22 @@ def test_the_database_may_be_named_in_the_uri_or_the_environment(
     assert query_neo4j("MATCH (n) RETURN count(n)", {}, bolt.uri).rows == [[len(graph.entities)]]
 
 
+def test_a_routing_uri_loads_and_queries_through_the_routing_table(
+    neo4j_server: Neo4jServer, graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """neo4j:// (as for a cluster or Aura): the driver asks the server for its routing table and
+    sends writes to the leader it names, which on one server is the advertised Bolt address."""
+    target = bolt_target(neo4j_server)
+    monkeypatch.setenv("NEO4J_USER", neo4j_server.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
+    uri = target.uri.replace("bolt://", "neo4j://")
+    report = load_neo4j(graph, uri, database=target.database, state_dir=tmp_path)
+    assert report.target == uri and report.written["relationships"] == len(graph.relations)
+    assert query_neo4j("MATCH (n) RETURN count(n)", {}, f"{uri}?database={target.database}").rows == [
+        [len(graph.entities)]
+    ]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -185,7 +202,7 @@ def test_wrong_password_says_so(bolt: BoltTarget, graph: Graph, monkeypatch: pyt
         else:
             query_neo4j("RETURN 1", {}, bolt.target)
     message = str(err.value)
-    assert "rejected the credentials of user 'root'" in message and "\n" not in message
+    assert f"rejected the credentials of user {bolt.server.user!r}" in message and "\n" not in message
     assert bolt.server.password not in message
 
 

@@ -1,8 +1,10 @@
-"""After `kg load`, the documented example queries (ontology/queries.yaml) give the same rows on the
-Bolt server and the SPARQL server as on the embedded store."""
+"""After `kg load`, the documented example queries (ontology/queries.yaml) give the same rows on
+every Bolt server (Neo4j, ArcadeDB) and every SPARQL server (Oxigraph, Fuseki) as on the embedded
+store."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,8 @@ from kg.backends import load
 from kg.extract import extract_file
 from kg.model import Entity, Graph, Relation
 from kg.store import Store
-from tests.backends.sample import NASTY_NAME, REPORT_2, make_store
+from tests.backends.conftest import BOLT_SERVERS, SPARQL_SERVERS, bolt_server, bolt_target
+from tests.backends.sample import NASTY_NAME, REPORT_2, make_store, sample_graph
 
 pytestmark = pytest.mark.servers
 
@@ -66,26 +69,43 @@ def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]
     }
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory, arcadedb: Any, oxigraph_server: Any) -> tuple[Path, str, str]:
-    """A store with the example report and the sample reports, loaded into both servers."""
-    from kg.backends.devservers import ArcadeBoltServer
-    from tests.backends.sample import sample_graph
+@dataclass
+class Remote:
+    """One server holding the loaded store: the query language, target and credentials to ask it."""
 
-    assert isinstance(arcadedb, ArcadeBoltServer)
+    language: str
+    target: str
+    env: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the example report and the sample reports."""
     path = make_store(tmp_path_factory.mktemp("store") / "kg-data", sample_graph())
     with Store.open(path) as store:
         store.put(extract_file(EXAMPLE))
-    database = "integration"
-    arcadedb.create_database(database)
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("NEO4J_USER", arcadedb.user)
-        env.setenv("NEO4J_PASSWORD", arcadedb.password)
-        load("neo4j", arcadedb.uri, store=path, database=database)
+    return path
+
+
+REMOTES = [("cypher", kind) for kind in BOLT_SERVERS] + [("sparql", kind) for kind in SPARQL_SERVERS]
+
+
+@pytest.fixture(scope="module", params=REMOTES, ids=[kind for _, kind in REMOTES])
+def remote(request: pytest.FixtureRequest, store_path: Path) -> Remote:
+    """The store loaded (`kg.backends.load`) into each of the session's servers in turn."""
+    language, kind = request.param
+    server = bolt_server(request, kind) if language == "cypher" else request.getfixturevalue(f"{kind}_server")
+    if language == "cypher":
+        bolt = bolt_target(server)
+        env = {"NEO4J_USER": server.user, "NEO4J_PASSWORD": server.password}
+        with pytest.MonkeyPatch.context() as patch:
+            for key, value in env.items():
+                patch.setenv(key, value)
+            load("neo4j", bolt.uri, store=store_path, database=bolt.database)
+        return Remote(language, bolt.target, env)
     graph_iri = "https://kg.example.org/graph/integration"
-    load("sparql", oxigraph_server.query_url, store=path, graph_iri=graph_iri)
-    sparql_target = f"{oxigraph_server.query_url}?default-graph-uri={graph_iri}"
-    return path, f"{arcadedb.uri}?database={database}", sparql_target
+    load("sparql", server.query_url, store=store_path, graph_iri=graph_iri)
+    return Remote(language, f"{server.query_url}?default-graph-uri={graph_iri}", {})
 
 
 def _ask(language: str, text: str, params: dict[str, str], store: Path, target: str | None) -> list[list[Any]]:
@@ -98,23 +118,20 @@ def _ask(language: str, text: str, params: dict[str, str], store: Path, target: 
 CASES = [(q["name"], params) for q in QUERIES for params in ("documented", "sample")]
 
 
-@pytest.mark.parametrize("language", ["cypher", "sparql"])
 @pytest.mark.parametrize(("name", "which"), CASES)
 def test_documented_query_gives_the_embedded_answer_on_the_server(
-    loaded: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch, arcadedb: Any, language: str, name: str, which: str
+    store_path: Path, remote: Remote, monkeypatch: pytest.MonkeyPatch, name: str, which: str
 ):
-    store, bolt_target, sparql_target = loaded
-    monkeypatch.setenv("NEO4J_USER", arcadedb.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", arcadedb.password)
+    for key, value in remote.env.items():
+        monkeypatch.setenv(key, value)
     spec = next(q for q in QUERIES if q["name"] == name)
     params = spec["params"] if which == "documented" else SAMPLE_PARAMS[name]
-    target = bolt_target if language == "cypher" else sparql_target
-    embedded = _ask(language, spec[language], params, store, None)
-    remote = _ask(language, spec[language], params, store, target)
-    assert remote == embedded
-    with Store.open(store) as db:
+    embedded = _ask(remote.language, spec[remote.language], params, store_path, None)
+    answer = _ask(remote.language, spec[remote.language], params, store_path, remote.target)
+    assert answer == embedded
+    with Store.open(store_path) as db:
         want = expected_values(db.graph(), name, params)
-    assert {value for row in remote for value in row} >= want
+    assert {value for row in answer for value in row} >= want
     if which == "sample":
         assert want, "the sample reports answer every documented question"
 
@@ -123,13 +140,14 @@ def test_every_documented_query_has_sample_parameters():
     assert {q["name"] for q in QUERIES} == set(SAMPLE_PARAMS)
 
 
-def test_document_text_travels_intact(loaded: tuple[Path, str, str], arcadedb: Any, monkeypatch: pytest.MonkeyPatch):
-    _, bolt_target, sparql_target = loaded
-    monkeypatch.setenv("NEO4J_USER", arcadedb.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", arcadedb.password)
+def test_document_text_travels_intact(remote: Remote, monkeypatch: pytest.MonkeyPatch):
+    for key, value in remote.env.items():
+        monkeypatch.setenv(key, value)
+    if remote.language == "sparql":
+        sparql = "SELECT ?n WHERE { ?p skos:prefLabel ?n FILTER(?n = ?name) }"
+        assert query.run("sparql", sparql, {"name": NASTY_NAME}, target=remote.target).rows == [[NASTY_NAME]]
+        return
     cypher = "MATCH (p:Person) WHERE p.name = $name RETURN p.name"
-    assert query.run("cypher", cypher, {"name": NASTY_NAME}, target=bolt_target).rows == [[NASTY_NAME]]
-    sparql = "SELECT ?n WHERE { ?p skos:prefLabel ?n FILTER(?n = ?name) }"
-    assert query.run("sparql", sparql, {"name": NASTY_NAME}, target=sparql_target).rows == [[NASTY_NAME]]
+    assert query.run("cypher", cypher, {"name": NASTY_NAME}, target=remote.target).rows == [[NASTY_NAME]]
     cypher = "MATCH ()-[r:HOLDS_POSITION]->() WHERE $doc IN r.docs RETURN count(r)"
-    assert query.run("cypher", cypher, {"doc": REPORT_2}, target=bolt_target).rows[0][0] >= 3
+    assert query.run("cypher", cypher, {"doc": REPORT_2}, target=remote.target).rows[0][0] >= 3

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.backends.devservers import OxigraphServer
 from kg.cli import app
 from kg.query import run
 from tests.backends import conftest as servers
-from tests.backends.conftest import BoltTarget
+from tests.backends.conftest import BoltTarget, SparqlServer
 
-# The real servers of tests/backends (shared: a session starts each once).
-arcadedb, bolt, oxigraph_server, oxigraph = servers.arcadedb, servers.bolt, servers.oxigraph_server, servers.oxigraph
+# The real servers of tests/backends (shared: a session starts each once); `bolt` and `sparql`
+# run each test on every server of their kind.
+arcadedb, neo4j_server, neo4j_calendar_server = servers.arcadedb, servers.neo4j_server, servers.neo4j_calendar_server
+bolt = servers.bolt
+oxigraph_server, fuseki_server, sparql = servers.oxigraph_server, servers.fuseki_server, servers.sparql
 graph, store = servers.graph, servers.store
 
 pytestmark = pytest.mark.servers
@@ -42,7 +44,8 @@ def test_the_password_comes_only_from_the_environment(bolt: BoltTarget, store: P
     )
     assert result.exit_code == 1
     assert result.stderr == (
-        f"kg: error: Neo4j at {bolt.uri} rejected the credentials of user 'root' (wrong user or NEO4J_PASSWORD)\n"
+        f"kg: error: Neo4j at {bolt.uri} rejected the credentials of user {bolt.server.user!r} "
+        "(wrong user or NEO4J_PASSWORD)\n"
     )
     result = runner.invoke(app, ["load", "neo4j", "--uri", bolt.uri, "--password", "x", "--store", str(store)])
     assert result.exit_code != 0 and "No such option" in result.stderr
@@ -64,21 +67,21 @@ def test_load_neo4j_errors_are_one_line(bolt: BoltTarget, store: Path, tmp_path:
         assert result.stderr.count("\n") == 1
 
 
-def test_load_sparql_into_a_named_graph(oxigraph: OxigraphServer, store: Path):
+def test_load_sparql_into_a_named_graph(sparql: SparqlServer, store: Path):
     graph_iri = "https://kg.example.org/graph/cli"
-    args = ["load", "sparql", "--endpoint", oxigraph.query_url, "--graph", graph_iri, "--store", str(store)]
+    args = ["load", "sparql", "--endpoint", sparql.query_url, "--graph", graph_iri, "--store", str(store)]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert f"<{graph_iri}> (full load, gsp)" in result.stdout
-    target = f"{oxigraph.query_url}?default-graph-uri={graph_iri}"
+    target = f"{sparql.query_url}?default-graph-uri={graph_iri}"
     assert run("sparql", "ASK { ?p a foaf:Person }", target=target).rows == [[True]]
     again = runner.invoke(app, args)
     assert "(incremental load, gsp): 0 triples written" in again.stdout
 
 
-def test_load_sparql_errors_are_one_line(oxigraph: OxigraphServer, store: Path):
+def test_load_sparql_errors_are_one_line(sparql: SparqlServer, store: Path):
     result = runner.invoke(
-        app, ["load", "sparql", "--endpoint", oxigraph.query_url, "--method", "ftp", "--store", str(store)]
+        app, ["load", "sparql", "--endpoint", sparql.query_url, "--method", "ftp", "--store", str(store)]
     )
     assert result.exit_code == 1 and "unknown SPARQL load method 'ftp'" in result.stderr
     result = runner.invoke(app, ["load", "sparql", "--endpoint", "http://127.0.0.1:1/query", "--store", str(store)])
