@@ -241,9 +241,9 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
 
 
 def _ministry_units(b, lex, sentences, org_ent) -> None:
-    """A Vụ / Cục written without its ministry belongs to the ministry written right after it
-    ("Vụ Công chức - Viên chức, Bộ Nội vụ"), else to the only ministry of its sentence, else to the
-    ministry the report names most."""
+    """A Vụ / Cục / Phòng written without its parent belongs to the body written right after it
+    ("Vụ Công chức - Viên chức, Bộ Nội vụ", "Vụ Tuyên truyền, Ban Tuyên giáo Trung ương"), else to
+    the only ministry of its sentence, else to the ministry the report names most."""
     def is_ministry(e: Entity | None) -> bool:  # a ministry of the Government, not "Bộ Chính trị"
         entry = lex.org_by_key.get(phrase_keys(e.name)) if e is not None and e.name.startswith("Bộ ") else None
         return entry is not None and entry.reports_to == "Chính phủ"
@@ -261,15 +261,27 @@ def _ministry_units(b, lex, sentences, org_ent) -> None:
             if not lex.phrases["ministry_units"].match(s.tokens, top.start):
                 continue
             nxt = tops[k + 1] if k + 1 < len(tops) else None
-            if nxt is not None and is_ministry(org_ent.get(id(nxt))) and all(
+            parent = org_ent.get(id(nxt)) if nxt is not None else None
+            # the body written right after it is its parent, a ministry or not ("Vụ Tuyên truyền, Ban
+            # Tuyên giáo Trung ương", "Cục Chính trị, Quân khu 9", "Phòng Tổ chức, Sở Nội vụ")
+            if parent is not None and nxt.start > top.end and _rank(nxt) > _rank(top) and all(
                     t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
-                target = org_ent[id(nxt)].id
+                target = parent.id
             elif len(in_sentence) == 1:
                 target = next(iter(in_sentence))
             else:
                 target = dominant
             if target is not None:
                 b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
+
+
+# a unit's parent ranks above it: "Cục …, Tổng cục …" is a unit and its parent, "Vụ A, Vụ B, Cục C"
+# a list of siblings
+_UNIT_RANKS = {"Phòng": 0, "Vụ": 1, "Cục": 1, "Tổng cục": 2}
+
+
+def _rank(m: OrgMention) -> int:
+    return _UNIT_RANKS.get(m.head, 3) if m.kind == "named" else 3
 
 
 def _first_sentence(e: Entity) -> tuple[int, int]:

@@ -281,3 +281,12 @@ def test_a_company_named_after_a_person_and_by_its_own_name_later(run):
     assert ("Nguyễn Văn Dân", full, "Giám đốc") in rels(x, "HOLDS_POSITION")
     y = run("Công ty cổ phần Tiến bộ Quốc tế đã ký hợp đồng.")
     assert names(y, "Organization") == {"Công ty cổ phần Tiến bộ Quốc tế"}
+
+
+def test_a_unit_followed_by_its_parent_after_a_comma_is_part_of_it(run):
+    x = run("Bà Đinh Thị Mai, Phó Vụ trưởng Vụ Tuyên truyền, Ban Tuyên giáo Trung ương phát biểu.")
+    assert ("Vụ Tuyên truyền", "Ban Tuyên giáo Trung ương", None) in rels(x, "PART_OF")
+    # a list of sibling units is no chain of parents
+    y = run("Đại diện Vụ Giáo dục Tiểu học, Vụ Giáo dục Trung học, Cục Cơ sở vật chất của Bộ Giáo dục và Đào tạo dự.")
+    assert not {(a, b) for a, b, _ in rels(y, "PART_OF")} & {("Vụ Giáo dục Tiểu học", "Vụ Giáo dục Trung học"),
+                                                            ("Vụ Giáo dục Trung học", "Cục Cơ sở vật chất")}
