@@ -24,6 +24,19 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
 
 
 
+def _visited_place(b, lex, lead: Sentence) -> Entity | None:
+    """"thăm cấp Nhà nước Campuchia", "đến thăm tỉnh Nghệ An": the place a visit goes to, named a
+    few words after the verb of visiting."""
+    k = lead.has_phrase(lex.phrases["visit_words"])
+    if k < 0:
+        return None
+    for p in lead.places:
+        if k < p.start <= k + 6 and not p.venue:
+            return next((e for e in b.entities.values() if e.type == "Location" and any(
+                ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
+    return None
+
+
 def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
     """A dateline: an upper-case place name and a dash opening the lead ("HÀ GIANG - Ngày 18.10")."""
     toks = lead.tokens
@@ -171,6 +184,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                 ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
             if venue is not None:
                 break
+    if venue is None:
+        venue = _visited_place(b, lex, lead)
     if venue is None:
         venue = _dateline_place(b, lex, text, lead)
     if venue is not None:

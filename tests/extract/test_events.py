@@ -237,3 +237,8 @@ def test_the_body_whose_congress_it_is_takes_part_and_is_named_as_a_branch(run):
 def test_a_plenum_named_after_its_body_has_that_body_take_part(run):
     x = run("Sáng 9/5/2016, Hội nghị Trung ương 7 khóa XII bế mạc tại Hà Nội.")
     assert "Ban Chấp hành Trung ương Đảng" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+
+
+def test_a_visit_is_held_where_it_goes(run):
+    x = run("Sáng 9/8/2024, Tổng Bí thư Tô Lâm thăm cấp Nhà nước Campuchia.")
+    assert {p for _, p, _ in rels(x, "HELD_AT")} == {"Campuchia"}
