@@ -24,6 +24,26 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
 
 
 
+_RESULTS = re.compile(r"(?:kết quả|thông tin về|thông báo về)\s*$", re.IGNORECASE)
+
+
+def _own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_date: str | None) -> list:
+    """"Ngày 26/4, UBKT … thông tin về kết quả kỳ họp thứ 6 …; tại kỳ họp ngày 23/4, …": a lead that
+    reports a meeting's results is dated by the report; the meeting by the date the report gives it
+    ("kỳ họp ngày 23/4")."""
+    if noun_at < 0:
+        return []
+    noun = lead.tokens[noun_at]
+    if not _RESULTS.search(text, max(0, noun.start - 20), noun.start):
+        return []
+    words = text[noun.start : lead.tokens[min(noun_at + 1, len(lead.tokens) - 1)].end].lower()
+    found = re.compile(re.escape(words) + r"(?:\s+này)?\s*,?\s+(?=ngày\s+\d)").search(text, lead.end)
+    if found is None:
+        return []
+    dated = [d for d in dates_in(text, found.end(), found.end() + 20, year) if not doc_date or d.iso <= doc_date]
+    return dated[:1]
+
+
 def _visited_place(b, lex, lead: Sentence) -> Entity | None:
     """"thăm cấp Nhà nước Campuchia", "đến thăm tỉnh Nghệ An": the place a visit goes to, named a
     few words after the verb of visiting."""
@@ -169,7 +189,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             name = name[0].upper() + name[1:]
     if not name:
         return
-    dates = dates_in(text, lead.start, lead.end, year)
+    dates = _own_date(text, lead, noun_at, year, doc_date) or dates_in(text, lead.start, lead.end, year)
     props = {"date": dates[0].iso} if dates else {"date": doc_date} if doc_date else {}
     key = f"{props.get('date', '')} {name_key(name)}"
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)

@@ -242,3 +242,9 @@ def test_a_plenum_named_after_its_body_has_that_body_take_part(run):
 def test_a_visit_is_held_where_it_goes(run):
     x = run("Sáng 9/8/2024, Tổng Bí thư Tô Lâm thăm cấp Nhà nước Campuchia.")
     assert {p for _, p, _ in rels(x, "HELD_AT")} == {"Campuchia"}
+
+
+def test_a_report_of_a_meetings_results_dates_the_meeting_by_its_own_day(run):
+    x = run("Kết quả kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên\n26/04/2021\n\nNgày 26/4, Ủy ban Kiểm tra Tỉnh ủy Phú Yên"
+            " thông tin về kết quả kỳ họp thứ 6. Theo UBKT, tại kỳ họp ngày 23/4, UBKT đã xem xét nhiều nội dung.")
+    assert [e.props["date"] for e in x.entities if e.type == "Event" and e.props.get("main")] == ["2021-04-23"]
