@@ -139,3 +139,9 @@ def test_a_double_given_name_is_the_full_name_it_ends(run):
     # a two-word full name (surname first) stays its own person
     y = run("Ông Nguyễn Văn Tuấn và ông Lê Tuấn dự họp.")
     assert names(y, "Person") == {"Nguyễn Văn Tuấn", "Lê Tuấn"}
+
+
+def test_a_full_time_deputy_keeps_chuyen_trach_in_the_role(run):
+    x = run("Bà Nguyễn Thị Việt Nga, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Hải Dương phát biểu.")
+    assert ("Nguyễn Thị Việt Nga", "Đoàn đại biểu Quốc hội tỉnh Hải Dương",
+            "Phó Trưởng đoàn chuyên trách") in rels(x, "HOLDS_POSITION")
