@@ -7,6 +7,7 @@ SUB bodies (Ban Thường vụ, Thường trực, Ủy ban Kiểm tra) are PART_
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -237,6 +238,11 @@ class OrgParser:
             if end == j:
                 return None
             return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))
+        # a numbered unit: "Quân đoàn 34", "Sư đoàn 320", "Ban 4" (of a ministry's project boards)
+        if head.text in self.lex.words["numbered_heads"] and self._word(j) is not None and re.fullmatch(
+                r"\d{1,3}", self._word(j).text) and (self._word(j + 1) is None or self._word(j + 1).keys[0]
+                                                     not in self.lex.number_units):
+            return OrgMention(i, j + 1, "named", head=head_text, name=self.toks[j].text)
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:

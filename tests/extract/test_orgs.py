@@ -290,3 +290,10 @@ def test_a_unit_followed_by_its_parent_after_a_comma_is_part_of_it(run):
     y = run("Đại diện Vụ Giáo dục Tiểu học, Vụ Giáo dục Trung học, Cục Cơ sở vật chất của Bộ Giáo dục và Đào tạo dự.")
     assert not {(a, b) for a, b, _ in rels(y, "PART_OF")} & {("Vụ Giáo dục Tiểu học", "Vụ Giáo dục Trung học"),
                                                             ("Vụ Giáo dục Trung học", "Cục Cơ sở vật chất")}
+
+
+def test_numbered_units_are_bodies(run):
+    x = run("Trần Văn Lăng, nguyên Giám đốc Ban 2 và Lê Văn Hiến, cựu Giám đốc Ban 8. Quân đoàn 34 được thành lập."
+            " Ban 3 người được lập.")
+    assert {"Ban 2", "Ban 8", "Quân đoàn 34"} == names(x, "Organization")
+    assert ("Trần Văn Lăng", "Ban 2", "Giám đốc") in rels(x, "HOLDS_POSITION")
