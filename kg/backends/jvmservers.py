@@ -215,6 +215,18 @@ class Neo4jServer(_Child):
             driver.execute_query("MATCH (n) DETACH DELETE n", database_=db)
 
 
+def neo4j_admin(version: str = NEO4J_LTS, java_home: Path | None = None) -> list[str]:
+    """The ``neo4j-admin`` command of Neo4j `version`, as an argument list to extend: its
+    ``org.neo4j.cli.AdminTool`` on the test server's classpath (org.neo4j:neo4j brings the
+    command-line and import-tool jars from Maven Central). Run it with $NEO4J_HOME and $NEO4J_CONF
+    set, as the packaged script would."""
+    if not version.startswith("5."):
+        java_home = java_home or java21_home()
+    props = {"neo4j.version": version, **({} if version.startswith("5.") else {"maven.compiler.release": "21"})}
+    classpath = MavenBuild("neo4j", props, java_home).classpath()
+    return [_java(java_home), "-cp", classpath, "org.neo4j.cli.AdminTool"]
+
+
 class FusekiServer(_Child):
     """Apache Jena Fuseki (tests/servers/fuseki) serving one TDB2 dataset, /kg, on 127.0.0.1 with
     updates on: /kg/query, /kg/update, /kg/data (Graph Store Protocol)."""
