@@ -117,6 +117,10 @@ class OrgParser:
             return True
         return self.looks_like_person(i)
 
+    def ends_name(self, k: int) -> bool:
+        """Does the word at k end a lower-case stretch of a name (a stop word, a verb, a unit word)?"""
+        return self._boundary(k)
+
     def _boundary(self, k: int) -> bool:
         """Where a lower-case stretch of a name may end: punctuation, a capital, a stop word,
         a number or a locality word."""

@@ -134,7 +134,8 @@ def read_sentence(
             i += 1
             continue
         # "Đại hội Đại biểu MTTQ …", "Hội nghị đại biểu …": a word of the meeting's name, no title
-        got = peop.parse(i, context=s.orgs) if k0 in gates.people and not _after_event_noun(lex, toks, i) else None
+        got = peop.parse(i, context=s.orgs) if (k0 in gates.people
+                                                and lex.phrases["event_nouns"].ending_at(toks, i) < 0) else None
         if got is not None:
             if not got[0] and got[2] > i and not s.people and i <= 1:  # a title opening the sentence
                 career.note_title_ref(i, got[2], peop.title_chain(i)[0])
@@ -299,7 +300,7 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
         return None
     venue = lex.phrases["venue_heads"].match(toks, i)
     loc = lex.locations.match(toks, i)
-    if loc is None and _after_home_cue(toks, i):  # "quê Yên Thành, Nghệ An": a district named bare
+    if loc is None and lex.phrases["home_cues"].ending_at(toks, i) >= 0:  # "quê Yên Thành": a district named bare
         known = lex.unit_names.match(toks, i)
         if known is not None and proper_name_end(toks, i) == known[0]:
             return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
@@ -327,16 +328,6 @@ def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMen
     return None
 
 
-_QUE, _QUAN_O = word_key("quê"), (word_key("quán"), word_key("ở"))
-
-
-def _after_home_cue(toks: list[Token], i: int) -> bool:
-    """Right after "quê", "quê quán" or "quê ở" (where a person comes from)."""
-    if i > 0 and toks[i - 1].keys[:1] == (_QUE,):
-        return True
-    return i > 1 and toks[i - 1].keys[:1] in [(k,) for k in _QUAN_O] and toks[i - 2].keys[:1] == (_QUE,)
-
-
 def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
     """"tại TP Thanh Hóa": a city named after its province is a place of its own."""
     word = lex.phrases["locality_words"].match(toks, i)
@@ -360,7 +351,7 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
     nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM"); the name right
     after the venue word may read as a person's ("Nghĩa trang Mai Dịch")."""
     first = j
-    memorial = first > 0 and lex.phrases["memorial_heads"].match(toks, _head_start(lex, toks, first)) is not None
+    memorial = lex.phrases["memorial_heads"].ending_at(toks, first) >= 0
     while j < len(toks) and toks[j].is_word:
         t = toks[j]
         nested = lex.phrases["venue_heads"].match(toks, j)
@@ -374,8 +365,17 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
             if hon:
                 j = hon[0]
                 continue
-            if t.is_cap or (t.text.isdigit() and len(t.text) == 4):  # a person's name, a year
+            if t.is_cap or _year(t):  # a person's name, a year
                 j += 1
+                continue
+            # a few lower-case words between two of those ("Quốc gia đặc biệt Địa điểm", "Chiến thắng
+            # biên giới năm 1950"), not a clause's words ("… tại xã Y": "tại" ends a name)
+            k = j
+            while k < len(toks) and k - j < 4 and toks[k].is_word and not toks[k].is_cap and not _year(
+                    toks[k]) and (not orgp.ends_name(k) or _year_after(toks, k)):
+                k += 1
+            if k > j and k < len(toks) and (toks[k].is_cap or _year(toks[k])):
+                j = k
                 continue
         org = orgp.parse(j, allow_bare=False) if t.is_cap else None
         if org is not None:
@@ -389,31 +389,16 @@ def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
     return j
 
 
-def _after_event_noun(lex: Lexicon, toks: list[Token], i: int) -> bool:
-    """Does an event noun ("Đại hội", "Hội nghị") end right before token i?"""
-    if i == 0 or not toks[i - 1].keys or toks[i - 1].keys[-1] not in _event_noun_ends(lex):
-        return False
-    nouns = lex.phrases["event_nouns"]
-    return any((m := nouns.match(toks, k)) is not None and m[0] == i for k in range(max(0, i - 3), i))
+def _year(t: Token) -> bool:
+    return t.text.isdigit() and len(t.text) == 4
 
 
-_NOUN_ENDS: dict[int, frozenset[str]] = {}
+def _year_after(toks: list[Token], k: int) -> bool:
+    """"năm 1950": the word for year, a year after it."""
+    return toks[k].keys[:1] == _NAM and k + 1 < len(toks) and _year(toks[k + 1])
 
 
-def _event_noun_ends(lex: Lexicon) -> frozenset[str]:
-    got = _NOUN_ENDS.get(id(lex))
-    if got is None:
-        got = _NOUN_ENDS[id(lex)] = frozenset(phrase_keys(p)[-1] for p in lex.words["event_nouns"])
-    return got
-
-
-def _head_start(lex: Lexicon, toks: list[Token], end: int) -> int:
-    """Where the venue word ending at `end` starts (venue words are at most four words)."""
-    for k in range(max(0, end - 4), end):
-        m = lex.phrases["venue_heads"].match(toks, k)
-        if m is not None and m[0] == end:
-            return k
-    return end
+_NAM = (word_key("năm"),)
 
 
 def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:

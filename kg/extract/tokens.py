@@ -128,6 +128,8 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self._root: dict = {}
         self._firsts: frozenset[str] | None = None
+        self._lasts: set[str] = set()  # last keys of the phrases: a cheap test for ending_at
+        self._longest = 0  # keys in the longest phrase
 
     def add(self, phrase: str, payload: object) -> None:
         keys = phrase_keys(phrase)
@@ -135,6 +137,8 @@ class PhraseMatcher:
             # a comma may sit in the text only where the phrase itself has one
             commas = frozenset(len(phrase_keys(phrase[: m.start()])) for m in re.finditer(",", phrase))
             self._firsts = None
+            self._lasts.add(keys[-1])
+            self._longest = max(self._longest, len(keys))
             node = self._root
             for k in keys:
                 node = node.setdefault(k, {})
@@ -144,6 +148,17 @@ class PhraseMatcher:
         if self._firsts is None:
             self._firsts = frozenset(k for k in self._root if k is not None)
         return self._firsts
+
+    def ending_at(self, tokens: list[Token], end: int) -> int:
+        """Start of the longest phrase that ends right before token `end` ("quê quán" before a
+        place, "Đại hội" before "Đại biểu"), or -1."""
+        if end <= 0 or not tokens[end - 1].keys or tokens[end - 1].keys[-1] not in self._lasts:
+            return -1
+        for k in range(max(0, end - self._longest), end):
+            m = self.match(tokens, k)
+            if m is not None and m[0] == end:
+                return k
+        return -1
 
     def starts(self, token: Token) -> bool:
         """Can a phrase start at this token? (A cheap test before `match`.)"""

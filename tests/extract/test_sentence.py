@@ -30,3 +30,10 @@ def test_a_memorials_name_runs_over_who_and_what_it_remembers(run):
     # other venues do not run over a person's name
     y = run("Ngày 7/5/2024, Hội trường tỉnh Nguyễn Văn An phát biểu.")
     assert "Nguyễn Văn An" in names(y, "Person")
+
+
+def test_a_memorials_name_stops_where_a_clause_goes_on(run):
+    x = run("Ngày 7/5/2024, đoàn dâng hương tại Nhà tưởng niệm Bác Hồ tại xã Kim Liên, huyện Nam Đàn.")
+    assert "Nhà tưởng niệm Bác Hồ" in names(x, "Location")
+    y = run("Ông Thái Thanh Quý sinh năm 1976, quê quán Yên Thành, Nghệ An.")
+    assert "Yên Thành" in names(y, "Location")
