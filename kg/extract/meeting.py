@@ -24,9 +24,6 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
 
 
 
-_RESULTS = re.compile(r"(?:kết quả|thông tin về|thông báo về)\s*$", re.IGNORECASE)
-
-
 def _own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_date: str | None) -> list:
     """"Ngày 26/4, UBKT … thông tin về kết quả kỳ họp thứ 6 …; tại kỳ họp ngày 23/4, …": a lead that
     reports a meeting's results is dated by the report; the meeting by the date the report gives it
@@ -34,7 +31,7 @@ def _own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_dat
     if noun_at < 0:
         return []
     noun = lead.tokens[noun_at]
-    if not _RESULTS.search(text, max(0, noun.start - 20), noun.start):
+    if lexicon().phrases["results_cues"].ending_at(lead.tokens, noun_at) < 0:
         return []
     words = text[noun.start : lead.tokens[min(noun_at + 1, len(lead.tokens) - 1)].end].lower()
     found = re.compile(re.escape(words) + r"(?:\s+này)?\s*,?\s+(?=ngày\s+\d)").search(text, lead.end)

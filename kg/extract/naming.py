@@ -44,27 +44,25 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
     _defined_short_forms(sentences)
-    _companies_by_their_names(sentences)
+    _companies_by_their_names(sentences, lex)
 
 
-_COMPANY_HEADS = ("Công ty", "Tập đoàn", "Tổng công ty")
-
-
-def _companies_by_their_names(sentences: list[Sentence]) -> None:
+def _companies_by_their_names(sentences: list[Sentence], lex: Lexicon) -> None:
     """"Công ty Hoàng Dân" after "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân": a
     company named by its own name, without its legal form and trade, is the one company of the
     report whose full name ends with it."""
+    heads = lex.words["company_heads"]
     ends: dict[tuple[str, str], set[str]] = {}  # (head, the last words of a name) -> full names
     for m in _all_mentions(sentences):
         name = m.canonical or ""
-        head = next((h for h in _COMPANY_HEADS if name.startswith(h + " ")), None)
+        head = next((h for h in heads if name.startswith(h + " ")), None)
         if head is not None:
             words = name[len(head) + 1 :].split(" ")
             for k in range(1, len(words)):  # proper tails only: a name is not its own short form
                 ends.setdefault((head, " ".join(words[k:])), set()).add(name)
     for m in _all_mentions(sentences):
         name = m.canonical or ""
-        head = next((h for h in _COMPANY_HEADS if name.startswith(h + " ")), None)
+        head = next((h for h in heads if name.startswith(h + " ")), None)
         longer = ends.get((head, name[len(head) + 1 :]), set()) - {name} if head is not None else set()
         if len(longer) == 1:
             m.canonical = next(iter(longer))

@@ -46,8 +46,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     directives = _directives(b, text, sentences, org_entity, places)
     _structure(b, lex, sentences)
     _ministry_units(b, lex, sentences, org_ent)
-    _reports_to(b, lex, sentences, org_ent)
-    _implements(b, lex, sentences, directives, org_ent)
+    subjects = {id(s): _subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
+    _reports_to(b, lex, sentences, org_ent, subjects)
+    _implements(b, lex, sentences, directives, subjects)
     _drop_issuers_as_subjects(b)
     main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))
     byline(b, lex, text, sentences, doc)
@@ -264,7 +265,7 @@ def _ministry_units(b, lex, sentences, org_ent) -> None:
             parent = org_ent.get(id(nxt)) if nxt is not None else None
             # the body written right after it is its parent, a ministry or not ("Vụ Tuyên truyền, Ban
             # Tuyên giáo Trung ương", "Cục Chính trị, Quân khu 9", "Phòng Tổ chức, Sở Nội vụ")
-            if parent is not None and nxt.start > top.end and _rank(nxt) > _rank(top) and all(
+            if parent is not None and nxt.start > top.end and _rank(lex, nxt) > _rank(lex, top) and all(
                     t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
                 target = parent.id
             elif len(in_sentence) == 1:
@@ -275,13 +276,10 @@ def _ministry_units(b, lex, sentences, org_ent) -> None:
                 b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
 
 
-# a unit's parent ranks above it: "Cục …, Tổng cục …" is a unit and its parent, "Vụ A, Vụ B, Cục C"
-# a list of siblings
-_UNIT_RANKS = {"Phòng": 0, "Vụ": 1, "Cục": 1, "Tổng cục": 2}
-
-
-def _rank(m: OrgMention) -> int:
-    return _UNIT_RANKS.get(m.head, 3) if m.kind == "named" else 3
+def _rank(lex, m: OrgMention) -> int:
+    """How high a body stands among units (data: unit_ranks); any other body above them all."""
+    ranks = lex.words["unit_ranks"]
+    return ranks.get(m.head, len(ranks)) if m.kind == "named" else len(ranks)
 
 
 def _first_sentence(e: Entity) -> tuple[int, int]:
@@ -294,7 +292,7 @@ def _first_sentence(e: Entity) -> tuple[int, int]:
     return (start, start + len(ev.sentence))
 
 
-def _reports_to(b, lex, sentences, org_ent) -> None:
+def _reports_to(b, lex, sentences, org_ent, subjects) -> None:
     """"X báo cáo Y", "X giúp Y" (X under Y); "Y giao X", "Y thành lập X" (X under Y)."""
     for s in sentences:
         orgs = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
@@ -311,14 +309,13 @@ def _reports_to(b, lex, sentences, org_ent) -> None:
                 if len(between) <= 9 and lex.phrases["reports_to_sup_sub"].match(s.tokens, i):
                     b.relate("REPORTS_TO", eb, ea, (s.start, s.end), 0.6)
                     break
-        _far_subject_assigns(b, lex, s, orgs, org_ent)
+        _far_subject_assigns(b, lex, s, orgs, subjects[id(s)])
 
 
-def _far_subject_assigns(b, lex, s: Sentence, orgs, org_ent) -> None:
+def _far_subject_assigns(b, lex, s: Sentence, orgs, got: tuple[OrgMention, Entity] | None) -> None:
     """"Quốc hội đã thông qua … và giao Chính phủ tổ chức thực hiện": the sentence's subject gives
     the task however far before the verb, when no other body stands between them and the body
-    tasked comes right after the verb."""
-    got = _subject_mention(s, org_ent)
+    tasked comes right after the verb. `got`: the sentence's subject (_subject_mention)."""
     if got is None:
         return
     at, subject = got
@@ -360,14 +357,10 @@ def _in_directive_subject(s: Sentence, m: OrgMention) -> bool:
     return any(d.subject_start <= m.start < d.subject_end for d in s.directives)
 
 
-def _subject(s: Sentence, org_ent) -> Entity | None:
-    """The sentence's acting organization: the first one not governed by "của", not inside a
-    title or a directive's subject, and not in a leading adverbial ("Về công tác xây dựng Đảng,")."""
-    got = _subject_mention(s, org_ent)
-    return got[1] if got is not None else None
-
-
 def _subject_mention(s: Sentence, org_ent) -> tuple[OrgMention, Entity] | None:
+    """The sentence's acting organization (mention, entity): the first one not governed by "của",
+    not inside a title or a directive's subject, and not in a leading adverbial ("Về công tác xây
+    dựng Đảng,")."""
     intro_end = 0
     if s.tokens and word_key(s.tokens[0].text) in lexicon().wordset("intro_words"):
         intro_end = next((k for k, t in enumerate(s.tokens) if t.text == ","), 0)
@@ -389,20 +382,20 @@ def _asks_another(lex, s: Sentence, start: int, verb: int) -> bool:
     for k in range(start, verb):
         if toks[k].keys and toks[k].keys[0] in lex.wordset("directing_words"):
             rest = range(k + 1, min(k + 4, verb))  # its object comes right after it
-            if any(o.start in rest for o in s.orgs) or any(toks[j].keys[:1] in _PLURAL_KEYS for j in rest):
+            plural = lex.wordset("plural_markers")
+            if any(o.start in rest for o in s.orgs) or any(toks[j].keys[:1] and toks[j].keys[0] in plural
+                                                           for j in rest):
                 return True
     return False
 
 
-_PLURAL_KEYS = [(word_key("các"),), (word_key("những"),)]
 
-
-def _implements(b, lex, sentences, directives, org_ent) -> None:
+def _implements(b, lex, sentences, directives, subjects) -> None:
     """The acting body of a sentence carries out the directives that follow an implementation
     verb. (A body carried over from the sentence before was wrong far more often than right in the
     precision audit, docs/audit: the sentence must name it.)"""
     for s in sentences:
-        got = _subject_mention(s, org_ent)
+        got = subjects[id(s)]
         if got is None:
             continue
         at, actor = got
