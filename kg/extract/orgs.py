@@ -335,16 +335,19 @@ class OrgParser:
             if loc and (not branch or self.lex.phrases["locality_words"].match(self.toks, m.end)):
                 m.locality, m.end = loc
         j = m.end
-        # "Tiểu ban Nhân sự Đại hội XIV của Đảng": a body of a congress is named with the congress
-        # and the Party's name
-        if m.kind == "named" and self._is_key(j, "đại") and self._is_key(j + 1, "hội") and self._numeral(j + 2):
-            m.name = f"{m.name} {expand_surface(self.toks, j, j + 3)}"
-            m.end = j = j + 3
-        if (m.kind == "named" and j >= 3 and self._is_key(j - 3, "đại") and self._is_key(j - 2, "hội")
-                and self._is_key(j, "của") and self._word(j + 1) is not None and self._word(j + 1).text == "Đảng"
-                and (self._word(j + 2) is None or not self._word(j + 2).is_cap)):
-            m.name = f"{m.name} của Đảng"
-            m.end = j = j + 2
+        # "Tiểu ban Nhân sự Đại hội XIV của Đảng": a body of a numbered meeting is named with the
+        # meeting ("Đại hội XIV", an event noun and its number) and with whose meeting it is
+        # ("của Đảng": data, meeting_owners)
+        noun = self.lex.phrases["event_nouns"].match(self.toks, j) if m.kind == "named" else None
+        if noun is not None and self._numeral(noun[0]):
+            m.name = f"{m.name} {expand_surface(self.toks, j, noun[0] + 1)}"
+            m.end = j = noun[0] + 1
+        nouns = self.lex.phrases["event_nouns"]
+        ends_meeting = j > 1 and self._numeral(j - 1) and nouns.ending_at(self.toks, j - 1) >= 0
+        owner = self.lex.phrases["meeting_owners"].match(self.toks, j) if m.kind == "named" and ends_meeting else None
+        if owner is not None and (self._word(owner[0]) is None or not self._word(owner[0]).is_cap):
+            m.name = f"{m.name} {expand_surface(self.toks, j, owner[0])}"
+            m.end = j = owner[0]
         if self._is_key(j, "khóa") or self._is_key(j, "khoá"):
             t = self._word(j + 1)
             if t is not None and (t.text.isupper() or t.text.isdigit()):
