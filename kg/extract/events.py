@@ -15,8 +15,10 @@ _YEAR_WORD = re.compile(r"\s*năm\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
-    r"(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
+    r"(?:(\d{1,2})\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
 )
+# "(kể) từ ngày 6/11", "đến ngày 30/6": when something takes effect or is due, not when it happened
+_BOUND = re.compile(r"(?:từ|đến|tới|trước|hết)\s*$")
 
 
 def iso(day: int, month: int, year: int) -> str | None:
@@ -92,10 +94,12 @@ def dates_in(text: str, start: int, end: int, year: int | None) -> list[DateMent
         if d:
             out.append(DateMention(m.start(), m.end(), d))
     for m in _DAY_DATE.finditer(text, start, end):
-        y = int(m.group(3)) if m.group(3) else year
-        if y is None:
+        first, day, month, written_year = m.groups()
+        y = int(written_year) if written_year else year
+        if y is None or (first is None and _BOUND.search(text, max(0, m.start() - 8), m.start())):
             continue
-        d = iso(int(m.group(1)), int(m.group(2)), y)
+        # a span of days ("từ ngày 18-20/8") is dated by its first day
+        d = iso(int(first or day), int(month), y)
         if d and not any(o.start <= m.start() < o.end for o in out) and not _cited_before(text, m.start() + 5):
             out.append(DateMention(m.start(), m.end(), d))
     return sorted(out, key=lambda d: d.start)

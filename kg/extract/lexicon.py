@@ -23,7 +23,10 @@ class OrgEntry:
 class Head:
     text: str
     kind: str  # named | standalone | party | sub
-    lower_ok: bool
+    lower_ok: bool  # a body in lower case in a plural list ("các sở Tài chính")
+    # a body in lower case before a capitalized name ("bệnh viện Bạch Mai"): "name"; "name-not-place"
+    # unless that name is a place alone ("trung tâm Hà Nội"); "" never
+    lower_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Lexicon:
     phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
     historical: frozenset[tuple[str, ...]] = frozenset()
+    lunar_years: frozenset[tuple[str, ...]] = frozenset()  # keys of "Đinh Dậu", "Bính Ngọ" …
     structure: list[dict[str, str]] = field(default_factory=list)
     wordsets: dict[str, frozenset[str]] = field(default_factory=dict)  # lexicon.yaml lists as word keys
     cities: set[str] = field(default_factory=set)  # name keys of the centrally run cities (province level)
@@ -129,7 +133,8 @@ def lexicon() -> Lexicon:
             lex.title_orgs.add(form, entry)
     heads = read_tsv("org_heads.tsv")
     for row in heads:
-        lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes"))
+        lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes",
+                                        row["lower"] if row["lower"].startswith("name") else ""))
     lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
     for name in read_lines("org_names.txt"):
         lex.org_names.add(name, name)
@@ -174,7 +179,7 @@ def lexicon() -> Lexicon:
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
-        "home_cues", "results_cues", "meeting_owners",
+        "home_cues", "results_cues", "meeting_owners", "name_tails",
         "event_clause_openers", "decision_verbs",
         "plural_honorifics", "foreign_org_cues",
     ):
@@ -185,6 +190,8 @@ def lexicon() -> Lexicon:
     lex.phrases["name_enders"] = _phrase_matcher(
         [w for w in words["stopwords"] if " " in w] + words["attend_words"] + words["name_ending_verbs"])
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
+    lex.lunar_years = frozenset(phrase_keys(f"{stem} {branch}") for stem in words["lunar_stems"]
+                                for branch in words["lunar_branches"])
     lex.structure = read_yaml("structure.yaml")
     lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)
                               for verb, after in words["not_the_verb_after"].items()}

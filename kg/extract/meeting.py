@@ -41,6 +41,17 @@ def _own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_dat
     return dated[:1]
 
 
+def _announced(lead: Sentence, dates: list) -> list:
+    """"Người phát ngôn … chiều 15/8 cho biết, … sẽ thăm … từ ngày 18-20/8": a lead that announces what
+    will happen dates the announcement first; the event is dated after "sẽ" (will)."""
+    will = next((t.start for t in lead.tokens if t.keys[:1] == _SE), None)
+    later = [d for d in dates if will is not None and d.start > will]
+    return later or dates
+
+
+_SE = (word_key("sẽ"),)
+
+
 def _visited_place(b, lex, lead: Sentence) -> Entity | None:
     """"thăm cấp Nhà nước Campuchia", "đến thăm tỉnh Nghệ An": the place a visit goes to, named a
     few words after the verb of visiting."""
@@ -186,7 +197,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             name = name[0].upper() + name[1:]
     if not name:
         return
-    dates = _own_date(text, lead, noun_at, year, doc_date) or dates_in(text, lead.start, lead.end, year)
+    dates = _own_date(text, lead, noun_at, year, doc_date) or _announced(
+        lead, dates_in(text, lead.start, lead.end, year))
     props = {"date": dates[0].iso} if dates else {"date": doc_date} if doc_date else {}
     key = f"{props.get('date', '')} {name_key(name)}"
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)

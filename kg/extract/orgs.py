@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
 from kg.extract.tokens import Token, expand_keys, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
@@ -106,6 +107,17 @@ class OrgParser:
             j += 1
         return 1 <= n <= 3 and not self.lex.locations.match(self.toks, i)
 
+    def _person_end(self, i: int) -> int:
+        """End of the person's name that starts at i ("Phan Châu Trinh"), or i."""
+        if not self.looks_like_person(i):
+            return i
+        j = i + 1
+        while j - i <= 3 and (u := self._word(j)) is not None and u.is_cap and not u.is_abbr:
+            if j - i >= 2 and self.looks_like_person(j):
+                break  # "Bệnh viện Bạch Mai Nguyễn Quang Tuấn": the next name is a person's
+            j += 1
+        return j
+
     def starts_new_unit(self, i: int) -> bool:
         """A head word, a title or a person starts here: a name run must stop before it."""
         t = self._word(i)
@@ -137,9 +149,11 @@ class OrgParser:
         return bool(self.lex.phrases["locality_words"].match(self.toks, k)) and not self.lex.phrases[
             "locality_compounds"].match(self.toks, k)
 
-    def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True) -> int:
+    def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True,
+                 person_first: bool = False) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
-        most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word."""
+        most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word.
+        `person_first`: the run may open with what reads as a person's name ("Bệnh viện Bạch Mai")."""
 
         def stops(k: int) -> bool:  # does something else begin at k, inside the run?
             if units:
@@ -147,12 +161,14 @@ class OrgParser:
             return bool((people and self.looks_like_person(k)) or self.lex.titles.match(self.toks, k)
                         or self.lex.directive_kinds.match(self.toks, k))
 
+        opening = self._person_end(i) if person_first else i  # a person's name the run opens with
         j = i
         while True:
             t = self._word(j)
-            if t is None or not t.is_cap or (j > i and stops(j)):
+            if t is None or not t.is_cap or (j >= opening and j > i and stops(j)):
                 break
-            if j == i and (self.lex.titles.match(self.toks, j) or (people and self.looks_like_person(j))):
+            if j == i and (self.lex.titles.match(self.toks, j) or (
+                    people and not person_first and self.looks_like_person(j))):
                 break
             j += 1
             k = j
@@ -160,6 +176,8 @@ class OrgParser:
                 k += 1
             if k - j > 1 and not self._boundary(k):
                 k = j + 1  # no clean end in sight: keep the one word of a two-syllable name
+            if k > j and len(t.text) > 1 and t.text.isupper() and not (k < len(self.toks) and self.toks[k].is_cap):
+                k = j  # an acronym is a whole name: "Bộ Tư lệnh CSCĐ phấn đấu" ends at CSCĐ
             j = k
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
@@ -192,7 +210,7 @@ class OrgParser:
             end, head = hd
             # a lower-case head reads as a body only in a plural list: "các sở Tài chính, Tư pháp"
             plural = i > 0 and word_key(self.toks[i - 1].text) in (word_key("các"), word_key("những"))
-            if t.is_cap or (head.lower_ok and plural) or lower_head:
+            if t.is_cap or (head.lower_ok and plural) or lower_head or self._lower_institution(end, head):
                 m = self._after_head(i, end, head, allow_bare)
                 if m:
                     candidates.append(m)
@@ -210,6 +228,18 @@ class OrgParser:
             best = gz_m  # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it
         self._suffixes(best)
         return best
+
+    def _lower_institution(self, j: int, head) -> bool:
+        """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
+        a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
+        if not head.lower_name or j >= len(self.toks) or not self.toks[j].is_cap or self.toks[j].is_abbr:
+            return False
+        if not is_syllable(self.toks[j].text):
+            return False  # "ngân hàng JPMorgan Chase": a foreign name alone (sentence._foreign_named)
+        if head.lower_name == "name":
+            return True
+        place = self.lex.locations.match(self.toks, j)
+        return place is None or place[0] < proper_name_end(self.toks, j)
 
     def _after_head(self, i: int, j: int, head, allow_bare: bool) -> OrgMention | None:
         head_text = head.text
@@ -251,8 +281,22 @@ class OrgParser:
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:
             end, name = nm
-        else:
-            end, name = self.name_run(j), ""
+            while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
+                end, name = tail[0], expand_surface(self.toks, j, tail[0])  # "Cục Tổ chức cán bộ"
+        elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
+            end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
+        else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
+            end, name = self.name_run(j, max_lower=1, person_first=True), ""
+            if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (
+                    self.toks[end - 3].is_cap and not self._boundary(end)):
+                end -= 1  # a lower-case word after a name of two capitals is the clause's ("Thủy lợi" stays)
+        if not name:
+            # "Trường Đại học Tôn Đức Thắng": the run stopped at a person's name, which is the name of
+            # the institution its words start ("Đại học")
+            inner = self.parse(j, allow_bare=False) if end > j and self.looks_like_person(end) and (
+                self.lex.heads.match(self.toks, j)) else None
+            if inner is not None and inner.end > end and inner.kind == "named" and inner.inner is None:
+                end, name = inner.end, expand_surface(self.toks, j, inner.end)
         if end > j:
             spelled = self._acronym_end(i, end)  # "Cục Quản lý xây dựng công trình (QLXDCT)"
             if spelled is not None:

@@ -238,6 +238,8 @@ class PeopleParser:
             j += 1
         if j - i < min_len:
             return i
+        if j - i == 2 and self.toks[i].keys + self.toks[i + 1].keys in self.lex.lunar_years:
+            return i  # "Tết Đinh Dậu": a lunar year
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j

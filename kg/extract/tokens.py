@@ -24,16 +24,14 @@ class Token:
 
     __slots__ = ("end", "i", "is_cap", "is_word", "keys", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, i: int) -> None:
+    def __init__(self, text: str, start: int, end: int, i: int,
+                 facts: tuple[bool, bool, tuple[str, ...]] | None = None) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.i = i
-        facts = _FACTS.get(text)
         if facts is None:
-            if len(_FACTS) > _CACHE_LIMIT:  # numbers and names keep coming: bound the memory
-                _FACTS.clear()
-            facts = _FACTS[text] = _word_facts(text)
+            facts = _facts(text)
         self.is_word, self.is_cap, self.keys = facts
 
     def __repr__(self) -> str:
@@ -75,26 +73,42 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
-    cuts_of = _CUTS
+    facts_of = _WORDS
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        cuts = cuts_of.get(word)
-        if cuts is None:
-            if len(cuts_of) > _CACHE_LIMIT:
-                cuts_of.clear()
-            cuts = cuts_of[word] = split_glued(word) if len(word) > 2 and not word.isascii() else ()
-        if cuts:
-            at = m.start()
-            for a, z in itertools.pairwise((0, *cuts, len(word))):
-                append(Token(word[a:z], at + a, at + z, len(out)))
-        else:
-            at = m.start()
-            append(Token(word, at, at + len(word), len(out)))
+        facts = facts_of.get(word)
+        if facts is None:
+            facts = _learn(word)
+        if facts is not _GLUED:
+            append(Token(word, m.start(), m.end(), len(out), facts))
+            continue
+        at = m.start()
+        for a, z in itertools.pairwise((0, *split_glued(word), len(word))):
+            append(Token(word[a:z], at + a, at + z, len(out)))
     return out
 
 
-# glued-word cuts by word: one dict lookup per token, the texts of a corpus share their words
-_CUTS: dict[str, tuple[int, ...]] = {}
+def _facts(text: str) -> tuple[bool, bool, tuple[str, ...]]:
+    facts = _FACTS.get(text)
+    if facts is None:
+        if len(_FACTS) > _CACHE_LIMIT:  # numbers and names keep coming: bound the memory
+            _FACTS.clear()
+        facts = _FACTS[text] = _word_facts(text)
+    return facts
+
+
+def _learn(word: str) -> tuple[bool, bool, tuple[str, ...]]:
+    """A word's facts, or _GLUED when it splits into several tokens; remembered by word."""
+    if len(_WORDS) > _CACHE_LIMIT:
+        _WORDS.clear()
+    glued = len(word) > 2 and not word.isascii() and split_glued(word)
+    got = _WORDS[word] = _GLUED if glued else _facts(word)
+    return got
+
+
+# a word's facts by word (one dict lookup per word: the texts of a corpus share their words)
+_WORDS: dict[str, tuple] = {}
+_GLUED: tuple = ()
 _CACHE_LIMIT = 200_000
 
 
@@ -166,12 +180,13 @@ class PhraseMatcher:
 
     def match(self, tokens: list[Token], i: int, allow_comma: bool = False) -> tuple[int, object] | None:
         """Return (end token index exclusive, payload) of the longest phrase starting at i."""
-        n = len(tokens)
-        if i >= n:
+        try:
+            keys = tokens[i].keys
+        except IndexError:
             return None
-        keys = tokens[i].keys
         if not keys or keys[0] not in self._root:
             return None
+        n = len(tokens)
         node = self._root
         depth = 0  # keys consumed
         skipped: list[int] = []  # key positions where a comma of the text was passed over

@@ -248,3 +248,15 @@ def test_a_report_of_a_meetings_results_dates_the_meeting_by_its_own_day(run):
     x = run("Kết quả kỳ họp thứ 6 của UBKT Tỉnh ủy Phú Yên\n26/04/2021\n\nNgày 26/4, Ủy ban Kiểm tra Tỉnh ủy Phú Yên"
             " thông tin về kết quả kỳ họp thứ 6. Theo UBKT, tại kỳ họp ngày 23/4, UBKT đã xem xét nhiều nội dung.")
     assert [e.props["date"] for e in x.entities if e.type == "Event" and e.props.get("main")] == ["2021-04-23"]
+
+
+def test_an_effective_date_is_not_the_events_and_a_span_of_days_starts_the_event(run):
+    # "từ ngày 9/5" is when a post takes effect: the ceremony takes the report's date
+    x = run("Lễ trao quyết định Giám đốc Sở Nội vụ\n05/05/2025\n\nTại buổi lễ, Giám đốc Sở Tư pháp tỉnh Nam Định "
+            "Trần Văn An công bố quyết định điều động ông Lê Văn Bình giữ chức Giám đốc Sở Nội vụ từ ngày 9/5.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props["date"] for e in main] == ["2025-05-05"]
+    y = run("Lào mong đợi chuyến thăm\n02/03/2025\n\nNgười phát ngôn Bộ Ngoại giao Lào chiều 1/3 cho biết, "
+            "Chủ tịch nước Lương Cường sẽ thăm cấp Nhà nước Lào từ ngày 10-12/3.")
+    main = [e for e in y.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props["date"] for e in main] == ["2025-03-10"]  # the visit's first day, not the announcement's

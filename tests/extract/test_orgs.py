@@ -297,3 +297,30 @@ def test_numbered_units_are_bodies(run):
             " Ban 3 người được lập.")
     assert {"Ban 2", "Ban 8", "Quân đoàn 34"} == names(x, "Organization")
     assert ("Trần Văn Lăng", "Ban 2", "Giám đốc") in rels(x, "HOLDS_POSITION")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ông Lê Văn Hải là Giám đốc bệnh viện Chợ Rẫy.", "Bệnh viện Chợ Rẫy"),
+    ("Ông Lê Văn Hải là Giám đốc bệnh viện Bạch Đằng.", "Bệnh viện Bạch Đằng"),  # a name like a person's
+    ("Ông Lê Văn Hải công tác tại trung tâm Y tế huyện Yên Thành.", "Trung tâm Y tế huyện Yên Thành"),
+    ("Bà Lê Thị Hoa, Hiệu trưởng Trường Đại học Phan Châu Trinh, phát biểu.", "Trường Đại học Phan Châu Trinh"),
+])
+def test_an_institution_named_after_a_person_or_with_its_head_in_lower_case(run, text, body):
+    x = run(text)
+    assert body in names(x, "Organization")
+    assert not names(x, "Person") - {"Lê Văn Hải", "Lê Thị Hoa"}
+
+
+@pytest.mark.parametrize("text", ["Du khách dạo quanh trung tâm Hà Nội.", "Hàng hóa vào thị trường Mỹ tăng mạnh."])
+def test_a_head_word_that_also_means_a_place_or_part_of_a_word_is_no_body(run, text):
+    assert not names(run(text), "Organization")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Đại tá Lê Văn Hải, Phó Cục trưởng Cục Tổ chức cán bộ (Bộ Quốc phòng) công bố.", "Cục Tổ chức cán bộ"),
+    ("Ông Lê Văn Hải, Hiệu trưởng Đại học Kinh tế quốc dân, phát biểu.", "Đại học Kinh tế quốc dân"),
+    ("Bộ Tư lệnh CSCĐ phấn đấu hoàn thành tốt nhiệm vụ.", "Bộ Tư lệnh Cảnh sát cơ động"),
+    ("Ủy ban bầu cử TP Hải Phòng đã xem xét hồ sơ.", "Ủy ban bầu cử thành phố Hải Phòng"),
+])
+def test_a_name_goes_on_in_lower_case_and_ends_at_an_acronym(run, text, body):
+    assert body in names(run(text), "Organization")

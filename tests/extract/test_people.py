@@ -145,3 +145,8 @@ def test_a_full_time_deputy_keeps_chuyen_trach_in_the_role(run):
     x = run("Bà Nguyễn Thị Việt Nga, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Hải Dương phát biểu.")
     assert ("Nguyễn Thị Việt Nga", "Đoàn đại biểu Quốc hội tỉnh Hải Dương",
             "Phó Trưởng đoàn chuyên trách") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_lunar_year_is_no_person(run):
+    x = run("Nhân dịp Tết Đinh Dậu, Chủ tịch UBND tỉnh Đinh Văn Thắng thăm hỏi gia đình chính sách.")
+    assert names(x, "Person") == {"Đinh Văn Thắng"}
