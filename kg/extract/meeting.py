@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from kg.extract.events import dates_in
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
@@ -403,7 +404,9 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
             credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""
             # a body's credit ("Ảnh: Bộ TN-MT", "Ảnh: Cổng TTĐT Chính phủ") is no person
             body = lex.heads.match(s.tokens, start_j) or lex.orgs.match(s.tokens, start_j)
-            if j - start_j >= 2 and not body and not any(
+            # "Ảnh: China Daily", "Ảnh: Getty Images": foreign words credit an outlet, not a Vietnamese photographer
+            outlet = not any(is_syllable(t.text) for t in s.tokens[start_j:j] if t.is_word)
+            if j - start_j >= 2 and not body and not outlet and not any(
                     r.type == "AUTHORED" and b.entities[r.source].name == credit for r in b.relations.values()):
                 span = (s.tokens[start_j].start, s.tokens[j - 1].end)
                 name = text[span[0] : span[1]]

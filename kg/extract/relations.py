@@ -59,8 +59,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     out: dict[int, Entity] = {}
     full: dict[str, str] = {}
     tails: dict[str, set[str]] = {}  # last two words of a full name -> the full names
+    foreign: set[str] = set()  # people the report shows in a foreign state's posts
     for s in sentences:
         for p in s.people:
+            if any(post.country or (post.org is not None and post.org.foreign) for post in p.posts):
+                foreign.add(p.name)
             # the longest name ending with a given name ("Joe Biden" over "Biden")
             if not p.short and not p.ref and len(p.name) > len(full.get(p.name.split()[-1], "")):
                 full[p.name.split()[-1]] = p.name
@@ -95,8 +98,10 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
                     org = b.entity("Organization", f"{post.implied} {post.country}",
                                    span=s.char_span(post.start, post.end), sent=sent, props={"foreign": True})
-                elif org is None and post.implied and not foreign_name:
+                elif org is None and post.implied and not foreign_name and name not in foreign:
                     # an implied body is Vietnam's only for a Vietnamese name ("Thủ tướng Hun Manet" is not)
+                    # and a person the report does not show in a foreign state's posts ("Tổng Bí thư, Chủ
+                    # tịch Tập Cận Bình" after "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc")
                     org = b.entity("Organization", post.implied, span=s.char_span(post.start, post.end), sent=sent)
                     conf = 0.75
                 if org is None:
