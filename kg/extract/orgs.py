@@ -459,7 +459,8 @@ class OrgParser:
                     self.toks[end + 1].is_cap and self.toks[end].start == self.toks[end - 1].end):
                 end += 1  # "TP. Hồ Chí Minh"
             loc = lex.locations.match(self.toks, end)
-            if loc:
+            # "huyện Đức Hòa": after a unit word a country's name ("Đức") is only the start of a place's
+            if loc and not (str(loc[1]) in lex.countries and proper_name_end(self.toks, end) > loc[0]):
                 return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
             if end < len(self.toks) and self.toks[end].text.isdigit() and len(self.toks[end].text) <= 2:
                 return f"{_loc_word(self.toks, j, word[0])} {self.toks[end].text}", end + 1  # "quận 1"

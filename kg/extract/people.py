@@ -244,6 +244,11 @@ class PeopleParser:
             return i
         return j
 
+    def _full_name_at(self, i: int) -> bool:
+        """A name of three or more words led by a surname starts at i."""
+        t = self._word(i)
+        return t is not None and word_key(t.text) in self.lex.surnames and self.name_at(i) - i >= 3
+
     def _street_at(self, i: int) -> bool:
         """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
         toks = self.toks
@@ -347,9 +352,9 @@ class PeopleParser:
         elif posts:
             if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
                 j += 1
-            elif (j + 1 < len(toks) and toks[j].text in ("-", "–")
-                  and self.lex.phrases["honorifics"].match(toks, j + 1)):  # "Chánh Thanh tra TP - ông A"
-                j += 1
+            elif j + 1 < len(toks) and toks[j].text in ("-", "–") and (
+                    self.lex.phrases["honorifics"].match(toks, j + 1) or self._full_name_at(j + 1)):
+                j += 1  # "Chánh Thanh tra TP - ông A", "Phó Chủ tịch UBND huyện - Liêu Văn Bùng"
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names and len(posts) == 1 and self._standing_post(i) is not None:

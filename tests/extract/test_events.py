@@ -260,3 +260,10 @@ def test_an_effective_date_is_not_the_events_and_a_span_of_days_starts_the_event
             "Chủ tịch nước Lương Cường sẽ thăm cấp Nhà nước Lào từ ngày 10-12/3.")
     main = [e for e in y.entities if e.type == "Event" and e.props.get("main")]
     assert [e.props["date"] for e in main] == ["2025-03-10"]  # the visit's first day, not the announcement's
+
+
+def test_people_named_at_the_ceremony_attended_it(run):
+    x = run("Lễ công bố quyết định\n10/06/2025\n\nSáng 10/6, Công an tỉnh Bình Dương tổ chức lễ công bố quyết định "
+            "về công tác cán bộ. Tại buổi lễ, Thứ trưởng Bộ Công an Lê Văn Tuyến chúc mừng đại tá Trần Văn Minh "
+            "được giao trọng trách mới.")
+    assert {p for p, _, _ in rels(x, "ATTENDED")} >= {"Lê Văn Tuyến", "Trần Văn Minh"}

@@ -1,4 +1,4 @@
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 
 def _orgs(x):
@@ -93,3 +93,14 @@ def test_a_foreign_name_after_a_word_for_a_kind_of_body_is_a_body(run):
     orgs = {e.name for e in x.entities if e.type == "Organization"}
     assert {"New York Times", "ProPublica", "Booz Allen Hamilton", "JPMorgan Chase"} <= orgs
     assert "UBND" not in orgs and "GIA HÂN" not in orgs
+
+
+def test_a_foreign_leader_named_again_by_titles_alone_keeps_no_vietnamese_post(run):
+    x = run("Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc Tập Cận Bình mời Tổng Bí thư Tô Lâm. "
+            "Tổng Bí thư, Chủ tịch Tập Cận Bình sẽ hội đàm với Tổng Bí thư Tô Lâm; Thủ tướng Quốc vụ viện Lý Cường "
+            "sẽ hội kiến. (Ảnh: China Daily)")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {b for p, b, _ in posts if p == "Tập Cận Bình"} == {"Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc"}
+    assert ("Tô Lâm", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") in posts
+    assert ("Lý Cường", "Quốc vụ viện Trung Quốc", "Thủ tướng") in posts
+    assert "China Daily" not in names(x, "Person")

@@ -324,3 +324,8 @@ def test_a_head_word_that_also_means_a_place_or_part_of_a_word_is_no_body(run, t
 ])
 def test_a_name_goes_on_in_lower_case_and_ends_at_an_acronym(run, text, body):
     assert body in names(run(text), "Organization")
+
+
+def test_a_district_department_and_a_place_that_starts_with_a_countrys_name(run):
+    x = run("Ông Lê Văn Hải đến thăm Phòng Giáo dục và Đào tạo huyện Đức Hòa.")
+    assert "Phòng Giáo dục và Đào tạo huyện Đức Hòa" in names(x, "Organization")

@@ -150,3 +150,8 @@ def test_a_full_time_deputy_keeps_chuyen_trach_in_the_role(run):
 def test_a_lunar_year_is_no_person(run):
     x = run("Nhân dịp Tết Đinh Dậu, Chủ tịch UBND tỉnh Đinh Văn Thắng thăm hỏi gia đình chính sách.")
     assert names(x, "Person") == {"Đinh Văn Thắng"}
+
+
+def test_a_title_then_a_dash_then_the_name(run):
+    x = run("Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh Lào Cai - Hoàng Quốc Khánh đã gửi lời chúc mừng.")
+    assert ("Hoàng Quốc Khánh", "Ủy ban nhân dân tỉnh Lào Cai", "Phó Chủ tịch") in rels(x, "HOLDS_POSITION")
