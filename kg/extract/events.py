@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import lexicon
+from kg.extract.tokens import word_key
+from kg.text import name_key
+
+if TYPE_CHECKING:
+    from kg.extract.sentence import Sentence
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|tháng \d{1,2}\s*[/.-])\s*((?:19|20)\d{2})\b")
@@ -103,3 +111,47 @@ def dates_in(text: str, start: int, end: int, year: int | None) -> list[DateMent
         if d and not any(o.start <= m.start() < o.end for o in out) and not _cited_before(text, m.start() + 5):
             out.append(DateMention(m.start(), m.end(), d))
     return sorted(out, key=lambda d: d.start)
+
+
+def own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_date: str | None) -> list:
+    """"Ngày 26/4, UBKT … thông tin về kết quả kỳ họp thứ 6 …; tại kỳ họp ngày 23/4, …": a lead that
+    reports a meeting's results is dated by the report; the meeting by the date the report gives it
+    ("kỳ họp ngày 23/4")."""
+    if noun_at < 0:
+        return []
+    noun = lead.tokens[noun_at]
+    if lexicon().phrases["results_cues"].ending_at(lead.tokens, noun_at) < 0:
+        return []
+    words = text[noun.start : lead.tokens[min(noun_at + 1, len(lead.tokens) - 1)].end].lower()
+    found = re.compile(re.escape(words) + r"(?:\s+này)?\s*,?\s+(?=ngày\s+\d)").search(text, lead.end)
+    if found is None:
+        return []
+    dated = [d for d in dates_in(text, found.end(), found.end() + 20, year) if not doc_date or d.iso <= doc_date]
+    return dated[:1]
+
+
+def held_sentence(lex, text: str, body: list[Sentence], lead: Sentence, name: str, year: int | None):
+    """"Ngày 1/5, … ban hành văn bản về … Kỳ họp bất thường lần thứ 7 …; Kỳ họp … sẽ diễn ra trong buổi
+    chiều ngày 2/5 tại Nhà Quốc hội": a sentence soon after the lead that says when and where the
+    event named by the lead takes place (its first words, a verb of taking place, a date)."""
+    words = name_key(name).split()[:4]
+    if len(words) < 3:
+        return None
+    opening = " ".join(words)
+    verbs = lex.phrases["taking_place_verbs"]
+    for s in body[body.index(lead) + 1 : body.index(lead) + 5] if lead in body else ():
+        if opening in name_key(text[s.start : s.end]) and s.has_phrase(verbs) >= 0 and dates_in(
+                text, s.start, s.end, year):
+            return s
+    return None
+
+
+def announced(lead: Sentence, dates: list) -> list:
+    """"Người phát ngôn … chiều 15/8 cho biết, … sẽ thăm … từ ngày 18-20/8": a lead that announces what
+    will happen dates the announcement first; the event is dated after "sẽ" (will)."""
+    will = next((t.start for t in lead.tokens if t.keys[:1] == _SE), None)
+    later = [d for d in dates if will is not None and d.start > will]
+    return later or dates
+
+
+_SE = (word_key("sẽ"),)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.events import dates_in
+from kg.extract.events import announced, dates_in, held_sentence, own_date
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
 from kg.extract.orgs import OrgMention
@@ -23,34 +23,6 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
             out.append((m, e))
     return out
 
-
-
-def _own_date(text: str, lead: Sentence, noun_at: int, year: int | None, doc_date: str | None) -> list:
-    """"Ngày 26/4, UBKT … thông tin về kết quả kỳ họp thứ 6 …; tại kỳ họp ngày 23/4, …": a lead that
-    reports a meeting's results is dated by the report; the meeting by the date the report gives it
-    ("kỳ họp ngày 23/4")."""
-    if noun_at < 0:
-        return []
-    noun = lead.tokens[noun_at]
-    if lexicon().phrases["results_cues"].ending_at(lead.tokens, noun_at) < 0:
-        return []
-    words = text[noun.start : lead.tokens[min(noun_at + 1, len(lead.tokens) - 1)].end].lower()
-    found = re.compile(re.escape(words) + r"(?:\s+này)?\s*,?\s+(?=ngày\s+\d)").search(text, lead.end)
-    if found is None:
-        return []
-    dated = [d for d in dates_in(text, found.end(), found.end() + 20, year) if not doc_date or d.iso <= doc_date]
-    return dated[:1]
-
-
-def _announced(lead: Sentence, dates: list) -> list:
-    """"Người phát ngôn … chiều 15/8 cho biết, … sẽ thăm … từ ngày 18-20/8": a lead that announces what
-    will happen dates the announcement first; the event is dated after "sẽ" (will)."""
-    will = next((t.start for t in lead.tokens if t.keys[:1] == _SE), None)
-    later = [d for d in dates if will is not None and d.start > will]
-    return later or dates
-
-
-_SE = (word_key("sẽ"),)
 
 
 def _visited_place(b, lex, lead: Sentence) -> Entity | None:
@@ -198,7 +170,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             name = name[0].upper() + name[1:]
     if not name:
         return
-    dates = _own_date(text, lead, noun_at, year, doc_date) or _announced(
+    held = held_sentence(lex, text, body, lead, name, year)
+    dates = own_date(text, lead, noun_at, year, doc_date) or (
+        dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
         lead, dates_in(text, lead.start, lead.end, year))
     props = {"date": dates[0].iso} if dates else {"date": doc_date} if doc_date else {}
     key = f"{props.get('date', '')} {name_key(name)}"
@@ -207,11 +181,12 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     sent = (lead.start, lead.end)
     # venue: the first place after "tại" before the main verb, else a dateline ("HÀ GIANG - Ngày 18.10")
     venue = None
-    for p in lead.places:
-        before = lead.tokens[p.start - 1].text if p.start > 0 else ""
+    where = held or lead
+    for p in where.places:
+        before = where.tokens[p.start - 1].text if p.start > 0 else ""
         if word_key(before) == word_key("tại"):
             venue = next((e for e in b.entities.values() if e.type == "Location" and any(
-                ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
+                ev.start == where.tokens[p.start].start for ev in e.evidence)), None)
             if venue is not None:
                 break
     if venue is None:

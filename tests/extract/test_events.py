@@ -267,3 +267,20 @@ def test_people_named_at_the_ceremony_attended_it(run):
             "về công tác cán bộ. Tại buổi lễ, Thứ trưởng Bộ Công an Lê Văn Tuyến chúc mừng đại tá Trần Văn Minh "
             "được giao trọng trách mới.")
     assert {p for p, _, _ in rels(x, "ATTENDED")} >= {"Lê Văn Tuyến", "Trần Văn Minh"}
+
+
+def test_a_later_sentence_says_when_and_where_the_announced_meeting_takes_place(run):
+    x = run("Quốc hội họp bất thường\n05/03/2025\n\nNgày 4/3, Tổng Thư ký Quốc hội ban hành thông cáo về Kỳ họp bất "
+            "thường lần thứ 9, Quốc hội khóa XV. Kỳ họp bất thường lần thứ 9 sẽ diễn ra trong buổi sáng ngày 5/3 "
+            "tại Nhà Quốc hội.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props["date"] for e in main] == ["2025-03-05"]
+    assert {v for _, v, _ in rels(x, "HELD_AT")} == {"Nhà Quốc hội"}
+
+
+def test_a_meeting_with_voters_is_the_main_event(run):
+    x = run("Tiếp xúc cử tri\n13/11/2024\n\nBuổi tiếp xúc cử tri có sự tham dự của lãnh đạo xã. Tại buổi tiếp xúc, "
+            "bà Nguyễn Thị Hà, Phó Chủ tịch Hội Nông dân huyện Yên Định, đã thông tin đến cử tri.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert len(main) == 1 and main[0].name.lower().startswith("buổi tiếp xúc cử tri")
+    assert ("Nguyễn Thị Hà", main[0].name, None) in rels(x, "ATTENDED")
