@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import Token, proper_name_end
+from kg.extract.tokens import Token, proper_name_end, word_key
 from kg.extract.tokens import phrase_keys as _keys
 from kg.text import name_key
 
@@ -138,6 +138,42 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
                 one = _sentence_province(s, lex)
                 if one is not None:
                     _qualify([s], admin, *one, tier[one[0]], True)
+
+
+def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
+    """"HĐND, UBND tỉnh Nghệ An", "Huyện ủy - HĐND - UBND huyện Đức Hòa": bodies listed one after
+    another with the place written once, after the last, are all that place's."""
+    admin = _admin(lex)
+    for s in sentences:
+        chain: list = []
+        for m in [*sorted(s.orgs, key=lambda m: m.start), None]:
+            if m is not None and chain and _listed_with(s, chain[-1], m):
+                chain.append(m)
+                continue
+            placed = _named_place(chain[-1].canonical, admin) if len(chain) >= 2 and chain[-1].canonical else None
+            for earlier in chain[:-1] if placed else ():
+                level, place = placed
+                name = earlier.canonical
+                if earlier.kind != "standalone" or not name or _named_place(name, admin):
+                    continue
+                party = {p for tier in admin.tiers if level in tier for p in (tier[level],) if p}
+                if name in party:
+                    earlier.canonical = f"{name} {place}"  # "Huyện ủy" + "Đức Hòa"
+                elif name.endswith(f" {level}"):
+                    earlier.canonical = f"{name} {place}"  # "Ủy ban nhân dân huyện" + "Đức Hòa"
+                elif name == _expand_head_text(earlier):
+                    earlier.canonical = f"{name} {level} {place}"  # "Hội đồng nhân dân" + "huyện Đức Hòa"
+            chain = [m] if m is not None else []
+
+
+def _listed_with(s: Sentence, a, b) -> bool:
+    """Are mentions a and b next to each other in a list ("HĐND, UBND", "Huyện ủy - HĐND")?"""
+    gap = s.tokens[a.end : b.start]
+    return 1 <= len(gap) <= 2 and all(t.text in _LIST_JOINS or word_key(t.text) == _VA for t in gap)
+
+
+_LIST_JOINS = frozenset((",", "-", "–", "&"))
+_VA = word_key("và")
 
 
 def resolve_bare_heads(sentences: list[Sentence]) -> None:

@@ -14,7 +14,14 @@ import unicodedata
 from kg.extract.build import Builder
 from kg.extract.events import document_date, infer_year
 from kg.extract.lexicon import lexicon
-from kg.extract.naming import drop_place_names, name_orgs, qualify_localities, report_places, resolve_bare_heads
+from kg.extract.naming import (
+    drop_place_names,
+    name_orgs,
+    qualify_localities,
+    report_places,
+    resolve_bare_heads,
+    share_localities,
+)
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.tokens import tokenize
@@ -38,6 +45,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
         _drop_cut_word(sentences[0])
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
+    share_localities(sentences, lex)
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)
     b = Builder(document.id, text)

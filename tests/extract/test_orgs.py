@@ -329,3 +329,12 @@ def test_a_name_goes_on_in_lower_case_and_ends_at_an_acronym(run, text, body):
 def test_a_district_department_and_a_place_that_starts_with_a_countrys_name(run):
     x = run("Ông Lê Văn Hải đến thăm Phòng Giáo dục và Đào tạo huyện Đức Hòa.")
     assert "Phòng Giáo dục và Đào tạo huyện Đức Hòa" in names(x, "Organization")
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Lãnh đạo HĐND, UBND tỉnh Nghệ An dự lễ.", {"Hội đồng nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"}),
+    ("Huyện ủy - HĐND - UB.MTTQ VN huyện Yên Thành tặng hoa.",
+     {"Huyện ủy Yên Thành", "Hội đồng nhân dân huyện Yên Thành", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Yên Thành"}),
+])
+def test_bodies_listed_with_one_place_written_after_the_last_are_all_that_places(run, text, bodies):
+    assert bodies <= names(run(text), "Organization")
