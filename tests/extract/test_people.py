@@ -155,3 +155,8 @@ def test_a_lunar_year_is_no_person(run):
 def test_a_title_then_a_dash_then_the_name(run):
     x = run("Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh Lào Cai - Hoàng Quốc Khánh đã gửi lời chúc mừng.")
     assert ("Hoàng Quốc Khánh", "Ủy ban nhân dân tỉnh Lào Cai", "Phó Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_commanders_title_names_the_command_without_its_head_word(run):
+    x = run("Thiếu tướng Trần Văn Sơn được điều động giữ chức Tư lệnh Cảnh sát biển.")
+    assert ("Trần Văn Sơn", "Bộ Tư lệnh Cảnh sát biển", "Tư lệnh") in rels(x, "HOLDS_POSITION")
