@@ -179,7 +179,7 @@ def lexicon() -> Lexicon:
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
-        "home_cues", "results_cues", "meeting_owners", "name_tails", "taking_place_verbs",
+        "home_cues", "results_cues", "meeting_owners", "name_tails", "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs",
         "plural_honorifics", "foreign_org_cues",
     ):

@@ -88,7 +88,9 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 continue
             last = last if p.bare else name
             span = s.char_span(p.start, p.end)
-            props = {"historical": True} if tuple(name_key(name).split()) in lex.historical else None
+            first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
+            dead = lex.phrases["deceased_markers"].ending_at(s.tokens, first) >= 0
+            props = {"historical": True} if dead or tuple(name_key(name).split()) in lex.historical else None
             ent = b.entity("Person", name, surface=text[span[0] : span[1]], span=span, sent=sent, props=props)
             out[id(p)] = ent
             foreign_name = not all(is_syllable(w) for w in name.split())
@@ -108,7 +110,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     continue
                 holders.setdefault((name_key(post.role), org.id), name)
                 b.relate("HOLDS_POSITION", ent, org, sent, conf, role=post.role,
-                         former=post.status == "former", acting=post.status == "acting",
+                         former=post.status == "former" or dead, acting=post.status == "acting",
                          newly_appointed=post.status == "newly_appointed")
     return out
 

@@ -423,6 +423,9 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
         return PlaceMention(i, known[0], name)
     end = unit[0]
     stop = proper_name_end(toks, end)
-    if stop == end:
-        return None
+    if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
+        return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
+    # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts
+    stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
+                 and proper_name_end(toks, k) - k >= 3), stop)
     return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]))

@@ -284,3 +284,13 @@ def test_a_meeting_with_voters_is_the_main_event(run):
     main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert len(main) == 1 and main[0].name.lower().startswith("buổi tiếp xúc cử tri")
     assert ("Nguyễn Thị Hà", main[0].name, None) in rels(x, "ATTENDED")
+
+
+def test_the_dead_who_are_remembered_did_not_attend(run):
+    x = run("Dâng hương tưởng niệm\n12/03/2025\n\nSáng 12/3, Bí thư Tỉnh ủy Nghệ An Nguyễn Văn An dự lễ dâng hương "
+            "tưởng niệm cố Tổng Bí thư Lê Khả Phiêu và liệt sĩ Phạm Hồng Thái "
+            "tại Công viên nghĩa trang Hoàng Hoa Cương.")
+    assert {p for p, _, _ in rels(x, "ATTENDED")} == {"Nguyễn Văn An"}
+    former = {(r.props.get("role"), r.props.get("former")) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert ("Tổng Bí thư", True) in former
+    assert "Hoàng Hoa Cương" not in names(x, "Person")
