@@ -30,11 +30,18 @@ def is_syllable(word: str) -> bool:
     return len(key) - len(bare) <= 1 and len(bare) <= 7 and _SYLLABLE.fullmatch(bare) is not None
 
 
+# an abbreviation glued to the capitalized word after it: "LHPNViệt Nam", "UBNDTỉnh"
+_ACRONYM_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+
+
 @lru_cache(maxsize=65536)
 def split_glued(word: str) -> tuple[int, ...]:
     """Offsets inside `word` where a lost space was, or () when it is one word."""
     if len(word) < 3 or not word.isalpha() or word.isupper() or is_syllable(word):
         return ()
+    acronym = _ACRONYM_GLUED.fullmatch(unicodedata.normalize("NFC", word))
+    if acronym is not None and is_syllable(acronym.group(2)):
+        return (len(acronym.group(1)),)
     decomposed = unicodedata.normalize("NFD", word)
     if not _TONED.search(decomposed):
         return ()

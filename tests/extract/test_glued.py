@@ -37,3 +37,8 @@ def test_a_name_ends_where_a_glued_verb_begins(run):
 def test_a_caption_run_into_the_next_sentence_does_not_lengthen_a_name(run):
     x = run("Thủ tướng Phạm Minh Chính Trong năm qua, ngành đã có nhiều tiến bộ.")
     assert {e.name for e in x.entities if e.type == "Person"} == {"Phạm Minh Chính"}
+
+
+def test_an_abbreviation_glued_to_the_next_capitalized_word_is_cut(run):
+    x = run("Bà Trần Thị Lan, Chủ tịch Hội LHPNViệt Nam tỉnh Nghệ An, phát biểu.")
+    assert "Hội Liên hiệp Phụ nữ Việt Nam tỉnh Nghệ An" in {e.name for e in x.entities if e.type == "Organization"}
