@@ -309,6 +309,8 @@ def _reports_to(b, lex, sentences, org_ent, subjects) -> None:
             if len(between) > 12:
                 continue
             for i in range(ma.end, mb.start):
+                if s.tokens[i].is_cap:
+                    continue  # a verb here is lower case: "Tổng Tham mưu trưởng" is a title, not "tham mưu"
                 hit = lex.phrases["reports_to_sub_sup"].match(s.tokens, i)
                 if hit and not (hit[0] - i == 1 and lex.is_other_word(s.tokens, i)):
                     _chain(b, s, orgs, mb, ea, up=True)

@@ -160,3 +160,11 @@ def test_a_title_then_a_dash_then_the_name(run):
 def test_a_commanders_title_names_the_command_without_its_head_word(run):
     x = run("Thiếu tướng Trần Văn Sơn được điều động giữ chức Tư lệnh Cảnh sát biển.")
     assert ("Trần Văn Sơn", "Bộ Tư lệnh Cảnh sát biển", "Tư lệnh") in rels(x, "HOLDS_POSITION")
+
+
+def test_the_chief_of_general_staff_and_a_title_word_that_is_also_a_verb(run):
+    x = run("Dự hội nghị có Thượng tướng Nguyễn Tân Cương, Ủy viên Trung ương Đảng, "
+            "Tổng Tham mưu trưởng QĐND Việt Nam, "
+            "Thứ trưởng Bộ Quốc phòng.")
+    assert ("Nguyễn Tân Cương", "Quân đội nhân dân", "Tổng Tham mưu trưởng") in rels(x, "HOLDS_POSITION")
+    assert not rels(x, "REPORTS_TO")  # "Tham mưu" inside the title is not the verb "tham mưu"
