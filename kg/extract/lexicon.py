@@ -199,6 +199,6 @@ def lexicon() -> Lexicon:
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
-                "plural_markers", "directing_words"):
+                "plural_markers", "directing_words", "lower_head_openers"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -210,7 +210,8 @@ class OrgParser:
             end, head = hd
             # a lower-case head reads as a body only in a plural list: "các sở Tài chính, Tư pháp"
             plural = i > 0 and word_key(self.toks[i - 1].text) in (word_key("các"), word_key("những"))
-            if t.is_cap or (head.lower_ok and plural) or lower_head or self._lower_institution(end, head):
+            if t.is_cap or (head.lower_ok and plural) or lower_head or self._lower_institution(
+                    i, end, head, after_title):
                 m = self._after_head(i, end, head, allow_bare)
                 if m:
                     candidates.append(m)
@@ -229,10 +230,17 @@ class OrgParser:
         self._suffixes(best)
         return best
 
-    def _lower_institution(self, j: int, head) -> bool:
+    def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
         """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
         a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
-        if not head.lower_name or j >= len(self.toks) or not self.toks[j].is_cap or self.toks[j].is_abbr:
+        if j >= len(self.toks) or not self.toks[j].is_cap:
+            return False
+        if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):
+            # "Thứ trưởng bộ GTVT", "với sở Tài chính": a known name after "bộ", "sở", "ban", where the
+            # word does not end another ("cán bộ VPQH", "Đảng bộ Thành phố", "ủy ban Kiểm tra")
+            return after_title or i == 0 or not self.toks[i - 1].is_word or (
+                self.toks[i - 1].keys[0] in self.lex.wordset("lower_head_openers"))
+        if not head.lower_name or self.toks[j].is_abbr:
             return False
         if not is_syllable(self.toks[j].text):
             return False  # "ngân hàng JPMorgan Chase": a foreign name alone (sentence._foreign_named)

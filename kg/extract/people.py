@@ -373,8 +373,10 @@ class PeopleParser:
                         pm = PersonMention(h[0], e, toks[h[0]].text, short=True)
                         return [pm], [], e
                     return None
-            elif self.orgs.looks_like_person(i) and not self._street_at(i):
+            elif self.orgs.looks_like_person(i):
                 e = self.name_at(i)
+                if e > i and self._street_at(i):
+                    return [], [], e  # "đường Võ Văn Kiệt": the whole name is the street's
                 if e > i:
                     names = [(i, e)]
         if not names:

@@ -338,3 +338,14 @@ def test_a_district_department_and_a_place_that_starts_with_a_countrys_name(run)
 ])
 def test_bodies_listed_with_one_place_written_after_the_last_are_all_that_places(run, text, bodies):
     assert bodies <= names(run(text), "Organization")
+
+
+def test_a_known_ministry_after_a_lower_case_bo_but_not_the_end_of_another_word(run):
+    x = run("Thứ trưởng bộ GTVT Nguyễn Văn Công cho biết. Cán bộ VPQH và Đảng bộ Thành phố Hồ Chí Minh họp.")
+    orgs = names(x, "Organization")
+    assert "Bộ Giao thông vận tải" in orgs
+    assert not any(o.startswith("Bộ Văn phòng") or o.startswith("Bộ Thành phố") for o in orgs)
+
+
+def test_a_street_named_after_a_person_leaves_no_part_of_the_name_as_a_person(run):
+    assert not names(run("Trạm thu phí hoàn vốn cho đường Võ Văn Kiệt mà không cho dự án khác."), "Person")
