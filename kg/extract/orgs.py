@@ -127,6 +127,8 @@ class OrgParser:
             return True
         if self.lex.titles.match(self.toks, i) or self.lex.directive_kinds.match(self.toks, i):
             return True
+        if self.lex.phrases["honorifics"].match(self.toks, i):
+            return True  # "… Duy Tiên và Đại đức Thích Thanh Thuận": a person's rank
         return self.looks_like_person(i)
 
     def ends_name(self, k: int) -> bool:

@@ -168,3 +168,11 @@ def test_the_chief_of_general_staff_and_a_title_word_that_is_also_a_verb(run):
             "Thứ trưởng Bộ Quốc phòng.")
     assert ("Nguyễn Tân Cương", "Quân đội nhân dân", "Tổng Tham mưu trưởng") in rels(x, "HOLDS_POSITION")
     assert not rels(x, "REPORTS_TO")  # "Tham mưu" inside the title is not the verb "tham mưu"
+
+
+def test_buddhist_monastics_and_the_boards_of_the_sangha(run):
+    x = run("Đại đức Thích Thiện Đạo - Trưởng Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng và Đại đức Thích Thanh "
+            "Hải - Trưởng Ban trị sự Giáo hội Phật giáo huyện Lý Nhân cho biết.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Thích Thiện Đạo", "Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng", "Trưởng Ban") in posts
+    assert ("Thích Thanh Hải", "Ban Trị sự Giáo hội Phật giáo huyện Lý Nhân", "Trưởng Ban") in posts
