@@ -294,3 +294,10 @@ def test_the_dead_who_are_remembered_did_not_attend(run):
     former = {(r.props.get("role"), r.props.get("former")) for r in x.relations if r.type == "HOLDS_POSITION"}
     assert ("Tổng Bí thư", True) in former
     assert "Hoàng Hoa Cương" not in names(x, "Person")
+
+
+def test_a_working_session_dated_today_is_the_main_event(run):
+    x = run("Quốc hội bầu Tổng Thư ký\n29/11/2024\n\nQuốc hội bầu Tổng Thư ký Quốc hội bằng hình thức bỏ phiếu kín "
+            "trong phiên làm việc hôm nay 28/11.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [(e.name, e.props["date"]) for e in main] == [("Phiên làm việc của Quốc hội", "2024-11-28")]
