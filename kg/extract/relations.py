@@ -71,6 +71,10 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             if not p.short and not p.ref and len(words) >= 3:
                 tails.setdefault(" ".join(words[-2:]), set()).add(p.name)
     last = ""  # the person last named: a bare "ông" / "bà" stands for them
+    # "lãnh đạo Bộ Công an, Thứ trưởng Nguyễn Ngọc Lâm": a minister's title with no ministry written
+    # is of the one ministry the report names, when the sentence names it before the title
+    ministries = {e.id for e in b.entities.values() if _is_ministry(lex, e)}
+    ministry_titles = {t for t, h in lex.words["title_name_heads"].items() if h == "Bộ"}
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
     for s in sentences:
         sent = (s.start, s.end)
@@ -106,6 +110,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     # tịch Tập Cận Bình" after "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc")
                     org = b.entity("Organization", post.implied, span=s.char_span(post.start, post.end), sent=sent)
                     conf = 0.75
+                elif org is None and len(ministries) == 1 and post.role.removeprefix("Phó ") in ministry_titles and (
+                        not foreign_name and name not in foreign and not post.country):
+                    before = {e.id for m in s.orgs if m.end <= post.start and (e := org_entity(m, s)) is not None}
+                    if ministries <= before:
+                        org, conf = b.entities[next(iter(ministries))], 0.7
                 if org is None:
                     continue
                 holders.setdefault((name_key(post.role), org.id), name)
@@ -248,13 +257,18 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
                 b.relate(rule["type"], e, other, _first_sentence(e), 0.7)
 
 
+def _is_ministry(lex, e: Entity | None) -> bool:
+    """A ministry of the Government, not "Bộ Chính trị"."""
+    entry = lex.org_by_key.get(phrase_keys(e.name)) if e is not None and e.name.startswith("Bộ ") else None
+    return entry is not None and entry.reports_to == "Chính phủ"
+
+
 def _ministry_units(b, lex, sentences, org_ent) -> None:
     """A Vụ / Cục / Phòng written without its parent belongs to the body written right after it
     ("Vụ Công chức - Viên chức, Bộ Nội vụ", "Vụ Tuyên truyền, Ban Tuyên giáo Trung ương"), else to
     the only ministry of its sentence, else to the ministry the report names most."""
-    def is_ministry(e: Entity | None) -> bool:  # a ministry of the Government, not "Bộ Chính trị"
-        entry = lex.org_by_key.get(phrase_keys(e.name)) if e is not None and e.name.startswith("Bộ ") else None
-        return entry is not None and entry.reports_to == "Chính phủ"
+    def is_ministry(e: Entity | None) -> bool:
+        return _is_ministry(lex, e)
 
     counts = Counter(e.id for e in b.entities.values() if is_ministry(e) for _ in e.evidence)
     ranked = counts.most_common(2)

@@ -176,3 +176,11 @@ def test_buddhist_monastics_and_the_boards_of_the_sangha(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Thích Thiện Đạo", "Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng", "Trưởng Ban") in posts
     assert ("Thích Thanh Hải", "Ban Trị sự Giáo hội Phật giáo huyện Lý Nhân", "Trưởng Ban") in posts
+
+
+def test_a_ministers_title_alone_after_the_ministry_in_the_sentence(run):
+    x = run("Thay mặt lãnh đạo Bộ Tư pháp, Thứ trưởng Trần Tiến Dũng trao quyết định. "
+            "Bộ trưởng Ngoại giao Lào gặp Bộ trưởng Lê Văn Sơn tại Bộ Tư pháp.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Tiến Dũng", "Bộ Tư pháp", "Thứ trưởng") in posts
+    assert not any(p == "Lê Văn Sơn" for p, _, _ in posts)  # the ministry is named after him: not said
