@@ -8,6 +8,7 @@ from collections import Counter
 from kg.extract.events import announced, dates_in, held_sentence, own_date
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
+from kg.extract.naming import listed_with
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import tokenize, word_key
@@ -203,16 +204,20 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     np_tokens = set(range(noun_at, _event_np_end(lead, noun_at))) if noun_at >= 0 else set()
     verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens
                     and lex.phrases["event_verbs"].match(lead.tokens, k)), -1)
-    for m, e in top_level(lead, org_ent):
+    taking_part = None  # the last body found taking part: a body listed right after it does too
+    for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start):
         if id(m) in lead.title_orgs or id(m) in lead.directive_issuers:
             continue
         before_verb = verb_at < 0 or m.start < verb_at
-        after_with = m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")
+        # "làm việc với X", "thăm, chúc mừng X và Y": the bodies met or visited
+        after_with = (m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")
+                      ) or (taking_part is not None and listed_with(lead, taking_part, m))
         # "kỳ họp thứ 25 (của) HĐND tỉnh": the body whose session it is, named right after the noun
         # or after "của" (not a body the meeting is about: "hiệp thương … bầu cử đại biểu Quốc hội")
         whose = m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == _CUA)
         if before_verb or after_with or whose:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
+            taking_part = m
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
         attendance = _attendance_marked(lex, s)
@@ -228,8 +233,13 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             if s is lead or attendance or spoke:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
+        behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
         for k, (m, e) in enumerate(tops):
             if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
+                continue
+            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m)):
+                behalf = m
+                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
                 continue
             prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 3) : m.start]]
             led = any(w in lex.wordset("leadership_words") for w in prev) or _listed_after_led(s, tops, k)

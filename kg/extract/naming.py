@@ -147,7 +147,7 @@ def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     for s in sentences:
         chain: list = []
         for m in [*sorted(s.orgs, key=lambda m: m.start), None]:
-            if m is not None and chain and _listed_with(s, chain[-1], m):
+            if m is not None and chain and listed_with(s, chain[-1], m):
                 chain.append(m)
                 continue
             placed = _named_place(chain[-1].canonical, admin) if len(chain) >= 2 and chain[-1].canonical else None
@@ -166,7 +166,7 @@ def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
             chain = [m] if m is not None else []
 
 
-def _listed_with(s: Sentence, a, b) -> bool:
+def listed_with(s: Sentence, a, b) -> bool:
     """Are mentions a and b next to each other in a list ("HĐND, UBND", "Huyện ủy - HĐND")?"""
     gap = s.tokens[a.end : b.start]
     return 1 <= len(gap) <= 2 and all(t.text in _LIST_JOINS or word_key(t.text) == _VA for t in gap)

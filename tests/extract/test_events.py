@@ -301,3 +301,13 @@ def test_a_working_session_dated_today_is_the_main_event(run):
             "trong phiên làm việc hôm nay 28/11.")
     main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert [(e.name, e.props["date"]) for e in main] == [("Phiên làm việc của Quốc hội", "2024-11-28")]
+
+
+def test_every_body_listed_on_whose_behalf_someone_acts_or_that_is_visited_takes_part(run):
+    x = run("Lãnh đạo tỉnh thăm Ban Trị sự\n15/05/2024\n\nChiều 14/5, đồng chí Nguyễn Anh Chức, Phó Chủ tịch UBND tỉnh "
+            "đã tới thăm, chúc mừng Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng và "
+            "Ban Trị sự Giáo hội Phật giáo huyện Lý Nhân. Thay mặt Tỉnh ủy, HĐND, UBND tỉnh Hà Nam, "
+            "đồng chí Nguyễn Anh Chức gửi lời chúc tốt đẹp.")
+    taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert {"Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng", "Ban Trị sự Giáo hội Phật giáo huyện Lý Nhân",
+            "Tỉnh ủy Hà Nam", "Hội đồng nhân dân tỉnh Hà Nam", "Ủy ban nhân dân tỉnh Hà Nam"} <= taking_part
