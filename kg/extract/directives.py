@@ -177,6 +177,23 @@ class DirectiveParser:
             if k == end + 1 or (k < len(toks) and toks[k].is_word and toks[k].keys[0] not in stops):
                 break
             end = k
+        return self._law_name_tail(end)
+
+    def _law_name_tail(self, end: int) -> int:
+        """"Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ; …": "và" and lower-case nouns that run to the
+        end of the clause belong to the name; so does a bracketed "(sửa đổi)"."""
+        toks = self.toks
+        stops = self.lex.wordset("law_name_stops")
+        if end + 1 < len(toks) and toks[end].keys[:1] == _VA and toks[end + 1].is_word and not toks[end + 1].is_cap:
+            k = end + 1
+            while k < len(toks) and k - end <= 9 and (toks[k].text == "," or (
+                    toks[k].is_word and not toks[k].is_cap and toks[k].keys[0] not in stops)):
+                k += 1
+            if (k >= len(toks) or toks[k].text in (";", ".", "(", ")")) and toks[k - 1].text != ",":
+                end = k
+        if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 3].text == ")" and (
+                toks[end + 1].keys[:1] + toks[end + 2].keys[:1] == _AMENDED):
+            end += 4
         return end
 
     def _law_name_ends_at(self, k: int) -> bool:
@@ -228,3 +245,7 @@ class DirectiveParser:
             m.subject_start, m.subject_end = j + 1, k
             if k > j + 1:
                 m.subject = self.text[toks[j + 1].start : toks[k - 1].end]
+
+
+_VA = (word_key("và"),)
+_AMENDED = (word_key("sửa"), word_key("đổi"))

@@ -23,6 +23,7 @@ class PlaceMention:
     end: int
     name: str
     venue: bool = False
+    listed: bool = False  # of a list opened by a plural unit word ("các xã: A, B, C")
 
 
 @dataclass
@@ -284,7 +285,12 @@ def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) ->
         return None
     unit = lex.unit_names.match(toks, i)
     if unit is not None and proper_name_end(toks, i) == unit[0]:
-        return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]))
+        return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]), listed=last.listed)
+    stop = proper_name_end(toks, i)
+    if last.listed and 2 <= stop - i <= 3 and (
+            stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == _VA):
+        # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare
+        return PlaceMention(i, stop, " ".join(t.text for t in toks[i:stop]), listed=True)
     loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
     if loc is not None and (loc[0] >= len(toks) or not toks[loc[0]].is_cap):
         return PlaceMention(i, loc[0], str(loc[1]))
@@ -422,10 +428,13 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
             return None  # "thành phố Hà Nội", "thành phố Kon Tum": read where the province is
         return PlaceMention(i, known[0], name)
     end = unit[0]
+    listed = i > 0 and bool(toks[i - 1].keys[:1]) and toks[i - 1].keys[0] in lex.wordset("plural_markers")
+    if listed and end + 1 < len(toks) and toks[end].text == ":":
+        end += 1  # "các xã: Hoằng Đạt, Hoằng Đạo": the list after the colon (_listed_unit reads the rest)
     stop = proper_name_end(toks, end)
     if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
         return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
     # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts
     stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
                  and proper_name_end(toks, k) - k >= 3), stop)
-    return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]))
+    return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]), listed=listed)

@@ -37,3 +37,16 @@ def test_a_memorials_name_stops_where_a_clause_goes_on(run):
     assert "Nhà tưởng niệm Bác Hồ" in names(x, "Location")
     y = run("Ông Thái Thanh Quý sinh năm 1976, quê quán Yên Thành, Nghệ An.")
     assert "Yên Thành" in names(y, "Location")
+
+
+def test_communes_listed_after_a_plural_unit_word_and_a_colon(run):
+    x = run("Dự có đại diện cử tri các xã: Quảng Đức, Quảng Hòa, Quảng Lợi và thị trấn Tân Phong.")
+    assert {"Quảng Đức", "Quảng Hòa", "Quảng Lợi", "Tân Phong"} <= {e.name for e in x.entities if e.type == "Location"}
+
+
+def test_a_laws_name_with_and_and_an_amendment_mark(run):
+    x = run("Quốc hội xem xét dự án Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ; dự án Luật Quản lý, "
+            "sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ (sửa đổi); Luật Đất đai và Luật Nhà ở.")
+    laws = {e.name for e in x.entities if e.type == "Directive"}
+    assert {"Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Luật Đất đai", "Luật Nhà ở"} <= laws
+    assert any(law.endswith("công cụ hỗ trợ sửa đổi") for law in laws)
