@@ -237,7 +237,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         for k, (m, e) in enumerate(tops):
             if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
                 continue
-            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m)):
+            if _on_behalf(s, m) or (behalf is not None and _listed_or_led(lex, s, behalf, m)):
                 behalf = m
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
                 continue
@@ -312,6 +312,14 @@ def _represented(s: Sentence, at: int) -> bool:
         if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
             return all(t.is_word for t in before[k + 2 :])
     return False
+
+
+def _listed_or_led(lex, s: Sentence, a: OrgMention, b: OrgMention) -> bool:
+    """b is listed right after a, with "lãnh đạo" / "đại diện" between ("Thay mặt Đảng ủy Công an
+    Trung ương, lãnh đạo Bộ Công an")."""
+    leaders = lex.wordset("leadership_words")
+    gap = [t for t in s.tokens[a.end : b.start] if not (t.is_word and word_key(t.text) in leaders)]
+    return 1 <= len(gap) <= 2 and all(t.text in (",", "-", "–") or word_key(t.text) == word_key("và") for t in gap)
 
 
 def _on_behalf(s: Sentence, m: OrgMention) -> bool:

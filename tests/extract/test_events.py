@@ -311,3 +311,9 @@ def test_every_body_listed_on_whose_behalf_someone_acts_or_that_is_visited_takes
     taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert {"Ban Trị sự Giáo hội Phật giáo huyện Kim Bảng", "Ban Trị sự Giáo hội Phật giáo huyện Lý Nhân",
             "Tỉnh ủy Hà Nam", "Hội đồng nhân dân tỉnh Hà Nam", "Ủy ban nhân dân tỉnh Hà Nam"} <= taking_part
+
+
+def test_a_body_whose_leaders_are_named_in_the_same_on_behalf_list_takes_part(run):
+    x = run("Lễ công bố quyết định\n03/11/2024\n\nTại buổi lễ, Thiếu tướng Phạm Văn Tuấn công bố quyết định. "
+            "Thay mặt Đảng ủy Công an Trung ương, lãnh đạo Bộ Công an, Thứ trưởng Lê Văn Lâm đã trao Quyết định.")
+    assert {"Đảng ủy Công an Trung ương", "Bộ Công an"} <= {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
