@@ -72,7 +72,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 tails.setdefault(" ".join(words[-2:]), set()).add(p.name)
     last = ""  # the person last named: a bare "ông" / "bà" stands for them
     # "lãnh đạo Bộ Công an, Thứ trưởng Nguyễn Ngọc Lâm": a minister's title with no ministry written
-    # is of the one ministry the report names, when the sentence names it before the title
+    # is of the one ministry the report names, when it is named right before the title
     ministries = {e.id for e in b.entities.values() if _is_ministry(lex, e)}
     ministry_titles = {t for t, h in lex.words["title_name_heads"].items() if h == "Bộ"}
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
@@ -112,8 +112,12 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     conf = 0.75
                 elif org is None and len(ministries) == 1 and post.role.removeprefix("Phó ") in ministry_titles and (
                         not foreign_name and name not in foreign and not post.country):
-                    before = {e.id for m in s.orgs if m.end <= post.start and (e := org_entity(m, s)) is not None}
-                    if ministries <= before:
+                    # right before the title, set off by a comma or dash ("lãnh đạo Bộ Công an, Thứ trưởng …"),
+                    # not a ministry met or visited earlier in the sentence
+                    near = {e.id for m in s.orgs if 0 < post.start - m.end <= 2 and all(
+                        t.text in (",", "-", "–") for t in s.tokens[m.end : post.start]) and (
+                        e := org_entity(m, s)) is not None}
+                    if ministries <= near:
                         org, conf = b.entities[next(iter(ministries))], 0.7
                 if org is None:
                     continue

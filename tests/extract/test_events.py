@@ -317,3 +317,9 @@ def test_a_body_whose_leaders_are_named_in_the_same_on_behalf_list_takes_part(ru
     x = run("Lễ công bố quyết định\n03/11/2024\n\nTại buổi lễ, Thiếu tướng Phạm Văn Tuấn công bố quyết định. "
             "Thay mặt Đảng ủy Công an Trung ương, lãnh đạo Bộ Công an, Thứ trưởng Lê Văn Lâm đã trao Quyết định.")
     assert {"Đảng ủy Công an Trung ương", "Bộ Công an"} <= {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+
+
+def test_the_body_where_the_lead_says_the_visit_took_place_takes_part(run):
+    x = run("Thăm ngành giáo dục\n20/11/2024\n\nSáng 20/11/2024, lãnh đạo huyện Yên Thành đến thăm và chúc mừng "
+            "tại Phòng Giáo dục và Đào tạo huyện Yên Thành.")
+    assert "Phòng Giáo dục và Đào tạo huyện Yên Thành" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
