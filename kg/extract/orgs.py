@@ -482,7 +482,8 @@ class OrgParser:
                     return named, k
             # "huyện Kim Bảng", "huyện Lý Nhân": a known unit's name, though it reads as a person's
             known = lex.unit_names.match(self.toks, end) if end < len(self.toks) and self.toks[end].is_cap else None
-            if known is not None and known[0] == proper_name_end(self.toks, end):
+            # … and "thị xã Gò Công Giản Bá Huỳnh": the known name, then a person's
+            if known is not None and proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4):
                 return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, known[0])}", known[0]
             t = self._word(end)
             if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):

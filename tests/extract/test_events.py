@@ -323,3 +323,11 @@ def test_the_body_where_the_lead_says_the_visit_took_place_takes_part(run):
     x = run("Thăm ngành giáo dục\n20/11/2024\n\nSáng 20/11/2024, lãnh đạo huyện Yên Thành đến thăm và chúc mừng "
             "tại Phòng Giáo dục và Đào tạo huyện Yên Thành.")
     assert "Phòng Giáo dục và Đào tạo huyện Yên Thành" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+
+
+def test_handing_over_a_resolution_is_a_ceremony(run):
+    x = run("Thành lập thành phố\n26/04/2024\n\nNgày 26-4, ông Nguyễn Văn Danh - bí thư Tỉnh ủy Tiền Giang - đã trao "
+            "nghị quyết của Ủy ban Thường vụ Quốc hội thành lập thành phố Gò Công.")
+    main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props["date"] for e in main] == ["2024-04-26"]
+    assert ("Nguyễn Văn Danh", main[0].name, None) in rels(x, "ATTENDED")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import names
+from tests.extract.conftest import names, rels
 
 
 def test_a_capitalized_unit_word_opens_an_address(run):
@@ -50,3 +50,9 @@ def test_a_laws_name_with_and_and_an_amendment_mark(run):
     laws = {e.name for e in x.entities if e.type == "Directive"}
     assert {"Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Luật Đất đai", "Luật Nhà ở"} <= laws
     assert any(law.endswith("công cụ hỗ trợ sửa đổi") for law in laws)
+
+
+def test_a_known_unit_then_a_persons_name_and_units_counted_before_a_colon(run):
+    x = run("Chủ tịch UBND thị xã Gò Công Giản Bá Huỳnh cho biết, thành phố có 3 xã: Bình Đông, Bình Xuân, Tân Trung.")
+    assert ("Giản Bá Huỳnh", "Ủy ban nhân dân thị xã Gò Công", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+    assert {"Bình Đông", "Bình Xuân", "Tân Trung"} <= names(x, "Location")
