@@ -57,6 +57,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
 _CUA = (word_key("của"),)
+_ONG_BA = ((word_key("ông"),), (word_key("bà"),))
 _SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
@@ -67,6 +68,8 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     """Character spans of the names when a whole line is a byline, else []."""
     if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("source_markers"):
         return []  # "Theo TTXVN": the source of the report, not its author
+    if toks and toks[0].keys[:1] in _ONG_BA:
+        return []  # "Ông Trịnh Xuân Thanh": a photo caption; a byline names no one "ông" or "bà"
     i = 0
     mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)
     if mk and mk[0] < len(toks) and toks[mk[0]].text == ":":

@@ -331,3 +331,12 @@ def test_handing_over_a_resolution_is_a_ceremony(run):
     main = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert [e.props["date"] for e in main] == ["2024-04-26"]
     assert ("Nguyễn Văn Danh", main[0].name, None) in rels(x, "ATTENDED")
+
+
+def test_a_caption_line_naming_ong_is_no_byline_and_vua_ends_an_event_name(run):
+    x = run("Khai trừ khỏi Đảng\n08/09/2017\n\nNgày 8/9, Ban Bí thư đã họp để xem xét thi hành kỷ luật ông "
+            "Trần Văn Nam.\nÔng Trần Văn Nam\nKết luận nêu rõ các vi phạm.\nAnh Thư")
+    assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Anh Thư"}
+    y = run("Thông cáo\n05/05/2017\n\nThông cáo kỳ họp thứ 35 của Ủy ban Kiểm tra Trung ương vừa được công bố "
+            "chiều nay 5-5.")
+    assert not any(e.name.endswith("vừa") for e in y.entities if e.type == "Event")
