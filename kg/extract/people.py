@@ -235,6 +235,8 @@ class PeopleParser:
                     break
             if j > i and self.lex.phrases["name_stops"].match(self.toks, j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
+            if j > i and t.keys[:1] in _ONG_BA and self.orgs.looks_like_person(j + 1):
+                break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
             j += 1
         if j - i < min_len:
             return i
@@ -402,6 +404,8 @@ class PeopleParser:
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
 
+
+_ONG_BA = ((word_key("ông"),), (word_key("bà"),))
 
 # lists reads lists of people with this module's parser: imported last, once the parser exists
 from kg.extract import lists  # noqa: E402

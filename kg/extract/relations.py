@@ -333,8 +333,11 @@ def _reports_to(b, lex, sentences, org_ent, subjects) -> None:
                 if hit and not (hit[0] - i == 1 and lex.is_other_word(s.tokens, i)):
                     _chain(b, s, orgs, mb, ea, up=True)
                     break
-                if len(between) <= 9 and lex.phrases["reports_to_sup_sub"].match(s.tokens, i):
-                    b.relate("REPORTS_TO", eb, ea, (s.start, s.end), 0.6)
+                got = lex.phrases["reports_to_sup_sub"].match(s.tokens, i) if len(between) <= 9 else None
+                if got is not None:
+                    # "chờ ý kiến chỉ đạo của Chính phủ": the verb made a noun, the superior after "của"
+                    owned = any(t.keys[:1] == _CUA for t in s.tokens[got[0] : mb.start])
+                    b.relate("REPORTS_TO", *((ea, eb) if owned else (eb, ea)), (s.start, s.end), 0.6)
                     break
         _far_subject_assigns(b, lex, s, orgs, subjects[id(s)])
 
@@ -448,3 +451,6 @@ def _implements(b, lex, sentences, directives, subjects) -> None:
                 target = directives.get(id(d))
                 if target is not None and not _issued_by(b, target, actor):  # issuing is not carrying out
                     b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7)
+
+
+_CUA = (word_key("của"),)

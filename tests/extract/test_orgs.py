@@ -349,3 +349,8 @@ def test_a_known_ministry_after_a_lower_case_bo_but_not_the_end_of_another_word(
 
 def test_a_street_named_after_a_person_leaves_no_part_of_the_name_as_a_person(run):
     assert not names(run("Trạm thu phí hoàn vốn cho đường Võ Văn Kiệt mà không cho dự án khác."), "Person")
+
+
+def test_a_nominalised_directing_verb_puts_the_superior_after_cua(run):
+    x = run("Hiện nay, Bộ Công Thương đang chờ ý kiến chỉ đạo chính thức của Chính phủ để tổ chức thực hiện.")
+    assert rels(x, "REPORTS_TO") == {("Bộ Công Thương", "Chính phủ", None)}

@@ -184,3 +184,10 @@ def test_a_ministers_title_alone_after_the_ministry_in_the_sentence(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Trần Tiến Dũng", "Bộ Tư pháp", "Thứ trưởng") in posts
     assert not any(p == "Lê Văn Sơn" for p, _, _ in posts)  # the ministry is named after him: not said
+
+
+def test_a_photo_credit_then_the_captions_ong_is_not_one_name(run):
+    x = run("Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh, Phó trưởng Phòng Kỹ thuật Xăng dầu, "
+            "Tập đoàn Xăng dầu Việt Nam cho biết.")
+    assert ("Hồ Ngọc Linh", "Phòng Kỹ thuật Xăng dầu", "Phó trưởng Phòng") in rels(x, "HOLDS_POSITION")
+    assert not any("Ông" in n for n in names(x, "Person"))
