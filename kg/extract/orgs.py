@@ -232,6 +232,18 @@ class OrgParser:
         self._suffixes(best)
         return best
 
+    def _comma_and_name(self, j: int, end: int) -> int:
+        """"Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công": a name of several parts, the last
+        joined by "và", goes on over the comma (a list of bodies repeats their heads: "Sở A, Sở B")."""
+        toks = self.toks
+        if end <= j or end + 1 >= len(toks) or toks[end].text != "," or not toks[end + 1].is_cap or (
+                self.starts_new_unit(end + 1)):
+            return end
+        more = self.name_run(end + 1)
+        joined = any(t.keys[:1] == _VA for t in toks[end + 1 : more])
+        clean = more >= len(toks) or not toks[more].is_word or self._boundary(more)
+        return more if joined and clean and more - end <= 8 else end
+
     def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
         """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
         a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
@@ -295,6 +307,7 @@ class OrgParser:
                 end, name = tail[0], expand_surface(self.toks, j, tail[0])  # "Cục Tổ chức cán bộ"
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
+            end = self._comma_and_name(j, end)
         else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
             end, name = self.name_run(j, max_lower=1, person_first=True), ""
             if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (
@@ -556,3 +569,6 @@ def _plain(text: str) -> str:
 def _expand_head(head: str) -> str:
     abbr = abbreviations()
     return " ".join(abbr.get(w.lower(), w) if w.isupper() and len(w) > 1 else w for w in head.split())
+
+
+_VA = (word_key("và"),)

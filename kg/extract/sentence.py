@@ -162,6 +162,8 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
+_ABOVE_COMMUNE = frozenset(("thị xã", "huyện", "quận", "thành phố", "tỉnh"))
+_THI = (word_key("thị"),)
 _VA = (word_key("và"),)
 _CITY = phrase_keys("thành phố")
 _STARTERS: dict[int, frozenset[str]] = {}
@@ -435,7 +437,12 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     stop = proper_name_end(toks, end)
     if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
         return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
-    # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts
+    # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts;
+    # "Chủ tịch thị xã Đặng Vũ Nhật Thăng": no place at all, unless the name is a known unit's
+    word = " ".join(t.text.lower() for t in toks[i - 1 if i > 0 and toks[i - 1].keys[:1] == _THI else i : unit[0]])
+    if word in _ABOVE_COMMUNE and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
+            not lex.unit_names.match(toks, end)):
+        return None  # (wards and communes are often named after people: "phường Bế Văn Đàn")
     stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
                  and proper_name_end(toks, k) - k >= 3), stop)
     return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]), listed=listed)

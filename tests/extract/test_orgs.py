@@ -354,3 +354,10 @@ def test_a_street_named_after_a_person_leaves_no_part_of_the_name_as_a_person(ru
 def test_a_nominalised_directing_verb_puts_the_superior_after_cua(run):
     x = run("Hiện nay, Bộ Công Thương đang chờ ý kiến chỉ đạo chính thức của Chính phủ để tổ chức thực hiện.")
     assert rels(x, "REPORTS_TO") == {("Bộ Công Thương", "Chính phủ", None)}
+
+
+def test_a_name_of_several_parts_joined_by_and_goes_over_the_comma(run):
+    x = run("Đại diện Cục Quản lý, Giám sát và Thẩm định (Bộ Tài chính) phát biểu. "
+            "Đại diện Viện Hàn lâm Khoa học xã hội Việt Nam dự.")
+    orgs = names(x, "Organization")
+    assert "Cục Quản lý, Giám sát và Thẩm định" in orgs and "Viện Hàn lâm Khoa học xã hội Việt Nam" in orgs

@@ -56,3 +56,8 @@ def test_a_known_unit_then_a_persons_name_and_units_counted_before_a_colon(run):
     x = run("Chủ tịch UBND thị xã Gò Công Giản Bá Huỳnh cho biết, thành phố có 3 xã: Bình Đông, Bình Xuân, Tân Trung.")
     assert ("Giản Bá Huỳnh", "Ủy ban nhân dân thị xã Gò Công", "Chủ tịch") in rels(x, "HOLDS_POSITION")
     assert {"Bình Đông", "Bình Xuân", "Tân Trung"} <= names(x, "Location")
+
+
+def test_a_person_right_after_a_unit_word_is_no_place(run):
+    x = run("Chủ tịch thị xã Đặng Vũ Nhật Thăng cho biết, ấp Phú Mỹ Đỗ Văn Châu đã phát biểu.")
+    assert names(x, "Location") == {"Phú Mỹ"}
