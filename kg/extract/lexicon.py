@@ -125,7 +125,10 @@ def lexicon() -> Lexicon:
     lex = Lexicon()
     for row in read_yaml("organizations.yaml"):
         entry = OrgEntry(row["name"], row.get("part_of", ""), row.get("reports_to", ""))
-        for form in [row["name"], *(row.get("aliases") or [])]:
+        forms = [row["name"], *(row.get("aliases") or [])]
+        # "Ủy ban Tư pháp của Quốc hội" is also written without "của": "Ủy ban Tư pháp Quốc hội"
+        forms += [f.replace(" của ", " ") for f in forms if " của " in f]
+        for form in forms:
             lex.orgs.add(form, entry)
             lex.title_orgs.add(form, entry)
             lex.org_by_key.setdefault(phrase_keys(form), entry)

@@ -370,10 +370,13 @@ class OrgParser:
         if not entry.part_of:
             return None
         k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == _CUA), None)
-        owner = self.lex.orgs.match(self.toks, k + 1) if k is not None else None
-        if owner is None or owner[0] != end or owner[1].name != entry.part_of:  # type: ignore[union-attr]
-            return None
-        return OrgMention(k + 1, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
+        # with "của", or without it ("Ủy ban Tư pháp Quốc hội"): the owner's name ends the mention
+        starts = [k + 1] if k is not None else range(end - 1, i, -1) if " của " in entry.name else []
+        for at in starts:
+            owner = self.lex.orgs.match(self.toks, at)
+            if owner is not None and owner[0] == end and owner[1].name == entry.part_of:  # type: ignore[union-attr]
+                return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
+        return None
 
     def _lower_committee(self, i: int) -> bool:
         """"Trưởng Ban Dân vận tỉnh ủy": a Party committee written in lower case after a body's name."""

@@ -361,3 +361,9 @@ def test_a_name_of_several_parts_joined_by_and_goes_over_the_comma(run):
             "Đại diện Viện Hàn lâm Khoa học xã hội Việt Nam dự.")
     orgs = names(x, "Organization")
     assert "Cục Quản lý, Giám sát và Thẩm định" in orgs and "Viện Hàn lâm Khoa học xã hội Việt Nam" in orgs
+
+
+def test_a_committee_of_the_assembly_written_without_cua(run):
+    x = run("Bà Lê Thị Nga, Chủ nhiệm Ủy ban Tư pháp Quốc hội phát biểu.")
+    assert ("Lê Thị Nga", "Ủy ban Tư pháp của Quốc hội", "Chủ nhiệm") in rels(x, "HOLDS_POSITION")
+    assert ("Ủy ban Tư pháp của Quốc hội", "Quốc hội", None) in rels(x, "PART_OF")
