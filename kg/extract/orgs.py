@@ -198,7 +198,10 @@ class OrgParser:
             return None
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
-        if gz and (t.is_cap or lower_head):  # lower_head: "Phó trưởng ban Chỉ đạo …", the title's word
+        hd = self.lex.heads.match(self.toks, i)
+        # a known name whose head is written in lower case: "văn phòng Trung ương Đảng"
+        lower_known = not t.is_cap and hd is not None and hd[1].lower_name == "name"
+        if gz and (t.is_cap or lower_head or lower_known):  # lower_head: "Phó trưởng ban Chỉ đạo …"
             end, entry = gz
             m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
             m.inner = self._owner_in_name(i, end, entry)
@@ -207,7 +210,6 @@ class OrgParser:
                 m.canonical = expand_surface(self.toks, i, end)
                 (m.locality, m.end), m.foreign, m.entry = foreign, True, None
             candidates.append(m)
-        hd = self.lex.heads.match(self.toks, i)
         if hd:
             end, head = hd
             # a lower-case head reads as a body only in a plural list: "các sở Tài chính, Tư pháp"
@@ -506,14 +508,14 @@ class OrgParser:
                 stop = self.name_run(end, max_lower=0)
                 if stop > end:
                     return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
-        if gen and not self.toks[j].is_cap:
+        if gen and (not self.toks[j].is_cap or _loc_word(self.toks, j, gen[0]) == "thành phố"):
             # "Viện kiểm sát nhân dân cấp cao tại Hà Nội": the seat is part of the name
             at = gen[0]
             if str(gen[1]) in lex.words["locality_seated"] and self._is_key(at, "tại"):
                 seat = lex.locations.match(self.toks, at + 1)
                 if seat is not None:
                     return f"{gen[1]} tại {seat[1]}", seat[0]
-            return str(gen[1]), gen[0]
+            return _loc_word(self.toks, j, gen[0]) if str(gen[1]).startswith("TP") else str(gen[1]), gen[0]
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
         if place and self.toks[j].is_cap:
             return str(place[1]), place[0]

@@ -367,3 +367,10 @@ def test_a_committee_of_the_assembly_written_without_cua(run):
     x = run("Bà Lê Thị Nga, Chủ nhiệm Ủy ban Tư pháp Quốc hội phát biểu.")
     assert ("Lê Thị Nga", "Ủy ban Tư pháp của Quốc hội", "Chủ nhiệm") in rels(x, "HOLDS_POSITION")
     assert ("Ủy ban Tư pháp của Quốc hội", "Quốc hội", None) in rels(x, "PART_OF")
+
+
+def test_a_city_committee_written_tp_alone_and_known_offices_in_lower_case(run):
+    x = run("Ông Nguyễn Thành Phong - chủ tịch UBND TP - cho biết. UBND TP. HCM kiến nghị đặt trụ sở của "
+            "văn phòng Trung ương Đảng, văn phòng Chính phủ.")
+    orgs = names(x, "Organization")
+    assert {"Ủy ban nhân dân thành phố Hồ Chí Minh", "Văn phòng Trung ương Đảng", "Văn phòng Chính phủ"} <= orgs
