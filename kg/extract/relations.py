@@ -212,7 +212,7 @@ def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:
     an issuing verb that governs the directive (or the body a bare title there implies)."""
     verb = s.has_phrase(lex.phrases["issue_verbs"], max(0, d.start - 4), d.start)
     if verb < 0:
-        return None
+        return _acting_by(b, lex, s, d)
     before = [top for top in s.orgs if top.end <= verb and verb - top.end <= 3]
     if before:
         return org_entity(max(before, key=lambda m: m.end), s)
@@ -221,6 +221,22 @@ def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:
         if t is not None and t[0] <= verb and verb - t[0] <= 2 and t[1].implied and s.tokens[k].is_cap:
             return b.entity("Organization", t[1].implied, span=s.char_span(k, t[0]), sent=(s.start, s.end))
     return None
+
+
+def _acting_by(b, lex, s: Sentence, d) -> Entity | None:
+    """"Tại Quyết định số 654, Thủ tướng bổ nhiệm …": a document in which a bare title acts is issued
+    by the body the title implies."""
+    toks = s.tokens
+    if d.start == 0 or toks[d.start - 1].keys[:1] not in _IN_DOCUMENT or d.end + 1 >= len(toks) or (
+            toks[d.end].text != ","):
+        return None
+    t = lex.titles.match(toks, d.end + 1)
+    if t is None or not t[1].implied or not toks[d.end + 1].is_cap or t[0] >= len(toks) or toks[t[0]].is_cap:
+        return None  # a title that names its body or a person ("Thủ tướng Phạm Minh Chính") is not bare
+    return b.entity("Organization", t[1].implied, span=s.char_span(d.end + 1, t[0]), sent=(s.start, s.end))
+
+
+_IN_DOCUMENT = ((word_key("tại"),), (word_key("theo"),))
 
 
 def _places(b, text, sentences) -> dict[int, Entity]:

@@ -145,3 +145,11 @@ def test_a_document_about_a_central_bodys_work_does_not_bind_it(run):
             " và Chính phủ, áp dụng tại UBND tỉnh Nghệ An.")
     targets = {t for _, t, _ in rels(x, "APPLIES_TO")}
     assert not targets & {"Bộ Chính trị", "Chính phủ"}
+
+
+def test_a_document_in_which_a_bare_title_acts_is_issued_by_the_titles_body(run):
+    x = run("Cụ thể, tại Quyết định số 654, Thủ tướng bổ nhiệm lại Thượng tướng Phùng Sĩ Tấn giữ chức "
+            "Phó Tổng Tham mưu trưởng Quân đội Nhân dân Việt Nam.")
+    assert ("Quyết định số 654", "Chính phủ", None) in rels(x, "ISSUED_BY")
+    y = run("Tại Quyết định số 12, Thủ tướng Phạm Minh Chính giao Bộ Tài chính chủ trì.")
+    assert not rels(y, "ISSUED_BY") - {("Quyết định số 12", "Chính phủ", None)}
