@@ -35,14 +35,23 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     for m in _all_mentions(sentences):
         if m.kind != "bare" or m.canonical:
             m.canonical = canonical_name(m, lex)
-    # a named body written short ("Ban Chỉ đạo") is the one longer name that extends it
+    # a named body written short ("Ban Chỉ đạo") is the one longer name that extends it; where the
+    # short name goes on in lower case in several ways ("Học viện Quân y tập trung …", "… thường
+    # xuyên …"), the lower-case words are the clause's, not the name's
     names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
     extending = _extensions(names)
     for m in _all_mentions(sentences):
         if m.kind == "named" and m.inner is None and not lex.org_by_key.get(_keys(m.canonical)):
             longer = extending.get(name_key(m.canonical), ())
+            tails = {names[n][len(m.canonical) :] for n in longer}
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
+            elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() for t in tails):
+                short, wrong = m.canonical, [names[n] for n in longer]
+                for x in _all_mentions(sentences):  # and the bodies named after them ("Đảng ủy Học viện …")
+                    long = next((w for w in wrong if x.canonical.endswith(w)), None) if x.canonical else None
+                    if long is not None:
+                        x.canonical = x.canonical[: -len(long)] + short
     _defined_short_forms(sentences)
     _companies_by_their_names(sentences, lex)
 

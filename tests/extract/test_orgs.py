@@ -374,3 +374,11 @@ def test_a_city_committee_written_tp_alone_and_known_offices_in_lower_case(run):
             "văn phòng Trung ương Đảng, văn phòng Chính phủ.")
     orgs = names(x, "Organization")
     assert {"Ủy ban nhân dân thành phố Hồ Chí Minh", "Văn phòng Trung ương Đảng", "Văn phòng Chính phủ"} <= orgs
+
+
+def test_lower_case_words_that_follow_a_name_in_several_ways_are_not_the_names(run):
+    x = run("Đảng ủy Học viện Chính trị tập trung lãnh đạo, Học viện Chính trị thường xuyên kiểm tra. "
+            "Đại diện Học viện Chính trị dự. Ban Chỉ đạo quốc gia họp; Ban Chỉ đạo đã thống nhất.")
+    orgs = names(x, "Organization")
+    assert {"Học viện Chính trị", "Đảng ủy Học viện Chính trị", "Ban Chỉ đạo quốc gia"} <= orgs
+    assert not any(o.endswith(("tập trung", "thường xuyên")) for o in orgs)
