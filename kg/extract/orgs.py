@@ -307,6 +307,11 @@ class OrgParser:
             end, name = nm
             while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
                 end, name = tail[0], expand_surface(self.toks, j, tail[0])  # "Cục Tổ chức cán bộ"
+            if end + 1 < len(self.toks) and self.toks[end].keys[:1] == _VA and self.toks[end + 1].is_cap and (
+                    not self.starts_new_unit(end + 1)):
+                # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
+                end = self.name_run(end + 1)
+                name = expand_surface(self.toks, j, end)
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)

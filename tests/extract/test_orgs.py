@@ -382,3 +382,11 @@ def test_lower_case_words_that_follow_a_name_in_several_ways_are_not_the_names(r
     orgs = names(x, "Organization")
     assert {"Học viện Chính trị", "Đảng ủy Học viện Chính trị", "Ban Chỉ đạo quốc gia"} <= orgs
     assert not any(o.endswith(("tập trung", "thường xuyên")) for o in orgs)
+
+
+def test_a_known_short_name_goes_on_after_va_with_a_capital(run):
+    x = run("Ông Nguyễn Hải Ninh, Phó vụ trưởng Vụ Pháp luật và Cải cách tư pháp Văn phòng Trung ương Đảng phát biểu."
+            " Sở Tài chính và Sở Nội vụ dự.")
+    orgs = names(x, "Organization")
+    assert "Vụ Pháp luật và Cải cách tư pháp Văn phòng Trung ương Đảng" in orgs
+    assert {"Sở Tài chính", "Sở Nội vụ"} <= orgs
