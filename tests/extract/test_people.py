@@ -191,3 +191,11 @@ def test_a_photo_credit_then_the_captions_ong_is_not_one_name(run):
             "Tập đoàn Xăng dầu Việt Nam cho biết.")
     assert ("Hồ Ngọc Linh", "Phòng Kỹ thuật Xăng dầu", "Phó trưởng Phòng") in rels(x, "HOLDS_POSITION")
     assert not any("Ông" in n for n in names(x, "Person"))
+
+
+def test_military_commanders_titles_and_services(run):
+    x = run("Trung tướng Nguyễn Trọng Bình từng là Phó Tham mưu trưởng Quân chủng Hải quân. "
+            "Đại tá Lê Văn Tùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Vĩnh Phúc phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Trọng Bình", "Quân chủng Hải quân", "Phó Tham mưu trưởng") in posts
+    assert ("Lê Văn Tùng", "Bộ Chỉ huy Quân sự tỉnh Vĩnh Phúc", "Chỉ huy trưởng") in posts
