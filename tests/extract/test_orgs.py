@@ -390,3 +390,7 @@ def test_a_known_short_name_goes_on_after_va_with_a_capital(run):
     orgs = names(x, "Organization")
     assert "Vụ Pháp luật và Cải cách tư pháp Văn phòng Trung ương Đảng" in orgs
     assert {"Sở Tài chính", "Sở Nội vụ"} <= orgs
+
+
+def test_a_parish_named_after_a_place_that_reads_as_a_person(run):
+    assert "Giáo xứ Châu Đốc" in names(run("Lãnh đạo thành phố thăm, chúc mừng Giáo xứ Châu Đốc."), "Organization")
