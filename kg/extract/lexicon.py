@@ -80,6 +80,7 @@ class Lexicon:
     directive_kinds: PhraseMatcher = field(default_factory=PhraseMatcher)
     named_directives: PhraseMatcher = field(default_factory=PhraseMatcher)
     symbol_issuers: dict[str, str] = field(default_factory=dict)
+    issued_for: dict[str, str] = field(default_factory=dict)  # a post that signs for a body -> the body
     not_implemented: frozenset[str] = frozenset()
     not_bound: frozenset[str] = frozenset()  # canonical names of bodies no document applies to
     number_units: frozenset[str] = frozenset()
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         lex.directive_kinds.add(written, kind)
     lex.named_directives = _phrase_matcher(directives["named"])
     lex.symbol_issuers = {k.lower(): v for k, v in directives["symbol_issuers"].items()}
+    lex.issued_for = dict(directives.get("issued_for") or {})
     lex.not_implemented = frozenset(directives["not_implemented"])
     lex.not_bound = frozenset(directives["not_bound"])
     lex.number_units = frozenset(word_key(w) for w in directives["number_units"])

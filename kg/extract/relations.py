@@ -186,6 +186,10 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     "Organization", d.symbol_issuer, span=span, sent=sent,
                     props={"scope": "report"} if level_less else None)
                 b.relate("ISSUED_BY", ent, org, sent, 0.6)
+                body = lexicon().issued_for.get(org.name)
+                if body is not None:  # "…/QĐ-TTg": the Prime Minister signs for the Government
+                    signed_for = b.entity("Organization", body, span=span, sent=sent)
+                    b.relate("ISSUED_BY", ent, signed_for, sent, 0.55)
             if d.subject_start >= 0:
                 issuers = {id(o) for o in (d.issuer, *d.co_issuers) if o is not None}
                 for top in s.orgs:

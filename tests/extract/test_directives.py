@@ -153,3 +153,8 @@ def test_a_document_in_which_a_bare_title_acts_is_issued_by_the_titles_body(run)
     assert ("Quyết định số 654", "Chính phủ", None) in rels(x, "ISSUED_BY")
     y = run("Tại Quyết định số 12, Thủ tướng Phạm Minh Chính giao Bộ Tài chính chủ trì.")
     assert not rels(y, "ISSUED_BY") - {("Quyết định số 12", "Chính phủ", None)}
+
+
+def test_a_prime_ministers_decision_is_also_the_governments(run):
+    x = run("Thủ tướng vừa có Quyết định số 39/QĐ-TTg bổ nhiệm ông Nguyễn Văn A giữ chức Thứ trưởng Bộ Tài chính.")
+    assert {o for _, o, _ in rels(x, "ISSUED_BY")} >= {"Chính phủ"}
