@@ -528,7 +528,9 @@ class OrgParser:
         unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
         # a unit's name may read as a person's ("Huyện đoàn Châu Thành"): it is the unit when the
         # capitalized run ends where the unit's name ends
-        if unit is not None and (not self.looks_like_person(j) or proper_name_end(self.toks, j) == unit[0]):
+        # … or is followed by a person's name ("Thành ủy Châu Đốc Lâm Quang Thi")
+        if unit is not None and (not self.looks_like_person(j) or proper_name_end(self.toks, j) == unit[0]
+                                 or self.looks_like_person(unit[0])):
             name, type_word = unit[1]  # type: ignore[misc]
             # a Party committee's name says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
             assert lex.admin is not None

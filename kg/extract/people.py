@@ -101,6 +101,10 @@ class PeopleParser:
         if not m or not (self.toks[i].is_cap or lower_ok):
             return None
         end, title = m
+        if title.text in self.lex.words["staff_titles"]:
+            staff = self._staff_post(i, end, status, start)
+            if staff is not None:
+                return staff
         role = " ".join(tok.text for tok in self.toks[i:end] if tok.is_word)
         if acting:  # "quyền Giám đốc" is a title of its own; "nguyên" is only a status
             role = f"quyền {role}"
@@ -140,6 +144,16 @@ class PeopleParser:
                 country = str(place[1]) if str(place[1]) in self.lex.countries else ""
                 return Post(role, None, title.implied, status, start, place[0], country)
         return Post(role, org, title.implied, status, start, end)
+
+    def _staff_post(self, i: int, end: int, status, start: int) -> Post | None:
+        """"Trợ lý Thủ tướng Chính phủ", "Đặc phái viên của Tổng Bí thư": a post named with the
+        principal's title ("Trợ lý Thủ tướng"), in the principal's body (written or implied)."""
+        k = end + 1 if end < len(self.toks) and self.toks[end].keys[:1] == (word_key("của"),) else end
+        principal = self.title_item(k) if k < len(self.toks) and self.toks[k].is_cap else None
+        if principal is None or principal.status or not (principal.org is not None or principal.implied):
+            return None
+        role = " ".join(t.text for t in self.toks[i:k] if t.is_word) + " " + principal.role  # "của" as written
+        return Post(role, principal.org, principal.implied, status, start, principal.end)
 
     def _standing_post(self, i: int) -> tuple[str, OrgMention] | None:
         """"Thường trực Ban Bí thư": a post in the body, where before other bodies the same words

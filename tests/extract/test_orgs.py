@@ -394,3 +394,8 @@ def test_a_known_short_name_goes_on_after_va_with_a_capital(run):
 
 def test_a_parish_named_after_a_place_that_reads_as_a_person(run):
     assert "Giáo xứ Châu Đốc" in names(run("Lãnh đạo thành phố thăm, chúc mừng Giáo xứ Châu Đốc."), "Organization")
+
+
+def test_a_city_committee_then_a_persons_name(run):
+    x = run("Bí thư Thành ủy Châu Đốc Lâm Quang Thi đến thăm.")
+    assert ("Lâm Quang Thi", "Thành ủy Châu Đốc", "Bí thư") in rels(x, "HOLDS_POSITION")

@@ -199,3 +199,12 @@ def test_military_commanders_titles_and_services(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Nguyễn Trọng Bình", "Quân chủng Hải quân", "Phó Tham mưu trưởng") in posts
     assert ("Lê Văn Tùng", "Bộ Chỉ huy Quân sự tỉnh Vĩnh Phúc", "Chỉ huy trưởng") in posts
+
+
+def test_staff_of_a_post_hold_a_post_of_their_own_in_the_principals_body(run):
+    x = run("Thủ tướng bổ nhiệm ông Nguyễn Hồng Tuyến giữ chức Trợ lý Thủ tướng Chính phủ. "
+            "Ông Lê Văn An, Đặc phái viên của Tổng Bí thư, dự lễ.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Hồng Tuyến", "Chính phủ", "Trợ lý Thủ tướng") in posts
+    assert ("Lê Văn An", "Ban Chấp hành Trung ương Đảng", "Đặc phái viên của Tổng Bí thư") in posts
+    assert not any(role in ("Thủ tướng", "Tổng Bí thư") for _, _, role in posts)
