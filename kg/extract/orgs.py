@@ -307,8 +307,9 @@ class OrgParser:
             end, name = nm
             while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
                 end, name = tail[0], expand_surface(self.toks, j, tail[0])  # "Cục Tổ chức cán bộ"
-            if end + 1 < len(self.toks) and self.toks[end].keys[:1] == _VA and self.toks[end + 1].is_cap and (
-                    not self.starts_new_unit(end + 1)):
+            nxt = self.toks[end + 1] if end + 1 < len(self.toks) else None
+            if nxt is not None and self.toks[end].keys[:1] == _VA and nxt.is_cap and not nxt.text.isupper() and (
+                    not self.starts_new_unit(end + 1)):  # (an acronym after "và" is a body of its own: "và EVN")
                 # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
                 end = self.name_run(end + 1)
                 name = expand_surface(self.toks, j, end)
