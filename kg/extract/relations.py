@@ -78,6 +78,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
     for s in sentences:
         sent = (s.start, s.end)
+        dead_end: int | None = None  # where the last person said to be dead ends (a list goes on)
         for p in sorted(s.people, key=lambda p: p.start):
             # a one-word name the report also writes in full is that person ("Tổng thống Biden")
             one_word = " " not in p.name and not p.ref
@@ -93,7 +94,13 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             last = last if p.bare else name
             span = s.char_span(p.start, p.end)
             first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
-            dead = lex.phrases["deceased_markers"].ending_at(s.tokens, first) >= 0
+            honorific = lex.phrases["honorifics"].ending_at(s.tokens, first)  # "của Giáo sư Nguyễn Đình Tứ"
+            first = honorific if honorific >= 0 else first
+            # "phần mộ của Tổng Bí thư Lê Duẩn, Tổng Bí thư Lê Khả Phiêu": the list after the marker too
+            listed = dead_end is not None and 0 < first - dead_end <= 2 and all(
+                t.text == "," or t.keys[:1] == _VA for t in s.tokens[dead_end:first])
+            dead = listed or lex.phrases["deceased_markers"].ending_at(s.tokens, first) >= 0
+            dead_end = max(p.end, p.chain_end) if dead else None
             props = {"historical": True} if dead or tuple(name_key(name).split()) in lex.historical else None
             ent = b.entity("Person", name, surface=text[span[0] : span[1]], span=span, sent=sent, props=props)
             out[id(p)] = ent
@@ -474,3 +481,4 @@ def _implements(b, lex, sentences, directives, subjects) -> None:
 
 
 _CUA = (word_key("của"),)
+_VA = (word_key("và"),)

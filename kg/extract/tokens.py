@@ -168,7 +168,7 @@ class PhraseMatcher:
         place, "Đại hội" before "Đại biểu"), or -1."""
         if end <= 0 or not tokens[end - 1].keys or tokens[end - 1].keys[-1] not in self._lasts:
             return -1
-        for k in range(max(0, end - self._longest), end):
+        for k in range(max(0, end - self._longest - 3), end):  # (joiners and commas take tokens, not keys)
             m = self.match(tokens, k)
             if m is not None and m[0] == end:
                 return k

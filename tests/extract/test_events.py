@@ -340,3 +340,10 @@ def test_a_caption_line_naming_ong_is_no_byline_and_vua_ends_an_event_name(run):
     y = run("Thông cáo\n05/05/2017\n\nThông cáo kỳ họp thứ 35 của Ủy ban Kiểm tra Trung ương vừa được công bố "
             "chiều nay 5-5.")
     assert not any(e.name.endswith("vừa") for e in y.entities if e.type == "Event")
+
+
+def test_the_dead_named_in_a_funeral_or_by_their_graves_did_not_attend(run):
+    x = run("Kiểm tra công tác chuẩn bị\n24/07/2024\n\nSáng 24/7, Chủ tịch nước Tô Lâm đã kiểm tra công tác chuẩn bị "
+            "cho lễ an táng Tổng Bí thư Nguyễn Phú Trọng. Phần mộ nằm phía sau phần mộ của Tổng Bí thư Lê Duẩn, "
+            "Tổng Bí thư Lê Khả Phiêu, gần phần mộ của Giáo sư - Tiến sĩ Nguyễn Đình Tứ.")
+    assert {p for p, _, _ in rels(x, "ATTENDED")} == {"Tô Lâm"}
