@@ -224,9 +224,11 @@ class PeopleParser:
             elif p.org is not None and p.org.kind == "bare" and later:
                 # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the Party committee of that body; of a
                 # locality's committee ("Chủ tịch UBND xã Quỳnh Lập"), the locality's: "Đảng ủy xã ..."
+                # (a party group, "Ban cán sự đảng, Chủ tịch UBND tỉnh", is the body's own, never the locality's)
                 nxt = later[0]
+                group = p.org.head.lower() in self.lex.words["body_party_groups"]
                 p.org = (OrgMention(p.org.start, p.org.end, "standalone", head=p.org.head, locality=nxt.locality)
-                         if nxt.kind == "standalone" and nxt.locality
+                         if nxt.kind == "standalone" and nxt.locality and not group
                          and self.lex.phrases["locality_government"].match(self.toks, nxt.start) else
                          OrgMention(p.org.start, p.org.end, "party", head=p.org.head, inner=copy.copy(nxt)))
         return posts, j

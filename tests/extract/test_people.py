@@ -208,3 +208,8 @@ def test_staff_of_a_post_hold_a_post_of_their_own_in_the_principals_body(run):
     assert ("Nguyễn Hồng Tuyến", "Chính phủ", "Trợ lý Thủ tướng") in posts
     assert ("Lê Văn An", "Ban Chấp hành Trung ương Đảng", "Đặc phái viên của Tổng Bí thư") in posts
     assert not any(role in ("Thủ tướng", "Tổng Bí thư") for _, _, role in posts)
+
+
+def test_a_party_group_in_a_title_chain_is_the_next_bodys_own(run):
+    x = run("Ông Lê Thanh Hùng, Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh Quảng Ninh bị kỷ luật.")
+    assert ("Lê Thanh Hùng", "Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Ninh", "Bí thư") in rels(x, "HOLDS_POSITION")
