@@ -316,6 +316,8 @@ class OrgParser:
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)
+            while end > j and (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
+                end = tail[0]  # "Phòng Cảnh sát điều tra tội phạm về ma túy"
         else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
             end, name = self.name_run(j, max_lower=1, person_first=True), ""
             if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (

@@ -399,3 +399,9 @@ def test_a_parish_named_after_a_place_that_reads_as_a_person(run):
 def test_a_city_committee_then_a_persons_name(run):
     x = run("Bí thư Thành ủy Châu Đốc Lâm Quang Thi đến thăm.")
     assert ("Lâm Quang Thi", "Thành ủy Châu Đốc", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_police_departments_named_with_ve_and_a_joined_name(run):
+    x = run("Trung tá Lê Văn A, Trưởng Phòng Cảnh sát điều tra tội phạm về ma túy, được điều động giữ chức vụ "
+            "Trưởng Phòng Hậu cần - Kỹ thuật.")
+    assert {"Phòng Cảnh sát điều tra tội phạm về ma túy", "Phòng Hậu cần - Kỹ thuật"} <= names(x, "Organization")
