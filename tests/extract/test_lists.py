@@ -63,3 +63,9 @@ def test_a_plural_title_then_a_verb_of_election_opens_a_list(run):
     # without "các" the title is one person's, and a group after another verb is not its list
     y = run("Phó chủ tịch UBND tỉnh Quảng Ninh làm việc với đoàn gồm các ông Đặng Huy Hậu, Lê Quang Tùng.")
     assert not {p for p, _, _ in rels(y, "HOLDS_POSITION")} & {"Đặng Huy Hậu", "Lê Quang Tùng"}
+
+
+def test_a_shared_title_whose_list_opens_with_gom_cac_ong(run):
+    x = run("UBND tỉnh Nam Định có 3 Phó chủ tịch gồm các ông: Trần Văn Hải; Lê Quốc Bình và Phạm Đình Nghị.")
+    holders = {p for p, o, r in rels(x, "HOLDS_POSITION") if o == "Ủy ban nhân dân tỉnh Nam Định"}
+    assert holders == {"Trần Văn Hải", "Lê Quốc Bình", "Phạm Đình Nghị"}
