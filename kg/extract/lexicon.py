@@ -27,6 +27,7 @@ class Head:
     # a body in lower case before a capitalized name ("bệnh viện Bạch Mai"): "name"; "name-not-place"
     # unless that name is a place alone ("trung tâm Hà Nội"); "" never
     lower_name: str = ""
+    lower_after_title: bool = False  # "Bí thư huyện ủy Đông Anh": a body in lower case after a title
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def lexicon() -> Lexicon:
     heads = read_tsv("org_heads.tsv")
     for row in heads:
         lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes",
-                                        row["lower"] if row["lower"].startswith("name") else ""))
+                                        row["lower"] if row["lower"].startswith("name") else "",
+                                        row["lower"] == "title"))
     lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
     for name in read_lines("org_names.txt"):
         lex.org_names.add(name, name)

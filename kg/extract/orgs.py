@@ -249,6 +249,8 @@ class OrgParser:
     def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
         """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
         a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
+        if after_title and head.lower_after_title:
+            return True  # "Bí thư huyện ủy Đông Anh", "Phó Bí thư tỉnh ủy"
         if j >= len(self.toks) or not self.toks[j].is_cap:
             return False
         if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):

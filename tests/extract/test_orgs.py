@@ -405,3 +405,9 @@ def test_police_departments_named_with_ve_and_a_joined_name(run):
     x = run("Trung tá Lê Văn A, Trưởng Phòng Cảnh sát điều tra tội phạm về ma túy, được điều động giữ chức vụ "
             "Trưởng Phòng Hậu cần - Kỹ thuật.")
     assert {"Phòng Cảnh sát điều tra tội phạm về ma túy", "Phòng Hậu cần - Kỹ thuật"} <= names(x, "Organization")
+
+
+def test_a_party_committee_in_lower_case_after_a_title(run):
+    x = run("Đồng chí Lê Trung Kiên, Bí thư huyện ủy Đông Anh phát biểu. Cán bộ tỉnh ủy và huyện ủy dự.")
+    assert ("Lê Trung Kiên", "Huyện ủy Đông Anh", "Bí thư") in rels(x, "HOLDS_POSITION")
+    assert names(x, "Organization") == {"Huyện ủy Đông Anh"}
