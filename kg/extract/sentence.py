@@ -162,7 +162,6 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
-_ABOVE_COMMUNE = frozenset(("thị xã", "huyện", "quận", "thành phố", "tỉnh"))
 _THI = (word_key("thị"),)
 _VA = (word_key("và"),)
 _CITY = phrase_keys("thành phố")
@@ -440,7 +439,8 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts;
     # "Chủ tịch thị xã Đặng Vũ Nhật Thăng": no place at all, unless the name is a known unit's
     word = " ".join(t.text.lower() for t in toks[i - 1 if i > 0 and toks[i - 1].keys[:1] == _THI else i : unit[0]])
-    if word in _ABOVE_COMMUNE and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
+    above_commune = lex.admin is not None and any(word in tier for tier in lex.admin.tiers[:2])
+    if above_commune and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
             not lex.unit_names.match(toks, end)):
         return None  # (wards and communes are often named after people: "phường Bế Văn Đàn")
     stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
