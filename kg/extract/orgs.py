@@ -364,6 +364,8 @@ class OrgParser:
             hd = self.lex.heads.match(self.toks, k)
             if hd and str(hd[1].text) == m.head:
                 k = hd[0]
+            elif hd and hd[1].kind == "standalone":
+                break  # "Sở Tài nguyên và Môi trường, Công an tỉnh": a body of its own, not "Sở Công an"
             nm = self.lex.org_names.match(self.toks, k, allow_comma=True)
             if not nm or not self.toks[k].is_cap:
                 break

@@ -347,3 +347,8 @@ def test_the_dead_named_in_a_funeral_or_by_their_graves_did_not_attend(run):
             "cho lễ an táng Tổng Bí thư Nguyễn Phú Trọng. Phần mộ nằm phía sau phần mộ của Tổng Bí thư Lê Duẩn, "
             "Tổng Bí thư Lê Khả Phiêu, gần phần mộ của Giáo sư - Tiến sĩ Nguyễn Đình Tứ.")
     assert {p for p, _, _ in rels(x, "ATTENDED")} == {"Tô Lâm"}
+
+
+def test_an_opening_verb_ends_the_sessions_name(run):
+    x = run("Khai mạc kỳ họp\n05/12/2019\n\nChiều 5/12, Kỳ họp thứ 7 HĐND tỉnh Thanh Hóa khóa XVII khai mạc.")
+    assert [e.name for e in x.entities if e.type == "Event"] == ["Kỳ họp thứ 7 HĐND tỉnh Thanh Hóa khóa XVII"]

@@ -411,3 +411,9 @@ def test_a_party_committee_in_lower_case_after_a_title(run):
     x = run("Đồng chí Lê Trung Kiên, Bí thư huyện ủy Đông Anh phát biểu. Cán bộ tỉnh ủy và huyện ủy dự.")
     assert ("Lê Trung Kiên", "Huyện ủy Đông Anh", "Bí thư") in rels(x, "HOLDS_POSITION")
     assert names(x, "Organization") == {"Huyện ủy Đông Anh"}
+
+
+def test_a_body_of_its_own_in_a_list_after_a_department_keeps_its_head(run):
+    x = run("Lãnh đạo UBND tỉnh Thanh Hóa, Sở Tài nguyên và Môi trường, Công an tỉnh đã trả lời chất vấn.")
+    orgs = names(x, "Organization")
+    assert "Công an tỉnh Thanh Hóa" in orgs and not any(o.startswith("Sở Công an") for o in orgs)
