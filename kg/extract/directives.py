@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser, expand_surface
-from kg.extract.tokens import Token, word_key
+from kg.extract.tokens import KEY_VA, Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -184,16 +184,17 @@ class DirectiveParser:
         end of the clause belong to the name; so does a bracketed "(sửa đổi)"."""
         toks = self.toks
         stops = self.lex.wordset("law_name_stops")
-        if end + 1 < len(toks) and toks[end].keys[:1] == _VA and toks[end + 1].is_word and not toks[end + 1].is_cap:
+        if end + 1 < len(toks) and toks[end].keys[:1] == KEY_VA and toks[end + 1].is_word and not toks[end + 1].is_cap:
             k = end + 1
             while k < len(toks) and k - end <= 9 and (toks[k].text == "," or (
                     toks[k].is_word and not toks[k].is_cap and toks[k].keys[0] not in stops)):
                 k += 1
             if (k >= len(toks) or toks[k].text in (";", ".", "(", ")")) and toks[k - 1].text != ",":
                 end = k
-        if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 3].text == ")" and (
-                toks[end + 1].keys[:1] + toks[end + 2].keys[:1] == _AMENDED):
-            end += 4
+        mark = self.lex.phrases["amendment_marks"].match(toks, end + 1, allow_comma=True) if (
+            end + 1 < len(toks) and toks[end].text == "(") else None
+        if mark is not None and mark[0] < len(toks) and toks[mark[0]].text == ")":
+            end = mark[0] + 1
         return end
 
     def _law_name_ends_at(self, k: int) -> bool:
@@ -208,7 +209,7 @@ class DirectiveParser:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if t.keys[:1] == (word_key("năm"),):
             return nxt is not None and nxt.text.isdigit()
-        return t.keys[:1] == (word_key("và"),) and nxt is not None and nxt.is_cap
+        return t.keys[:1] == KEY_VA and nxt is not None and nxt.is_cap
 
     def _symbol_issuer(self, symbol: str) -> str:
         parts = re.split(r"[/-]", symbol)
@@ -230,7 +231,7 @@ class DirectiveParser:
             if org is not None:
                 m.issuer = org
                 j = org.end
-                while j + 1 < len(toks) and (toks[j].text == "," or self._key(j) == word_key("và")):
+                while j + 1 < len(toks) and (toks[j].text == "," or toks[j].keys[:1] == KEY_VA):
                     more = self.orgs.parse(j + 1, allow_bare=False)
                     if more is None:
                         break
@@ -247,5 +248,3 @@ class DirectiveParser:
                 m.subject = self.text[toks[j + 1].start : toks[k - 1].end]
 
 
-_VA = (word_key("và"),)
-_AMENDED = (word_key("sửa"), word_key("đổi"))

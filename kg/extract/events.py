@@ -25,8 +25,6 @@ _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
     r"(?:(\d{1,2})\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
 )
-# "(kể) từ ngày 6/11", "đến ngày 30/6": when something takes effect or is due, not when it happened
-_BOUND = re.compile(r"(?:từ|đến|tới|trước|hết)\s*$")
 
 
 def iso(day: int, month: int, year: int) -> str | None:
@@ -104,7 +102,7 @@ def dates_in(text: str, start: int, end: int, year: int | None) -> list[DateMent
     for m in _DAY_DATE.finditer(text, start, end):
         first, day, month, written_year = m.groups()
         y = int(written_year) if written_year else year
-        if y is None or (first is None and _BOUND.search(text, max(0, m.start() - 8), m.start())):
+        if y is None or (first is None and _bound_before(text, m.start())):
             continue
         # a span of days ("từ ngày 18-20/8") is dated by its first day
         d = iso(int(first or day), int(month), y)
@@ -149,9 +147,14 @@ def held_sentence(lex, text: str, body: list[Sentence], lead: Sentence, name: st
 def announced(lead: Sentence, dates: list) -> list:
     """"Người phát ngôn … chiều 15/8 cho biết, … sẽ thăm … từ ngày 18-20/8": a lead that announces what
     will happen dates the announcement first; the event is dated after "sẽ" (will)."""
-    will = next((t.start for t in lead.tokens if t.keys[:1] == _SE), None)
+    future = lexicon().wordset("future_markers")
+    will = next((t.start for t in lead.tokens if t.keys[:1] and t.keys[0] in future), None)
     later = [d for d in dates if will is not None and d.start > will]
     return later or dates
 
 
-_SE = (word_key("sẽ"),)
+def _bound_before(text: str, at: int) -> bool:
+    """"(kể) từ ngày 6/11", "đến ngày 30/6" (data: date_bounds): a date when something takes effect
+    or is due, not when it happened."""
+    words = text[max(0, at - 8) : at].split()
+    return bool(words) and word_key(words[-1]) in lexicon().wordset("date_bounds")

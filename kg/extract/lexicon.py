@@ -186,7 +186,8 @@ def lexicon() -> Lexicon:
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
-        "home_cues", "results_cues", "meeting_owners", "name_tails", "taking_place_verbs", "deceased_markers",
+        "home_cues", "results_cues", "meeting_owners", "name_tails", "amendment_marks", "event_name_verbs",
+        "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs",
         "plural_honorifics", "foreign_org_cues",
     ):
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
-                "plural_markers", "directing_words", "lower_head_openers"):
+                "plural_markers", "directing_words", "lower_head_openers", "bare_honorifics", "future_markers",
+                "date_bounds"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -7,8 +7,8 @@ from __future__ import annotations
 import copy
 
 from kg.extract.orgs import OrgMention
-from kg.extract.people import _VA, PeopleParser, PersonMention, Post
-from kg.extract.tokens import phrase_keys, word_key
+from kg.extract.people import PeopleParser, PersonMention, Post
+from kg.extract.tokens import KEY_VA, phrase_keys, word_key
 
 
 def list_opener(self: PeopleParser, j: int) -> int | None:
@@ -63,11 +63,11 @@ def shared_list(self: PeopleParser, k: int, shared: list[Post], context: OrgMent
         pm.chain_end = end
         people.append(pm)
         mark = toks[end].text if end < len(toks) else ""
-        if (mark in (",", ";") and sep in ("", mark)) or (end < len(toks) and toks[end].keys[:1] == _VA):
+        if (mark in (",", ";") and sep in ("", mark)) or (end < len(toks) and toks[end].keys[:1] == KEY_VA):
             # a list keeps its separator: "các Phó Chủ tịch: A, B; Tổng Thư ký C" ends at ";"
             sep = sep or mark if mark in (",", ";") else sep
             k = end + 1
-            if k < len(toks) and toks[k].keys[:1] == _VA:  # "; và B"
+            if k < len(toks) and toks[k].keys[:1] == KEY_VA:  # "; và B"
                 k += 1
             continue
         break
@@ -85,7 +85,7 @@ def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], l
         bare = False
     else:
         # "… đối với ông A và Bộ trưởng Bộ Y nhiệm kỳ 2021-2026 đối với ông B": the next item
-        k, bare = (i if i > 0 and toks[i - 1].keys[:1] == _VA else -1), True
+        k, bare = (i if i > 0 and toks[i - 1].keys[:1] == KEY_VA else -1), True
     post = self.title_item(k, lower_ok=True) if k >= 0 else None
     if post is None:
         return None
@@ -174,7 +174,7 @@ def joined_committees(lex, toks, orgs: list[OrgMention]) -> list[OrgMention]:
         while k < len(toks) and k not in starts and (hd := lex.heads.match(toks, k)) and hd[1].kind == "sub":
             heads.append((k, hd[0], hd[1].text))
             k = hd[0]
-            if k < len(toks) and (toks[k].text == "," or toks[k].keys[:1] == _VA):
+            if k < len(toks) and (toks[k].text == "," or toks[k].keys[:1] == KEY_VA):
                 k += 1
         if not heads:
             continue

@@ -11,7 +11,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import tokenize, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
 from kg.model import Entity
 from kg.text import name_key
 
@@ -56,8 +56,6 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
 
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
-_CUA = (word_key("của"),)
-_ONG_BA = ((word_key("ông"),), (word_key("bà"),))
 _SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
@@ -68,7 +66,7 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     """Character spans of the names when a whole line is a byline, else []."""
     if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("source_markers"):
         return []  # "Theo TTXVN": the source of the report, not its author
-    if toks and toks[0].keys[:1] in _ONG_BA:
+    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("bare_honorifics"):
         return []  # "Ông Trịnh Xuân Thanh": a photo caption; a byline names no one "ông" or "bà"
     i = 0
     mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)
@@ -217,7 +215,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                       ) or (taking_part is not None and listed_with(lead, taking_part, m))
         # "kỳ họp thứ 25 (của) HĐND tỉnh": the body whose session it is, named right after the noun
         # or after "của" (not a body the meeting is about: "hiệp thương … bầu cử đại biểu Quốc hội")
-        whose = m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == _CUA)
+        whose = m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == KEY_CUA)
         if before_verb or after_with or whose:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
             taking_part = m
@@ -240,7 +238,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         for k, (m, e) in enumerate(tops):
             if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
                 continue
-            if _on_behalf(s, m) or (behalf is not None and _listed_or_led(lex, s, behalf, m)):
+            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m, lex.wordset("leadership_words"))):
                 behalf = m
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
                 continue
@@ -256,7 +254,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
 
 def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:
     gap = s.tokens[a.end : b.start]
-    return all(t.text == "," or word_key(t.text) == word_key("và") for t in gap) and len(gap) <= 2
+    return all(t.text == "," or t.keys[:1] == KEY_VA for t in gap) and len(gap) <= 2
 
 
 def _listed_after_led(s: Sentence, tops, k: int) -> bool:
@@ -317,14 +315,6 @@ def _represented(s: Sentence, at: int) -> bool:
     return False
 
 
-def _listed_or_led(lex, s: Sentence, a: OrgMention, b: OrgMention) -> bool:
-    """b is listed right after a, with "lãnh đạo" / "đại diện" between ("Thay mặt Đảng ủy Công an
-    Trung ương, lãnh đạo Bộ Công an")."""
-    leaders = lex.wordset("leadership_words")
-    gap = [t for t in s.tokens[a.end : b.start] if not (t.is_word and word_key(t.text) in leaders)]
-    return 1 <= len(gap) <= 2 and all(t.text in (",", "-", "–") or word_key(t.text) == word_key("và") for t in gap)
-
-
 def _on_behalf(s: Sentence, m: OrgMention) -> bool:
     prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 2) : m.start]]
     return prev == [word_key("Thay"), word_key("mặt")]
@@ -349,7 +339,8 @@ def _event_np_end(s: Sentence, i: int) -> int:
         if t.text == "," and nxt is not None and (
                 nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)):
             break
-        if t.is_word and word_key(t.text) in lexicon().wordset("event_name_stops") and j > i + 1:
+        if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
+                                         or lexicon().phrases["event_name_verbs"].match(toks, j)):
             break
         j += 1
     return j

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import Token, proper_name_end, word_key
+from kg.extract.tokens import KEY_VA, Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys
 from kg.text import name_key
 
@@ -175,14 +175,14 @@ def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
             chain = [m] if m is not None else []
 
 
-def listed_with(s: Sentence, a, b) -> bool:
-    """Are mentions a and b next to each other in a list ("HĐND, UBND", "Huyện ủy - HĐND")?"""
-    gap = s.tokens[a.end : b.start]
-    return 1 <= len(gap) <= 2 and all(t.text in _LIST_JOINS or word_key(t.text) == _VA for t in gap)
+def listed_with(s: Sentence, a, b, between: frozenset[str] = frozenset()) -> bool:
+    """Are mentions a and b next to each other in a list ("HĐND, UBND", "Huyện ủy - HĐND")?
+    `between`: keys of words that may also stand between them ("…, lãnh đạo Bộ Công an")."""
+    gap = [t for t in s.tokens[a.end : b.start] if not (t.keys and t.keys[0] in between)]
+    return b.start > a.end and 1 <= len(gap) <= 2 and all(t.text in _LIST_JOINS or t.keys[:1] == KEY_VA for t in gap)
 
 
 _LIST_JOINS = frozenset((",", "-", "–", "&"))
-_VA = word_key("và")
 
 
 def resolve_bare_heads(sentences: list[Sentence]) -> None:
@@ -206,7 +206,9 @@ def _tier_of(level: str, place: str, admin: AdminLevels, lex: Lexicon) -> int:
     """The tier of a named place: a level of two tiers ("thành phố") is of the first for the
     centrally run cities, else of the second."""
     tiers = [n for n, tier in enumerate(admin.tiers) if level in tier]
-    return tiers[0] if len(tiers) == 1 or name_key(place) in lex.cities else tiers[1]
+    # (the data may name the city with its level: "Thành phố Hồ Chí Minh")
+    central = name_key(place) in lex.cities or name_key(f"{level} {place}") in lex.cities
+    return tiers[0] if len(tiers) == 1 or central else tiers[1]
 
 
 def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, str]]:
@@ -236,11 +238,13 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
     for m in _all_mentions(sentences):
         name = m.canonical
-        if not name or _named_place(name, admin):
+        # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
+        if not name or _named_place(name, admin) or name_key(name).endswith(name_key(f"{level} {place}")):
             continue
-        if name.endswith(f" {level}") and place.lower().startswith(f"{level} "):
+        leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
+        if leveled and place.lower().startswith(f"{level} "):
             m.canonical = f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
-        elif name.endswith(f" {level}") or (party and (name == party or name.endswith(f" {party}"))):
+        elif leveled or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
         elif heads and name.startswith(heads):
             # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import Token, expand_keys, phrase_keys, proper_name_end, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, Token, expand_keys, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
 from kg.text import name_key
 
@@ -64,7 +64,6 @@ _PLURAL = frozenset(word_key(w) for w in ("các", "những"))
 _DU = word_key("dự")
 
 
-_CUA = (word_key("của"),)
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
@@ -182,7 +181,7 @@ class OrgParser:
                 k = j  # an acronym is a whole name: "Bộ Tư lệnh CSCĐ phấn đấu" ends at CSCĐ
             j = k
             nxt = self.toks[j] if j < len(self.toks) else None
-            if nxt is not None and (nxt.text in "-–&" or word_key(nxt.text) == word_key("và")):
+            if nxt is not None and (nxt.text in "-–&" or nxt.keys[:1] == KEY_VA):
                 after = self._word(j + 1)
                 if after is not None and after.is_cap and not stops(j + 1):
                     j += 1
@@ -234,6 +233,12 @@ class OrgParser:
         self._suffixes(best)
         return best
 
+    def _with_tails(self, end: int) -> int:
+        """End of a name after the lower-case nouns that go on with names (data: name_tails)."""
+        while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
+            end = tail[0]
+        return end
+
     def _comma_and_name(self, j: int, end: int) -> int:
         """"Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công": a name of several parts, the last
         joined by "và", goes on over the comma (a list of bodies repeats their heads: "Sở A, Sở B")."""
@@ -242,7 +247,7 @@ class OrgParser:
                 self.starts_new_unit(end + 1)):
             return end
         more = self.name_run(end + 1)
-        joined = any(t.keys[:1] == _VA for t in toks[end + 1 : more])
+        joined = any(t.keys[:1] == KEY_VA for t in toks[end + 1 : more])
         clean = more >= len(toks) or not toks[more].is_word or self._boundary(more)
         return more if joined and clean and more - end <= 8 else end
 
@@ -307,10 +312,10 @@ class OrgParser:
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:
             end, name = nm
-            while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
-                end, name = tail[0], expand_surface(self.toks, j, tail[0])  # "Cục Tổ chức cán bộ"
+            if (tailed := self._with_tails(end)) > end:
+                end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"
             nxt = self.toks[end + 1] if end + 1 < len(self.toks) else None
-            if nxt is not None and self.toks[end].keys[:1] == _VA and nxt.is_cap and not nxt.text.isupper() and (
+            if nxt is not None and self.toks[end].keys[:1] == KEY_VA and nxt.is_cap and not nxt.text.isupper() and (
                     not self.starts_new_unit(end + 1)):  # (an acronym after "và" is a body of its own: "và EVN")
                 # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
                 end = self.name_run(end + 1)
@@ -318,8 +323,7 @@ class OrgParser:
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)
-            while end > j and (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
-                end = tail[0]  # "Phòng Cảnh sát điều tra tội phạm về ma túy"
+            end = self._with_tails(end) if end > j else end  # "Phòng … điều tra tội phạm về ma túy"
         else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
             end, name = self.name_run(j, max_lower=1, person_first=True), ""
             if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (
@@ -359,7 +363,7 @@ class OrgParser:
             return []
         out: list[OrgMention] = []
         j = m.end
-        while j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) == word_key("và")):
+        while j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == KEY_VA):
             k = j + 1
             hd = self.lex.heads.match(self.toks, k)
             if hd and str(hd[1].text) == m.head:
@@ -383,7 +387,7 @@ class OrgParser:
         """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own."""
         if not entry.part_of:
             return None
-        k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == _CUA), None)
+        k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == KEY_CUA), None)
         # with "của", or without it ("Ủy ban Tư pháp Quốc hội"): the owner's name ends the mention
         starts = [k + 1] if k is not None else range(end - 1, i, -1) if " của " in entry.name else []
         for at in starts:
@@ -589,5 +593,3 @@ def _expand_head(head: str) -> str:
     abbr = abbreviations()
     return " ".join(abbr.get(w.lower(), w) if w.isupper() and len(w) > 1 else w for w in head.split())
 
-
-_VA = (word_key("và"),)

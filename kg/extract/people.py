@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
-from kg.extract.tokens import Token, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, Token, word_key
 
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
-_VA = (word_key("và"),)
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -148,7 +147,7 @@ class PeopleParser:
     def _staff_post(self, i: int, end: int, status, start: int) -> Post | None:
         """"Trợ lý Thủ tướng Chính phủ", "Đặc phái viên của Tổng Bí thư": a post named with the
         principal's title ("Trợ lý Thủ tướng"), in the principal's body (written or implied)."""
-        k = end + 1 if end < len(self.toks) and self.toks[end].keys[:1] == (word_key("của"),) else end
+        k = end + 1 if end < len(self.toks) and self.toks[end].keys[:1] == KEY_CUA else end
         principal = self.title_item(k) if k < len(self.toks) and self.toks[k].is_cap else None
         if principal is None or principal.status or not (principal.org is not None or principal.implied):
             return None
@@ -251,7 +250,7 @@ class PeopleParser:
                     break
             if j > i and self.lex.phrases["name_stops"].match(self.toks, j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
-            if j > i and t.keys[:1] in _ONG_BA and self.orgs.looks_like_person(j + 1):
+            if j > i and t.keys[0] in self.lex.wordset("bare_honorifics") and self.orgs.looks_like_person(j + 1):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
             j += 1
         if j - i < min_len:
@@ -319,7 +318,7 @@ class PeopleParser:
                 break
             out.append((j, e))
             j = e
-            if j < len(self.toks) and (self.toks[j].text == "," or word_key(self.toks[j].text) == word_key("và")):
+            if j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == KEY_VA):
                 if self.name_at(j + 1) > j + 1 and not self.lex.titles.match(self.toks, j + 1):
                     j += 1
                     continue
@@ -420,8 +419,6 @@ class PeopleParser:
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end
 
-
-_ONG_BA = ((word_key("ông"),), (word_key("bà"),))
 
 # lists reads lists of people with this module's parser: imported last, once the parser exists
 from kg.extract import lists  # noqa: E402

@@ -13,7 +13,7 @@ from kg.extract.meeting import byline, main_event, top_level
 from kg.extract.naming import is_generic
 from kg.extract.orgs import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import phrase_keys, tokenize, word_key
+from kg.extract.tokens import KEY_CHO, KEY_CUA, KEY_VA, phrase_keys, tokenize, word_key
 from kg.model import Entity
 from kg.text import name_key
 
@@ -98,7 +98,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             first = honorific if honorific >= 0 else first
             # "phần mộ của Tổng Bí thư Lê Duẩn, Tổng Bí thư Lê Khả Phiêu": the list after the marker too
             listed = dead_end is not None and 0 < first - dead_end <= 2 and all(
-                t.text == "," or t.keys[:1] == _VA for t in s.tokens[dead_end:first])
+                t.text == "," or t.keys[:1] == KEY_VA for t in s.tokens[dead_end:first])
             dead = listed or lex.phrases["deceased_markers"].ending_at(s.tokens, first) >= 0
             dead_end = max(p.end, p.chain_end) if dead else None
             props = {"historical": True} if dead or tuple(name_key(name).split()) in lex.historical else None
@@ -298,15 +298,12 @@ def _ministry_units(b, lex, sentences, org_ent) -> None:
     """A Vụ / Cục / Phòng written without its parent belongs to the body written right after it
     ("Vụ Công chức - Viên chức, Bộ Nội vụ", "Vụ Tuyên truyền, Ban Tuyên giáo Trung ương"), else to
     the only ministry of its sentence, else to the ministry the report names most."""
-    def is_ministry(e: Entity | None) -> bool:
-        return _is_ministry(lex, e)
-
-    counts = Counter(e.id for e in b.entities.values() if is_ministry(e) for _ in e.evidence)
+    counts = Counter(e.id for e in b.entities.values() if _is_ministry(lex, e) for _ in e.evidence)
     ranked = counts.most_common(2)
     dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     for s in sentences:
         tops = sorted(s.orgs, key=lambda m: m.start)
-        in_sentence = {org_ent[id(m)].id for m in tops if is_ministry(org_ent.get(id(m)))}
+        in_sentence = {org_ent[id(m)].id for m in tops if _is_ministry(lex, org_ent.get(id(m)))}
         for k, top in enumerate(tops):
             e = org_ent.get(id(top))
             if e is None or top.kind != "named" or top.inner is not None:
@@ -363,7 +360,7 @@ def _reports_to(b, lex, sentences, org_ent, subjects) -> None:
                 got = lex.phrases["reports_to_sup_sub"].match(s.tokens, i) if len(between) <= 9 else None
                 if got is not None:
                     # "chờ ý kiến chỉ đạo của Chính phủ": the verb made a noun, the superior after "của"
-                    owned = any(t.keys[:1] == _CUA for t in s.tokens[got[0] : mb.start])
+                    owned = any(t.keys[:1] == KEY_CUA for t in s.tokens[got[0] : mb.start])
                     b.relate("REPORTS_TO", *((ea, eb) if owned else (eb, ea)), (s.start, s.end), 0.6)
                     break
         _far_subject_assigns(b, lex, s, orgs, subjects[id(s)])
@@ -385,7 +382,7 @@ def _far_subject_assigns(b, lex, s: Sentence, orgs, got: tuple[OrgMention, Entit
         assert hit is not None
         if any(at.end <= j < k for j in between) or any(t.text in (";", ":") for t in s.tokens[at.end : k]):
             return  # another body is nearer (the pairwise rule decides), or another clause
-        obj = hit[0] + 1 if hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == (word_key("cho"),) else hit[0]
+        obj = hit[0] + 1 if hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == KEY_CHO else hit[0]
         target = starts.get(obj)
         if target is not None and target.id != subject.id:
             b.relate("REPORTS_TO", target, subject, (s.start, s.end), 0.55)
@@ -479,6 +476,3 @@ def _implements(b, lex, sentences, directives, subjects) -> None:
                 if target is not None and not _issued_by(b, target, actor):  # issuing is not carrying out
                     b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7)
 
-
-_CUA = (word_key("của"),)
-_VA = (word_key("và"),)

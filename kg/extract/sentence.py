@@ -13,7 +13,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.orgs import OrgMention, OrgParser
 from kg.extract.people import PeopleParser, PersonMention
-from kg.extract.tokens import Token, phrase_keys, proper_name_end, tokenize, word_key
+from kg.extract.tokens import KEY_VA, Token, phrase_keys, proper_name_end, tokenize, word_key
 from kg.text import expansion, name_key
 
 
@@ -119,7 +119,7 @@ def read_sentence(
             i = s.add_people([], [p.org for p in posts if p.org], end)
             continue
         appt = peop.appointment_list(i) if k0 in gates.appointment or (
-            i > 0 and toks[i - 1].keys[:1] == _VA) else None
+            i > 0 and toks[i - 1].keys[:1] == KEY_VA) else None
         if appt is not None:
             i = s.add_people(*appt)
             continue
@@ -162,8 +162,6 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
-_THI = (word_key("thị"),)
-_VA = (word_key("và"),)
 _CITY = phrase_keys("thành phố")
 _STARTERS: dict[int, frozenset[str]] = {}
 
@@ -251,7 +249,7 @@ def _coordinated_after_cua(s: Sentence) -> None:
         if id(o) not in s.issuer_orgs:
             continue
         j = o.end
-        while j < len(s.tokens) and (s.tokens[j].text == "," or word_key(s.tokens[j].text) == word_key("và")):
+        while j < len(s.tokens) and (s.tokens[j].text == "," or s.tokens[j].keys[:1] == KEY_VA):
             nxt = by_start.get(j + 1)
             if nxt is None:
                 break
@@ -282,14 +280,14 @@ def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None
 def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
     """"các huyện Nam Sách, Thanh Hà, Ninh Giang", "thăm Lào, Hàn Quốc": a district, province or
     country named right after a place and a comma (or "và") is a place of the same list."""
-    if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == _VA):
+    if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == KEY_VA):
         return None
     unit = lex.unit_names.match(toks, i)
     if unit is not None and proper_name_end(toks, i) == unit[0]:
         return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]), listed=last.listed)
     stop = proper_name_end(toks, i)
     if last.listed and 2 <= stop - i <= 3 and (
-            stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == _VA):
+            stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == KEY_VA):
         # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare
         return PlaceMention(i, stop, " ".join(t.text for t in toks[i:stop]), listed=True)
     loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
@@ -438,7 +436,8 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
         return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
     # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts;
     # "Chủ tịch thị xã Đặng Vũ Nhật Thăng": no place at all, unless the name is a known unit's
-    word = " ".join(t.text.lower() for t in toks[i - 1 if i > 0 and toks[i - 1].keys[:1] == _THI else i : unit[0]])
+    # the whole unit word ending here: read from "xã", the unit may be "thị xã"
+    word = " ".join(t.text.lower() for t in toks[lex.phrases["admin_units"].ending_at(toks, unit[0]) : unit[0]])
     above_commune = lex.admin is not None and any(word in tier for tier in lex.admin.tiers[:2])
     if above_commune and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
             not lex.unit_names.match(toks, end)):

@@ -216,3 +216,9 @@ class PhraseMatcher:
 
 
 _NONE = object()
+
+
+# keys of the grammatical words the readers test tokens for ("và", "của"), computed once
+KEY_VA = (word_key("và"),)
+KEY_CUA = (word_key("của"),)
+KEY_CHO = (word_key("cho"),)

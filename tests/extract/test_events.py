@@ -352,3 +352,9 @@ def test_the_dead_named_in_a_funeral_or_by_their_graves_did_not_attend(run):
 def test_an_opening_verb_ends_the_sessions_name(run):
     x = run("Khai mạc kỳ họp\n05/12/2019\n\nChiều 5/12, Kỳ họp thứ 7 HĐND tỉnh Thanh Hóa khóa XVII khai mạc.")
     assert [e.name for e in x.entities if e.type == "Event"] == ["Kỳ họp thứ 7 HĐND tỉnh Thanh Hóa khóa XVII"]
+
+
+def test_a_verb_that_ends_a_sessions_name_is_no_part_of_another_word(run):
+    x = run("Triển khai kế hoạch\n02/01/2018\n\nSáng 2/1/2018, Hội nghị triển khai kế hoạch phát triển kinh tế "
+            "được tổ chức.")
+    assert [e.name for e in x.entities if e.type == "Event"] == ["Hội nghị triển khai kế hoạch phát triển kinh tế"]

@@ -417,3 +417,11 @@ def test_a_body_of_its_own_in_a_list_after_a_department_keeps_its_head(run):
     x = run("Lãnh đạo UBND tỉnh Thanh Hóa, Sở Tài nguyên và Môi trường, Công an tỉnh đã trả lời chất vấn.")
     orgs = names(x, "Organization")
     assert "Công an tỉnh Thanh Hóa" in orgs and not any(o.startswith("Sở Công an") for o in orgs)
+
+
+def test_a_centrally_run_citys_bodies_are_named_after_it_among_its_districts(run):
+    x = run("Bí thư Quận ủy quận 3 Lê Văn A và Bí thư Quận ủy quận 8 Trần Văn B dự họp cùng Ban Tổ chức Thành ủy "
+            "TP.HCM. Sở Giao thông Thành phố báo cáo; Sở Thông tin Truyền thông Thành phố Hồ Chí Minh dự.")
+    orgs = names(x, "Organization")
+    assert {"Sở Giao thông Thành phố Hồ Chí Minh", "Sở Thông tin Truyền thông Thành phố Hồ Chí Minh"} <= orgs
+    assert not any("phố thành phố" in o.lower() for o in orgs)
