@@ -20,6 +20,7 @@ _YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|tháng \d{1,2}\s*[/.-])\s
 _CITED = re.compile(r"\d+(?:[/-][\wĐđ&.]+)+\s*,?\s*(?:ban hành\s*)?ngày\s*$")
 _HORIZON = re.compile(r"(?:đến|tới|tầm nhìn|sau)\s*$")
 _YEAR_WORD = re.compile(r"\s*năm\s*$")
+_BEFORE = re.compile(r"trước\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
@@ -64,8 +65,10 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
     if cited:
         return _best(cited)
-    # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030")
-    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start()))
+    # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030") nor a time
+    # before which something was ("ca khúc trước 1975"): quoted history
+    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start())
+                    and not _BEFORE.search(text, max(0, m.start() - 8), m.start()))
     return _best(years)
 
 

@@ -9,6 +9,7 @@ from kg.extract.orgs import canonical_name
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys
+from kg.reorganisation import replaced_by
 from kg.text import name_key
 
 
@@ -285,3 +286,21 @@ def drop_place_names(sentences: list[Sentence], places: frozenset[str]) -> None:
     if places:
         for s in sentences:
             s.people = [p for p in s.people if not (p.bare and name_key(p.name) in places)]
+
+
+def date_short_ministries(sentences: list[Sentence], doc_date: str | None) -> None:
+    """"Bộ trưởng Nông nghiệp" in a report dated after the 2025 merger is the minister of the merged
+    ministry whose name starts with the words written (Bộ Nông nghiệp và Môi trường), not of the one
+    it replaced (data/reorganisation_2025.yaml)."""
+    if not doc_date:
+        return
+    for s in sentences:
+        for top in s.orgs:
+            for m in top.walk():
+                if not m.short or m.foreign:
+                    continue
+                written = name_key("Bộ " + " ".join(t.text for t in s.tokens[m.start : m.end]))
+                for body in replaced_by(m.canonical):
+                    in_force = body.since is not None and body.since.isoformat() <= doc_date[:10]
+                    if in_force and name_key(body.name).startswith(written):
+                        m.canonical = body.name

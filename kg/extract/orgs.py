@@ -32,6 +32,7 @@ class OrgMention:
     canonical: str = ""
     children: list[OrgMention] = field(default_factory=list)
     foreign: bool = False  # of a foreign state: its locality is the country ("Bộ Ngoại giao Mỹ")
+    short: bool = False  # a ministry named short after a minister's title ("Bộ trưởng Nông nghiệp")
 
     def walk(self):
         yield self
@@ -320,6 +321,8 @@ class OrgParser:
                 # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
                 end = self.name_run(end + 1)
                 name = expand_surface(self.toks, j, end)
+        elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (body := self._served(j)):
+            return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)
@@ -355,6 +358,16 @@ class OrgParser:
         if inner:
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
+
+    def _served(self, j: int) -> OrgMention | None:
+        """"Văn phòng Tỉnh ủy Lâm Đồng", "Văn phòng Huyện ủy": the body an office serves, written after
+        its head: a body of a place (named, or the report's: a Party committee names its tier). A
+        generic "Văn phòng HĐND", "Văn phòng UBND cấp tỉnh" is a kind of body, not the office of one."""
+        body = self.parse(j, allow_bare=False)
+        if body is None or body.kind != "standalone":
+            return None
+        placed = bool(body.locality) and not body.locality.startswith("cấp ")
+        return body if placed or body.head.endswith(("ủy", "uỷ")) else None
 
     def siblings(self, m: OrgMention) -> list[OrgMention]:
         """The rest of a list that shares m's head and owner: "các ban Kinh tế-Ngân sách, Văn hóa-Xã hội

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention, OrgParser
-from kg.extract.tokens import KEY_CUA, KEY_VA, Token, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, PhraseMatcher, Token, word_key
 
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
@@ -21,6 +21,19 @@ _LA = (word_key("là"),)
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
+_MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
+
+
+def _minister_fields(lex: Lexicon) -> PhraseMatcher:
+    """Ministries as a minister's title names them, "Bộ" left out and shortened ("Bộ trưởng Văn
+    hóa", "Bộ trưởng Kế hoạch Đầu tư"): data/lexicon.yaml minister_fields."""
+    got = _MINISTER_FIELDS.get(id(lex))
+    if got is None:
+        got = _MINISTER_FIELDS[id(lex)] = PhraseMatcher()
+        for full, shorts in lex.words["minister_fields"].items():
+            for short in shorts:
+                got.add(short, full)
+    return got
 
 
 def _title_firsts(lex: Lexicon) -> frozenset[str]:
@@ -170,12 +183,22 @@ class PeopleParser:
         title gives (data/lexicon.yaml title_name_heads)."""
         head = self.lex.words["title_name_heads"].get(title.removeprefix("Phó ").removeprefix("phó "))
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
+        short = _minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
+        if short is not None and (nm is None or short[0] >= nm[0]):
+            # a foreign minister's name after a short form is a foreign ministry's ("Bộ trưởng Giao thông
+            # Yevgeny Dietrich"): no Vietnamese ministry is named
+            after = self.toks[short[0]] if short[0] < len(self.toks) else None
+            if after is not None and after.is_cap and not is_syllable(after.text):
+                return None
+            nm = short
         if nm is None or not self.toks[j].is_cap:
             return None
-        m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]))
+        m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]), short=nm is short)
         foreign = self.orgs.foreign_state(m)  # "Bộ trưởng Tài chính Mỹ": the US Treasury
         if foreign is not None:
             (m.locality, m.end), m.foreign = foreign, True
+            if m.short:  # a foreign ministry keeps the words written ("Bộ trưởng Thông tin Venezuela")
+                m.name, m.short = " ".join(t.text for t in self.toks[j : nm[0]]), False
         return m
 
     def _body_in_title(self, i: int, end: int) -> int | None:

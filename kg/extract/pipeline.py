@@ -13,8 +13,10 @@ import unicodedata
 
 from kg.extract.build import Builder
 from kg.extract.events import document_date, infer_year
+from kg.extract.led_by import led_by
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import (
+    date_short_ministries,
     drop_place_names,
     name_orgs,
     qualify_localities,
@@ -43,8 +45,11 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     sentences = [read_sentence(lex, text, k, s, e, places, tokens[k]) for k, (s, e) in enumerate(spans)]
     if sentences and _cut_headline(text):
         _drop_cut_word(sentences[0])
+    for s in sentences:
+        led_by(lex, s)
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
+    date_short_ministries(sentences, doc_date)
     share_localities(sentences, lex)
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)

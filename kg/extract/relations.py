@@ -39,7 +39,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
             for m in top.walk():
                 ent = org_entity(m, s)
                 inner = org_entity(m.inner, s) if m.inner is not None else None
-                if ent and inner and (m.kind in ("sub", "gazetteer") or (m.kind == "named" and m.inner is not None)):
+                if ent and inner and (m.kind in ("sub", "gazetteer", "wrapper") or m.kind == "named"):
                     b.relate("PART_OF", ent, inner, sent, 0.9)
     people = _people(b, lex, text, sentences, org_entity)
     places = _places(b, text, sentences)

@@ -358,3 +358,16 @@ def test_a_verb_that_ends_a_sessions_name_is_no_part_of_another_word(run):
     x = run("Triển khai kế hoạch\n02/01/2018\n\nSáng 2/1/2018, Hội nghị triển khai kế hoạch phát triển kinh tế "
             "được tổ chức.")
     assert [e.name for e in x.entities if e.type == "Event"] == ["Hội nghị triển khai kế hoạch phát triển kinh tế"]
+
+
+def test_a_year_before_which_something_was_is_not_the_reports():
+    from kg.extract.events import infer_year
+
+    assert infer_year("Cục yêu cầu dừng lưu hành năm ca khúc trước 1975 để thẩm định.", None) is None
+    assert infer_year("Số liệu của Quyết định 96/2023/QĐ-TTg.", None) == 2023
+
+
+def test_a_question_session_in_lower_case_is_the_main_event(run):
+    x = run("Khai mạc sáng 13/6, phiên chất vấn tại kỳ họp Quốc hội kéo dài 3 ngày. "
+            "Bộ trưởng Y tế Nguyễn Thị Lan đăng đàn.")
+    assert any("chất vấn" in n.lower() for n in names(x, "Event"))

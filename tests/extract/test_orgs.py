@@ -425,3 +425,17 @@ def test_a_centrally_run_citys_bodies_are_named_after_it_among_its_districts(run
     orgs = names(x, "Organization")
     assert {"Sở Giao thông Thành phố Hồ Chí Minh", "Sở Thông tin Truyền thông Thành phố Hồ Chí Minh"} <= orgs
     assert not any("phố thành phố" in o.lower() for o in orgs)
+
+
+def test_the_office_of_a_named_body_is_part_of_it(run):
+    x = run("Ông Nguyễn Văn Bình, Phó Chánh Văn phòng HĐND tỉnh Thanh Hóa, cho biết. "
+            "Văn phòng Tỉnh ủy Lâm Đồng tổ chức hội nghị.")
+    parts = {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert ("Văn phòng Hội đồng nhân dân tỉnh Thanh Hóa", "Hội đồng nhân dân tỉnh Thanh Hóa") in parts
+    assert ("Văn phòng Tỉnh ủy Lâm Đồng", "Tỉnh ủy Lâm Đồng") in parts
+
+
+def test_the_office_of_a_kind_of_body_is_not_part_of_one(run):
+    x = run("Thí điểm hợp nhất Văn phòng HĐND và Văn phòng UBND cấp tỉnh.")
+    assert not rels(x, "PART_OF")
+    assert "Ủy ban nhân dân cấp tỉnh" not in names(x, "Organization")

@@ -213,3 +213,30 @@ def test_staff_of_a_post_hold_a_post_of_their_own_in_the_principals_body(run):
 def test_a_party_group_in_a_title_chain_is_the_next_bodys_own(run):
     x = run("Ông Lê Thanh Hùng, Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh Quảng Ninh bị kỷ luật.")
     assert ("Lê Thanh Hùng", "Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Ninh", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_ministry_named_short_after_a_ministers_title(run):
+    x = run("Bộ trưởng Văn hoá Nguyễn Văn Thiệu đăng đàn. Thứ trưởng Kế hoạch Đầu tư Trần Quang Hưng dự. "
+            "Thứ trưởng Lao động Lê Văn Quân phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Văn Thiệu", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ trưởng") in posts
+    assert ("Trần Quang Hưng", "Bộ Kế hoạch và Đầu tư", "Thứ trưởng") in posts
+    assert ("Lê Văn Quân", "Bộ Lao động - Thương binh và Xã hội", "Thứ trưởng") in posts
+
+
+def test_a_short_ministry_is_named_as_of_the_reports_date():
+    from kg.extract import extract
+    from kg.model import DocumentInfo
+
+    text = "Bộ trưởng Nông nghiệp Đỗ Văn Duy phát biểu."
+    before = extract(text, DocumentInfo(id="a.txt", date="2019-06-01"))
+    after = extract(text, DocumentInfo(id="b.txt", date="2025-06-01"))
+    assert ("Đỗ Văn Duy", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ trưởng") in rels(before, "HOLDS_POSITION")
+    assert ("Đỗ Văn Duy", "Bộ Nông nghiệp và Môi trường", "Bộ trưởng") in rels(after, "HOLDS_POSITION")
+
+
+def test_a_short_ministry_before_a_foreign_name_is_not_vietnams(run):
+    x = run("Dự hội đàm có Bộ trưởng Giao thông Yevgeny Dietrich và Bộ trưởng Thông tin Venezuela Ernesto Villegas.")
+    orgs = names(x, "Organization")
+    assert "Bộ Giao thông vận tải" not in orgs
+    assert "Bộ Thông tin và Truyền thông" not in orgs
