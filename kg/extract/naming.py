@@ -5,7 +5,7 @@ report names."""
 from __future__ import annotations
 
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
-from kg.extract.orgs import canonical_name
+from kg.extract.orgs import OrgMention, canonical_name
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys
@@ -22,10 +22,14 @@ def _all_mentions(sentences: list[Sentence]):
 def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     """Canonical names for every org mention; short forms resolve to a unique longer name."""
     full: dict[str, str] = {}
+    committees: dict[str, OrgMention] = {}  # "đảng bộ tỉnh x" -> its committee written "Ban Chấp hành …"
     for m in _all_mentions(sentences):
         if not any(x.kind == "bare" for x in m.walk()):
             name = canonical_name(m, lex)
             full.setdefault(name_key(name), name)
+        if m.executive:
+            full.setdefault(name_key(m.executive), m.executive)
+            committees.setdefault(name_key(m.executive), m)
     extending_full = _extensions(full)
     for m in _all_mentions(sentences):
         if m.kind == "bare":
@@ -36,6 +40,13 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     for m in _all_mentions(sentences):
         if m.kind != "bare" or m.canonical:
             m.canonical = canonical_name(m, lex)
+    # "Ban Chấp hành Đảng bộ" written short after "Ban Chấp hành Đảng bộ tỉnh X": the same committee
+    itself = set(lex.words["committee_itself"])
+    for m in _all_mentions(sentences):
+        if m.kind == "sub" and m.head in itself and m.inner is not None and m.inner.kind == "resolved":
+            committee = committees.get(name_key(m.inner.canonical))
+            if committee is not None:
+                m.canonical, m.inner, m.kind = canonical_name(committee, lex), None, "resolved"
     # a named body written short ("Ban Chỉ đạo") is the one longer name that extends it; where the
     # short name goes on in lower case in several ways ("Học viện Quân y tập trung …", "… thường
     # xuyên …"), the lower-case words are the clause's, not the name's

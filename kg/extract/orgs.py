@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import KEY_CUA, KEY_VA, Token, expand_keys, phrase_keys, proper_name_end, word_key
+from kg.extract.tokens import (
+    KEY_CUA,
+    KEY_VA,
+    PhraseMatcher,
+    Token,
+    expand_keys,
+    phrase_keys,
+    proper_name_end,
+    word_key,
+)
 from kg.resources import abbreviations
 from kg.text import name_key
 
@@ -33,6 +42,7 @@ class OrgMention:
     children: list[OrgMention] = field(default_factory=list)
     foreign: bool = False  # of a foreign state: its locality is the country ("Bộ Ngoại giao Mỹ")
     short: bool = False  # a ministry named short after a minister's title ("Bộ trưởng Nông nghiệp")
+    executive: str = ""  # a Party committee written "Ban Chấp hành Đảng bộ tỉnh X": "Đảng bộ tỉnh X"
 
     def walk(self):
         yield self
@@ -73,6 +83,18 @@ def _org_firsts(lex: Lexicon) -> frozenset[str]:
     got = _FIRSTS.get(id(lex))
     if got is None:
         got = _FIRSTS[id(lex)] = lex.orgs.first_keys() | lex.title_orgs.first_keys() | lex.heads.first_keys()
+    return got
+
+
+_ELIDED: dict[int, PhraseMatcher] = {}
+
+
+def _elided_subs(lex: Lexicon) -> PhraseMatcher:
+    got = _ELIDED.get(id(lex))
+    if got is None:
+        got = _ELIDED[id(lex)] = PhraseMatcher()
+        for written, head in lex.words["elided_sub_heads"].items():
+            got.add(written, head)
     return got
 
 
@@ -219,6 +241,8 @@ class OrgParser:
                 m = self._after_head(i, end, head, allow_bare)
                 if m:
                     candidates.append(m)
+        if after_title and t.is_cap and (elided := self._elided_sub(i)) is not None:
+            candidates.append(elided)
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.end, m.kind == "gazetteer"))
@@ -281,6 +305,9 @@ class OrgParser:
                 k += 2
                 head_text += " cơ quan"
             inner = self.parse(k, allow_bare=True)
+            if inner and head_text in self.lex.words["committee_itself"] and (
+                    committee := self._local_committee(i, inner)) is not None:
+                return committee
             if inner:
                 return OrgMention(i, inner.end, head.kind, head=head_text, inner=inner)
             # "Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập": a locality's Party organisation
@@ -357,6 +384,29 @@ class OrgParser:
         inner = self.parse(j, allow_bare=False)
         if inner:
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
+        return None
+
+    def _elided_sub(self, i: int) -> OrgMention | None:
+        """"Ủy viên Thường vụ Tỉnh ủy Nghệ An": after a title, a standing body written without its head
+        word (data/lexicon.yaml elided_sub_heads), of the Party committee or body that follows."""
+        got = _elided_subs(self.lex).match(self.toks, i)
+        inner = self.parse(got[0], allow_bare=False) if got is not None else None
+        if inner is None or inner.kind not in ("standalone", "gazetteer"):
+            return None
+        return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
+
+    def _local_committee(self, i: int, inner: OrgMention) -> OrgMention | None:
+        """"Ban Chấp hành Đảng bộ tỉnh Quảng Ninh" is the Tỉnh ủy Quảng Ninh (data/lexicon.yaml
+        admin_tiers), one body, not a part of the Party organisation of the province."""
+        if inner.kind != "standalone" or inner.head != "Đảng bộ" or not inner.locality:
+            return None
+        for tier in self.lex.admin.tiers:
+            for level in sorted(tier, key=len, reverse=True):
+                if inner.locality == level or inner.locality.startswith(level + " "):
+                    party = tier[level]
+                    place = inner.locality[len(level) :].strip() if party else inner.locality
+                    return OrgMention(i, inner.end, "standalone", head=party or "Đảng ủy", locality=place,
+                                      executive=f"{inner.head} {inner.locality}")
         return None
 
     def _served(self, j: int) -> OrgMention | None:

@@ -44,7 +44,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     people = _people(b, lex, text, sentences, org_entity)
     places = _places(b, text, sentences)
     directives = _directives(b, text, sentences, org_entity, places)
-    _structure(b, lex, sentences)
+    executive = {org_ent[id(m)].id for s in sentences for top in s.orgs for m in top.walk()
+                 if m.executive and id(m) in org_ent}
+    _structure(b, lex, executive)
     _ministry_units(b, lex, sentences, org_ent)
     subjects = {id(s): _subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     _reports_to(b, lex, sentences, org_ent, subjects)
@@ -270,8 +272,9 @@ def _expand(surface: str) -> str:
     return expand_surface(toks, 0, len(toks))
 
 
-def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
-    """Gazetteer facts and structural rules between bodies the report names."""
+def _structure(b: Builder, lex: Lexicon, executive: set[str]) -> None:
+    """Gazetteer facts and structural rules between bodies the report names (`executive`: ids of
+    Party committees written as "Ban Chấp hành Đảng bộ …", for the rules that ask for it)."""
     orgs = {name_key(e.name): e for e in b.entities.values() if e.type == "Organization"}
     for e in list(orgs.values()):
         entry = lex.org_by_key.get(phrase_keys(e.name))
@@ -281,7 +284,7 @@ def _structure(b: Builder, lex: Lexicon, sentences: list[Sentence]) -> None:
                 b.relate(rtype, e, other, _first_sentence(e), 0.8)
         for rule in lex.structure:
             m = re.search(rule["from"], e.name)
-            if not m:
+            if not m or (rule.get("written") == "executive" and e.id not in executive):
                 continue
             other = orgs.get(name_key(rule["to"].format(**m.groupdict())))
             if other is not None:

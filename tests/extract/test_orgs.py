@@ -168,9 +168,30 @@ def test_a_head_written_alone_is_the_one_body_of_that_head_the_report_names(run)
 
 
 def test_a_localitys_party_organisation(run):
-    x = run("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa họp; Bí thư Đảng ủy xã Quỳnh Lập Hồ Văn Nam dự.")
+    x = run("Đảng bộ tỉnh Thanh Hóa có 300 tổ chức cơ sở; Bí thư Đảng ủy xã Quỳnh Lập Hồ Văn Nam dự.")
     orgs = names(x, "Organization")
     assert {"Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập"} <= orgs
+
+
+def test_the_executive_committee_of_a_localitys_party_is_its_committee(run):
+    # "Ban Chấp hành Đảng bộ tỉnh X" is the Tỉnh ủy; "Ban Chấp hành Đảng bộ" later is the same body,
+    # and the Party organisation is a body of its own only where the report names it alone
+    x = run("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa họp. Ban Chấp hành Đảng bộ đã biểu quyết.")
+    assert names(x, "Organization") == {"Tỉnh ủy Thanh Hóa"}
+    assert "Đảng ủy xã Quỳnh Lập" in names(run("Hội nghị Ban Chấp hành Đảng bộ xã Quỳnh Lập khóa 16 bế mạc."),
+                                            "Organization")
+    y = run("Ban Chấp hành Đảng bộ tỉnh Thanh Hóa họp. Đảng bộ tỉnh Thanh Hóa có 300 tổ chức cơ sở đảng.")
+    assert ("Tỉnh ủy Thanh Hóa", "Đảng bộ tỉnh Thanh Hóa", None) in rels(y, "PART_OF")
+    z = run("Tỉnh ủy Thanh Hóa họp. Đảng bộ tỉnh Thanh Hóa có 300 tổ chức cơ sở đảng.")
+    assert not rels(z, "PART_OF")  # only a committee written as the Executive Committee states it
+
+
+def test_a_standing_body_written_without_its_head_after_a_title(run):
+    x = run("Ông Trịnh Văn Hải, Ủy viên Thường vụ Tỉnh ủy Nghệ An, phát biểu. "
+            "Bà Lê Thị Thu, Ủy viên Thường vụ Quốc hội, dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trịnh Văn Hải", "Ban Thường vụ Tỉnh ủy Nghệ An", "Ủy viên") in posts
+    assert ("Lê Thị Thu", "Ủy ban Thường vụ Quốc hội", "Ủy viên") in posts
 
 
 def test_countries_listed_after_a_place(run):
