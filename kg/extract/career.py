@@ -11,9 +11,10 @@ from __future__ import annotations
 from kg.extract.lexicon import Lexicon
 from kg.extract.orgs import OrgMention
 from kg.extract.people import PeopleParser, PersonMention, Post
-from kg.extract.tokens import Token
+from kg.extract.tokens import Token, word_key
 
 _SEPARATORS = (",", ";")
+_PASSIVE = {(word_key("được"),), (word_key("bị"),)}
 
 
 class CareerReader:
@@ -93,6 +94,8 @@ class CareerReader:
         """Is the body right before the verb at i its subject ("Văn phòng Trung ương Đảng là …"),
         not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")?"""
         gap = self.toks[body.end : i]
+        if body.start > 0 and self.toks[body.start - 1].keys[:1] in _PASSIVE:
+            return False  # "được Bộ Chính trị điều động làm …": the body is the agent of a passive
         return body.end <= i and len(gap) <= 2 and all(
             t.is_word and t.keys[0] not in self.lex.wordset("career_joins") for t in gap)
 

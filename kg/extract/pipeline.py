@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from kg.extract.build import Builder
+from kg.extract.deputies import deputies
 from kg.extract.events import document_date, infer_year
 from kg.extract.led_by import led_by
 from kg.extract.lexicon import lexicon
@@ -47,6 +48,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
         _drop_cut_word(sentences[0])
     for s in sentences:
         led_by(lex, s)
+        deputies(lex, s)
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
     date_short_ministries(sentences, doc_date)

@@ -353,6 +353,10 @@ def _reports_to(b, lex, sentences, org_ent, subjects) -> None:
             # "X là cơ quan tham mưu, giúp việc của Y", "X tiếp tục làm tốt chức năng tham mưu, giúp việc cho Y"
             if len(between) > 12:
                 continue
+            adjacent = lex.phrases["reports_to_adjacent"].match(s.tokens, ma.end)
+            if adjacent is not None and adjacent[0] == mb.start:  # "Chính phủ trình Quốc hội"
+                b.relate("REPORTS_TO", ea, eb, (s.start, s.end), 0.6)
+                continue
             for i in range(ma.end, mb.start):
                 if s.tokens[i].is_cap:
                     continue  # a verb here is lower case: "Tổng Tham mưu trưởng" is a title, not "tham mưu"

@@ -153,3 +153,16 @@ def test_abbreviated_front_bodies_are_expanded(run):
     body = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
     assert {("Trần Thanh Mẫn", body, "Phó chủ tịch"), ("Trần Thanh Mẫn", body, "Tổng thư ký")} <= rels(
         x, "HOLDS_POSITION")
+
+
+def test_a_body_after_duoc_is_the_agent_not_the_subject(run):
+    x = run("Năm 2021, ông Trần Văn Quang được Bộ Chính trị điều động làm Bí thư Thành ủy Hải Phòng.")
+    assert ("Trần Văn Quang", "Thành ủy Hải Phòng", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_biography_after_que_lists_posts_between_semicolons(run):
+    x = run("Ông Trần Văn Quang 58 tuổi, quê tỉnh Tây Ninh; thạc sĩ quản lý công; Ủy viên Trung ương Đảng "
+            "khóa 12, 13; Đại biểu Quốc hội khóa 14, 15.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Văn Quang", "Ban Chấp hành Trung ương Đảng", "Ủy viên") in posts
+    assert ("Trần Văn Quang", "Quốc hội", "Đại biểu") in posts

@@ -460,3 +460,13 @@ def test_the_office_of_a_kind_of_body_is_not_part_of_one(run):
     x = run("Thí điểm hợp nhất Văn phòng HĐND và Văn phòng UBND cấp tỉnh.")
     assert not rels(x, "PART_OF")
     assert "Ủy ban nhân dân cấp tỉnh" not in names(x, "Organization")
+
+
+def test_a_school_named_after_a_person_is_one_body(run):
+    x = run("Hiệu trưởng Trường Tiểu học Nguyễn Văn Cừ, ông Lê Văn Ba, cho biết. "
+            "Thầy giáo trường THCS Lê Lợi được khen.")
+    orgs = names(x, "Organization")
+    assert {"Trường Tiểu học Nguyễn Văn Cừ", "Trường Trung học cơ sở Lê Lợi"} <= orgs
+    assert "Nguyễn Văn Cừ" not in names(x, "Person")
+    # the level alone in running text is no school
+    assert not names(run("Học sinh tiểu học Nguyễn Văn An được khen."), "Organization")

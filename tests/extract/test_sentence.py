@@ -61,3 +61,12 @@ def test_a_known_unit_then_a_persons_name_and_units_counted_before_a_colon(run):
 def test_a_person_right_after_a_unit_word_is_no_place(run):
     x = run("Chủ tịch thị xã Đặng Vũ Nhật Thăng cho biết, ấp Phú Mỹ Đỗ Văn Châu đã phát biểu.")
     assert names(x, "Location") == {"Phú Mỹ"}
+
+
+def test_a_body_submits_to_the_body_written_right_after_trinh(run):
+    from tests.extract.conftest import rels
+
+    x = run("Dự án không nằm trong danh sách được Chính phủ trình Quốc hội sáng nay.")
+    assert ("Chính phủ", "Quốc hội", None) in rels(x, "REPORTS_TO")
+    y = run("Quốc hội đã xem xét dự án luật do Bộ Tư pháp chủ trì soạn thảo và trình.")
+    assert ("Quốc hội", "Bộ Tư pháp", None) not in rels(y, "REPORTS_TO")

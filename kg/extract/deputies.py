@@ -1,0 +1,33 @@
+"""National Assembly deputies named with their constituency: "Đại biểu Trần Hoàng Ngân (TP. HCM)",
+"đại biểu Tô Thị Bích Châu (đoàn TP. HCM)". A bare "Đại biểu" names no body; the province in
+brackets after the name is the mark of a deputy speaking in the Assembly (data/lexicon.yaml
+deputy_titles, deputy_body)."""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.sentence import Sentence
+from kg.extract.tokens import word_key
+
+_DELEGATION = word_key("đoàn")
+
+
+def deputies(lex: Lexicon, s: Sentence) -> None:
+    titles = {word_key(t) for t in lex.words["deputy_titles"]}
+    toks = s.tokens
+    for p in s.people:
+        bare = [q for q in p.posts if q.org is None and not q.implied and word_key(q.role) in titles]
+        if not bare or p.end >= len(toks) or toks[p.end].text != "(":
+            continue
+        k = p.end + 1
+        if k < len(toks) and toks[k].keys[:1] == (_DELEGATION,):
+            k += 1
+        level = lex.phrases["locality_words"].match(toks, k)  # "(TP. HCM)", "(tỉnh Nghệ An)"
+        if level is not None:
+            k = level[0] + (1 if level[0] < len(toks) and toks[level[0]].text == "." else 0)
+        place = lex.locations.match(toks, k)
+        if place is None and level is not None and k < len(toks) and toks[k].is_abbr:
+            place = (k + 1, toks[k].text)  # "(TP. HCM)": a city written by its initials
+        if place is not None and place[0] < len(toks) and toks[place[0]].text == ")":
+            for q in bare:
+                q.implied = lex.words["deputy_body"]
