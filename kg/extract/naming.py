@@ -37,6 +37,7 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             if len(hits) == 1:
                 m.canonical = full[next(iter(hits))]
                 m.kind = "resolved"
+    _standing_of_the_committee(sentences, lex)
     for m in _all_mentions(sentences):
         if m.kind != "bare" or m.canonical:
             m.canonical = canonical_name(m, lex)
@@ -66,6 +67,22 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
                         x.canonical = x.canonical[: -len(long)] + short
     _defined_short_forms(sentences)
     _companies_by_their_names(sentences, lex)
+
+
+def _standing_of_the_committee(sentences: list[Sentence], lex: Lexicon) -> None:
+    """"Quyết định của Ban Thường vụ" in a report on one Party committee ("Tỉnh ủy Lai Châu tổ chức
+    …"): the standing body of that committee (data/lexicon.yaml bare_sub_heads)."""
+    heads = set(lex.words["bare_sub_heads"])
+    bare = [m for m in _all_mentions(sentences) if m.kind == "bare" and not m.canonical and m.head in heads]
+    if not bare:
+        return
+    parties = {party for tier in lex.admin.tiers for party in tier.values() if party} | {"Đảng ủy"}
+    committees = {canonical_name(m, lex) for m in _all_mentions(sentences)
+                  if m.kind == "standalone" and m.head in parties and m.locality}
+    if len(committees) == 1:
+        committee = next(iter(committees))
+        for m in bare:
+            m.canonical, m.kind = f"{m.head} {committee}", "resolved"
 
 
 def _companies_by_their_names(sentences: list[Sentence], lex: Lexicon) -> None:

@@ -315,7 +315,9 @@ class OrgParser:
                 "locality_words"].match(self.toks, k) else None
             if loc is not None:
                 return OrgMention(i, loc[1], "standalone", head=head_text, locality=loc[0])
-            if allow_bare and head.kind == "party" and self.toks[i].is_cap:
+            if allow_bare and self.toks[i].is_cap and (head.kind == "party" or (
+                    head_text in self.lex.words["bare_sub_heads"] and i > 0 and self.toks[i - 1].keys[:1] == KEY_CUA)):
+                # ("Quyết định của Ban Thường vụ": in a title chain the body is the next title's)
                 return OrgMention(i, k, "bare", head=head_text)
             return None
         if head.kind == "standalone":
@@ -336,6 +338,11 @@ class OrgParser:
                 r"\d{1,3}", self._word(j).text) and (self._word(j + 1) is None or self._word(j + 1).keys[0]
                                                      not in self.lex.number_units):
             return OrgMention(i, j + 1, "named", head=head_text, name=self.toks[j].text)
+        # "Thanh tra tỉnh Nghệ An": a head that takes a locality as well as a name or an owner
+        if head.text in self.lex.words["local_named_heads"] and self.lex.phrases["locality_words"].match(self.toks, j):
+            loc = self._locality(j, head=head_text)
+            if loc is not None:
+                return OrgMention(i, loc[1], "standalone", head=head_text, locality=loc[0])
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:

@@ -470,3 +470,20 @@ def test_a_school_named_after_a_person_is_one_body(run):
     assert "Nguyễn Văn Cừ" not in names(x, "Person")
     # the level alone in running text is no school
     assert not names(run("Học sinh tiểu học Nguyễn Văn An được khen."), "Organization")
+
+
+def test_an_inspectorate_of_a_locality(run):
+    x = run("Ông Lê Khả Đoàn, Phó chánh thanh tra tỉnh Hậu Giang, cho biết. "
+            "Ông Lê Văn Hải, Chánh Thanh tra Bộ Tài chính, dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Khả Đoàn", "Thanh tra tỉnh Hậu Giang", "Phó chánh thanh tra") in posts
+    assert ("Lê Văn Hải", "Thanh tra Bộ Tài chính", "Chánh Thanh tra") in posts
+
+
+def test_a_standing_committee_written_alone_after_cua_is_the_reports_committees(run):
+    x = run("Ngày 25.2, Tỉnh ủy Lai Châu tổ chức hội nghị. Quyết định của Ban Thường vụ được công bố.")
+    assert "Ban Thường vụ Tỉnh ủy Lai Châu" in names(x, "Organization")
+    assert ("Ban Thường vụ Tỉnh ủy Lai Châu", "Tỉnh ủy Lai Châu", None) in rels(x, "PART_OF")
+    # with two committees in the report it is neither's
+    y = run("Tỉnh ủy Lai Châu và Tỉnh ủy Điện Biên họp. Quyết định của Ban Thường vụ được công bố.")
+    assert not any(n.startswith("Ban Thường vụ") for n in names(y, "Organization"))
