@@ -304,7 +304,10 @@ def report_places(lex: Lexicon, sentences: list[list[Token]]) -> frozenset[str]:
                 k = proper_name_end(toks, j, limit=3)
                 # after a title ("Chủ tịch UBND huyện Trần Nam") the name is a person's
                 after_title = any(lex.titles.match(toks, b) for b in range(max(0, i - 5), i))
-                if k - j == 2 and not after_title:
+                # … unless the unit above follows: "Chủ tịch UBND xã Lý Trạch (huyện Bố Trạch)"
+                above = k + 1 < len(toks) and toks[k].text in ("(", ",") and bool(
+                    lex.phrases["locality_words"].match(toks, k + 1))
+                if k - j == 2 and (not after_title or above):
                     places.add(name_key(f"{toks[j].text} {toks[j + 1].text}"))
     return frozenset(places)
 

@@ -373,6 +373,8 @@ class OrgParser:
                 self.lex.heads.match(self.toks, j)) else None
             if inner is not None and inner.end > end and inner.kind == "named" and inner.inner is None:
                 end, name = inner.end, expand_surface(self.toks, j, inner.end)
+        if end > j and (named_for := self._historical_end(end)) > end:
+            end, name = named_for, expand_surface(self.toks, j, named_for)  # "… Quốc gia Hồ Chí Minh"
         if end > j:
             spelled = self._acronym_end(i, end)  # "Cục Quản lý xây dựng công trình (QLXDCT)"
             if spelled is not None:
@@ -392,6 +394,22 @@ class OrgParser:
         if inner:
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
+
+    def _unit_above(self, k: int) -> bool:
+        """Does ", huyện …" or "(huyện …" follow at k?"""
+        return k + 1 < len(self.toks) and self.toks[k].text in ("(", ",") and bool(
+            self.lex.phrases["locality_words"].match(self.toks, k + 1))
+
+    def _historical_end(self, k: int) -> int:
+        """"Học viện Chính trị Quốc gia Hồ Chí Minh": a historical figure's name right after an
+        institution's name is the end of that name (data/lexicon.yaml historical_persons)."""
+        if self.lex.phrases["locality_words"].ending_at(self.toks, k) >= 0:
+            return k  # "… Thành phố Hồ Chí Minh": the city, named after him
+        stop = proper_name_end(self.toks, k)
+        for e in range(stop, k + 1, -1):
+            if tuple(key for t in self.toks[k:e] for key in t.keys) in self.lex.historical:
+                return e
+        return k
 
     def _elided_sub(self, i: int) -> OrgMention | None:
         """"Ủy viên Thường vụ Tỉnh ủy Nghệ An": after a title, a standing body written without its head
@@ -590,6 +608,14 @@ class OrgParser:
             if known is not None and proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4):
                 return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, known[0])}", known[0]
             t = self._word(end)
+            # "xã Lý Trạch (huyện Bố Trạch)": a name of two syllables after a unit word, though it reads
+            # as a person's, is the unit's when the unit above it follows or the report writes it as a
+            # place elsewhere (naming.report_places); "Chủ tịch UBND huyện Trần Nam cũng dự" names a person
+            short = t is not None and t.is_cap and proper_name_end(self.toks, end) - end == 2 and not (
+                self.toks[end].is_abbr or self.toks[end + 1].is_abbr) and (self._unit_above(end + 2) or name_key(
+                f"{self.toks[end].text} {self.toks[end + 1].text}") in self.places)
+            if short and not (self.lex.heads.match(self.toks, end) or self.lex.titles.match(self.toks, end)):
+                return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, end + 2)}", end + 2
             if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):
                 stop = self.name_run(end, max_lower=0)
                 if stop > end:

@@ -487,3 +487,23 @@ def test_a_standing_committee_written_alone_after_cua_is_the_reports_committees(
     # with two committees in the report it is neither's
     y = run("Tỉnh ủy Lai Châu và Tỉnh ủy Điện Biên họp. Quyết định của Ban Thường vụ được công bố.")
     assert not any(n.startswith("Ban Thường vụ") for n in names(y, "Organization"))
+
+
+def test_a_two_syllable_name_after_a_unit_word_is_the_units(run):
+    x = run("Ông Lê Văn Duẩn, Chủ tịch UBND xã Lý Trạch (huyện Bố Trạch), xác nhận.")
+    assert ("Lê Văn Duẩn", "Ủy ban nhân dân xã Lý Trạch", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+    assert "Lý Trạch" not in names(x, "Person")
+    # a full name of three syllables after the unit is still a person
+    y = run("Chủ tịch UBND xã Tân Lập Nguyễn Văn An phát biểu.")
+    assert ("Nguyễn Văn An", "Ủy ban nhân dân xã Tân Lập", "Chủ tịch") in rels(y, "HOLDS_POSITION")
+
+
+def test_an_institution_named_after_a_historical_figure(run):
+    x = run("PGS.TS Nguyễn Trọng Phúc, Học viện Chính trị Quốc gia Hồ Chí Minh, tin tưởng.")
+    assert "Học viện Chính trị Quốc gia Hồ Chí Minh" in names(x, "Organization")
+    assert "Hồ Chí Minh" not in names(x, "Person")
+
+
+def test_a_verb_after_a_name_is_not_part_of_it(run):
+    x = run("Hội Luật gia Việt Nam tặng cờ thi đua. Học sinh Trường THPT Chu Văn An đoạt giải nhất.")
+    assert {"Hội Luật gia Việt Nam", "Trường Trung học phổ thông Chu Văn An"} <= names(x, "Organization")
