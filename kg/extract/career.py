@@ -9,7 +9,7 @@ name's, not the subject's.
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.orgs import OrgMention
+from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention, Post
 from kg.extract.tokens import Token, word_key
 

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.orgs import OrgMention, OrgParser, expand_surface
+from kg.extract.org_mention import OrgMention, expand_surface
+from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_VA, Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"

@@ -9,7 +9,7 @@ led_by_open_heads the lower-case words up to a stop ("gồm", "do", led_by_name_
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.orgs import OrgMention
+from kg.extract.org_mention import OrgMention
 from kg.extract.people import Post
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key

@@ -9,7 +9,7 @@ from kg.extract.events import announced, dates_in, held_sentence, own_date
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
-from kg.extract.orgs import OrgMention
+from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
 from kg.model import Entity

@@ -5,7 +5,7 @@ report names."""
 from __future__ import annotations
 
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
-from kg.extract.orgs import OrgMention, canonical_name
+from kg.extract.org_mention import OrgMention, canonical_name
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
-from kg.extract.orgs import OrgMention, OrgParser
+from kg.extract.org_mention import OrgMention
+from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_CUA, KEY_VA, PhraseMatcher, Token, word_key
 
 _KIEM = (word_key("kiêm"),)

@@ -11,7 +11,8 @@ from kg.extract.directives import DirectiveMention, DirectiveParser
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.lists import fill_elided_bodies, joined_committees
-from kg.extract.orgs import OrgMention, OrgParser
+from kg.extract.org_mention import OrgMention
+from kg.extract.orgs import OrgParser
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.tokens import KEY_VA, Token, phrase_keys, proper_name_end, tokenize, word_key
 from kg.text import expansion, name_key

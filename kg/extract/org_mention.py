@@ -1,0 +1,92 @@
+"""An organization mention and its canonical name: the head word, proper name, owner, locality and
+term a reader found, and the full name they make with abbreviations written out."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon, OrgEntry
+from kg.extract.tokens import Token, expand_keys
+from kg.resources import abbreviations
+
+
+@dataclass
+class OrgMention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # gazetteer | named | standalone | party | sub | bare
+    head: str = ""
+    name: str = ""  # proper-name part (canonical text)
+    inner: OrgMention | None = None
+    locality: str = ""
+    term: str = ""
+    entry: OrgEntry | None = None
+    canonical: str = ""
+    children: list[OrgMention] = field(default_factory=list)
+    foreign: bool = False  # of a foreign state: its locality is the country ("Bộ Ngoại giao Mỹ")
+    short: bool = False  # a ministry named short after a minister's title ("Bộ trưởng Nông nghiệp")
+    executive: str = ""  # a Party committee written "Ban Chấp hành Đảng bộ tỉnh X": "Đảng bộ tỉnh X"
+
+    def walk(self):
+        yield self
+        if self.inner:
+            yield from self.inner.walk()
+
+
+def expand_surface(tokens: list[Token], start: int, end: int) -> str:
+    """Words of tokens[start:end] with abbreviations written out, joiners spaced."""
+    out: list[str] = []
+    abbr = abbreviations()
+    for tok in tokens[start:end]:
+        if tok.is_word:
+            out.append(abbr.get(tok.text.lower(), tok.text) if tok.is_abbr else tok.text)
+        elif tok.text in "-–":
+            out.append("-")
+        elif tok.text == ",":
+            if out:
+                out[-1] += ","
+        elif tok.text == "&":
+            out.append("và")
+    return " ".join(out)
+
+
+
+def _loc_word(tokens: list[Token], start: int, end: int) -> str:
+    words = [t.text for t in tokens[start:end] if t.is_word]
+    key = " ".join(words).lower().rstrip(".")
+    return {"tp": "thành phố"}.get(key, key)
+
+
+def canonical_name(m: OrgMention, lex: Lexicon) -> str:
+    """The full canonical name of a (resolved) mention, abbreviations expanded."""
+    if m.canonical and m.kind == "gazetteer":
+        base = m.canonical
+    elif m.kind == "named":
+        base = f"{m.head} {m.name}"
+        if m.inner is not None:
+            base += " " + canonical_name(m.inner, lex)
+    elif m.kind in ("sub", "party", "wrapper"):
+        assert m.inner is not None
+        base = f"{m.head} {canonical_name(m.inner, lex)}"
+    elif m.kind in ("bare", "resolved"):
+        base = m.canonical or m.head
+    else:
+        base = _expand_head(m.head)
+        if m.locality:
+            base = lex.words["branch_full_heads"].get(base, base)
+    if m.locality and not base.endswith(m.locality):
+        base = f"{base} {m.locality}"
+    entry = lex.canonical_org(tuple(k for w in base.split() for k in expand_keys(w.strip(","))))
+    return entry.name if entry else base
+
+
+def _plain(text: str) -> str:
+    """Upper-case letters without diacritics ("Đ" -> "D"), to compare a short form with initials."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+                   if not unicodedata.combining(c)).upper()
+
+
+def _expand_head(head: str) -> str:
+    abbr = abbreviations()
+    return " ".join(abbr.get(w.lower(), w) if w.isupper() and len(w) > 1 else w for w in head.split())

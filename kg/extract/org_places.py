@@ -1,0 +1,193 @@
+"""What follows a body's name and what a body is named after: localities ("tỉnh Bình Định", "cấp
+tỉnh", "xã Lý Trạch"), terms ("khóa XIII"), foreign states ("Bộ Ngoại giao Mỹ"), the committee a
+locality's Party organisation elects, the body an office serves. Read by OrgParser (orgs.py)."""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
+from kg.extract.tokens import Token, phrase_keys, proper_name_end
+from kg.text import name_key
+
+
+class PlaceReading:
+    """The locality and foreign-state readers of OrgParser, which it inherits."""
+
+    lex: Lexicon
+    toks: list[Token]
+    places: frozenset[str]
+
+    def _unit_above(self, k: int) -> bool:
+        """Does ", huyện …" or "(huyện …" follow at k?"""
+        return k + 1 < len(self.toks) and self.toks[k].text in ("(", ",") and bool(
+            self.lex.phrases["locality_words"].match(self.toks, k + 1))
+
+    def _historical_end(self, k: int) -> int:
+        """"Học viện Chính trị Quốc gia Hồ Chí Minh": a historical figure's name right after an
+        institution's name is the end of that name (data/lexicon.yaml historical_persons)."""
+        if self.lex.phrases["locality_words"].ending_at(self.toks, k) >= 0:
+            return k  # "… Thành phố Hồ Chí Minh": the city, named after him
+        stop = proper_name_end(self.toks, k)
+        for e in range(stop, k + 1, -1):
+            if tuple(key for t in self.toks[k:e] for key in t.keys) in self.lex.historical:
+                return e
+        return k
+
+    def _local_committee(self, i: int, inner: OrgMention) -> OrgMention | None:
+        """"Ban Chấp hành Đảng bộ tỉnh Quảng Ninh" is the Tỉnh ủy Quảng Ninh (data/lexicon.yaml
+        admin_tiers), one body, not a part of the Party organisation of the province."""
+        if inner.kind != "standalone" or inner.head != "Đảng bộ" or not inner.locality:
+            return None
+        for tier in self.lex.admin.tiers:
+            for level in sorted(tier, key=len, reverse=True):
+                if inner.locality == level or inner.locality.startswith(level + " "):
+                    party = tier[level]
+                    place = inner.locality[len(level) :].strip() if party else inner.locality
+                    return OrgMention(i, inner.end, "standalone", head=party or "Đảng ủy", locality=place,
+                                      executive=f"{inner.head} {inner.locality}")
+        return None
+
+    def _served(self, j: int) -> OrgMention | None:
+        """"Văn phòng Tỉnh ủy Lâm Đồng", "Văn phòng Huyện ủy": the body an office serves, written after
+        its head: a body of a place (named, or the report's: a Party committee names its tier). A
+        generic "Văn phòng HĐND", "Văn phòng UBND cấp tỉnh" is a kind of body, not the office of one."""
+        body = self.parse(j, allow_bare=False)
+        if body is None or body.kind != "standalone":
+            return None
+        placed = bool(body.locality) and not body.locality.startswith("cấp ")
+        return body if placed or body.head.endswith(("ủy", "uỷ")) else None
+
+    def _suffixes(self, m: OrgMention) -> None:
+        """Locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII") after a name."""
+        # the short form a report gives after a name is part of the mention: "Sở Kế hoạch và Đầu
+        # tư (KH&ĐT)", "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Thanh Hóa" (before the locality)
+        if m.foreign:
+            return
+        if self._bracketed_abbreviation(m.end):
+            m.end += 3
+        foreign = self._foreign(m)
+        if foreign is not None:
+            (m.locality, m.end), m.foreign = foreign, True
+            return
+        branch = m.kind == "gazetteer" and m.canonical in self.lex.words["local_branch_bodies"]
+        if m.kind in ("standalone", "named") or branch:
+            loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
+            if loc and (not branch or self.lex.phrases["locality_words"].match(self.toks, m.end)):
+                m.locality, m.end = loc
+        j = m.end
+        # "Tiểu ban Nhân sự Đại hội XIV của Đảng": a body of a numbered meeting is named with the
+        # meeting ("Đại hội XIV", an event noun and its number) and with whose meeting it is
+        # ("của Đảng": data, meeting_owners)
+        noun = self.lex.phrases["event_nouns"].match(self.toks, j) if m.kind == "named" else None
+        if noun is not None and self._numeral(noun[0]):
+            m.name = f"{m.name} {expand_surface(self.toks, j, noun[0] + 1)}"
+            m.end = j = noun[0] + 1
+        nouns = self.lex.phrases["event_nouns"]
+        ends_meeting = j > 1 and self._numeral(j - 1) and nouns.ending_at(self.toks, j - 1) >= 0
+        owner = self.lex.phrases["meeting_owners"].match(self.toks, j) if m.kind == "named" and ends_meeting else None
+        if owner is not None and (self._word(owner[0]) is None or not self._word(owner[0]).is_cap):
+            m.name = f"{m.name} {expand_surface(self.toks, j, owner[0])}"
+            m.end = j = owner[0]
+        if self._is_key(j, "khóa") or self._is_key(j, "khoá"):
+            t = self._word(j + 1)
+            if t is not None and (t.text.isupper() or t.text.isdigit()):
+                m.term = f"khóa {t.text}"
+                m.end = j + 2
+                # "Đoàn đại biểu Quốc hội khóa XV tỉnh Nghệ An": the locality may follow the term
+                if m.kind in ("standalone", "named") and not m.locality:
+                    loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
+                    if loc:
+                        m.locality, m.end = loc
+
+    def foreign_state(self, m: OrgMention) -> tuple[str, int] | None:
+        """(country, end) when a foreign country follows the body's name."""
+        return self._foreign(m)
+
+    def _foreign(self, m: OrgMention) -> tuple[str, int] | None:
+        """A foreign country right after a body's name makes it that state's body ("Bộ Ngoại giao
+        Mỹ", "Quốc hội Lào"); a Party's name may run on to its country ("Trung ương Đảng Nhân dân
+        Cách mạng Lào", "Đảng Cộng sản Trung Quốc")."""
+        j = m.end
+        party = m.kind == "gazetteer" and "Đảng" in m.canonical.split()
+        k = j
+        while k < len(self.toks) and k - j <= (6 if party else 0):
+            t = self._word(k)
+            if t is None or (k == j and not t.is_cap):
+                return None
+            loc = self.lex.locations.match(self.toks, k) if t.is_cap else None
+            if loc is not None and str(loc[1]) in self.lex.countries:
+                return expand_surface(self.toks, j, loc[0]), loc[0]
+            k += 1
+        return None
+
+    def _locality(self, j: int, head: str = "") -> tuple[str, int] | None:
+        """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
+        named without its unit word."""
+        lex = self.lex
+        if lex.phrases["locality_compounds"].match(self.toks, j):
+            return None
+        gen = lex.phrases["locality_generic"].match(self.toks, j)
+        word = lex.phrases["locality_words"].match(self.toks, j)
+        if word:
+            end = word[0]
+            if end < len(self.toks) and self.toks[end].text == "." and end + 1 < len(self.toks) and (
+                    self.toks[end + 1].is_cap and self.toks[end].start == self.toks[end - 1].end):
+                end += 1  # "TP. Hồ Chí Minh"
+            loc = lex.locations.match(self.toks, end)
+            # "huyện Đức Hòa": after a unit word a country's name ("Đức") is only the start of a place's
+            if loc and not (str(loc[1]) in lex.countries and proper_name_end(self.toks, end) > loc[0]):
+                return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
+            if end < len(self.toks) and self.toks[end].text.isdigit() and len(self.toks[end].text) <= 2:
+                return f"{_loc_word(self.toks, j, word[0])} {self.toks[end].text}", end + 1  # "quận 1"
+            # "TP. Hồ Chí Minh": a name that reads as a person's is the city its level word names
+            for k in range(proper_name_end(self.toks, end), end, -1):
+                named = lex.location_names.get(
+                    phrase_keys(f"{_loc_word(self.toks, j, word[0])} {expand_surface(self.toks, end, k)}"))
+                if named:
+                    return named, k
+            # "huyện Kim Bảng", "huyện Lý Nhân": a known unit's name, though it reads as a person's
+            known = lex.unit_names.match(self.toks, end) if end < len(self.toks) and self.toks[end].is_cap else None
+            # … and "thị xã Gò Công Giản Bá Huỳnh": the known name, then a person's
+            if known is not None and proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4):
+                return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, known[0])}", known[0]
+            t = self._word(end)
+            # "xã Lý Trạch (huyện Bố Trạch)": a name of two syllables after a unit word, though it reads
+            # as a person's, is the unit's when the unit above it follows or the report writes it as a
+            # place elsewhere (naming.report_places); "Chủ tịch UBND huyện Trần Nam cũng dự" names a person
+            short = t is not None and t.is_cap and proper_name_end(self.toks, end) - end == 2 and not (
+                self.toks[end].is_abbr or self.toks[end + 1].is_abbr) and (self._unit_above(end + 2) or name_key(
+                f"{self.toks[end].text} {self.toks[end + 1].text}") in self.places)
+            if short and not (self.lex.heads.match(self.toks, end) or self.lex.titles.match(self.toks, end)):
+                return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, end + 2)}", end + 2
+            if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):
+                stop = self.name_run(end, max_lower=0)
+                if stop > end:
+                    return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
+        if gen and (not self.toks[j].is_cap or _loc_word(self.toks, j, gen[0]) == "thành phố"):
+            # "Viện kiểm sát nhân dân cấp cao tại Hà Nội": the seat is part of the name
+            at = gen[0]
+            if str(gen[1]) in lex.words["locality_seated"] and self._is_key(at, "tại"):
+                seat = lex.locations.match(self.toks, at + 1)
+                if seat is not None:
+                    return f"{gen[1]} tại {seat[1]}", seat[0]
+            return _loc_word(self.toks, j, gen[0]) if str(gen[1]).startswith("TP") else str(gen[1]), gen[0]
+        place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
+        if place and self.toks[j].is_cap:
+            return str(place[1]), place[0]
+        # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
+        unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
+        # a unit's name may read as a person's ("Huyện đoàn Châu Thành"): it is the unit when the
+        # capitalized run ends where the unit's name ends
+        # … or is followed by a person's name ("Thành ủy Châu Đốc Lâm Quang Thi")
+        if unit is not None and (not self.looks_like_person(j) or proper_name_end(self.toks, j) == unit[0]
+                                 or self.looks_like_person(unit[0])):
+            name, type_word = unit[1]  # type: ignore[misc]
+            # a Party committee's name says its level ("Thành ủy Hạ Long"); "UBND Cẩm Phả" does not
+            assert lex.admin is not None
+            return (name if head in lex.admin.level_of_party else f"{type_word} {name}"), unit[0]
+        # "Huyện ủy Yên Thành", where the report writes "huyện Yên Thành" elsewhere
+        if self.places and j + 2 <= len(self.toks) and all(t.is_word and t.is_cap for t in self.toks[j : j + 2]):
+            name = f"{self.toks[j].text} {self.toks[j + 1].text}"
+            if name_key(name) in self.places:
+                return name, j + 2
+        return None
