@@ -8,6 +8,8 @@ title. A title before a list of names applies to each name.
 from __future__ import annotations
 
 import copy
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
@@ -19,6 +21,7 @@ from kg.extract.tokens import KEY_CUA, KEY_VA, PhraseMatcher, Token, word_key
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
+_REGNAL = re.compile(r"[IVX]{1,4}")
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -265,8 +268,13 @@ class PeopleParser:
         # "Đoàn đại biểu Quốc hội", "Văn phòng": a head of two words is a body even after a surname
         if hd and (word_key(first.text) not in self.lex.surnames or hd[0] - i >= 2):
             return i
-        while j < len(self.toks) and j - i < 4:
+        foreign = first is not None and not is_syllable(first.text)
+        limit = 6 if foreign else 4  # "Alexander Van der Bellen", "Frank Walter-Steinmeier"
+        while j < len(self.toks) and j - i < limit:
             t = self.toks[j]
+            if foreign and j > i and self._foreign_joint(j):
+                j += 1
+                continue
             if not t.is_word or not t.is_cap or t.is_abbr or (t.text.isupper() and len(t.text) > 1):
                 break
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
@@ -277,6 +285,8 @@ class PeopleParser:
             if j > i and t.keys[0] in self.lex.wordset("bare_honorifics") and self.orgs.looks_like_person(j + 1):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
             j += 1
+        if foreign and j > i and j < len(self.toks) and _REGNAL.fullmatch(self.toks[j].text):
+            j += 1  # "Frederik X": a monarch's number
         if j - i < min_len:
             return i
         if j - i == 2 and self.toks[i].keys + self.toks[i + 1].keys in self.lex.lunar_years:
@@ -284,6 +294,17 @@ class PeopleParser:
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j
+
+    def _foreign_joint(self, j: int) -> bool:
+        """Inside a foreign name: a hyphen between two of its words written tight ("Walter-Steinmeier")
+        or a lower-case particle before a capitalized word ("Van der Bellen")."""
+        t, prev = self.toks[j], self.toks[j - 1]
+        nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+        if nxt is None or not nxt.is_cap:
+            return False
+        if t.text == "-":
+            return prev.end == t.start and t.end == nxt.start and not is_syllable(nxt.text)
+        return t.is_word and not t.is_cap and t.text in self.lex.words["foreign_name_particles"]
 
     def _full_name_at(self, i: int) -> bool:
         """A name of three or more words led by a surname starts at i."""
@@ -422,7 +443,7 @@ class PeopleParser:
                     names = [(i, e)]
         if not names:
             return None
-        people = [PersonMention(s, e, " ".join(t.text for t in toks[s:e]), list(posts)) for s, e in names]
+        people = [PersonMention(s, e, _name_text(toks[s:e]), list(posts)) for s, e in names]
         end = names[-1][1]
         more, end2 = self.reverse_chain(end)
         if not posts and not more and not self.lex.phrases["honorifics"].match(toks, i):
@@ -446,3 +467,11 @@ class PeopleParser:
 
 # lists reads lists of people with this module's parser: imported last, once the parser exists
 from kg.extract import lists  # noqa: E402
+
+
+def _name_text(toks: list[Token]) -> str:
+    """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
+    out = toks[0].text if toks else ""
+    for prev, t in itertools.pairwise(toks):
+        out += t.text if prev.end == t.start and "-" in (prev.text, t.text) else " " + t.text
+    return out

@@ -115,6 +115,8 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             for post in p.posts:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
+                if post.country:  # "Tổng thống Đức": the state is a place the report names
+                    _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
                     org = b.entity("Organization", f"{post.implied} {post.country}",
                                    span=s.char_span(post.start, post.end), sent=sent, props={"foreign": True})
@@ -271,3 +273,12 @@ def _expand(surface: str) -> str:
 
     toks = tokenize(surface)
     return expand_surface(toks, 0, len(toks))
+
+
+def _title_country(b: Builder, lex: Lexicon, s: Sentence, post) -> None:
+    """The country written at the end of a foreign official's title, as a Location."""
+    at = next((k for k in range(post.start, post.end)
+               if (m := lex.locations.match(s.tokens, k)) is not None and m[0] == post.end), None)
+    if at is not None:
+        span = s.char_span(at, post.end)
+        b.entity("Location", post.country, span=span, sent=(s.start, s.end))

@@ -124,8 +124,12 @@ def read_sentence(
         if appt is not None:
             i = s.add_people(*appt)
             continue
-        place = _place(lex, orgp, toks, i) if k0 in gates.place else None
-        if place is None and s.places and tok.is_cap:
+        # a list of units goes on before anything else is read ("các xã Hắc Dịch, Mỹ Xuân": not "Mỹ")
+        in_list = tok.is_cap and s.places and s.places[-1].listed
+        place = _listed_unit(lex, toks, i, s.places[-1]) if in_list else None
+        if place is None:
+            place = _place(lex, orgp, toks, i) if k0 in gates.place else None
+        if place is None and s.places and tok.is_cap and not in_list:
             place = _listed_unit(lex, toks, i, s.places[-1])
         if place is not None:
             s.places.append(place)
@@ -297,6 +301,16 @@ def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) ->
     return None
 
 
+def _bracket_after(toks: list[Token], k: int, words: int = 3) -> int | None:
+    """After a plural unit word, a few lower-case words and an opening bracket: where the list starts."""
+    for j in range(k, min(k + words + 1, len(toks) - 1)):
+        if toks[j].text == "(":
+            return j + 1 if toks[j + 1].is_cap else None
+        if not toks[j].is_word or toks[j].is_cap:
+            return None
+    return None
+
+
 def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
     after_tai = i > 0 and toks[i - 1].keys[:1] == (word_key("tại"),)
     unit = _admin_unit(lex, orgp, toks, i)
@@ -432,6 +446,8 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
         toks[i - 1].keys[0] in lex.wordset("plural_markers") or toks[i - 1].text.isdigit())  # "3 xã: …"
     if listed and end + 1 < len(toks) and toks[end].text == ":":
         end += 1  # "các xã: Hoằng Đạt, Hoằng Đạo": the list after the colon (_listed_unit reads the rest)
+    elif listed and (bracket := _bracket_after(toks, end)) is not None:
+        end = bracket  # "5 phường hiện hữu (Hắc Dịch, Mỹ Xuân, …)": the list in brackets
     stop = proper_name_end(toks, end)
     if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
         return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name

@@ -104,3 +104,16 @@ def test_a_foreign_leader_named_again_by_titles_alone_keeps_no_vietnamese_post(r
     assert ("Tô Lâm", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") in posts
     assert ("Lý Cường", "Quốc vụ viện Trung Quốc", "Thủ tướng") in posts
     assert "China Daily" not in names(x, "Person")
+
+
+def test_foreign_names_with_hyphens_and_particles(run):
+    x = run("Tổng thống Đức Frank Walter-Steinmeier gửi điện. Tổng thống Áo Alexander Van der Bellen cũng gửi thư.")
+    people = names(x, "Person")
+    assert {"Frank Walter-Steinmeier", "Alexander Van der Bellen"} <= people
+    assert {"Đức", "Áo"} <= names(x, "Location")  # the state in the title is a place the report names
+
+
+def test_a_list_of_units_in_brackets(run):
+    x = run("Nội thị gồm 5 phường hiện hữu (Hắc Dịch, Mỹ Xuân, Phú Mỹ, Tân Phước) và 3 phường mới.")
+    assert {"Hắc Dịch", "Mỹ Xuân", "Phú Mỹ", "Tân Phước"} <= names(x, "Location")
+    assert "Hoa Kỳ" not in names(x, "Location")  # "Mỹ" inside a listed ward's name is no country
