@@ -346,6 +346,11 @@ class PeopleParser:
         if not hd:
             return False
         nxt = self._word(hd[0])
+        if hd[1].kind == "named" and hd[0] == j + 1 and nxt is not None and nxt.is_cap and not (
+                nxt.is_abbr or nxt.text.isupper() or self.lex.org_names.match(self.toks, hd[0])):
+            after = self._word(hd[0] + 1)
+            if after is None or not after.is_cap:
+                return False  # "Lê Bộ Lĩnh cho biết": one unknown syllable after the head ends a name
         return hd[1].kind == "standalone" or (nxt is not None and nxt.is_cap)
 
     def names_list(self, i: int) -> list[tuple[int, int]]:

@@ -240,3 +240,20 @@ def test_a_short_ministry_before_a_foreign_name_is_not_vietnams(run):
     orgs = names(x, "Organization")
     assert "Bộ Giao thông vận tải" not in orgs
     assert "Bộ Thông tin và Truyền thông" not in orgs
+
+
+def test_a_head_word_inside_a_name_before_one_more_syllable(run):
+    x = run("Phó Tổng Thư ký Quốc hội Lê Bộ Lĩnh cho biết. Cục trưởng Phạm Trường Giang phát biểu.")
+    assert {"Lê Bộ Lĩnh", "Phạm Trường Giang"} <= names(x, "Person")
+    # a known name, an abbreviation or a longer name after the head is still a body
+    y = run("Ông Nguyễn Văn An, Bộ Y tế, cho biết. Đoàn Bộ GD - ĐT dự.")
+    assert "Bộ Y tế" in names(y, "Organization")
+    assert "Đoàn Bộ" not in names(y, "Person")
+
+
+def test_pho_ban_heads_the_ban_it_names(run):
+    x = run("Phó ban Kinh tế trung ương Đinh Văn Thăng chuyển sinh hoạt. Chủ tịch Liên minh hợp tác xã Việt Nam "
+            "Võ Văn Cự xin thôi.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Đinh Văn Thăng", "Ban Kinh tế Trung ương", "Phó ban") in posts
+    assert ("Võ Văn Cự", "Liên minh Hợp tác xã Việt Nam", "Chủ tịch") in posts
