@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from kg.extract.events import announced, dates_in, held_sentence, own_date
-from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
@@ -56,36 +52,7 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
 
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
-_SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
-_BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
-_NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
-
-
-def _names_line(lex, toks) -> list[tuple[int, int]]:
-    """Character spans of the names when a whole line is a byline, else []."""
-    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("source_markers"):
-        return []  # "Theo TTXVN": the source of the report, not its author
-    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("bare_honorifics"):
-        return []  # "Ông Trịnh Xuân Thanh": a photo caption; a byline names no one "ông" or "bà"
-    i = 0
-    mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)
-    if mk and mk[0] < len(toks) and toks[mk[0]].text == ":":
-        i = mk[0] + 1
-    groups: list[list] = [[]]
-    for t in toks[i:]:
-        if t.text in _NAME_SEPARATORS:
-            groups.append([])
-        elif t.is_word and t.is_cap and not t.text[0].isdigit():
-            groups[-1].append(t)
-        else:
-            return []
-    ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
-    if not ok or not groups[0] or len(groups) > 3:
-        return []
-    if any(_is_body(lex, g) or lex.titles.match(g, 0) or _is_place(lex, g) for g in groups):
-        return []
-    return [(g[0].start, g[-1].end) for g in groups]
 
 
 def _event_noun(lex, s: Sentence) -> int:
@@ -117,18 +84,6 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
     return None
 
 
-def _is_body(lex, words) -> bool:
-    """A group that starts a body's name; a surname that is also a head ("Đoàn Loan") does not."""
-    hd = lex.heads.match(words, 0)
-    return hd is not None and (words[0].keys[0] not in lex.surnames or hd[0] >= 2)
-
-
-def _is_place(lex, words) -> bool:
-    """A whole group of a byline that names a place (not a country that reads as a name: "Hà Lan")."""
-    loc = lex.locations.match(words, 0)
-    return loc is not None and loc[0] == len(words) and not lex.reads_as_name(str(loc[1]), words[0])
-
-
 def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: str | None = None) -> None:
     """The report's main event, with date, venue, participating bodies and attendees. With no
     date in the lead, the event takes the report's date (`doc_date`)."""
@@ -140,38 +95,20 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))
              and not lex.phrases["flashback_openers"].match(s.tokens, 0)]  # "Trước đó, chiều 12/9, …"
     told = [s for s in told if s.index <= body[min(3, len(body) - 1)].index]
-    lead = dated[0] if dated else told[0] if told else None
-    if lead is None:
+    # the lead is the first of them that names what was held ("… trao quyết định …" in a caption
+    # names nothing; the dated sentence after it does)
+    rest = [s for s in told if not dated or s is not dated[0]]
+    # (one that names a meeting with a date, even a day after the report's, comes before a caption's
+    # verb: "A trao quyết định … - Ảnh: …", then "Sáng 25-1, Tỉnh ủy … tổ chức hội nghị …")
+    leads = dated[:1] + sorted(rest, key=lambda s: not (
+        _event_noun(lex, s) >= 0 and dates_in(text, s.start, s.end, year)))
+    # past the first, only a dated sentence is the lead ("… tại kỳ họp thứ 7 hồi tháng 6" recalls another)
+    leads = leads[:1] + [s for s in leads[1:] if dates_in(text, s.start, s.end, year)]
+    got = next(((lead, named) for lead in leads
+                if (named := _lead_name(lex, text, lead, title, year, org_ent, doc_date)) is not None), None)
+    if got is None:
         return
-    # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
-    noun_at = _event_noun(lex, lead)
-    name = ""
-    span = (lead.start, lead.end)
-    if noun_at >= 0:
-        end = _event_np_end(lead, noun_at)
-        span = lead.char_span(noun_at, end)
-        name = text[span[0] : span[1]]
-        name = name[0].upper() + name[1:]
-        host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
-                     if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
-        if host is not None and end - noun_at <= 4 and host.name not in name:
-            name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
-    title_toks = tokenize(title) if title else []
-    if not name and title and any(lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
-        name = title
-    # with no noun for it, a dated lead's meeting verb names what was held
-    verb = _meeting_verb(lex, lead) if not name and dates_in(text, lead.start, lead.end, year) else None
-    if verb is not None:
-        # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
-        # thứ 53": the verb and what follows
-        at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
-        end = _event_np_end(lead, at)
-        if lead.tokens[at].is_word and end > at:
-            span = lead.char_span(at, end)
-            name = text[span[0] : span[1]]
-            name = name[0].upper() + name[1:]
-    if not name:
-        return
+    lead, (name, span, noun_at) = got
     held = held_sentence(lex, text, body, lead, name, year)
     dates = own_date(text, lead, noun_at, year, doc_date) or (
         dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
@@ -250,6 +187,43 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 
+
+
+def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org_ent, doc_date: str | None
+               ) -> tuple[str, tuple[int, int], int] | None:
+    """What the lead says was held: (name, its span, the event noun's token or -1), or None."""
+    # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
+    noun_at = _event_noun(lex, lead)
+    name = ""
+    span = (lead.start, lead.end)
+    if noun_at >= 0:
+        end = _event_np_end(lead, noun_at)
+        span = lead.char_span(noun_at, end)
+        name = text[span[0] : span[1]]
+        name = name[0].upper() + name[1:]
+        host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
+                     if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
+        if host is not None and end - noun_at <= 4 and host.name not in name:
+            name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
+    title_toks = tokenize(title) if title else []
+    if not name and title and any(lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
+        name = title
+    # with no noun for it, a dated lead's meeting verb names what was held; so does a ceremony's
+    # verb in an undated lead, which the report's date dates ("Thứ trưởng A trao quyết định …")
+    verb = _meeting_verb(lex, lead) if not name else None
+    if verb is not None and not dates_in(text, lead.start, lead.end, year) and not (
+            doc_date and lex.phrases["ceremony_verbs"].match(lead.tokens, verb[0])):
+        verb = None
+    if verb is not None:
+        # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
+        # thứ 53": the verb and what follows
+        at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
+        end = _event_np_end(lead, at)
+        if lead.tokens[at].is_word and end > at:
+            span = lead.char_span(at, end)
+            name = text[span[0] : span[1]]
+            name = name[0].upper() + name[1:]
+    return (name, span, noun_at) if name else None
 
 
 def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:
@@ -344,59 +318,3 @@ def _event_np_end(s: Sentence, i: int) -> int:
             break
         j += 1
     return j
-
-
-def byline(b, lex, text, sentences, doc: Entity) -> None:
-    """Authors: a line of names ("Tin và ảnh: X", "A - B", "NGỌC MAI - TRẦN MINH") at the end of
-    the report or right under its title, and photo credits ("Ảnh: X")."""
-    if not sentences:
-        return
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
-    # the last line, the last sentence (a byline run into the text), lines under the title
-    last = (sentences[-1].start, sentences[-1].end)
-    # (the line before the last, too: crawlers put a photo caption after the byline)
-    candidates = lines[-1:] + ([last] if last not in lines else []) + [ln for ln in lines[1:3] if ln != lines[-1]]
-    candidates += [ln for ln in lines[-2:-1] if ln not in candidates]
-    for start, end in candidates:
-        if end - start > _BYLINE_MAX:
-            continue  # a paragraph, not a line of names: no need to read it word by word
-        source = _SOURCE_NOTE.search(text, start, end)  # "Hà Thu (theo CNBC, Reuters)"
-        names = _names_line(lex, tokenize(text, start, source.start() if source else end))
-        for a, z in names:
-            ent = b.entity("Person", text[a:z], surface=text[a:z], span=(a, z), sent=(start, end))
-            b.relate("AUTHORED", ent, doc, (start, end), 0.8)
-    counts: Counter[str] = Counter()
-    markers = lex.words["photo_markers"]
-    for s in sentences:
-        if not any(mk in text[s.start : s.end] for mk in markers):
-            continue  # most sentences carry no credit: skip the token scan
-        for k in range(len(s.tokens)):
-            if not lex.phrases["photo_markers"].starts(s.tokens[k]):
-                continue
-            m = lex.phrases["photo_markers"].match(s.tokens, k)
-            if not m or m[0] >= len(s.tokens) or s.tokens[m[0]].text != ":":
-                continue
-            j = m[0] + 1
-            if j + 2 < len(s.tokens) and s.tokens[j + 1].text == "/":
-                j += 2
-            start_j = j
-            while j < len(s.tokens) and j - start_j < 4 and (s.tokens[j].is_cap or s.tokens[j].text == "."):
-                j += 1
-            while j > start_j and s.tokens[j - 1].text == ".":
-                j -= 1
-            # a photo credit ends where the next sentence begins: keep at most two words
-            j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
-            if j - start_j >= 2 and s.tokens[start_j].text.isupper() and not s.tokens[start_j + 1].text.isupper():
-                j = start_j + 1  # "Ảnh:AFP Đơn kiện …": an agency in capitals, then the next sentence
-            credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""
-            # a body's credit ("Ảnh: Bộ TN-MT", "Ảnh: Cổng TTĐT Chính phủ") is no person
-            body = lex.heads.match(s.tokens, start_j) or lex.orgs.match(s.tokens, start_j)
-            # "Ảnh: China Daily", "Ảnh: Getty Images": foreign words credit an outlet, not a Vietnamese photographer
-            outlet = not any(is_syllable(t.text) for t in s.tokens[start_j:j] if t.is_word)
-            if j - start_j >= 2 and not body and not outlet and not any(
-                    r.type == "AUTHORED" and b.entities[r.source].name == credit for r in b.relations.values()):
-                span = (s.tokens[start_j].start, s.tokens[j - 1].end)
-                name = text[span[0] : span[1]]
-                counts[name] += 1
-                # the photographer is a person of the report, not its author (AUTHORED is the byline)
-                b.entity("Person", name, surface=name, span=span, sent=(s.start, s.end), props={"photographer": True})

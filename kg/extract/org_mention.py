@@ -26,6 +26,7 @@ class OrgMention:
     children: list[OrgMention] = field(default_factory=list)
     foreign: bool = False  # of a foreign state: its locality is the country ("Bộ Ngoại giao Mỹ")
     short: bool = False  # a ministry named short after a minister's title ("Bộ trưởng Nông nghiệp")
+    place_at: tuple[int, int] | None = None  # tokens of a place written alone after a title ("Bí thư tỉnh X")
     executive: str = ""  # a Party committee written "Ban Chấp hành Đảng bộ tỉnh X": "Đảng bộ tỉnh X"
 
     def walk(self):

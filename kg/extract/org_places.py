@@ -120,6 +120,10 @@ class PlaceReading:
             k += 1
         return None
 
+    def locality_after(self, j: int) -> tuple[str, int] | None:
+        """(locality, end) of a place written with its level at j ("tỉnh Hà Giang"), or None."""
+        return self._locality(j)
+
     def _locality(self, j: int, head: str = "") -> tuple[str, int] | None:
         """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
         named without its unit word."""

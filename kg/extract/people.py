@@ -16,7 +16,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
-from kg.extract.tokens import KEY_CUA, KEY_VA, PhraseMatcher, Token, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, PhraseMatcher, Token, phrase_keys, word_key
 
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
@@ -100,6 +100,8 @@ class PeopleParser:
         start = i
         status = None
         t = self._word(i)
+        if t is not None and t.text in self.lex.words["abbreviated_posts"]:
+            return self._abbreviated_post(i)
         if t is None or t.keys[0] not in self.title_firsts:  # no title, status or standing post starts here
             return None
         st = self.lex.words["title_status"].get(t.text)
@@ -144,6 +146,8 @@ class PeopleParser:
         named = self._named_by_title(title.text, end)
         if named is not None and (org is None or org.end <= named.end):
             org = named  # "Bộ trưởng Công an": Bộ Công an, not the police as a body
+        if org is None:
+            org = self._body_of_locality(title.text, end)  # "Bí thư tỉnh Hà Giang": the Tỉnh ủy
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
@@ -160,6 +164,37 @@ class PeopleParser:
                 country = str(place[1]) if str(place[1]) in self.lex.countries else ""
                 return Post(role, None, title.implied, status, start, place[0], country)
         return Post(role, org, title.implied, status, start, end)
+
+    def _body_of_locality(self, title: str, j: int) -> OrgMention | None:
+        """"Bí thư tỉnh Hà Giang", "Chủ tịch xã Tân Lập": a title followed by a locality alone is a
+        post in the locality's Party committee or People's Committee (data/lexicon.yaml
+        locality_titles; the committee of each level from admin_tiers)."""
+        kind = self.lex.words["locality_titles"].get(title.removeprefix("Phó ").removeprefix("phó "))
+        word = self.lex.phrases["locality_words"].match(self.toks, j) if kind and j < len(self.toks) else None
+        loc = self.orgs.locality_after(j) if word is not None else None
+        if loc is None or loc[0].startswith("cấp ") or " " not in loc[0]:
+            return None  # "cấp tỉnh", or a level with no name
+        at = (word[0] + (1 if self.toks[word[0]].text == "." else 0), loc[1])  # the place's own name
+        if kind != "party":
+            return OrgMention(j, loc[1], "standalone", head=kind, locality=loc[0], place_at=at)
+        level = loc[0].split(" ")[0] if not loc[0].startswith("thành phố") else "thành phố"
+        tier = next((t for t in self.lex.admin.tiers[:3] if level in t), None)  # not a village's
+        if tier is None:
+            return None
+        party = tier[level]
+        name = loc[0][len(level) :].strip()
+        place = name if party and not name.isdigit() else loc[0]  # "Quận ủy quận 1"
+        return OrgMention(j, loc[1], "standalone", head=party or "Đảng ủy", locality=place, place_at=at)
+
+    def _abbreviated_post(self, i: int) -> Post | None:
+        """"ĐBQH Nguyễn Tạo": a title and its body in one abbreviation (data/lexicon.yaml
+        abbreviated_posts), as "đại biểu Quốc hội" written out."""
+        role, body = self.lex.words["abbreviated_posts"][self.toks[i].text]
+        entry = self.lex.org_by_key.get(phrase_keys(body))
+        if entry is None:
+            return None
+        org = OrgMention(i, i + 1, "gazetteer", entry=entry, canonical=entry.name)
+        return Post(role, org, "", None, i, i + 1)
 
     def _staff_post(self, i: int, end: int, status, start: int) -> Post | None:
         """"Trợ lý Thủ tướng Chính phủ", "Đặc phái viên của Tổng Bí thư": a post named with the

@@ -12,9 +12,10 @@ from kg.extract.body_links import (
     subject_mention,
 )
 from kg.extract.build import Builder
+from kg.extract.byline import byline
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.meeting import byline, main_event
+from kg.extract.meeting import main_event
 from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
@@ -43,6 +44,8 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
         for top in s.orgs:
             for m in top.walk():
                 ent = org_entity(m, s)
+                if m.place_at is not None:  # "Bí thư tỉnh Vĩnh Phúc": the province is written as a place
+                    _written_place(b, lex, s, m.place_at)
                 inner = org_entity(m.inner, s) if m.inner is not None else None
                 if ent and inner and (m.kind in ("sub", "gazetteer", "wrapper") or m.kind == "named"):
                     b.relate("PART_OF", ent, inner, sent, 0.9)
@@ -282,3 +285,15 @@ def _title_country(b: Builder, lex: Lexicon, s: Sentence, post) -> None:
     if at is not None:
         span = s.char_span(at, post.end)
         b.entity("Location", post.country, span=span, sent=(s.start, s.end))
+
+
+def _written_place(b: Builder, lex: Lexicon, s: Sentence, at: tuple[int, int]) -> None:
+    known = lex.locations.match(s.tokens, at[0])
+    words = s.tokens[at[0] : at[1]]
+    if known is not None and known[0] == at[1]:
+        name = str(known[1])
+    elif words and all(t.is_word and t.is_cap and not t.text.isupper() and not t.text[0].isdigit() for t in words):
+        name = " ".join(t.text for t in words)  # a commune kg does not list ("xã Lý Trạch")
+    else:
+        return  # "HCM", the "1" of "quận 1"
+    b.entity("Location", name, span=s.char_span(*at), sent=(s.start, s.end))

@@ -371,3 +371,27 @@ def test_a_question_session_in_lower_case_is_the_main_event(run):
     x = run("Khai mạc sáng 13/6, phiên chất vấn tại kỳ họp Quốc hội kéo dài 3 ngày. "
             "Bộ trưởng Y tế Nguyễn Thị Lan đăng đàn.")
     assert any("chất vấn" in n.lower() for n in names(x, "Event"))
+
+
+def test_an_undated_ceremony_lead_is_dated_by_the_report():
+    from kg.extract import extract
+    from kg.model import DocumentInfo
+
+    text = ("Bổ nhiệm Giám đốc Công an tỉnh\n\nThứ trưởng Bộ Công an Lê Quốc Hòa trao Quyết định của Bộ trưởng "
+            "Bộ Công an cho Đại tá Nguyễn Xuân Thành.\n\nĐại tá Nguyễn Xuân Thành giữ chức Giám đốc Công an tỉnh.")
+    x = extract(text, DocumentInfo(id="a.txt", date="2024-06-20"))
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1 and events[0].props["date"] == "2024-06-20"
+    assert ("Lê Quốc Hòa", events[0].name, None) in rels(x, "ATTENDED")
+
+
+def test_a_dated_meeting_after_a_caption_is_the_lead():
+    from kg.extract import extract
+    from kg.model import DocumentInfo
+
+    text = ("Ông Vũ Văn Hồng làm bí thư\n\nÔng Lê Minh Hải trao quyết định và tặng hoa chúc mừng tân bí thư Tỉnh ủy "
+            "Đồng Nai Vũ Văn Hồng - Ảnh: C.T.V.\n\nSáng 25-1, Tỉnh ủy Đồng Nai tổ chức hội nghị công bố quyết định "
+            "của Bộ Chính trị về công tác cán bộ.")
+    x = extract(text, DocumentInfo(id="a.txt", date="2025-01-24"))
+    assert [e.name for e in x.entities if e.type == "Event"] == [
+        "Hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ"]

@@ -257,3 +257,19 @@ def test_pho_ban_heads_the_ban_it_names(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Đinh Văn Thăng", "Ban Kinh tế Trung ương", "Phó ban") in posts
     assert ("Võ Văn Cự", "Liên minh Hợp tác xã Việt Nam", "Chủ tịch") in posts
+
+
+def test_a_title_with_its_body_in_one_abbreviation(run):
+    x = run("ĐBQH Nguyễn Văn Tạo (đoàn Lâm Đồng) cũng không đồng tình.")
+    assert ("Nguyễn Văn Tạo", "Quốc hội", "Đại biểu") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_title_before_a_locality_alone_is_a_post_in_its_committee(run):
+    x = run("Bí thư tỉnh Vĩnh Phúc Hoàng Thị Lan phát biểu. Phó Chủ tịch huyện Đông Anh Nguyễn Văn An dự. "
+            "Bí thư quận 1 Trần Văn Thuận dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hoàng Thị Lan", "Tỉnh ủy Vĩnh Phúc", "Bí thư") in posts
+    assert ("Nguyễn Văn An", "Ủy ban nhân dân huyện Đông Anh", "Phó Chủ tịch") in posts
+    assert ("Trần Văn Thuận", "Quận ủy quận 1", "Bí thư") in posts
+    assert "Vĩnh Phúc" in names(x, "Location")  # the place written in the title is a place of the report
+    assert "1" not in names(x, "Location")
