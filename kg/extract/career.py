@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
-from kg.extract.people import PeopleParser, PersonMention, Post
+from kg.extract.people import PeopleParser, PersonMention
+from kg.extract.posts import Post
 from kg.extract.tokens import Token, word_key
 
 _SEPARATORS = (",", ";")

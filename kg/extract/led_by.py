@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
-from kg.extract.people import Post
+from kg.extract.posts import Post
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import copy
 
 from kg.extract.org_mention import OrgMention
-from kg.extract.people import PeopleParser, PersonMention, Post
+from kg.extract.people import PeopleParser, PersonMention
+from kg.extract.posts import Post
 from kg.extract.tokens import KEY_VA, phrase_keys, word_key
 
 

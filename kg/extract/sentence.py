@@ -14,17 +14,9 @@ from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.people import PeopleParser, PersonMention
-from kg.extract.tokens import KEY_VA, Token, phrase_keys, proper_name_end, tokenize, word_key
-from kg.text import expansion, name_key
-
-
-@dataclass
-class PlaceMention:
-    start: int
-    end: int
-    name: str
-    venue: bool = False
-    listed: bool = False  # of a list opened by a plural unit word ("các xã: A, B, C")
+from kg.extract.places import PlaceMention, listed_unit, place_at
+from kg.extract.tokens import KEY_VA, Token, tokenize, word_key
+from kg.text import expansion
 
 
 @dataclass
@@ -126,11 +118,11 @@ def read_sentence(
             continue
         # a list of units goes on before anything else is read ("các xã Hắc Dịch, Mỹ Xuân": not "Mỹ")
         in_list = tok.is_cap and s.places and s.places[-1].listed
-        place = _listed_unit(lex, toks, i, s.places[-1]) if in_list else None
+        place = listed_unit(lex, toks, i, s.places[-1]) if in_list else None
         if place is None:
-            place = _place(lex, orgp, toks, i) if k0 in gates.place else None
+            place = place_at(lex, orgp, toks, i) if k0 in gates.place else None
         if place is None and s.places and tok.is_cap and not in_list:
-            place = _listed_unit(lex, toks, i, s.places[-1])
+            place = listed_unit(lex, toks, i, s.places[-1])
         if place is not None:
             s.places.append(place)
             i = place.end
@@ -167,7 +159,6 @@ def read_sentence(
 
 
 _TAI = (word_key("tại"),)
-_CITY = phrase_keys("thành phố")
 _STARTERS: dict[int, frozenset[str]] = {}
 
 
@@ -280,185 +271,3 @@ def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None
     if end == start:
         return None
     return OrgMention(start, end, "resolved", canonical=" ".join(t.text for t in toks[start:end]))
-
-
-def _listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
-    """"các huyện Nam Sách, Thanh Hà, Ninh Giang", "thăm Lào, Hàn Quốc": a district, province or
-    country named right after a place and a comma (or "và") is a place of the same list."""
-    if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == KEY_VA):
-        return None
-    unit = lex.unit_names.match(toks, i)
-    if unit is not None and proper_name_end(toks, i) == unit[0]:
-        return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]), listed=last.listed)
-    stop = proper_name_end(toks, i)
-    if last.listed and 2 <= stop - i <= 3 and (
-            stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == KEY_VA):
-        # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare
-        return PlaceMention(i, stop, " ".join(t.text for t in toks[i:stop]), listed=True)
-    loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
-    if loc is not None and (loc[0] >= len(toks) or not toks[loc[0]].is_cap):
-        return PlaceMention(i, loc[0], str(loc[1]))
-    return None
-
-
-def _bracket_after(toks: list[Token], k: int, words: int = 3) -> int | None:
-    """After a plural unit word, a few lower-case words and an opening bracket: where the list starts."""
-    for j in range(k, min(k + words + 1, len(toks) - 1)):
-        if toks[j].text == "(":
-            return j + 1 if toks[j + 1].is_cap else None
-        if not toks[j].is_word or toks[j].is_cap:
-            return None
-    return None
-
-
-def _place(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
-    after_tai = i > 0 and toks[i - 1].keys[:1] == (word_key("tại"),)
-    unit = _admin_unit(lex, orgp, toks, i)
-    if unit is not None:
-        return unit
-    if not toks[i].is_cap and not after_tai:
-        return None
-    venue = lex.phrases["venue_heads"].match(toks, i)
-    loc = lex.locations.match(toks, i)
-    if loc is None and lex.phrases["home_cues"].ending_at(toks, i) >= 0:  # "quê Yên Thành": a district named bare
-        known = lex.unit_names.match(toks, i)
-        if known is not None and proper_name_end(toks, i) == known[0]:
-            return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
-    if loc is None and after_tai:
-        city = _city(lex, toks, i)
-        if city is not None:
-            return city
-    if venue:
-        return PlaceMention(i, _venue_end(lex, orgp, toks, venue[0]), "", venue=True)
-    if loc and toks[i].is_cap:
-        end, name = loc
-        one_word = end - i == 1 and str(name).count(" ") == 0
-        cue = i > 0 and lex.phrases["place_cues"].match(toks, i - 1)
-        if (one_word or lex.reads_as_name(str(name), toks[i])) and not cue:  # "Hà Lan" needs one too
-            return None
-        if lex.phrases["venue_heads"].match([toks[i]], 0) or str(name).startswith(("Nhà", "Trụ sở", "Trung tâm")):
-            return PlaceMention(i, _venue_end(lex, orgp, toks, end), "", venue=True)
-        # a place name followed by more capitalized words is part of a longer name
-        if end < len(toks) and toks[end].is_word and toks[end].is_cap and not toks[end].is_abbr:
-            if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
-                return None
-        if orgp.lex.heads.match(toks, i) or orgp.lex.orgs.match(toks, i, allow_comma=True):
-            return None
-        return PlaceMention(i, end, str(name))
-    return None
-
-
-def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:
-    """"tại TP Thanh Hóa": a city named after its province is a place of its own."""
-    word = lex.phrases["locality_words"].match(toks, i)
-    # "TP", "TP.", "thành phố" all read as the words of "thành phố"
-    if word is None or tuple(k for t in toks[i : word[0]] for k in t.keys) != _CITY:
-        return None
-    end = word[0]
-    if end < len(toks) and toks[end].text == ".":  # "TP. Thanh Hóa"
-        end += 1
-    stop = proper_name_end(toks, end)
-    # a person's full name right after it is not part of it: "tại TP Vinh Nguyễn Văn An phát biểu"
-    stop = next((k for k in range(end + 1, stop)
-                 if toks[k].keys[0] in lex.surnames and proper_name_end(toks, k) - k >= 3), stop)
-    if stop == end:
-        return None
-    return PlaceMention(i, stop, "Thành phố " + " ".join(t.text for t in toks[end:stop]))
-
-
-def _venue_end(lex: Lexicon, orgp: OrgParser, toks: list[Token], j: int) -> int:
-    """A venue's name runs over capitalized words, another venue word ("Hội trường Trung tâm Hội
-    nghị tỉnh"), locality words, and a body it is named after ("Trụ sở UBND TP.HCM"); the name right
-    after the venue word may read as a person's ("Nghĩa trang Mai Dịch")."""
-    first = j
-    memorial = lex.phrases["memorial_heads"].ending_at(toks, first) >= 0
-    while j < len(toks) and toks[j].is_word:
-        t = toks[j]
-        nested = lex.phrases["venue_heads"].match(toks, j)
-        if nested:
-            j = nested[0]
-            continue
-        if memorial:
-            # "Nhà tưởng niệm Anh hùng liệt sĩ Bế Văn Đàn", "… Chủ tịch Hồ Chí Minh với Chiến thắng
-            # Biên giới 1950", "Khu di tích Quốc gia đặc biệt …": who or what it remembers is its name
-            hon = lex.phrases["memorial_words"].match(toks, j) or lex.titles.match(toks, j)
-            if hon:
-                j = hon[0]
-                continue
-            if t.is_cap or _year(t):  # a person's name, a year
-                j += 1
-                continue
-            # a few lower-case words between two of those ("Quốc gia đặc biệt Địa điểm", "Chiến thắng
-            # biên giới năm 1950"), not a clause's words ("… tại xã Y": "tại" ends a name)
-            k = j
-            while k < len(toks) and k - j < 4 and toks[k].is_word and not toks[k].is_cap and not _year(
-                    toks[k]) and (not orgp.ends_name(k) or _year_after(toks, k)):
-                k += 1
-            if k > j and k < len(toks) and (toks[k].is_cap or _year(toks[k])):
-                j = k
-                continue
-        org = orgp.parse(j, allow_bare=False) if t.is_cap else None
-        if org is not None:
-            j = org.end
-        elif t.is_cap and (j == first or not orgp.looks_like_person(j)) and not lex.titles.match(toks, j):
-            j += 1
-        elif not t.is_cap and t.keys[0] in lex.wordset("venue_lower_words"):
-            j += 1
-        else:
-            break
-    return j
-
-
-def _year(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) == 4
-
-
-def _year_after(toks: list[Token], k: int) -> bool:
-    """"năm 1950": the word for year, a year after it."""
-    return toks[k].keys[:1] == _NAM and k + 1 < len(toks) and _year(toks[k + 1])
-
-
-_NAM = (word_key("năm"),)
-
-
-def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceMention | None:
-    """"huyện Đồng Văn", "xã Lũng Cú": a unit word and a capitalized name make a place."""
-    unit = lex.phrases["admin_units"].match(toks, i)
-    # a capitalized unit word names a place only where a line or an address starts ("Quê quán: Xã
-    # Hiệp Cường, huyện Kim Động"); elsewhere "Huyện Đoàn", "Xã Hội" are other words
-    if toks[i].is_cap and not (unit is not None and (i == 0 or toks[i - 1].text in (":", ","))):
-        return None
-    if unit is None:
-        # "2 thành phố Biên Hòa, Long Khánh": "thành phố" also names a body's level, so the name
-        # after it must be a known district-level city
-        if i > 0 and toks[i - 1].keys[:1] == _TAI:
-            return None  # "tại thành phố X" is a venue: _city names it
-        word = lex.phrases["locality_words"].match(toks, i)
-        known = lex.unit_names.match(toks, word[0]) or lex.locations.match(toks, word[0]) if word else None
-        if not word or not known or proper_name_end(toks, word[0]) != known[0]:
-            return None
-        name = " ".join(t.text for t in toks[word[0] : known[0]])
-        if name_key(name) in lex.provinces:
-            return None  # "thành phố Hà Nội", "thành phố Kon Tum": read where the province is
-        return PlaceMention(i, known[0], name)
-    end = unit[0]
-    listed = i > 0 and bool(toks[i - 1].keys[:1]) and (
-        toks[i - 1].keys[0] in lex.wordset("plural_markers") or toks[i - 1].text.isdigit())  # "3 xã: …"
-    if listed and end + 1 < len(toks) and toks[end].text == ":":
-        end += 1  # "các xã: Hoằng Đạt, Hoằng Đạo": the list after the colon (_listed_unit reads the rest)
-    elif listed and (bracket := _bracket_after(toks, end)) is not None:
-        end = bracket  # "5 phường hiện hữu (Hắc Dịch, Mỹ Xuân, …)": the list in brackets
-    stop = proper_name_end(toks, end)
-    if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
-        return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
-    # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts;
-    # "Chủ tịch thị xã Đặng Vũ Nhật Thăng": no place at all, unless the name is a known unit's
-    # the whole unit word ending here: read from "xã", the unit may be "thị xã"
-    word = " ".join(t.text.lower() for t in toks[lex.phrases["admin_units"].ending_at(toks, unit[0]) : unit[0]])
-    above_commune = lex.admin is not None and any(word in tier for tier in lex.admin.tiers[:2])
-    if above_commune and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
-            not lex.unit_names.match(toks, end)):
-        return None  # (wards and communes are often named after people: "phường Bế Văn Đàn")
-    stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
-                 and proper_name_end(toks, k) - k >= 3), stop)
-    return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]), listed=listed)

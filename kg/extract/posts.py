@@ -1,0 +1,127 @@
+"""Posts a title names: the body written after it, named by the title ("Bộ trưởng Y tế"), a
+locality alone ("Bí thư tỉnh Hà Giang"), an abbreviation of title and body ("ĐBQH"), a standing post
+("Thường trực Ban Bí thư"), the staff of a principal ("Trợ lý Thủ tướng"). Read by PeopleParser
+(people.py), which inherits PostReading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.glued import is_syllable
+from kg.extract.lexicon import Lexicon
+from kg.extract.org_mention import OrgMention
+from kg.extract.orgs import OrgParser
+from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys
+
+_MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
+
+
+def _minister_fields(lex: Lexicon) -> PhraseMatcher:
+    """Ministries as a minister's title names them, "Bộ" left out and shortened ("Bộ trưởng Văn
+    hóa", "Bộ trưởng Kế hoạch Đầu tư"): data/lexicon.yaml minister_fields."""
+    got = _MINISTER_FIELDS.get(id(lex))
+    if got is None:
+        got = _MINISTER_FIELDS[id(lex)] = PhraseMatcher()
+        for full, shorts in lex.words["minister_fields"].items():
+            for short in shorts:
+                got.add(short, full)
+    return got
+
+
+@dataclass
+class Post:
+    role: str
+    org: OrgMention | None
+    implied: str  # canonical name of the implied body when no org is written
+    status: str | None  # former | acting | newly_appointed
+    start: int
+    end: int
+    country: str = ""  # a foreign state written after the title ("Thủ tướng Singapore")
+
+
+class PostReading:
+    """The readers of what body a title names, for PeopleParser."""
+
+    lex: Lexicon
+    toks: list[Token]
+    orgs: OrgParser
+
+    def _body_of_locality(self, title: str, j: int) -> OrgMention | None:
+        """"Bí thư tỉnh Hà Giang", "Chủ tịch xã Tân Lập": a title followed by a locality alone is a
+        post in the locality's Party committee or People's Committee (data/lexicon.yaml
+        locality_titles; the committee of each level from admin_tiers)."""
+        kind = self.lex.words["locality_titles"].get(title.removeprefix("Phó ").removeprefix("phó "))
+        word = self.lex.phrases["locality_words"].match(self.toks, j) if kind and j < len(self.toks) else None
+        loc = self.orgs.locality_after(j) if word is not None else None
+        if loc is None or loc[0].startswith("cấp ") or " " not in loc[0]:
+            return None  # "cấp tỉnh", or a level with no name
+        at = (word[0] + (1 if self.toks[word[0]].text == "." else 0), loc[1])  # the place's own name
+        if kind != "party":
+            return OrgMention(j, loc[1], "standalone", head=kind, locality=loc[0], place_at=at)
+        level = loc[0].split(" ")[0] if not loc[0].startswith("thành phố") else "thành phố"
+        tier = next((t for t in self.lex.admin.tiers[:3] if level in t), None)  # not a village's
+        if tier is None:
+            return None
+        party = tier[level]
+        name = loc[0][len(level) :].strip()
+        place = name if party and not name.isdigit() else loc[0]  # "Quận ủy quận 1"
+        return OrgMention(j, loc[1], "standalone", head=party or "Đảng ủy", locality=place, place_at=at)
+
+    def _abbreviated_post(self, i: int) -> Post | None:
+        """"ĐBQH Nguyễn Tạo": a title and its body in one abbreviation (data/lexicon.yaml
+        abbreviated_posts), as "đại biểu Quốc hội" written out."""
+        role, body = self.lex.words["abbreviated_posts"][self.toks[i].text]
+        entry = self.lex.org_by_key.get(phrase_keys(body))
+        if entry is None:
+            return None
+        org = OrgMention(i, i + 1, "gazetteer", entry=entry, canonical=entry.name)
+        return Post(role, org, "", None, i, i + 1)
+
+    def _staff_post(self, i: int, end: int, status, start: int) -> Post | None:
+        """"Trợ lý Thủ tướng Chính phủ", "Đặc phái viên của Tổng Bí thư": a post named with the
+        principal's title ("Trợ lý Thủ tướng"), in the principal's body (written or implied)."""
+        k = end + 1 if end < len(self.toks) and self.toks[end].keys[:1] == KEY_CUA else end
+        principal = self.title_item(k) if k < len(self.toks) and self.toks[k].is_cap else None
+        if principal is None or principal.status or not (principal.org is not None or principal.implied):
+            return None
+        role = " ".join(t.text for t in self.toks[i:k] if t.is_word) + " " + principal.role  # "của" as written
+        return Post(role, principal.org, principal.implied, status, start, principal.end)
+
+    def _standing_post(self, i: int) -> tuple[str, OrgMention] | None:
+        """"Thường trực Ban Bí thư": a post in the body, where before other bodies the same words
+        name a standing body (data/lexicon.yaml standing_posts)."""
+        word = self.lex.phrases["standing_post_words"].match(self.toks, i)
+        if word is None or not self.lex.phrases["standing_post_bodies"].match(self.toks, word[0]):
+            return None
+        org = self.orgs.parse(word[0], after_title=True)
+        if org is None:
+            return None
+        return " ".join(t.text for t in self.toks[i : word[0]]).capitalize(), org
+
+    def _named_by_title(self, title: str, j: int) -> OrgMention | None:
+        """"Bộ trưởng Y tế", "Cục trưởng Hàng không": a body's name without its head word, which the
+        title gives (data/lexicon.yaml title_name_heads)."""
+        head = self.lex.words["title_name_heads"].get(title.removeprefix("Phó ").removeprefix("phó "))
+        nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
+        short = _minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
+        if short is not None and (nm is None or short[0] >= nm[0]):
+            # a foreign minister's name after a short form is a foreign ministry's ("Bộ trưởng Giao thông
+            # Yevgeny Dietrich"): no Vietnamese ministry is named
+            after = self.toks[short[0]] if short[0] < len(self.toks) else None
+            if after is not None and after.is_cap and not is_syllable(after.text):
+                return None
+            nm = short
+        if nm is None or not self.toks[j].is_cap:
+            return None
+        m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]), short=nm is short)
+        foreign = self.orgs.foreign_state(m)  # "Bộ trưởng Tài chính Mỹ": the US Treasury
+        if foreign is not None:
+            (m.locality, m.end), m.foreign = foreign, True
+            if m.short:  # a foreign ministry keeps the words written ("Bộ trưởng Thông tin Venezuela")
+                m.name, m.short = " ".join(t.text for t in self.toks[j : nm[0]]), False
+        return m
+
+    def _body_in_title(self, i: int, end: int) -> int | None:
+        """Where a body's head word ends the title at [i, end), if one does."""
+        heads = self.lex.phrases["title_body_heads"]
+        return next((k for k in range(i + 1, end) if (m := heads.match(self.toks, k)) and m[0] == end), None)
