@@ -35,7 +35,7 @@ def _data(lex: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]:
 def led_by(lex: Lexicon, s: Sentence) -> None:
     """Give "do X làm <title>" its post in the board the clause names before "do"."""
     toks = s.tokens
-    if _DO not in {t.keys[0] for t in toks if t.is_word and t.keys}:
+    if _DO not in s.first_keys() or not s.people:
         return
     titles, _, _ = _data(lex)
     for p in s.people:

@@ -45,13 +45,17 @@ class Sentence:
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         return self.tokens[i].start, self.tokens[j - 1].end
 
+    def first_keys(self) -> frozenset[str]:
+        """The first keys of the sentence's words (computed once)."""
+        if self._first_keys is None:
+            self._first_keys = frozenset(t.keys[0] for t in self.tokens if t.keys)
+        return self._first_keys
+
     def has_phrase(self, matcher, start: int = 0, end: int | None = None) -> int:
         """Token index where a phrase of `matcher` starts, or -1."""
         end = len(self.tokens) if end is None else end
-        if self._first_keys is None:
-            self._first_keys = frozenset(t.keys[0] for t in self.tokens if t.keys)
         firsts = matcher.first_keys()
-        if self._first_keys.isdisjoint(firsts):
+        if self.first_keys().isdisjoint(firsts):
             return -1  # no word of the sentence can start a phrase: skip the scan
         toks = self.tokens
         for i in range(start, end):
