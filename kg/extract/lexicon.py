@@ -181,7 +181,7 @@ def lexicon() -> Lexicon:
     for key in (
         "honorifics", "title_qualifiers", "locality_words", "locality_generic", "event_verbs",
         "event_nouns", "attend_words", "attendance_markers", "implement_verbs", "reports_to_sub_sup",
-        "reports_to_adjacent", "ceremony_verbs",
+        "reports_to_adjacent", "ceremony_verbs", "session_nouns",
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "admin_units", "place_words", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",

@@ -156,6 +156,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         if before_verb or after_with or whose:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
             taking_part = m
+    if noun_at >= 0:
+        _session_owner(b, lex, lead, noun_at, body[:4], org_ent, event)
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
         attendance = _attendance_marked(lex, s)
@@ -187,6 +189,28 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 
+
+
+def _session_owner(b, lex, lead: Sentence, noun_at: int, near: list[Sentence], org_ent, event: Entity) -> None:
+    """"… bước vào kỳ họp giữa năm" after "Kỳ họp thứ 3 của Quốc hội sẽ …": a session the lead names
+    without its owner is the session of the body a sentence near it names right after the same
+    noun (data/lexicon.yaml session_nouns)."""
+    noun = lex.phrases["session_nouns"].match(lead.tokens, noun_at)
+    if noun is None or any(noun[0] <= m.start <= noun[0] + 5 for m, _ in top_level(lead, org_ent)):
+        return  # the lead names the owner itself
+    keys = [t.keys[:1] for t in lead.tokens[noun_at : noun[0]]]
+    for s in near:
+        if s is lead:
+            continue
+        for k in range(len(s.tokens) - len(keys)):
+            if [t.keys[:1] for t in s.tokens[k : k + len(keys)]] != keys:
+                continue
+            after = k + len(keys)
+            owner = next((e for m, e in top_level(s, org_ent) if after <= m.start <= after + 3
+                          and id(m) not in s.title_orgs), None)
+            if owner is not None:
+                b.relate("PARTICIPATED_IN", owner, event, (s.start, s.end), 0.6)
+                return
 
 
 def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org_ent, doc_date: str | None

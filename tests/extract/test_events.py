@@ -395,3 +395,15 @@ def test_a_dated_meeting_after_a_caption_is_the_lead():
     x = extract(text, DocumentInfo(id="a.txt", date="2025-01-24"))
     assert [e.name for e in x.entities if e.type == "Event"] == [
         "Hội nghị công bố quyết định của Bộ Chính trị về công tác cán bộ"]
+
+
+def test_a_session_named_without_its_owner_is_the_owners_named_nearby():
+    from kg.extract import extract
+    from kg.model import DocumentInfo
+
+    text = ("Quốc hội sẽ tăng tính tranh luận\n\nKỳ họp thứ 3 của Quốc hội sẽ làm việc trong gần một tháng.\n\n"
+            "9h ngày 22/5, gần 500 đại biểu bước vào kỳ họp giữa năm tại hội trường Diên Hồng.")
+    x = extract(text, DocumentInfo(id="a.txt", date="2017-05-22"))
+    events = [e.name for e in x.entities if e.type == "Event"]
+    assert events == ["Kỳ họp giữa năm"]
+    assert ("Quốc hội", "Kỳ họp giữa năm", None) in rels(x, "PARTICIPATED_IN")
