@@ -12,10 +12,9 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
-from kg.extract.tokens import Token, word_key
+from kg.extract.tokens import Token
 
 _SEPARATORS = (",", ";")
-_PASSIVE = {(word_key("được"),), (word_key("bị"),)}
 
 
 class CareerReader:
@@ -95,7 +94,8 @@ class CareerReader:
         """Is the body right before the verb at i its subject ("Văn phòng Trung ương Đảng là …"),
         not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")?"""
         gap = self.toks[body.end : i]
-        if body.start > 0 and self.toks[body.start - 1].keys[:1] in _PASSIVE:
+        before = self.toks[body.start - 1].keys[:1] if body.start > 0 else ()
+        if before and before[0] in self.lex.wordset("passive_markers"):
             return False  # "được Bộ Chính trị điều động làm …": the body is the agent of a passive
         return body.end <= i and len(gap) <= 2 and all(
             t.is_word and t.keys[0] not in self.lex.wordset("career_joins") for t in gap)

@@ -13,6 +13,8 @@ _DELEGATION = word_key("đoàn")
 
 
 def deputies(lex: Lexicon, s: Sentence) -> None:
+    if not s.people:
+        return
     titles = {word_key(t) for t in lex.words["deputy_titles"]}
     toks = s.tokens
     for p in s.people:

@@ -67,6 +67,7 @@ def led_by(lex: Lexicon, s: Sentence) -> None:
             role = " ".join(t.text for t in toks[j + 1 : end])
             p.posts.append(Post(role[0].upper() + role[1:], board, "", None, j + 1, end))
 
+
 def _board(lex: Lexicon, s: Sentence, do_at: int, heads: tuple[tuple[str, ...], ...]) -> OrgMention | None:
     """The body the clause before "do" opens with, if the title heads it."""
     toks = s.tokens

@@ -64,6 +64,18 @@ class AdminLevels:
             level_of_party=parties,
         )
 
+    def committee(self, locality: str) -> tuple[str, str] | None:
+        """(head, locality) of the Party committee of a place written with its level: "tỉnh Nghệ An"
+        -> ("Tỉnh ủy", "Nghệ An"); "xã Tân Lập" -> ("Đảng ủy", "xã Tân Lập"); "quận 1" keeps its level
+        ("Quận ủy quận 1"); a level alone ("tỉnh") gives the committee with no place. None for a village."""
+        for tier in self.tiers[:3]:  # a village's Party cell is no committee
+            for level in sorted(tier, key=len, reverse=True):
+                if locality == level or locality.startswith(level + " "):  # "tỉnh": the report's province
+                    name = locality[len(level) :].strip()
+                    party = tier[level]
+                    return (party, name) if party and not name.isdigit() else (party or "Đảng ủy", locality)
+        return None
+
 
 @dataclass
 class Lexicon:
@@ -208,7 +220,7 @@ def lexicon() -> Lexicon:
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
-                "plural_markers", "directing_words", "lower_head_openers", "bare_honorifics", "future_markers",
-                "date_bounds"):
+                "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
+                "future_markers", "date_bounds"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -9,7 +9,7 @@ import copy
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
-from kg.extract.tokens import KEY_VA, phrase_keys, word_key
+from kg.extract.tokens import KEY_VA, name_text, phrase_keys, word_key
 
 
 def list_opener(self: PeopleParser, j: int) -> int | None:
@@ -57,7 +57,7 @@ def shared_list(self: PeopleParser, k: int, shared: list[Post], context: OrgMent
         stop = self.name_at(start)
         if stop == start:
             break
-        pm = PersonMention(start, stop, " ".join(t.text for t in toks[start:stop]),
+        pm = PersonMention(start, stop, name_text(toks[start:stop]),
                            [copy.copy(p) for p in shared] + own)
         more, end = self.reverse_chain(stop)
         pm.posts.extend(more)

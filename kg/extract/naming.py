@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.org_mention import OrgMention, canonical_name
+from kg.extract.org_places import unit_above
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, Token, proper_name_end
 from kg.extract.tokens import phrase_keys as _keys
@@ -76,7 +77,7 @@ def _standing_of_the_committee(sentences: list[Sentence], lex: Lexicon) -> None:
     bare = [m for m in _all_mentions(sentences) if m.kind == "bare" and not m.canonical and m.head in heads]
     if not bare:
         return
-    parties = {party for tier in lex.admin.tiers for party in tier.values() if party} | {"Đảng ủy"}
+    parties = {*lex.admin.level_of_party, "Đảng ủy"}
     committees = {canonical_name(m, lex) for m in _all_mentions(sentences)
                   if m.kind == "standalone" and m.head in parties and m.locality}
     if len(committees) == 1:
@@ -305,9 +306,7 @@ def report_places(lex: Lexicon, sentences: list[list[Token]]) -> frozenset[str]:
                 # after a title ("Chủ tịch UBND huyện Trần Nam") the name is a person's
                 after_title = any(lex.titles.match(toks, b) for b in range(max(0, i - 5), i))
                 # … unless the unit above follows: "Chủ tịch UBND xã Lý Trạch (huyện Bố Trạch)"
-                above = k + 1 < len(toks) and toks[k].text in ("(", ",") and bool(
-                    lex.phrases["locality_words"].match(toks, k + 1))
-                if k - j == 2 and (not after_title or above):
+                if k - j == 2 and (not after_title or unit_above(lex, toks, k)):
                     places.add(name_key(f"{toks[j].text} {toks[j + 1].text}"))
     return frozenset(places)
 

@@ -10,17 +10,17 @@ from kg.extract.tokens import Token, phrase_keys, proper_name_end
 from kg.text import name_key
 
 
+def unit_above(lex: Lexicon, toks: list[Token], k: int) -> bool:
+    """Does ", huyện …" or "(huyện …" follow at k (the unit above the one just named)?"""
+    return k + 1 < len(toks) and toks[k].text in ("(", ",") and bool(lex.phrases["locality_words"].match(toks, k + 1))
+
+
 class PlaceReading:
     """The locality and foreign-state readers of OrgParser, which it inherits."""
 
     lex: Lexicon
     toks: list[Token]
     places: frozenset[str]
-
-    def _unit_above(self, k: int) -> bool:
-        """Does ", huyện …" or "(huyện …" follow at k?"""
-        return k + 1 < len(self.toks) and self.toks[k].text in ("(", ",") and bool(
-            self.lex.phrases["locality_words"].match(self.toks, k + 1))
 
     def _historical_end(self, k: int) -> int:
         """"Học viện Chính trị Quốc gia Hồ Chí Minh": a historical figure's name right after an
@@ -38,14 +38,11 @@ class PlaceReading:
         admin_tiers), one body, not a part of the Party organisation of the province."""
         if inner.kind != "standalone" or inner.head != "Đảng bộ" or not inner.locality:
             return None
-        for tier in self.lex.admin.tiers:
-            for level in sorted(tier, key=len, reverse=True):
-                if inner.locality == level or inner.locality.startswith(level + " "):
-                    party = tier[level]
-                    place = inner.locality[len(level) :].strip() if party else inner.locality
-                    return OrgMention(i, inner.end, "standalone", head=party or "Đảng ủy", locality=place,
-                                      executive=f"{inner.head} {inner.locality}")
-        return None
+        got = self.lex.admin.committee(inner.locality)
+        if got is None:
+            return None
+        return OrgMention(i, inner.end, "standalone", head=got[0], locality=got[1],
+                          executive=f"{inner.head} {inner.locality}")
 
     def _served(self, j: int) -> OrgMention | None:
         """"Văn phòng Tỉnh ủy Lâm Đồng", "Văn phòng Huyện ủy": the body an office serves, written after
@@ -55,7 +52,7 @@ class PlaceReading:
         if body is None or body.kind != "standalone":
             return None
         placed = bool(body.locality) and not body.locality.startswith("cấp ")
-        return body if placed or body.head.endswith(("ủy", "uỷ")) else None
+        return body if placed or body.head in self.lex.admin.level_of_party else None
 
     def _suffixes(self, m: OrgMention) -> None:
         """Locality ("tỉnh Bình Định", "cấp tỉnh", "tối cao") and term ("khóa XIII") after a name."""
@@ -158,9 +155,10 @@ class PlaceReading:
             # "xã Lý Trạch (huyện Bố Trạch)": a name of two syllables after a unit word, though it reads
             # as a person's, is the unit's when the unit above it follows or the report writes it as a
             # place elsewhere (naming.report_places); "Chủ tịch UBND huyện Trần Nam cũng dự" names a person
-            short = t is not None and t.is_cap and proper_name_end(self.toks, end) - end == 2 and not (
-                self.toks[end].is_abbr or self.toks[end + 1].is_abbr) and (self._unit_above(end + 2) or name_key(
-                f"{self.toks[end].text} {self.toks[end + 1].text}") in self.places)
+            two = t is not None and t.is_cap and proper_name_end(self.toks, end) - end == 2 and not (
+                self.toks[end].is_abbr or self.toks[end + 1].is_abbr)
+            written = two and name_key(f"{self.toks[end].text} {self.toks[end + 1].text}") in self.places
+            short = two and (unit_above(self.lex, self.toks, end + 2) or written)
             if short and not (self.lex.heads.match(self.toks, end) or self.lex.titles.match(self.toks, end)):
                 return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, end + 2)}", end + 2
             if t is not None and t.is_cap and not self.looks_like_person(end) and not self.starts_new_unit(end):

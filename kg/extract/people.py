@@ -8,7 +8,6 @@ title. A title before a list of names applies to each name.
 from __future__ import annotations
 
 import copy
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +16,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.posts import Post, PostReading
-from kg.extract.tokens import KEY_VA, Token, word_key
+from kg.extract.tokens import KEY_VA, Token, name_text, word_key
 
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
@@ -380,7 +379,7 @@ class PeopleParser(PostReading):
                     names = [(i, e)]
         if not names:
             return None
-        people = [PersonMention(s, e, _name_text(toks[s:e]), list(posts)) for s, e in names]
+        people = [PersonMention(s, e, name_text(toks[s:e]), list(posts)) for s, e in names]
         end = names[-1][1]
         more, end2 = self.reverse_chain(end)
         if not posts and not more and not self.lex.phrases["honorifics"].match(toks, i):
@@ -404,11 +403,3 @@ class PeopleParser(PostReading):
 
 # lists reads lists of people with this module's parser: imported last, once the parser exists
 from kg.extract import lists  # noqa: E402
-
-
-def _name_text(toks: list[Token]) -> str:
-    """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
-    out = toks[0].text if toks else ""
-    for prev, t in itertools.pairwise(toks):
-        out += t.text if prev.end == t.start and "-" in (prev.text, t.text) else " " + t.text
-    return out

@@ -58,14 +58,10 @@ class PostReading:
         at = (word[0] + (1 if self.toks[word[0]].text == "." else 0), loc[1])  # the place's own name
         if kind != "party":
             return OrgMention(j, loc[1], "standalone", head=kind, locality=loc[0], place_at=at)
-        level = loc[0].split(" ")[0] if not loc[0].startswith("thành phố") else "thành phố"
-        tier = next((t for t in self.lex.admin.tiers[:3] if level in t), None)  # not a village's
-        if tier is None:
+        got = self.lex.admin.committee(loc[0])
+        if got is None:
             return None
-        party = tier[level]
-        name = loc[0][len(level) :].strip()
-        place = name if party and not name.isdigit() else loc[0]  # "Quận ủy quận 1"
-        return OrgMention(j, loc[1], "standalone", head=party or "Đảng ủy", locality=place, place_at=at)
+        return OrgMention(j, loc[1], "standalone", head=got[0], locality=got[1], place_at=at)
 
     def _abbreviated_post(self, i: int) -> Post | None:
         """"ĐBQH Nguyễn Tạo": a title and its body in one abbreviation (data/lexicon.yaml

@@ -283,11 +283,11 @@ def _title_country(b: Builder, lex: Lexicon, s: Sentence, post) -> None:
     at = next((k for k in range(post.start, post.end)
                if (m := lex.locations.match(s.tokens, k)) is not None and m[0] == post.end), None)
     if at is not None:
-        span = s.char_span(at, post.end)
-        b.entity("Location", post.country, span=span, sent=(s.start, s.end))
+        _written_place(b, lex, s, (at, post.end))
 
 
 def _written_place(b: Builder, lex: Lexicon, s: Sentence, at: tuple[int, int]) -> None:
+    """The place written at tokens `at` (in a title: "Bí thư tỉnh X", "Tổng thống Đức"), as a Location."""
     known = lex.locations.match(s.tokens, at[0])
     words = s.tokens[at[0] : at[1]]
     if known is not None and known[0] == at[1]:

@@ -222,3 +222,11 @@ _NONE = object()
 KEY_VA = (word_key("và"),)
 KEY_CUA = (word_key("của"),)
 KEY_CHO = (word_key("cho"),)
+
+
+def name_text(toks: list[Token]) -> str:
+    """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
+    out = toks[0].text if toks else ""
+    for prev, t in itertools.pairwise(toks):
+        out += t.text if prev.end == t.start and "-" in (prev.text, t.text) else " " + t.text
+    return out
