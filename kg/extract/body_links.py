@@ -97,7 +97,7 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
         for (ma, ea), (mb, eb) in itertools.pairwise(orgs):
             between = s.tokens[ma.end : mb.start]
             # "X là cơ quan tham mưu, giúp việc của Y", "X tiếp tục làm tốt chức năng tham mưu, giúp việc cho Y"
-            if len(between) > 12:
+            if len(between) > 12 or any(t.text == ";" for t in between):  # (a clause of its own after ";")
                 continue
             adjacent = lex.phrases["reports_to_adjacent"].match(s.tokens, ma.end)
             if adjacent is not None and adjacent[0] == mb.start:  # "Chính phủ trình Quốc hội"

@@ -92,8 +92,11 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
                 j += 1
             while j > start_j and s.tokens[j - 1].text == ".":
                 j -= 1
-            # a photo credit ends where the next sentence begins: keep at most two words
-            j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
+            # a photo credit ends where the next sentence begins: keep at most two words, unless the
+            # credit ends the line with a full name, surname first ("Ảnh: Nguyễn Văn Sáng")
+            first = s.tokens[start_j].keys[:1]
+            if any(t.is_word for t in s.tokens[j:]) or (first and first[0] not in lex.surnames):
+                j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
             if j - start_j >= 2 and s.tokens[start_j].text.isupper() and not s.tokens[start_j + 1].text.isupper():
                 j = start_j + 1  # "Ảnh:AFP Đơn kiện …": an agency in capitals, then the next sentence
             credit = text[s.tokens[start_j].start : s.tokens[j - 1].end] if j > start_j else ""

@@ -134,6 +134,12 @@ def _phrase_matcher(items: list[str]) -> PhraseMatcher:
     return m
 
 
+def _without_and(forms: list[str]) -> list[str]:
+    """Names joined by "và" are also written without it, with a dash or nothing between the parts
+    ("Bộ Kế hoạch - đầu tư", "Bộ Lao động thương binh xã hội", "Bộ Tài nguyên Môi trường")."""
+    return [re.sub(r",? và ", " ", f) for f in forms if " và " in f]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
@@ -142,6 +148,7 @@ def lexicon() -> Lexicon:
         forms = [row["name"], *(row.get("aliases") or [])]
         # "Ủy ban Tư pháp của Quốc hội" is also written without "của": "Ủy ban Tư pháp Quốc hội"
         forms += [f.replace(" của ", " ") for f in forms if " của " in f]
+        forms += _without_and(forms)
         for form in forms:
             lex.orgs.add(form, entry)
             lex.title_orgs.add(form, entry)
@@ -155,7 +162,8 @@ def lexicon() -> Lexicon:
                                         row["lower"] == "title"))
     lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
     for name in read_lines("org_names.txt"):
-        lex.org_names.add(name, name)
+        for form in [name, *_without_and([name])]:
+            lex.org_names.add(form, name)
     firsts = set()
     for row in read_tsv("titles.tsv"):
         lex.titles.add(row["title"], Title(row["title"], row["implied"]))
@@ -205,6 +213,8 @@ def lexicon() -> Lexicon:
         "plural_honorifics", "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
+    # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")
+    lex.phrases["honorifics"] = _phrase_matcher(words["honorifics"] + words["baptismal_names"])
     lex.admin = AdminLevels.from_data(words["admin_tiers"], words["provincial_heads"])
     lex.stopwords = frozenset(word_key(w) for w in words["stopwords"] if " " not in w)
     # the multi-word stop phrases, the verbs of speech and a few verbs of action end a name's run
@@ -217,7 +227,7 @@ def lexicon() -> Lexicon:
     lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)
                               for verb, after in words["not_the_verb_after"].items()}
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
-                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts",
+                "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "day_part_next",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",

@@ -269,7 +269,8 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
     for m in _all_mentions(sentences):
         name = m.canonical
         # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
-        if not name or _named_place(name, admin) or name_key(name).endswith(name_key(f"{level} {place}")):
+        typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
+        if not name or _named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue
         leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
         if leveled and place.lower().startswith(f"{level} "):
@@ -278,7 +279,6 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
             m.canonical = f"{name} {place}"
         elif heads and name.startswith(heads):
             # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
-            typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
             bare = place[len(level) + 1 :] if typed == place else place
             m.canonical = f"{name[: -len(bare)]}{typed}" if name.endswith(f" {bare}") else f"{name} {typed}"
 

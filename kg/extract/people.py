@@ -211,7 +211,7 @@ class PeopleParser(PostReading):
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
-            if j > i and self.lex.phrases["name_stops"].match(self.toks, j):
+            if j > i and self.lex.phrases["name_stops"].match(self.toks, j) and not self._given_day_part(j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
             if j > i and t.keys[0] in self.lex.wordset("bare_honorifics") and self.orgs.looks_like_person(j + 1):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
@@ -225,6 +225,14 @@ class PeopleParser(PostReading):
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
         return j
+
+    def _given_day_part(self, j: int) -> bool:
+        """"Đỗ Văn Sáng, nguyên …": a day-part word ends a name as the given name unless a date or
+        "nay", "qua" follows it ("… Phạm Minh Chính Sáng 20/5", "… Sáng nay")."""
+        if self.toks[j].keys[0] not in self.lex.wordset("day_parts") or j + 1 >= len(self.toks):
+            return j + 1 >= len(self.toks)
+        nxt = self.toks[j + 1]
+        return not (nxt.text[:1].isdigit() or (nxt.is_word and nxt.keys[0] in self.lex.wordset("day_part_next")))
 
     def _foreign_joint(self, j: int) -> bool:
         """Inside a foreign name: a hyphen between two of its words written tight ("Walter-Steinmeier")

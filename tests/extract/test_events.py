@@ -156,6 +156,14 @@ def test_a_deputy_who_speaks_at_the_session_attended_it(run):
     assert "Phạm Thị Hồng Hoa" in {p for p, _, _ in rels(x, "ATTENDED")}
 
 
+def test_a_photo_credit_ending_its_line_keeps_a_full_name(run):
+    x = run("Sáng 5/3/2024, Bộ Y tế tổ chức hội nghị. Ảnh: Nguyễn Văn Sáng\nSáng 6/3, đoàn về thăm tỉnh. "
+            "Người dân tắm biển (Ảnh: Hải Vân Vũng Tàu).")
+    photographers = {e.name for e in x.entities if e.type == "Person" and e.props.get("photographer")}
+    # a name led by a surname is whole; two words and a place are a pen name and where it was taken
+    assert photographers == {"Nguyễn Văn Sáng", "Hải Vân"}
+
+
 def test_a_byline_followed_by_a_photo_caption(run):
     x = run("Sáng 3/4/2024, Bộ Y tế tổ chức hội nghị.\nĐoàn Thị Loan\n\nPhối cảnh sân bay Long Thành.")
     assert {a for a, _, _ in rels(x, "AUTHORED")} == {"Đoàn Thị Loan"}

@@ -444,8 +444,10 @@ def test_a_centrally_run_citys_bodies_are_named_after_it_among_its_districts(run
     x = run("Bí thư Quận ủy quận 3 Lê Văn A và Bí thư Quận ủy quận 8 Trần Văn B dự họp cùng Ban Tổ chức Thành ủy "
             "TP.HCM. Sở Giao thông Thành phố báo cáo; Sở Thông tin Truyền thông Thành phố Hồ Chí Minh dự.")
     orgs = names(x, "Organization")
-    assert {"Sở Giao thông Thành phố Hồ Chí Minh", "Sở Thông tin Truyền thông Thành phố Hồ Chí Minh"} <= orgs
+    assert {"Sở Giao thông Thành phố Hồ Chí Minh", "Sở Thông tin và Truyền thông Thành phố Hồ Chí Minh"} <= orgs
     assert not any("phố thành phố" in o.lower() for o in orgs)
+    # "báo cáo" ends the first clause: the body after ";" is not the one reported to
+    assert not {(a, b) for a, b, _ in rels(x, "REPORTS_TO") if a.startswith("Sở ") and b.startswith("Sở ")}
 
 
 def test_the_office_of_a_named_body_is_part_of_it(run):
@@ -507,3 +509,16 @@ def test_an_institution_named_after_a_historical_figure(run):
 def test_a_verb_after_a_name_is_not_part_of_it(run):
     x = run("Hội Luật gia Việt Nam tặng cờ thi đua. Học sinh Trường THPT Chu Văn An đoạt giải nhất.")
     assert {"Hội Luật gia Việt Nam", "Trường Trung học phổ thông Chu Văn An"} <= names(x, "Organization")
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Bộ Kế hoạch - đầu tư", "Bộ Kế hoạch và Đầu tư"),
+    ("Bộ Lao động thương binh xã hội", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Bộ Tài nguyên Môi trường", "Bộ Tài nguyên và Môi trường"),
+    ("Sở Thông tin - Truyền thông tỉnh Nghệ An", "Sở Thông tin và Truyền thông tỉnh Nghệ An"),
+])
+def test_a_known_name_written_without_its_and_is_the_known_body(run, written, canonical):
+    x = run(f"Ông Nguyễn Văn An, Phó Giám đốc {written} cho biết sẽ làm việc với {written} về việc này.")
+    assert canonical in names(x, "Organization")
+    assert not any(n != canonical and canonical.startswith(n) for n in names(x, "Organization"))
+    assert ("Nguyễn Văn An", canonical, "Phó Giám đốc") in rels(x, "HOLDS_POSITION")

@@ -273,3 +273,22 @@ def test_a_title_before_a_locality_alone_is_a_post_in_its_committee(run):
     assert ("Trần Văn Thuận", "Quận ủy quận 1", "Bí thư") in posts
     assert "Vĩnh Phúc" in names(x, "Location")  # the place written in the title is a place of the report
     assert "1" not in names(x, "Location")
+
+
+def test_a_day_part_after_a_name_is_its_given_name_unless_a_date_follows(run):
+    x = run("Chủ tịch UBND tỉnh thăm, tặng quà đồng chí Đỗ Văn Sáng, nguyên Bí thư Thành ủy Phủ Lý.\n"
+            "Thủ tướng Phạm Minh Chính Sáng 20/5, Thủ tướng làm việc với Bộ Y tế.")
+    assert {"Đỗ Văn Sáng", "Phạm Minh Chính"} <= names(x, "Person")
+    assert ("Đỗ Văn Sáng", "Thành ủy Phủ Lý", "Bí thư") in rels(x, "HOLDS_POSITION")
+    assert not {n for n in names(x, "Person") if n.endswith("Sáng") and n != "Đỗ Văn Sáng"}
+
+
+def test_a_bishop_holds_his_post_in_his_diocese_and_his_baptismal_name_is_no_body(run):
+    x = run("Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài chúc mừng Tòa Tổng Giám mục Hà Nội và Tổng Giám mục "
+            "Tổng Giáo phận Hà Nội Giuse Vũ Văn Thiên. Bà chúc Tổng Giám mục, Phó Giám mục, các linh mục và "
+            "đồng bào Công giáo Tổng Giáo phận Hà Nội một mùa Giáng sinh an lành.")
+    orgs = names(x, "Organization")
+    assert {"Tòa Tổng Giám mục Hà Nội", "Tổng Giáo phận Hà Nội"} <= orgs
+    assert not [o for o in orgs if "Giuse" in o or "mùa" in o]
+    assert ("Vũ Văn Thiên", "Tổng Giáo phận Hà Nội", "Tổng Giám mục") in rels(x, "HOLDS_POSITION")
+    assert names(x, "Person") == {"Bùi Thị Minh Hoài", "Vũ Văn Thiên"}
