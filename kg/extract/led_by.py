@@ -14,7 +14,7 @@ from kg.extract.posts import Post
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import PhraseMatcher, phrase_keys, word_key
 
-_DO, _LAM = word_key("do"), word_key("làm")
+_DO, _LAM, _LA = word_key("do"), word_key("làm"), word_key("là")
 _MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher, frozenset[str]]] = {}
 _MAX_NAME = 8  # words of a board's name read from the clause
 
@@ -48,7 +48,7 @@ def led_by(lex: Lexicon, s: Sentence) -> None:
         if k < 1 or toks[k].keys[:1] != (_DO,):
             continue
         j = p.end  # the career reader may have read the title after "làm" already, with no body
-        if j >= len(toks) or toks[j].keys[:1] != (_LAM,):
+        if j >= len(toks) or toks[j].keys[:1] not in ((_LAM,), (_LA,)):  # "do X làm / là Trưởng ban"
             continue
         got = titles.match(toks, j + 1)
         # a title followed by a body's name is a post in that body, read elsewhere

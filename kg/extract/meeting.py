@@ -158,6 +158,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             taking_part = m
     if noun_at >= 0:
         _session_owner(b, lex, lead, noun_at, body[:4], org_ent, event)
+    # at a ceremony that hands over decisions, the people the decisions post are there to receive them
+    handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
+        lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
         attendance = _attendance_marked(lex, s)
@@ -168,9 +171,12 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             if _represented(s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
             spoke = _attends(lex, s, max(p.end, p.chain_end))
-            if _decided_on(lex, s, p) and not spoke:
+            # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
+            posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
+                0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
+            if _decided_on(lex, s, p) and not spoke and not posted:
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
-            if s is lead or attendance or spoke:
+            if s is lead or attendance or spoke or posted:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
@@ -301,6 +307,17 @@ def _decided_on(lex, s: Sentence, p) -> bool:
     first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
     verbs = lex.phrases["decision_verbs"]
     return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
+
+
+def _posted(lex, s: Sentence, p) -> bool:
+    """Does the sentence post the person: a posting verb a few words before the name or titles
+    ("điều động đồng chí A"), or after them in the clause ("đồng chí B, … được điều động công tác,
+    bổ nhiệm giữ chức …")? (data/lexicon.yaml posting_verbs)"""
+    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
+    verbs = lex.phrases["posting_verbs"]
+    after = max(p.end, p.chain_end)
+    return any(verbs.match(s.tokens, k) for k in [*range(max(0, first - 5), first), *range(after, min(
+        len(s.tokens), after + 12))])
 
 
 def _represented(s: Sentence, at: int) -> bool:

@@ -16,6 +16,7 @@ from kg.extract.deputies import deputies
 from kg.extract.events import document_date, infer_year
 from kg.extract.led_by import led_by
 from kg.extract.lexicon import lexicon
+from kg.extract.members import members
 from kg.extract.naming import (
     date_short_ministries,
     drop_place_names,
@@ -55,6 +56,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     share_localities(sentences, lex)
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)
+    members(lex, sentences)
     b = Builder(document.id, text)
     # the report itself, keyed by its id (not its title) so two reports never merge
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,

@@ -415,3 +415,21 @@ def test_a_session_named_without_its_owner_is_the_owners_named_nearby():
     events = [e.name for e in x.entities if e.type == "Event"]
     assert events == ["Kỳ họp giữa năm"]
     assert ("Quốc hội", "Kỳ họp giữa năm", None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_the_people_a_handed_decision_posts_attend_the_ceremony(run):
+    x = run("Sáng 31/7/2024, tại hội nghị, đồng chí Trần Đức Thắng, Bí thư Tỉnh ủy Hải Dương đã trao các quyết định "
+            "của Ban Thường vụ Tỉnh ủy về việc điều động, bổ nhiệm cán bộ.\n"
+            "Đồng chí Lê Hồng Diên, Giám đốc Sở Kế hoạch và Đầu tư được điều động công tác, bổ nhiệm giữ chức "
+            "Chánh Văn phòng Tỉnh ủy Hải Dương.\n"
+            "Trước đó, ngày 20/6, Tỉnh ủy công bố quyết định điều động đồng chí Phạm Văn Bình giữ chức Bí thư "
+            "Huyện ủy.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert {"Trần Đức Thắng", "Lê Hồng Diên"} <= attended
+    assert "Phạm Văn Bình" not in attended  # posted at another, earlier handing-over
+
+
+def test_the_subject_of_a_decision_at_an_ordinary_meeting_is_not_there(run):
+    x = run("Sáng 5/3/2024, Ban Thường vụ Tỉnh ủy Nghệ An họp thường kỳ. Hội nghị điều động đồng chí Phạm Văn "
+            "Bình giữ chức Bí thư Huyện ủy Yên Thành.")
+    assert "Phạm Văn Bình" not in {p for p, _, _ in rels(x, "ATTENDED")}
