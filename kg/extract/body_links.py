@@ -232,3 +232,41 @@ def implements(b, lex, sentences, directives, subjects) -> None:
 
 def issued_by(b: Builder, directive: Entity, org: Entity) -> bool:
     return any(r.type == "ISSUED_BY" and r.source == directive.id and r.target == org.id for r in b.relations.values())
+
+
+
+def answerable(b, lex, sentences, org_ent, people) -> None:
+    """"Thủ tướng … trình Quốc hội", "thay mặt Chính phủ trả lời chất vấn của đại biểu Quốc hội": the
+    executive (or a body or member of it) before a word of accountability whose object, a few words
+    on, is the assembly it answers to, states that the one reports to the other (data/lexicon.yaml
+    answers_to, accountability_words)."""
+    words = lex.phrases["accountability_words"]
+    orgs = {e.name: e for e in b.entities.values() if e.type == "Organization" and not e.props.get("foreign")}
+    for sub_name, sup_name in lex.words["answers_to"].items():
+        sub, sup = orgs.get(sub_name), orgs.get(sup_name)
+        if sub is not None and sup is not None:
+            _answers(b, lex, sentences, org_ent, people, words, sub, sup)
+
+
+def _answers(b, lex, sentences, org_ent, people, words, sub: Entity, sup: Entity) -> None:
+    def under(e: Entity | None) -> bool:  # the executive or a body of it ("Bộ Tài chính")
+        entry = lex.org_by_key.get(phrase_keys(e.name)) if e is not None else None
+        return e is not None and (e.id == sub.id or (entry is not None and entry.reports_to == sub.name))
+
+    members = {r.source for r in b.relations.values() if r.type == "HOLDS_POSITION" and under(b.entities[r.target])}
+    for s in sentences:
+        k = s.has_phrase(words)
+        while k >= 0:
+            end = words.match(s.tokens, k)[0]
+            if end - k == 1 and lex.is_other_word(s.tokens, k):  # "trình bày", "trình độ"
+                k = s.has_phrase(words, end)
+                continue
+            named = {i for d in s.directives for i in range(d.start, d.end)}  # "Luật Tổ chức Chính phủ"
+            executive = any(m.start < k and m.start not in named and under(org_ent.get(id(m))) for m in s.orgs) or any(
+                p.start < k and (e := people.get(id(p))) is not None and e.id in members for p in s.people)
+            # the assembly itself as the object, not a body of it ("trình Ủy ban Thường vụ Quốc hội")
+            if executive and any(end <= m.start <= end + 4 and (e := org_ent.get(id(m))) is not None and e.id == sup.id
+                                 for m in s.orgs):
+                b.relate("REPORTS_TO", sub, sup, (s.start, s.end), 0.6)
+                return
+            k = s.has_phrase(words, end)

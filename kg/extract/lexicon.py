@@ -209,7 +209,7 @@ def lexicon() -> Lexicon:
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
         "home_cues", "results_cues", "meeting_owners", "name_tails", "amendment_marks", "event_name_verbs",
         "taking_place_verbs", "deceased_markers",
-        "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs",
+        "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "plural_honorifics", "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])

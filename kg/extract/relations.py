@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.body_links import (
+    answerable,
     implements,
     is_ministry,
     issued_by,
@@ -58,6 +59,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     ministry_units(b, lex, sentences, org_ent)
     subjects = {id(s): subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     reports_to(b, lex, sentences, org_ent, subjects)
+    answerable(b, lex, sentences, org_ent, people)
     implements(b, lex, sentences, directives, subjects)
     _drop_issuers_as_subjects(b)
     main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))

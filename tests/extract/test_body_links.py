@@ -1,0 +1,16 @@
+from tests.extract.conftest import rels
+
+
+def test_the_executive_answering_the_assembly_reports_to_it(run):
+    x = run("Sáng 6/6, Phó Thủ tướng Phạm Bình Minh thay mặt Chính phủ trả lời chất vấn của đại biểu Quốc hội.")
+    assert ("Chính phủ", "Quốc hội", None) in rels(x, "REPORTS_TO")
+    # a minister speaks for the Government too
+    x = run("Bộ trưởng Bộ Tài chính Hồ Đức Phớc trình Quốc hội dự án Luật Thuế. Chính phủ đã họp.")
+    assert ("Chính phủ", "Quốc hội", None) in rels(x, "REPORTS_TO")
+
+
+def test_the_assembly_must_be_the_object_of_the_accountability_word(run):
+    x = run("Chính phủ trình Ủy ban Thường vụ Quốc hội dự thảo nghị định. Quốc hội sẽ họp.")
+    assert ("Chính phủ", "Quốc hội", None) not in rels(x, "REPORTS_TO")
+    x = run("Chính phủ đã họp. Bộ trưởng Bộ Tài chính Hồ Đức Phớc trình bày tại Quốc hội chiều 23/10.")
+    assert ("Chính phủ", "Quốc hội", None) not in rels(x, "REPORTS_TO")
