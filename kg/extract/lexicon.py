@@ -210,6 +210,7 @@ def lexicon() -> Lexicon:
         "home_cues", "results_cues", "meeting_owners", "name_tails", "amendment_marks", "event_name_verbs",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
+        "vote_verbs",
         "plural_honorifics", "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
@@ -231,6 +232,6 @@ def lexicon() -> Lexicon:
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
-                "future_markers", "date_bounds"):
+                "future_markers", "date_bounds", "aspect_words"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

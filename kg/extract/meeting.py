@@ -89,7 +89,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     date in the lead, the event takes the report's date (`doc_date`)."""
     body = [s for s in sentences if not (title and s.index == 0)]
     # the lead names the meeting ("chủ trì phiên họp thứ 6") or says one took place ("làm việc với")
-    told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s)]
+    # (an assembly's vote tells of its sitting in the report's first sentence or a dated one, not in a
+    # sentence that recalls it: "… trong tháng 11-2017, HĐND xã đã phê chuẩn …")
+    told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s) or (
+        _assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, year)))]
     # a sentence that dates the meeting (on or before the report's date: not a session announced
     # for later) is the lead over a summary or a repeated headline before it
     dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))
@@ -134,6 +137,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         venue = _dateline_place(b, lex, text, lead)
     if venue is not None:
         b.relate("HELD_AT", event, venue, sent, 0.8)
+    vote = _assembly_vote(lex, lead, org_ent)
+    if vote is not None and name == f"Phiên họp {vote[1].name}":  # the assembly holds its sitting
+        b.relate("PARTICIPATED_IN", vote[1], event, sent, 0.8)
     # "Hội nghị Trung ương 7": a meeting named after the body that holds it
     for prefix, owner in lex.words["meetings_of"].items():
         if name.startswith(prefix + " ") and name[len(prefix) + 1 : len(prefix) + 2].isdigit():
@@ -253,7 +259,34 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             span = lead.char_span(at, end)
             name = text[span[0] : span[1]]
             name = name[0].upper() + name[1:]
+    vote = _assembly_vote(lex, lead, org_ent) if not name else None
+    if vote is not None:  # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
+        span, name = lead.char_span(*vote[0]), f"Phiên họp {vote[1].name}"
     return (name, span, noun_at) if name else None
+
+
+_DE = (word_key("để"),)
+
+
+def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] | None:
+    """((start, end) tokens, the assembly) where an assembly is the agent of a vote ("Quốc hội
+    biểu quyết", "được Quốc hội thông qua"; data/lexicon.yaml assemblies, vote_verbs), or None."""
+    verbs = lex.phrases["vote_verbs"]
+    if s.has_phrase(verbs) < 0:
+        return None
+    for m, e in top_level(s, org_ent):
+        if id(m) in s.title_orgs or not any(e.name == a or e.name.startswith(a + " ") for a in lex.words["assemblies"]):
+            continue
+        if m.start > 0 and s.tokens[m.start - 1].keys[:1] == _DE:
+            continue  # "được giới thiệu để HĐND bầu": a vote to come
+        k = m.end
+        while k < len(s.tokens) and k - m.end < 3 and s.tokens[k].keys[:1] and (
+                s.tokens[k].keys[0] in lex.wordset("future_markers") | lex.wordset("aspect_words")):
+            k += 1
+        got = verbs.match(s.tokens, k)
+        if got is not None:
+            return (m.start, got[0]), e
+    return None
 
 
 def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:

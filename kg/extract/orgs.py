@@ -256,6 +256,9 @@ class OrgParser(PlaceReading):
                 k += 2
                 head_text += " cơ quan"
             inner = self.parse(k, allow_bare=True)
+            level = self.lex.phrases["level_words"].match(self.toks, k) if head.kind == "sub" and not inner else None
+            if level is not None and self.toks[k].is_cap and (inner := self.parse(level[0], allow_bare=False)):
+                head_text += " Trung ương"  # "Hội đồng Trị sự Trung ương Giáo hội …": the body's central board
             if inner and head_text in self.lex.words["committee_itself"] and (
                     committee := self._local_committee(i, inner)) is not None:
                 return committee

@@ -433,3 +433,18 @@ def test_the_subject_of_a_decision_at_an_ordinary_meeting_is_not_there(run):
     x = run("Sáng 5/3/2024, Ban Thường vụ Tỉnh ủy Nghệ An họp thường kỳ. Hội nghị điều động đồng chí Phạm Văn "
             "Bình giữ chức Bí thư Huyện ủy Yên Thành.")
     assert "Phạm Văn Bình" not in {p for p, _, _ in rels(x, "ATTENDED")}
+
+
+def test_an_assembly_voting_in_the_lead_holds_a_sitting(run):
+    x = run("Miễn nhiệm Tổng Thư ký Quốc hội\n25/10/2024\n\nNghị quyết số 157 về việc miễn nhiệm chức vụ Tổng Thư ký "
+            "Quốc hội đối với ông Bùi Văn Cường được Quốc hội thông qua chiều 25/10.\n\nÔng Bùi Văn Cường nghỉ hưu.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [(e.name, e.props.get("date")) for e in events] == [("Phiên họp Quốc hội", "2024-10-25")]
+    assert ("Quốc hội", "Phiên họp Quốc hội", None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_a_vote_recalled_or_to_come_is_no_sitting(run):
+    x = run("Ông Tốt xin từ chức\n\nÔng Phạm Văn Tốt đã nộp đơn xin từ chức. Sau khi UBND huyện chấp thuận, trong "
+            "tháng 11, HĐND xã Thắng Thủy đã phê chuẩn ông Nguyễn Văn Cường giữ chức Chủ tịch UBND xã. Người được giới "
+            "thiệu để HĐND bầu là ông Lê Văn Chinh.")
+    assert not [e for e in x.entities if e.type == "Event"]

@@ -522,3 +522,16 @@ def test_a_known_name_written_without_its_and_is_the_known_body(run, written, ca
     assert canonical in names(x, "Organization")
     assert not any(n != canonical and canonical.startswith(n) for n in names(x, "Organization"))
     assert ("Nguyễn Văn An", canonical, "Phó Giám đốc") in rels(x, "HOLDS_POSITION")
+
+
+def test_boards_of_companies_fronts_and_churches_are_part_of_their_body(run):
+    x = run("Ông Phạm Quang Tùng, Chủ tịch Hội đồng Quản trị Công ty Bảo hiểm BIDV phát biểu. Bà Trương Thị Ngọc "
+            "Ánh, Phó Chủ tịch Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam dự. Hòa thượng Thích "
+            "Thanh Nghĩa, Phó Chủ tịch Thường trực Hội đồng Trị sự Trung ương Giáo hội Phật giáo Việt Nam tiếp đoàn.")
+    part_of = {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert {("Hội đồng quản trị Công ty Bảo hiểm BIDV", "Công ty Bảo hiểm BIDV"),
+            ("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+             "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+            ("Hội đồng Trị sự Trung ương Giáo hội Phật giáo Việt Nam", "Giáo hội Phật giáo Việt Nam")} <= part_of
+    assert ("Thích Thanh Nghĩa", "Hội đồng Trị sự Trung ương Giáo hội Phật giáo Việt Nam",
+            "Phó Chủ tịch Thường trực") in rels(x, "HOLDS_POSITION")
