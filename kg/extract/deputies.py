@@ -33,3 +33,18 @@ def deputies(lex: Lexicon, s: Sentence) -> None:
         if place is not None and place[0] < len(toks) and toks[place[0]].text == ")":
             for q in bare:
                 q.implied = lex.words["deputy_body"]
+
+
+def report_deputies(lex: Lexicon, sentences: list[Sentence]) -> None:
+    """"Theo đại biểu Phạm Văn Hoà, …" in a report on the National Assembly that names no people's
+    council: a deputy named without a constituency is a deputy of the Assembly too."""
+    body = lex.words["deputy_body"]
+    named = {m.canonical for s in sentences for top in s.orgs for m in top.walk() if m.canonical}
+    if body not in named or any(n.startswith(lex.words["deputy_councils"]) for n in named):
+        return
+    titles = {word_key(t) for t in lex.words["deputy_titles"]}
+    for s in sentences:
+        for p in s.people:
+            for q in p.posts:
+                if q.org is None and not q.implied and not q.country and word_key(q.role) in titles:
+                    q.implied = body

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from kg.extract.build import Builder
-from kg.extract.deputies import deputies
+from kg.extract.deputies import deputies, report_deputies
 from kg.extract.events import document_date, infer_year
 from kg.extract.led_by import led_by
 from kg.extract.lexicon import lexicon
@@ -57,6 +57,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)
     members(lex, sentences)
+    report_deputies(lex, sentences)
     b = Builder(document.id, text)
     # the report itself, keyed by its id (not its title) so two reports never merge
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,

@@ -292,3 +292,15 @@ def test_a_bishop_holds_his_post_in_his_diocese_and_his_baptismal_name_is_no_bod
     assert not [o for o in orgs if "Giuse" in o or "mùa" in o]
     assert ("Vũ Văn Thiên", "Tổng Giáo phận Hà Nội", "Tổng Giám mục") in rels(x, "HOLDS_POSITION")
     assert names(x, "Person") == {"Bùi Thị Minh Hoài", "Vũ Văn Thiên"}
+
+
+def test_a_deputy_without_constituency_in_a_report_on_the_assembly_is_its_deputy(run):
+    x = run("Sáng 12/6, Quốc hội thảo luận dự án Luật Giáo dục. Theo đại biểu Phạm Văn Hoà, mỗi trường một bộ sách "
+            "sẽ gây khó. Đại biểu Bùi Văn Phương trình bày ý kiến khác.")
+    holds = rels(x, "HOLDS_POSITION")
+    assert {("Phạm Văn Hòa", "Quốc hội", "Đại biểu"), ("Bùi Văn Phương", "Quốc hội", "Đại biểu")} <= holds
+
+
+def test_a_deputy_in_a_report_that_names_a_peoples_council_is_not_surely_the_assemblys(run):
+    x = run("Sáng 12/6, HĐND tỉnh Nghệ An họp; Quốc hội cũng họp. Theo đại biểu Phạm Văn Hoà, cần thêm vốn.")
+    assert not [h for h in rels(x, "HOLDS_POSITION") if h[0] == "Phạm Văn Hòa"]
