@@ -210,7 +210,7 @@ def lexicon() -> Lexicon:
         "home_cues", "results_cues", "meeting_owners", "name_tails", "amendment_marks", "event_name_verbs",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
-        "vote_verbs",
+        "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])

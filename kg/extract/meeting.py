@@ -62,8 +62,15 @@ def _event_noun(lex, s: Sentence) -> int:
     taken |= {i for p in s.places for i in range(p.start, p.end)}
     taken |= {i for o in s.orgs for i in range(o.start + 1, o.end)}
     nouns = lex.phrases["event_nouns"]
-    return next((k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
-                 and nouns.match(s.tokens, k)), -1)
+    found = [k for k in range(len(s.tokens))
+             if k not in taken and nouns.starts(s.tokens[k]) and nouns.match(s.tokens, k)]
+    # "báo cáo … chuẩn bị kỳ họp thứ 6 … tại phiên họp chiều 16/10 của UBTVQH": a meeting prepared
+    # for or greeted is what the one held is about
+    topic = lex.phrases["event_topic_words"]
+    if found and topic.ending_at(s.tokens, found[0]) >= 0:
+        held = [k for k in found[1:] if k > 0 and s.tokens[k - 1].keys[:1] == _TAI]  # "… tại phiên họp …"
+        return (held or found)[0]
+    return (found or [-1])[0]
 
 
 def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
@@ -265,7 +272,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     return (name, span, noun_at) if name else None
 
 
-_DE = (word_key("để"),)
+_DE, _TAI = (word_key("để"),), (word_key("tại"),)
 
 
 def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] | None:
@@ -281,7 +288,7 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
             continue  # "được giới thiệu để HĐND bầu": a vote to come
         k = m.end
         while k < len(s.tokens) and k - m.end < 3 and s.tokens[k].keys[:1] and (
-                s.tokens[k].keys[0] in lex.wordset("future_markers") | lex.wordset("aspect_words")):
+                s.tokens[k].keys[0] in lex.wordset("aspect_words")):  # (not "sẽ": a sitting to come)
             k += 1
         got = verbs.match(s.tokens, k)
         if got is not None:

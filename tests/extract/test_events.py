@@ -448,3 +448,16 @@ def test_a_vote_recalled_or_to_come_is_no_sitting(run):
             "tháng 11, HĐND xã Thắng Thủy đã phê chuẩn ông Nguyễn Văn Cường giữ chức Chủ tịch UBND xã. Người được giới "
             "thiệu để HĐND bầu là ông Lê Văn Chinh.")
     assert not [e for e in x.entities if e.type == "Event"]
+
+
+def test_a_meeting_prepared_for_is_not_the_one_held(run):
+    x = run("Tổng Thư ký Nguyễn Hạnh Phúc nhấn mạnh điều này khi báo cáo về việc chuẩn bị kỳ họp thứ 6, Quốc hội "
+            "khóa XIV tại phiên họp chiều 16/10/2018 của Ủy ban Thường vụ Quốc hội.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [e.name for e in events] == ["Phiên họp chiều 16/10/2018 của Ủy ban Thường vụ Quốc hội"]
+    assert ("Ủy ban Thường vụ Quốc hội", events[0].name, None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_a_sitting_to_come_is_not_the_reports_event(run):
+    x = run("Quốc hội sẽ nghe Tổng Thư ký Nguyễn Hạnh Phúc trình bày tờ trình. Ông Phúc nói thêm.")
+    assert not [e for e in x.entities if e.type == "Event"]

@@ -304,3 +304,12 @@ def test_a_deputy_without_constituency_in_a_report_on_the_assembly_is_its_deputy
 def test_a_deputy_in_a_report_that_names_a_peoples_council_is_not_surely_the_assemblys(run):
     x = run("Sáng 12/6, HĐND tỉnh Nghệ An họp; Quốc hội cũng họp. Theo đại biểu Phạm Văn Hoà, cần thêm vốn.")
     assert not [h for h in rels(x, "HOLDS_POSITION") if h[0] == "Phạm Văn Hòa"]
+
+
+def test_the_secretary_general_alone_is_the_assemblys_and_a_written_body_wins(run):
+    x = run("Tổng Thư ký, Chủ nhiệm Văn phòng Quốc hội Nguyễn Hạnh Phúc báo cáo. Tổng Thư ký Liên hợp quốc "
+            "António Guterres phát biểu.")
+    holds = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Hạnh Phúc", "Quốc hội", "Tổng Thư ký") in holds
+    assert ("Nguyễn Hạnh Phúc", "Văn phòng Quốc hội", "Chủ nhiệm") in holds
+    assert not [h for h in holds if h[0] == "António Guterres" and h[1] == "Quốc hội"]
