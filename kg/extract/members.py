@@ -32,11 +32,21 @@ def members(lex: Lexicon, sentences: list[Sentence]) -> None:
     nouns, markers = _data(lex)
     previous: Sentence | None = None
     named: list[OrgMention] = []  # the bodies named so far, in order, for a head written alone
+    waiting: list[tuple[Sentence, tuple[int, int, str, int]]] = []  # lists whose board is not written
     for s in sentences:
         if s.people and any(nouns.starts(t) for t in s.tokens):
-            _read(lex, s, previous, nouns, markers, named)
+            got = _read(lex, s, previous, nouns, markers, named)
+            if got is not None:
+                waiting.append((s, got))
         named += sorted((m for m in s.orgs if m.canonical), key=lambda m: m.start)
         previous = s
+    # "Phó Trưởng Ban là Bộ trưởng A" with no board near: the one board the report names
+    heads = tuple(h + " " for h in lex.words["member_board_heads"])
+    boards = {m.canonical: m for m in named if m.canonical.startswith(heads) and not m.foreign}
+    if len(boards) == 1:
+        board = next(iter(boards.values()))
+        for s, (k, end, role, listed) in waiting:
+            _post(s, board, k, end, role, listed)
 
 
 def _head_alone(lex: Lexicon, s: Sentence, start: int, end: int, named: list[OrgMention]) -> OrgMention | None:
@@ -46,13 +56,45 @@ def _head_alone(lex: Lexicon, s: Sentence, start: int, end: int, named: list[Org
         n = len(head.split())
         for k in range(start, end - n + 1):
             if " ".join(t.text for t in s.tokens[k : k + n]) == head and (
-                    k + n == end or not s.tokens[k + n].is_cap):
+                    k + n == end or not s.tokens[k + n].is_word):
                 return next((m for m in reversed(named) if m.canonical.startswith(head + " ")), None)
     return None
 
 
+def _lower_board(lex: Lexicon, s: Sentence, start: int, end: int) -> OrgMention | None:
+    """"thành viên Ban chỉ đạo gồm": a board's head with its name in lower case, read as a body."""
+    toks = s.tokens
+    for k in range(start, end):
+        heads = lex.words["member_board_heads"]
+        n = 2 if " ".join(t.text for t in toks[k : k + 2]) in heads else 1 if toks[k].text in heads else 0
+        j = k + n
+        while n and j < end and toks[j].is_word and not toks[j].is_cap:
+            j += 1
+        if n and j > k + n and all(not t.is_word for t in toks[j:end]):
+            name = " ".join(t.text for t in toks[k + n : j])
+            m = OrgMention(k, j, "named", head=" ".join(t.text for t in toks[k : k + n]), name=name)
+            m.canonical = f"{m.head} {name}"
+            s.orgs.append(m)
+            return m
+    return None
+
+
+def _post(s: Sentence, board: OrgMention, k: int, end: int, role: str, listed: int) -> None:
+    """Each person listed from token `listed` holds `role` (the noun at [k, end)) in the board."""
+    for p in s.people:
+        if p.start < listed or p.ref:
+            continue
+        # (the list's noun may have been read as the title of each, with no body)
+        read = next((q for q in p.posts if q.start == k and q.org is None and not q.implied), None)
+        if read is not None:
+            read.org = board
+        elif not any(q.org is board for q in p.posts):
+            p.posts.append(Post(role, board, "", None, k, end))
+
+
 def _read(lex: Lexicon, s: Sentence, previous: Sentence | None, nouns: PhraseMatcher, markers: PhraseMatcher,
-          named: list[OrgMention]) -> None:
+          named: list[OrgMention]) -> tuple[int, int, str, int] | None:
+    """Read the sentence's list; (noun start, noun end, role, list start) when it has no board."""
     toks = s.tokens
     for k in range(len(toks)):
         noun = nouns.match(toks, k) if nouns.starts(toks[k]) else None
@@ -66,20 +108,13 @@ def _read(lex: Lexicon, s: Sentence, previous: Sentence | None, nouns: PhraseMat
             continue
         listed = markers.match(toks, at)[0]
         board = next((m for m in s.orgs if end <= m.start and m.end <= at and m.canonical), None) or (
-            _head_alone(lex, s, end, at, named) or _opening_board(lex, s, k) or (
+            _head_alone(lex, s, end, at, named) or _lower_board(lex, s, end, at) or _opening_board(lex, s, k) or (
                 _opening_board(lex, previous, len(previous.tokens)) if previous else None))
         if board is None:
-            continue
-        for p in s.people:
-            if p.start < listed or p.ref:
-                continue
-            # (the list's noun may have been read as the title of each, with no body)
-            read = next((q for q in p.posts if q.start == k and q.org is None and not q.implied), None)
-            if read is not None:
-                read.org = board
-            elif not any(q.org is board for q in p.posts):
-                p.posts.append(Post(str(role), board, "", None, k, end))
-        return
+            return k, end, str(role), listed
+        _post(s, board, k, end, str(role), listed)
+        return None
+    return None
 
 
 def _opening_board(lex: Lexicon, s: Sentence, before: int) -> OrgMention | None:

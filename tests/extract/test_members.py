@@ -30,3 +30,16 @@ def test_a_board_written_by_its_head_alone_is_the_one_named_before(run):
 def test_a_member_noun_without_a_list_makes_no_post(run):
     x = run("Ban Chỉ đạo tỉnh họp. Ông Nguyễn Văn An là thành viên tích cực của phong trào.")
     assert not [r for r in rels(x, "HOLDS_POSITION") if r[2] == "Thành viên"]
+
+
+def test_a_board_named_in_lower_case_takes_its_list_and_the_deputy_named_before_it(run):
+    x = run("Theo Quyết định, Phó Trưởng Ban là Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng.\n"
+            "Các Thành viên Ban chỉ đạo gồm: Thống đốc Ngân hàng Nhà nước Việt Nam Nguyễn Thị Hồng; Bộ trưởng Bộ Tư "
+            "pháp Nguyễn Hải Ninh. Bộ Công an dự.")
+    holds = rels(x, "HOLDS_POSITION")
+    assert {("Nguyễn Chí Dũng", "Ban chỉ đạo", "Phó Trưởng Ban"), ("Nguyễn Thị Hồng", "Ban chỉ đạo", "Thành viên"),
+            ("Nguyễn Hải Ninh", "Ban chỉ đạo", "Thành viên")} <= holds
+    # with two boards in the report, a deputy named with no board near belongs to neither
+    x = run("Theo Quyết định, Phó Trưởng Ban là Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng.\n"
+            "Các Thành viên Ban chỉ đạo gồm: Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh. Ban Tuyên giáo Trung ương dự.")
+    assert not [h for h in rels(x, "HOLDS_POSITION") if h[0] == "Nguyễn Chí Dũng" and h[1].startswith("Ban")]
