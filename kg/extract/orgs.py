@@ -234,11 +234,15 @@ class OrgParser(PlaceReading):
             return True  # "Bí thư huyện ủy Đông Anh", "Phó Bí thư tỉnh ủy"
         if j >= len(self.toks) or not self.toks[j].is_cap:
             return False
+        opens = i == 0 or not self.toks[i - 1].is_word or self.toks[i - 1].keys[0] in self.lex.wordset(
+            "lower_head_openers")  # (not the end of another word: "ủy ban Thường vụ Quốc hội")
+        if head.kind == "sub" and head.lower_ok and opens and not self.lex.orgs.match(self.toks, i) and (
+                self.lex.heads.match(self.toks, j) or self.lex.orgs.match(self.toks, j)):
+            return True  # "của ban Thường vụ Đảng uỷ": a standing body of the body written after it
         if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):
             # "Thứ trưởng bộ GTVT", "với sở Tài chính": a known name after "bộ", "sở", "ban", where the
             # word does not end another ("cán bộ VPQH", "Đảng bộ Thành phố", "ủy ban Kiểm tra")
-            return after_title or i == 0 or not self.toks[i - 1].is_word or (
-                self.toks[i - 1].keys[0] in self.lex.wordset("lower_head_openers"))
+            return after_title or opens
         if not head.lower_name or self.toks[j].is_abbr:
             return False
         if not is_syllable(self.toks[j].text):

@@ -535,3 +535,13 @@ def test_boards_of_companies_fronts_and_churches_are_part_of_their_body(run):
             ("Hội đồng Trị sự Trung ương Giáo hội Phật giáo Việt Nam", "Giáo hội Phật giáo Việt Nam")} <= part_of
     assert ("Thích Thanh Nghĩa", "Hội đồng Trị sự Trung ương Giáo hội Phật giáo Việt Nam",
             "Phó Chủ tịch Thường trực") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_standing_committee_written_in_lower_case_before_its_committee(run):
+    x = run("Theo báo cáo của ban Thường vụ Đảng uỷ xã Lý Trạch gửi ban Thường vụ Huyện uỷ Bố Trạch, ông A bị kỷ luật. "
+            "Phó Trưởng ban thường trực Tiểu ban Kinh tế - Xã hội phát biểu.")
+    part_of = {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert {("Ban Thường vụ Đảng ủy xã Lý Trạch", "Đảng ủy xã Lý Trạch"),
+            ("Ban Thường vụ Huyện ủy Bố Trạch", "Huyện ủy Bố Trạch")} <= part_of
+    # "thường trực" in lower case qualifies a title; it is no body
+    assert not [o for o in names(x, "Organization") if o.lower().startswith("thường trực")]
