@@ -384,13 +384,18 @@ def _event_np_end(s: Sentence, i: int) -> int:
     j = i + 1
     while j < len(toks):
         t = toks[j]
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.text == "." and toks[j - 1].text.isupper() and toks[j - 1].end == t.start and nxt is not None and (
+                nxt.is_cap):
+            j += 1  # "… Việt Nam TP. HCM lần thứ IX": the dot of an abbreviated place
+            continue
         if t.text in (".", ";", ":", "(", "“", '"', "…"):
             break
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.keys[:1] == KEY_VA and nxt is not None and lexicon().phrases["event_nouns"].match(toks, j + 1):
+            break  # "Đại hội … và đại lễ khánh thành …": a second event
         # a comma ends the name before a new clause: a capital word, a number, a time of day, or a
         # lower-case clause opener ("kỳ họp thứ 2, nhiều đại biểu …"); lists of verbs go on
         # ("Hội nghị nghiên cứu, học tập, quán triệt …")
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if t.text == "," and nxt is not None and (
                 nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)):
             break

@@ -461,3 +461,10 @@ def test_a_meeting_prepared_for_is_not_the_one_held(run):
 def test_a_sitting_to_come_is_not_the_reports_event(run):
     x = run("Quốc hội sẽ nghe Tổng Thư ký Nguyễn Hạnh Phúc trình bày tờ trình. Ông Phúc nói thêm.")
     assert not [e for e in x.entities if e.type == "Event"]
+
+
+def test_an_event_name_keeps_an_abbreviated_place_and_stops_at_a_second_event(run):
+    x = run("Sáng 7/11/2017, Đại hội đại biểu Giáo hội Phật giáo Việt Nam TP. HCM lần thứ IX và đại lễ khánh thành "
+            "Việt Nam Quốc Tự đã diễn ra.")
+    assert [e.name for e in x.entities if e.type == "Event"] == [
+        "Đại hội đại biểu Giáo hội Phật giáo Việt Nam TP. HCM lần thứ IX"]
