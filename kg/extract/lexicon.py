@@ -232,6 +232,6 @@ def lexicon() -> Lexicon:
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
-                "future_markers", "date_bounds", "aspect_words"):
+                "future_markers", "date_bounds", "aspect_words", "count_words"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -227,6 +227,19 @@ class OrgParser(PlaceReading):
         clean = more >= len(toks) or not toks[more].is_word or self._boundary(more)
         return more if joined and clean and more - end <= 8 else end
 
+    def _own_number(self, k: int) -> bool:
+        """A number of two or three digits right after a name that is no count nor date: the unit's
+        number ("Bệnh viện Trung ương Quân đội 108"), not "… 15 tỷ", "… 20/5"."""
+        t, nxt = self._word(k), self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if t is None or not re.fullmatch(r"\d{2,3}", t.text):
+            return False
+        if nxt is None:
+            return True
+        if nxt.is_word:
+            return nxt.keys[0] not in self.lex.number_units and nxt.keys[0] not in self.lex.wordset("count_words")
+        after = self.toks[k + 2] if k + 2 < len(self.toks) else None
+        return nxt.text not in ("/", ".", ",", "-") or after is None or not after.text[:1].isdigit()
+
     def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
         """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
         a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
@@ -331,6 +344,8 @@ class OrgParser(PlaceReading):
                 self.lex.heads.match(self.toks, j)) else None
             if inner is not None and inner.end > end and inner.kind == "named" and inner.inner is None:
                 end, name = inner.end, expand_surface(self.toks, j, inner.end)
+        if end > j and head.text in self.lex.words["number_ended_heads"] and self._own_number(end):
+            end, name = end + 1, f"{name} {self.toks[end].text}" if name else ""  # "Bệnh viện Quân y 175"
         if end > j and (named_for := self._historical_end(end)) > end:
             end, name = named_for, expand_surface(self.toks, j, named_for)  # "… Quốc gia Hồ Chí Minh"
         if end > j:

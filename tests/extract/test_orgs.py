@@ -545,3 +545,10 @@ def test_a_standing_committee_written_in_lower_case_before_its_committee(run):
             ("Ban Thường vụ Huyện ủy Bố Trạch", "Huyện ủy Bố Trạch")} <= part_of
     # "thường trực" in lower case qualifies a title; it is no body
     assert not [o for o in names(x, "Organization") if o.lower().startswith("thường trực")]
+
+
+def test_a_hospital_keeps_its_number_but_not_a_count_or_a_date(run):
+    x = run("Tổng Bí thư từ trần tại Bệnh viện Trung ương Quân đội 108. Bệnh viện Quân y 175 tiếp nhận 20 bệnh nhân. "
+            "Bệnh viện Bạch Mai 20 giường bệnh. Bệnh viện Bạch Mai 20/5 họp.")
+    assert names(x, "Organization") == {"Bệnh viện Trung ương Quân đội 108", "Bệnh viện Quân y 175",
+                                        "Bệnh viện Bạch Mai"}
