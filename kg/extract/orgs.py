@@ -11,8 +11,8 @@ import re
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.org_mention import OrgMention, _plain, expand_surface
-from kg.extract.org_places import PlaceReading
+from kg.extract.org_ends import NameEnds
+from kg.extract.org_mention import OrgMention, expand_surface
 from kg.extract.tokens import (
     KEY_CUA,
     KEY_VA,
@@ -49,7 +49,7 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
     return got
 
 
-class OrgParser(PlaceReading):
+class OrgParser(NameEnds):
     def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.toks = tokens
@@ -208,37 +208,6 @@ class OrgParser(PlaceReading):
             best = gz_m  # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it
         self._suffixes(best)
         return best
-
-    def _with_tails(self, end: int) -> int:
-        """End of a name after the lower-case nouns that go on with names (data: name_tails)."""
-        while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
-            end = tail[0]
-        return end
-
-    def _comma_and_name(self, j: int, end: int) -> int:
-        """"Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công": a name of several parts, the last
-        joined by "và", goes on over the comma (a list of bodies repeats their heads: "Sở A, Sở B")."""
-        toks = self.toks
-        if end <= j or end + 1 >= len(toks) or toks[end].text != "," or not toks[end + 1].is_cap or (
-                self.starts_new_unit(end + 1)):
-            return end
-        more = self.name_run(end + 1)
-        joined = any(t.keys[:1] == KEY_VA for t in toks[end + 1 : more])
-        clean = more >= len(toks) or not toks[more].is_word or self._boundary(more)
-        return more if joined and clean and more - end <= 8 else end
-
-    def _own_number(self, k: int) -> bool:
-        """A number of two or three digits right after a name that is no count nor date: the unit's
-        number ("Bệnh viện Trung ương Quân đội 108"), not "… 15 tỷ", "… 20/5"."""
-        t, nxt = self._word(k), self.toks[k + 1] if k + 1 < len(self.toks) else None
-        if t is None or not re.fullmatch(r"\d{2,3}", t.text):
-            return False
-        if nxt is None:
-            return True
-        if nxt.is_word:
-            return nxt.keys[0] not in self.lex.number_units and nxt.keys[0] not in self.lex.wordset("count_words")
-        after = self.toks[k + 2] if k + 2 < len(self.toks) else None
-        return nxt.text not in ("/", ".", ",", "-") or after is None or not after.text[:1].isdigit()
 
     def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
         """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
@@ -425,24 +394,3 @@ class OrgParser(PlaceReading):
     def _owner_allowed(self, i: int) -> bool:
         t = self._word(i)
         return t is not None and t.is_cap and not self.looks_like_person(i)
-
-    def _acronym_end(self, i: int, end: int) -> int | None:
-        """Where a body's name ends when a bracketed short form a few lower-case words on spells its
-        initials: "Cục Quản lý xây dựng công trình (QLXDCT)" runs to the bracket, past words that
-        would end a name elsewhere ("công")."""
-        toks = self.toks
-        for k in range(end, min(end + 6, len(toks))):
-            if self._bracketed_abbreviation(k):
-                words = [t.text for t in toks[i:k] if t.is_word]
-                initials = "".join(_plain(w[0]) for w in words)
-                # with or without the head's letters ("Cục" is often left out of the short form)
-                short = _plain(toks[k + 1].text)
-                return k if short in (initials, initials[1:]) and len(short) >= 3 else None
-            t = toks[k]
-            if not t.is_word or t.is_cap:
-                return None
-        return None
-
-    def _bracketed_abbreviation(self, j: int) -> bool:
-        toks = self.toks
-        return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
