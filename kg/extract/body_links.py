@@ -256,12 +256,13 @@ def _answers(b, lex, sentences, org_ent, people, words, sub: Entity, sup: Entity
     members = {r.source for r in b.relations.values() if r.type == "HOLDS_POSITION" and under(b.entities[r.target])}
     for s in sentences:
         k = s.has_phrase(words)
+        # (a body inside a directive's name does not act: "Luật Tổ chức Chính phủ")
+        named = {i for d in s.directives for i in range(d.start, d.end)} if k >= 0 else set()
         while k >= 0:
             end = words.match(s.tokens, k)[0]
             if end - k == 1 and lex.is_other_word(s.tokens, k):  # "trình bày", "trình độ"
                 k = s.has_phrase(words, end)
                 continue
-            named = {i for d in s.directives for i in range(d.start, d.end)}  # "Luật Tổ chức Chính phủ"
             executive = any(m.start < k and m.start not in named and under(org_ent.get(id(m))) for m in s.orgs) or any(
                 p.start < k and (e := people.get(id(p))) is not None and e.id in members for p in s.people)
             # the assembly itself as the object, not a body of it ("trình Ủy ban Thường vụ Quốc hội")

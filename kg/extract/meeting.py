@@ -145,7 +145,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     if venue is not None:
         b.relate("HELD_AT", event, venue, sent, 0.8)
     vote = _assembly_vote(lex, lead, org_ent)
-    if vote is not None and name == f"Phiên họp {vote[1].name}":  # the assembly holds its sitting
+    if vote is not None and name == _sitting(lex, vote[1]):  # the assembly holds its sitting
         b.relate("PARTICIPATED_IN", vote[1], event, sent, 0.8)
     # "Hội nghị Trung ương 7": a meeting named after the body that holds it
     for prefix, owner in lex.words["meetings_of"].items():
@@ -268,11 +268,15 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             name = name[0].upper() + name[1:]
     vote = _assembly_vote(lex, lead, org_ent) if not name else None
     if vote is not None:  # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
-        span, name = lead.char_span(*vote[0]), f"Phiên họp {vote[1].name}"
+        span, name = lead.char_span(*vote[0]), _sitting(lex, vote[1])
     return (name, span, noun_at) if name else None
 
 
 _DE, _TAI = (word_key("để"),), (word_key("tại"),)
+
+
+def _sitting(lex, assembly: Entity) -> str:
+    return f"{lex.words['sitting_noun']} {assembly.name}"  # "Phiên họp Quốc hội"
 
 
 def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] | None:
@@ -342,22 +346,25 @@ def _attendance_marked(lex, s: Sentence) -> bool:
     return False
 
 
-def _decided_on(lex, s: Sentence, p) -> bool:
-    """Is the person the object of a decision verb a few words before their name or titles?"""
+def _verb_before(s: Sentence, p, verbs) -> bool:
+    """A verb of `verbs` a few words before the person's name or titles ("bổ nhiệm ông A")."""
     first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
-    verbs = lex.phrases["decision_verbs"]
     return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
+
+
+def _decided_on(lex, s: Sentence, p) -> bool:
+    """Is the person the object of a decision verb?"""
+    return _verb_before(s, p, lex.phrases["decision_verbs"])
 
 
 def _posted(lex, s: Sentence, p) -> bool:
     """Does the sentence post the person: a posting verb a few words before the name or titles
     ("điều động đồng chí A"), or after them in the clause ("đồng chí B, … được điều động công tác,
     bổ nhiệm giữ chức …")? (data/lexicon.yaml posting_verbs)"""
-    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
     verbs = lex.phrases["posting_verbs"]
     after = max(p.end, p.chain_end)
-    return any(verbs.match(s.tokens, k) for k in [*range(max(0, first - 5), first), *range(after, min(
-        len(s.tokens), after + 12))])
+    return _verb_before(s, p, verbs) or any(verbs.match(s.tokens, k) for k in range(after, min(len(s.tokens),
+                                                                                            after + 12)))
 
 
 def _represented(s: Sentence, at: int) -> bool:

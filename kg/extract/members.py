@@ -49,33 +49,34 @@ def members(lex: Lexicon, sentences: list[Sentence]) -> None:
             _post(s, board, k, end, role, listed)
 
 
-def _head_alone(lex: Lexicon, s: Sentence, start: int, end: int, named: list[OrgMention]) -> OrgMention | None:
-    """"thành viên Tiểu ban, gồm …": a board's head written alone is the body of that head the
-    report last named in full before it."""
-    for head in lex.words["member_board_heads"]:
-        n = len(head.split())
-        for k in range(start, end - n + 1):
-            if " ".join(t.text for t in s.tokens[k : k + n]) == head and (
-                    k + n == end or not s.tokens[k + n].is_word):
-                return next((m for m in reversed(named) if m.canonical.startswith(head + " ")), None)
-    return None
+def _board_head(lex: Lexicon, toks, k: int) -> int:
+    """Words of the board head written at token k ("Tiểu ban", "Ban"), or 0."""
+    heads = lex.words["member_board_heads"]
+    return 2 if " ".join(t.text for t in toks[k : k + 2]) in heads else 1 if toks[k].text in heads else 0
 
 
-def _lower_board(lex: Lexicon, s: Sentence, start: int, end: int) -> OrgMention | None:
-    """"thành viên Ban chỉ đạo gồm": a board's head with its name in lower case, read as a body."""
+def _written_board(lex: Lexicon, s: Sentence, start: int, end: int, named: list[OrgMention]) -> OrgMention | None:
+    """A board written by its head between the noun and the list: alone ("thành viên Tiểu ban, gồm
+    …"), the body of that head the report last named in full; with a lower-case name ("thành viên Ban
+    chỉ đạo gồm"), read here as a body."""
     toks = s.tokens
     for k in range(start, end):
-        heads = lex.words["member_board_heads"]
-        n = 2 if " ".join(t.text for t in toks[k : k + 2]) in heads else 1 if toks[k].text in heads else 0
+        n = _board_head(lex, toks, k)
+        if not n:
+            continue
+        head = " ".join(t.text for t in toks[k : k + n])
         j = k + n
-        while n and j < end and toks[j].is_word and not toks[j].is_cap:
+        while j < end and toks[j].is_word and not toks[j].is_cap:
             j += 1
-        if n and j > k + n and all(not t.is_word for t in toks[j:end]):
-            name = " ".join(t.text for t in toks[k + n : j])
-            m = OrgMention(k, j, "named", head=" ".join(t.text for t in toks[k : k + n]), name=name)
-            m.canonical = f"{m.head} {name}"
-            s.orgs.append(m)
-            return m
+        if any(t.is_word for t in toks[j:end]):
+            continue
+        if j == k + n:
+            return next((m for m in reversed(named) if m.canonical.startswith(head + " ")), None)
+        name = " ".join(t.text for t in toks[k + n : j])
+        m = OrgMention(k, j, "named", head=head, name=name)
+        m.canonical = f"{head} {name}"
+        s.orgs.append(m)
+        return m
     return None
 
 
@@ -108,7 +109,7 @@ def _read(lex: Lexicon, s: Sentence, previous: Sentence | None, nouns: PhraseMat
             continue
         listed = markers.match(toks, at)[0]
         board = next((m for m in s.orgs if end <= m.start and m.end <= at and m.canonical), None) or (
-            _head_alone(lex, s, end, at, named) or _lower_board(lex, s, end, at) or _opening_board(lex, s, k) or (
+            _written_board(lex, s, end, at, named) or _opening_board(lex, s, k) or (
                 _opening_board(lex, previous, len(previous.tokens)) if previous else None))
         if board is None:
             return k, end, str(role), listed

@@ -229,8 +229,10 @@ class PeopleParser(PostReading):
     def _given_day_part(self, j: int) -> bool:
         """"Đỗ Văn Sáng, nguyên …": a day-part word ends a name as the given name unless a date or
         "nay", "qua" follows it ("… Phạm Minh Chính Sáng 20/5", "… Sáng nay")."""
-        if self.toks[j].keys[0] not in self.lex.wordset("day_parts") or j + 1 >= len(self.toks):
-            return j + 1 >= len(self.toks)
+        if self.toks[j].keys[0] not in self.lex.wordset("day_parts"):
+            return False
+        if j + 1 >= len(self.toks):
+            return True
         nxt = self.toks[j + 1]
         return not (nxt.text[:1].isdigit() or (nxt.is_word and nxt.keys[0] in self.lex.wordset("day_part_next")))
 

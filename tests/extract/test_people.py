@@ -313,3 +313,8 @@ def test_the_secretary_general_alone_is_the_assemblys_and_a_written_body_wins(ru
     assert ("Nguyễn Hạnh Phúc", "Quốc hội", "Tổng Thư ký") in holds
     assert ("Nguyễn Hạnh Phúc", "Văn phòng Quốc hội", "Chủ nhiệm") in holds
     assert not [h for h in holds if h[0] == "António Guterres" and h[1] == "Quốc hội"]
+
+
+def test_a_sentence_word_ending_the_text_after_a_name_is_no_part_of_it(run):
+    x = run("Phát biểu của Thủ tướng Phạm Minh Chính Trong")
+    assert names(x, "Person") == {"Phạm Minh Chính"}
