@@ -143,7 +143,7 @@ def main() -> int:
         for n in (int(s) for s in args.sizes.split(",")):
             graph = synthetic_graph(n, 2 * n)
             t0 = time.perf_counter()
-            res = write_html(graph, tmp / f"kg-{n}.html", title=f"synthetic {n}")
+            res = write_html(graph, tmp / f"kg-{n}.html", title=f"synthetic {n}", overview=False)
             build = time.perf_counter() - t0
             current[0] = "kg"
             ours = measure(page, (tmp / f"kg-{n}.html").as_uri(), kg_page=True, timeout_s=60)

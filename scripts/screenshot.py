@@ -6,7 +6,11 @@ scripts/demo.sh), writes the page with kg.viz, opens it in headless Chromium, fr
 connected part, hovers its most connected entity so the evidence tooltip shows, and saves
 docs/graph.png.
 
+With --overview DIR, ingests every file of DIR (or --n of them, evenly spread) instead and saves
+the overview page kg viz draws for a large store, hovering its largest group (docs/overview.png):
+
     .venv/bin/python scripts/screenshot.py [-o docs/graph.png] [--width 1400 --height 860]
+    .venv/bin/python scripts/screenshot.py --overview ../shared/corpus-news --n 200 -o docs/overview.png
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ def main() -> int:
     ap.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "graph.png")
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--height", type=int, default=860)
+    ap.add_argument("--overview", type=Path, metavar="DIR", help="Reports to ingest for an overview picture.")
+    ap.add_argument("--n", type=int, default=200, help="How many reports of DIR (evenly spread).")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: apt-get install chromium", file=sys.stderr)
@@ -42,11 +48,16 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-screenshot-"))
+    reports = [EXAMPLE]
+    if args.overview:
+        files = sorted(p for p in args.overview.iterdir() if p.suffix == ".txt")
+        reports = files[:: max(1, len(files) // args.n)][: args.n]
     with Store.open(tmp / "kg-data", create=True) as store:
-        ingest([EXAMPLE], store, jobs=1)
+        ingest(reports, store, jobs=1)
         graph = store.graph()
     page_path = tmp / "graph.html"
-    write_html(graph, page_path, title=f"kg graph: {EXAMPLE.name}")
+    title = f"kg graph: {len(reports)} reports" if args.overview else f"kg graph: {EXAMPLE.name}"
+    write_html(graph, page_path, title=title, overview=bool(args.overview))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
@@ -56,6 +67,12 @@ def main() -> int:
         page = ctx.new_page()
         page.goto(page_path.as_uri())
         page.wait_for_selector("body[data-drawn=true]", state="attached")
+        if args.overview:
+            _hover(page, "'group:' + kg.groups[0].id", "#kg-tip")
+            page.screenshot(path=str(args.output))
+            ctx.close()
+            print(f"wrote {args.output} (overview of {len(reports)} reports)")
+            return 0
         # frame the largest connected part (isolated entities stay on the page, off the picture),
         # then hover its most connected entity so the evidence tooltip shows
         hub = page.evaluate("""() => {
@@ -93,6 +110,15 @@ def main() -> int:
         ctx.close()
     print(f"wrote {args.output} ({len(graph.entities)} entities, {len(graph.relations)} relations)")
     return 0
+
+
+def _hover(page: object, node_expr: str, tip: str) -> None:
+    x, y = page.evaluate(f"""() => {{ const id = {node_expr};
+        const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+        const r = document.getElementById('kg-network').getBoundingClientRect();
+        return [p.x + r.left, p.y + r.top]; }}""")
+    page.mouse.move(x, y)
+    page.locator(tip).wait_for(state="visible")
 
 
 if __name__ == "__main__":

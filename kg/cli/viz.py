@@ -8,10 +8,14 @@ import typer
 
 from kg.cli.common import errors_to_exit, shown
 from kg.model import ENTITY_TYPES
+from kg.viz.overview import OVERVIEW_FROM
 
 _TYPES_HELP = f"Entity types, comma-separated: {','.join(ENTITY_TYPES)}."
 _STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 _RELATIONS_HELP = "Relation types, comma-separated: HOLDS_POSITION,PART_OF,..."
+_OVERVIEW_HELP = (f"Draw groups of linked entities that open on a click [default: from {OVERVIEW_FROM:,} entities, "
+                  "unless --around].")
+_ISOLATED_HELP = "In the overview, also draw the entities without relations."
 _SINCE_HELP = "From this date (YYYY[-MM[-DD]]): the event's date, else the report's."
 
 
@@ -29,6 +33,8 @@ def register(app: typer.Typer) -> None:
         until: str | None = typer.Option(None, "--until", metavar="DATE", help="Up to this date, inclusive."),
         max_nodes: int | None = typer.Option(None, "--max-nodes", min=1, metavar="N", help="Keep the N most linked."),
         title: str | None = typer.Option(None, "--title", help="Page title (default: after the store folder)."),
+        overview: bool | None = typer.Option(None, "--overview/--no-overview", help=_OVERVIEW_HELP, show_default=False),
+        isolated: bool = typer.Option(False, "--isolated", help=_ISOLATED_HELP),
     ) -> None:
         """Write an interactive graph (search, hover for evidence, click for neighbours) that works offline."""
         from kg.store import Store
@@ -39,5 +45,6 @@ def register(app: typer.Typer) -> None:
         with errors_to_exit():
             with Store.open(store, create=False) as db:
                 graph, name = db.graph(), db.path.resolve().name
-            result = write_html(graph, output, flt, title=title or f"kg graph: {name}")
+            result = write_html(graph, output, flt, title=title or f"kg graph: {name}", overview=overview,
+                                isolated=isolated)
         typer.echo("\n".join(shown(line) for line in result.summary().split("\n")))

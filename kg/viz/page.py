@@ -13,6 +13,7 @@ import math
 import os
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,14 @@ from pyvis.network import Network
 from kg.errors import KgError
 from kg.model import Entity, Evidence, Graph, Relation
 from kg.viz.assets import assets, environment, style_of, styles
+from kg.viz.labels import short_label, shown_props
 from kg.viz.layout import layout
+from kg.viz.overview import OVERVIEW_FROM, Overview, extent, groups_data, overview_notes, plan
 from kg.viz.select import View, VizFilter, counted, select
 
 log = logging.getLogger(__name__)
 
-LABEL_MAX = 48  # longer names (directive titles) are cut on the canvas; tooltips show them whole
+FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 BIG = 1500  # from this many edges, edges hide while dragging/zooming so the page stays fluid
 
 
@@ -44,6 +47,7 @@ class VizResult:
     total_edges: int
     cut_nodes: int
     cut_edges: int
+    groups: int = 0  # drawn as an overview of this many groups (0: every entity drawn)
 
     def summary(self) -> str:
         """One line for the CLI: what was written, then one line per filter note."""
@@ -52,67 +56,84 @@ class VizResult:
             if self.nodes
             else "nothing to draw"
         )
+        if self.groups:
+            what = f"overview of {counted(self.groups, 'group')}: {what}"
         return "\n".join([f"wrote {self.path} ({what}; {self.bytes / 1e6:.1f} MB)", *(f"  {n}" for n in self.notes)])
 
 
-def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8) -> str:
-    """The page for a selected graph (see `kg.viz.select`)."""
+def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
+                overview: Overview | None = None) -> str:
+    """The page for a selected graph (see `kg.viz.select`); with `overview`, its groups."""
     graph = view.graph
     degree: Counter[str] = Counter()
     for r in graph.relations:
         degree[r.source] += 1
         degree[r.target] += 1
-    ids = list(graph.entities)
-    log.info("layout of %d nodes and %d edges", len(ids), len(graph.relations))
-    positions = layout(ids, [(r.source, r.target) for r in graph.relations])
+    if overview is not None:
+        drawn = overview.group_of
+        entities = {k: e for k, e in graph.entities.items() if k in drawn}
+        relations = [r for r in graph.relations if r.source in drawn and r.target in drawn]
+        positions = overview.positions
+    else:
+        entities, relations = graph.entities, graph.relations
+        log.info("layout of %d nodes and %d edges", len(entities), len(relations))
+        positions = layout(list(entities), [(r.source, r.target) for r in relations])
 
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    for eid, entity in graph.entities.items():
+    for eid, entity in entities.items():
         x, y = positions[eid]
+        extra = {"kgGroup": overview.group_of[eid], "font": {"size": _font_size(degree[eid])}} if overview else {}
         net.add_node(
             eid,
-            label=_label(entity.name),
+            label=short_label(entity),
             shape=style_of(entity.type)["shape"],
             group=entity.type,
             size=round(min(36.0, 12 + 3 * math.log2(1 + degree[eid])), 1),
             x=x,
             y=y,
+            **extra,
         )
-    edge_ids = _edge_ids(graph.relations)
-    for rel, edge_id, smooth in zip(graph.relations, edge_ids, _curves(graph.relations), strict=True):
+    edge_ids = _edge_ids(relations)
+    for rel, edge_id, smooth in zip(relations, edge_ids, _curves(relations), strict=True):
         extra = {"smooth": smooth} if smooth else {}
-        net.add_edge(rel.source, rel.target, id=edge_id, label=_edge_label(rel), **extra)
-    net.options = _options(graph, len(graph.relations))
+        if overview is None:
+            extra["label"] = _edge_label(rel)
+        net.add_edge(rel.source, rel.target, id=edge_id, **extra)
+    net.options = _options(entities, len(relations))
     nodes, edges, _heading, _height, _width, _options_json = net.get_network_data()
 
-    types = Counter(e.type for e in graph.entities.values())
+    limit = 0 if overview else max_evidence  # the overview carries no evidence: --around has it
+    types = Counter(e.type for e in entities.values())
     legend = [{"type": t, **style_of(t), "count": types[t]} for t in _type_order(types)]
-    docs_used = _docs_used(graph)
+    docs_used = _docs_used(entities.values(), relations)
     data = {
         "nodes": nodes,
         "edges": edges,
         "options": net.options,
         "info": {
-            "nodes": {eid: _entity_info(e, max_evidence) for eid, e in graph.entities.items()},
-            "edges": {
-                edge_id: _relation_info(r, max_evidence) for r, edge_id in zip(graph.relations, edge_ids, strict=True)
-            },
+            "nodes": {eid: _entity_info(e, limit) for eid, e in entities.items()},
+            "edges": {edge_id: _relation_info(r, limit) for r, edge_id in zip(relations, edge_ids, strict=True)},
         },
-        "docs": {d: _doc_info(graph, d) for d in sorted(docs_used)},
+        "docs": {} if overview else {d: _doc_info(graph, d) for d in sorted(docs_used)},
+        "overview": groups_data(overview, graph) if overview else None,
+        "view": extent(overview) if overview and overview.groups else None,
     }
-    empty = (
-        ("Nothing to draw: no entity matches the filters." if view.notes else "Nothing to draw: the graph is empty.")
-        if not graph.entities
-        else ""
-    )
+    notes = list(view.notes) + (overview_notes(overview, len(entities)) if overview else [])
+    if not graph.entities:
+        empty = f"Nothing to draw: {'no entity matches the filters' if view.notes else 'the graph is empty'}."
+    elif not entities:
+        empty = f"Nothing to draw: none of the {counted(len(graph.entities), 'entity', 'entities')} has a relation."
+    else:
+        empty = ""
     return environment().get_template("page.html").render(
         title=title,
         data=data,
         legend=legend,
-        notes=view.notes,
+        notes=notes,
         empty=empty,
-        n_nodes=len(graph.entities),
-        n_edges=len(graph.relations),
+        n_groups=len(overview.groups) if overview else 0,
+        n_nodes=len(entities),
+        n_edges=len(relations),
         n_docs=len(docs_used),
         cdn_resources=net.cdn_resources,
         **assets(),
@@ -126,11 +147,22 @@ def write_html(
     *,
     title: str | None = None,
     max_evidence: int = 8,
+    overview: bool | None = None,
+    isolated: bool = False,
 ) -> VizResult:
-    """Filter `graph`, draw it, and write one self-contained HTML file (atomically)."""
+    """Filter `graph`, draw it, and write one self-contained HTML file (atomically).
+
+    `overview`: draw communities as groups that expand on a click (see kg.viz.overview); by
+    default (None) when there is no --around and at least OVERVIEW_FROM entities are left to draw.
+    `isolated`: in the overview, also draw the entities without relations (as one group).
+    """
     path = Path(path)
+    flt = flt or VizFilter()
     view = select(graph, flt)
-    html = render_html(view, title=title or path.stem, max_evidence=max_evidence)
+    if overview is None:
+        overview = not flt.around and len(view.graph.entities) >= OVERVIEW_FROM
+    plan_ = plan(view.graph, isolated=isolated) if overview else None
+    html = render_html(view, title=title or path.stem, max_evidence=max_evidence, overview=plan_)
     data = html.encode("utf-8")
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -146,22 +178,20 @@ def write_html(
             raise
     except OSError as exc:
         raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    drawn = plan_.group_of if plan_ else view.graph.entities
+    notes = view.notes + (overview_notes(plan_, len(drawn)) if plan_ else [])
     return VizResult(
         path=path,
-        nodes=len(view.graph.entities),
-        edges=len(view.graph.relations),
+        nodes=len(drawn),
+        edges=sum(1 for r in view.graph.relations if r.source in drawn and r.target in drawn),
         bytes=len(data),
-        notes=view.notes,
+        notes=notes,
+        groups=len(plan_.groups) if plan_ else 0,
         total_nodes=view.total_nodes,
         total_edges=view.total_edges,
         cut_nodes=view.cut_nodes,
         cut_edges=view.cut_edges,
     )
-
-
-def _label(name: str) -> str:
-    name = " ".join(name.split())
-    return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1].rstrip() + "…"
 
 
 def _edge_label(rel: Relation) -> str:
@@ -197,10 +227,14 @@ def _curves(relations: list[Relation]) -> list[dict[str, Any] | None]:
     return out
 
 
-def _options(graph: Graph, n_edges: int) -> dict[str, Any]:
-    font = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+def _font_size(degree: int) -> int:
+    """In the overview, hubs' labels are larger, so lesser ones appear only as one zooms in."""
+    return round(12 + 5 * math.log2(1 + degree))
+
+
+def _options(entities: dict[str, Entity], n_edges: int) -> dict[str, Any]:
     groups = {}
-    for t in {e.type for e in graph.entities.values()}:
+    for t in {e.type for e in entities.values()}:
         s = style_of(t)
         border = _darker(s["color"])
         groups[t] = {
@@ -226,7 +260,7 @@ def _options(graph: Graph, n_edges: int) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
-            "font": {"face": font, "size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"face": FONT, "size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"drawThreshold": 6}},
         },
         "edges": {
@@ -235,7 +269,7 @@ def _options(graph: Graph, n_edges: int) -> dict[str, Any]:
             "selectionWidth": 2,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9aa0a6", "highlight": "#333333", "hover": "#333333", "inherit": False},
-            "font": {"face": font, "size": 10, "color": "#555555", "align": "horizontal", "strokeWidth": 3},
+            "font": {"face": FONT, "size": 10, "color": "#555555", "align": "horizontal", "strokeWidth": 3},
         },
         "groups": groups,
     }
@@ -249,14 +283,6 @@ def _darker(hex_color: str) -> str:
 def _type_order(types: Counter[str]) -> list[str]:
     known = list(styles()["types"])
     return sorted(types, key=lambda t: (known.index(t) if t in known else len(known), t))
-
-
-def _scalar(value: Any) -> str | int | float | bool:
-    if isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, list | tuple | set):
-        return "; ".join(str(v) for v in value)
-    return str(value)
 
 
 def _evidence(evidence: list[Evidence], limit: int) -> tuple[list[list[str]], int, int]:
@@ -275,7 +301,7 @@ def _entity_info(entity: Entity, limit: int) -> dict[str, Any]:
         "type": entity.type,
         "name": entity.name,
         "aliases": list(entity.aliases),
-        "props": {k: _scalar(v) for k, v in entity.props.items() if v not in (None, "", [])},
+        "props": shown_props(entity.props, "entity"),
         "evidence": ev,
         "more": more,
         "reports": reports,
@@ -288,7 +314,8 @@ def _relation_info(rel: Relation, limit: int) -> dict[str, Any]:
         "type": rel.type,
         "source": rel.source,
         "target": rel.target,
-        "props": {k: _scalar(v) for k, v in rel.props.items() if v not in (None, "", [])},
+        "role": str(rel.props.get("role") or ""),
+        "props": shown_props(rel.props, "relation"),
         "confidence": round(float(rel.confidence), 3),
         "evidence": ev,
         "more": more,
@@ -296,9 +323,9 @@ def _relation_info(rel: Relation, limit: int) -> dict[str, Any]:
     }
 
 
-def _docs_used(graph: Graph) -> set[str]:
-    docs = {ev.doc for e in graph.entities.values() for ev in e.evidence}
-    return docs | {ev.doc for r in graph.relations for ev in r.evidence}
+def _docs_used(entities: Iterable[Entity], relations: list[Relation]) -> set[str]:
+    docs = {ev.doc for e in entities for ev in e.evidence}
+    return docs | {ev.doc for r in relations for ev in r.evidence}
 
 
 def _doc_info(graph: Graph, doc_id: str) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -65,4 +66,45 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 3) -> Graph:
         if src != dst and (rtype, src, dst) not in seen:
             seen.add((rtype, src, dst))
             g.relations.append(Relation(rtype, src, dst, evidence=[ev("s.txt", f"{rtype} {src} {dst}.")]))
+    return g
+
+
+def community_graph(groups: int = 6, size: int = 12, pairs: int = 8, isolated: int = 20, seed: int = 5) -> Graph:
+    """`groups` bodies, each with `size - 1` officials and meetings around it, one link between
+    neighbouring groups; `pairs` official–body pairs on their own; `isolated` entities alone."""
+    rng = random.Random(seed)
+    g = Graph()
+    g.documents["c.txt"] = DocumentInfo("c.txt", date="2024-05-01")
+    provinces = ["Hà Giang", "Cao Bằng", "Lạng Sơn", "Quảng Ninh", "Thái Bình", "Nghệ An", "Đồng Tháp", "Cà Mau"]
+
+    def add(e: Entity) -> Entity:
+        g.entities[e.id] = e
+        return e
+
+    hubs = []
+    for i in range(groups):
+        province = provinces[i % len(provinces)]
+        body = add(entity("Organization", f"Ủy ban nhân dân tỉnh {province} khóa {i}", doc="c.txt"))
+        hubs.append(body)
+        members = [body]
+        for j in range(size - 1):
+            kind = "Person" if j % 3 else "Event"
+            member = add(entity(kind, f"{'Ông' if kind == 'Person' else 'Hội nghị'} {i}-{j}", doc="c.txt"))
+            rtype = "HOLDS_POSITION" if kind == "Person" else "PARTICIPATED_IN"
+            props = {"role": "Phó Chủ tịch"} if kind == "Person" else {}
+            g.relations.append(Relation(rtype, member.id, body.id, props=props, evidence=[ev("c.txt", "Câu.")]))
+            members.append(member)
+        for _ in range(size // 2):  # a few links among the members: a community, not a star
+            a, b = rng.sample(members[1:], 2)
+            if a.type == "Person" and b.type == "Event":
+                g.relations.append(Relation("ATTENDED", a.id, b.id, evidence=[ev("c.txt", "Câu.")]))
+    for a, b in itertools.pairwise(hubs):
+        g.relations.append(Relation("REPORTS_TO", a.id, b.id, evidence=[ev("c.txt", "Câu.")]))
+    for i in range(pairs):
+        person = add(entity("Person", f"Bà Cặp {i}", doc="c.txt"))
+        body = add(entity("Organization", f"Sở Cặp {i}", doc="c.txt"))
+        g.relations.append(Relation("HOLDS_POSITION", person.id, body.id, props={"role": "Giám đốc"},
+                                    evidence=[ev("c.txt", "Câu.")]))
+    for i in range(isolated):
+        add(entity("Location", f"Xã Lẻ {i}", doc="c.txt"))
     return g

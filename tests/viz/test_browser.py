@@ -168,7 +168,7 @@ def test_a_5000_node_graph_is_drawn(tmp_path, open_page):
     # drawing speed is measured by scripts/bench_viz.py; this checks it draws at all at full size
     g = synthetic_graph(5000, 10000)
     path = tmp_path / "big.html"
-    write_html(g, path)
+    write_html(g, path, overview=False)
     loaded = open_page(path, timeout_ms=60_000)
     assert loaded.page.evaluate("kg.nodes.length") == 5000
     assert loaded.page.evaluate("kg.edges.length") == 10000

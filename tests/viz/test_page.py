@@ -65,7 +65,7 @@ def test_payload_carries_names_labels_positions_and_evidence():
     assert node["label"] == minister.name and node["group"] == "Person" and node["shape"] == "dot"
     assert isinstance(node["x"], float | int) and isinstance(node["y"], float | int)
     info = data["info"]["nodes"][minister.id]
-    assert info["aliases"] == minister.aliases and info["props"] == minister.props
+    assert info["aliases"] == minister.aliases and info["props"] == {"title (tiêu đề)": "Bộ trưởng"}
     assert info["evidence"] == [["r1.txt", minister.evidence[0].sentence]]
     post = next(e for e in data["edges"] if e["label"].startswith("HOLDS_POSITION"))
     assert post["label"] == "HOLDS_POSITION: Bộ trưởng"

@@ -10,7 +10,51 @@
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG.options);
   // handles for tests and for analysts poking at the page from the console
   window.kg = { network: network, nodes: nodes, edges: edges, info: info, drawnAt: null };
+
+  // overview: each group starts closed, as one dot named after its most central body
+  var groups = {};
+  (KG.overview || []).forEach(function (g) { groups["group:" + g.id] = g; });
+  function closeGroup(g) {
+    network.cluster({
+      joinCondition: function (n) { return n.kgGroup === g.id; },
+      clusterNodeProperties: {
+        id: "group:" + g.id, label: g.label, shape: "dot", size: g.size, x: g.x, y: g.y,
+        font: { size: g.font }, borderWidth: 2,
+        color: { background: "#dfe6ee", border: "#5f7488", highlight: { background: "#c9d6e3", border: "#111111" },
+                 hover: { background: "#c9d6e3", border: "#111111" } },
+        allowSingleNodeCluster: true
+      }
+    });
+  }
+  function openGroup(cid, fit) {
+    var gid = groups[cid].id;
+    // back to their planned places (by default vis-network stacks them on the group's dot)
+    network.openCluster(cid, { releaseFunction: function (_at, inside) {
+      var out = {};
+      Object.keys(inside).forEach(function (id) { var n = nodes.get(id); out[id] = { x: n.x, y: n.y }; });
+      return out;
+    } });
+    window.kg.opened.push(gid);
+    if (fit) network.fit({ nodes: nodes.getIds({ filter: function (n) { return n.kgGroup === gid; } }),
+                           animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+  }
+  function closeAll() {
+    window.kg.opened.forEach(function (gid) { closeGroup(groups["group:" + gid]); });
+    window.kg.opened = [];
+  }
+  window.kg.groups = KG.overview;
+  window.kg.opened = [];
+  window.kg.closeAll = closeAll;
+  (KG.overview || []).forEach(closeGroup);
+  // first view: every group and label (vis-network's own fit leaves labels out of its box)
+  function home() {
+    if (!KG.view) return;
+    var scale = Math.min(container.clientWidth / KG.view.width, container.clientHeight / KG.view.height);
+    network.moveTo({ position: { x: KG.view.x, y: KG.view.y }, scale: scale });
+  }
+  window.kg.home = home;
   network.once("afterDrawing", function () {
+    home();
     window.kg.drawnAt = performance.now();
     document.body.setAttribute("data-drawn", "true");
   });
@@ -76,14 +120,29 @@
     if (p) box.appendChild(p);
     var degree = network.getConnectedEdges(id).length;
     box.appendChild(el("div", "kg-sub", degree + (degree === 1 ? " relation" : " relations") + " · id " + id));
-    evidence(item, box, limit);
+    if (KG.overview) box.appendChild(el("div", "kg-more", "evidence: kg viz --around \"" + item.name + "\""));
+    else evidence(item, box, limit);
+    return box;
+  }
+
+  function describeGroup(cid) {
+    var g = groups[cid];
+    var box = el("div");
+    var head = el("div", "kg-head", g.name);
+    head.appendChild(el("span", "kg-type", "group"));
+    box.appendChild(head);
+    var kinds = Object.keys(g.types).map(function (t) { return g.types[t] + " " + t; }).join(", ");
+    box.appendChild(el("div", "kg-sub", g.members + (g.members === 1 ? " entity: " : " entities: ") + kinds));
+    if (g.pooled) box.appendChild(el("div", "kg-sub", "pooled from " + g.pooled + " small groups"));
+    box.appendChild(el("div", "kg-sub", "most linked: " + g.hubs.join("; ")));
+    box.appendChild(el("div", "kg-more", "click to open the group · C closes every group"));
     return box;
   }
 
   function describeEdge(id, limit) {
     var item = info.edges[id];
     var box = el("div");
-    var head = el("div", "kg-head", item.type + (item.props.role ? ": " + item.props.role : ""));
+    var head = el("div", "kg-head", item.type + (item.role ? ": " + item.role : ""));
     box.appendChild(head);
     box.appendChild(el("div", "kg-sub", nameOf(item.source) + " → " + nameOf(item.target)));
     var shown = Object.assign({}, item.props);
@@ -107,7 +166,10 @@
     tip.style.top = y + "px";
   }
   function hideTip() { tip.style.display = "none"; }
-  network.on("hoverNode", function (p) { if (info.nodes[p.node]) showTip(describeNode(p.node, TIP_SENTENCES), p.pointer.DOM); });
+  network.on("hoverNode", function (p) {
+    if (groups[p.node]) showTip(describeGroup(p.node), p.pointer.DOM);
+    else if (info.nodes[p.node]) showTip(describeNode(p.node, TIP_SENTENCES), p.pointer.DOM);
+  });
   network.on("hoverEdge", function (p) { if (info.edges[p.edge]) showTip(describeEdge(p.edge, TIP_SENTENCES), p.pointer.DOM); });
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
@@ -162,7 +224,10 @@
     network.unselectAll();
   }
   network.on("click", function (p) {
-    if (p.nodes.length) {
+    if (p.nodes.length && groups[p.nodes[0]]) {
+      hideTip();
+      openGroup(p.nodes[0], true);
+    } else if (p.nodes.length) {
       highlight(p.nodes[0]);
       showDetails(describeNode(p.nodes[0]));
     } else if (p.edges.length) {
@@ -175,6 +240,8 @@
 
   function focusNode(id) {
     hideTip();
+    var path = network.findNode(id);
+    if (path.length > 1 && groups[path[0]]) openGroup(path[0], false);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     network.selectNodes([id]);
     highlight(id);
@@ -246,5 +313,6 @@
     if (ev.target === input) return;
     if (ev.key === "/") { ev.preventDefault(); input.focus(); input.select(); }
     else if (ev.key === "Escape") { clearHighlight(); hideDetails(); hideTip(); }
+    else if ((ev.key === "c" || ev.key === "C") && KG.overview) { clearHighlight(); hideDetails(); closeAll(); home(); }
   });
 })();
