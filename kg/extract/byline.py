@@ -54,6 +54,12 @@ def _is_place(lex, words) -> bool:
     return loc is not None and loc[0] == len(words) and not lex.reads_as_name(str(loc[1]), words[0])
 
 
+def credited(lex, s, at: int) -> bool:
+    """Does a photo credit's name begin at token `at` ("(Ảnh: Hoàng Hải/TTXVN)")?"""
+    toks = s.tokens
+    return at >= 2 and toks[at - 1].text == ":" and lex.phrases["photo_markers"].match(toks, at - 2) is not None
+
+
 def byline(b, lex, text, sentences, doc: Entity) -> None:
     """Authors: a line of names ("Tin và ảnh: X", "A - B", "NGỌC MAI - TRẦN MINH") at the end of
     the report or right under its title, and photo credits ("Ảnh: X")."""

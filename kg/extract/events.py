@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import lexicon
@@ -154,6 +155,20 @@ def announced(lead: Sentence, dates: list) -> list:
     will = next((t.start for t in lead.tokens if t.keys[:1] and t.keys[0] in future), None)
     later = [d for d in dates if will is not None and d.start > will]
     return later or dates
+
+
+RECENT_DAYS = 7  # a report tells of its meeting within about a week (a later sentence's older date recalls another)
+
+
+def in_report_week(iso_date: str, doc_date: str | None) -> bool:
+    """Is a date on, or within RECENT_DAYS before, the report's date (any date, with no report date)?"""
+    if not doc_date:
+        return True
+    try:
+        gap = (date.fromisoformat(doc_date[:10]) - date.fromisoformat(iso_date[:10])).days
+    except ValueError:
+        return iso_date <= doc_date
+    return 0 <= gap <= RECENT_DAYS
 
 
 def _bound_before(text: str, at: int) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kg.extract.events import announced, dates_in, held_sentence, own_date
+from kg.extract.byline import credited
+from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
@@ -101,8 +102,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s) or (
         _assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, year)))]
     # a sentence that dates the meeting (on or before the report's date: not a session announced
-    # for later) is the lead over a summary or a repeated headline before it
-    dated = [s for s in told if any(not doc_date or d.iso <= doc_date for d in dates_in(text, s.start, s.end, year))
+    # for later; past the first sentence, within the report's week: "… tưởng niệm … ngày 7/10 vừa
+    # qua" in a report of 22/10 recalls another) is the lead over a summary or a headline before it
+    dated = [s for s in told if any((not doc_date or d.iso <= doc_date) and (s is body[0] or in_report_week(
+        d.iso, doc_date)) for d in dates_in(text, s.start, s.end, year))
              and not lex.phrases["flashback_openers"].match(s.tokens, 0)]  # "Trước đó, chiều 12/9, …"
     told = [s for s in told if s.index <= body[min(3, len(body) - 1)].index]
     # the lead is the first of them that names what was held ("… trao quyết định …" in a caption
@@ -133,7 +136,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     where = held or lead
     for p in where.places:
         before = where.tokens[p.start - 1].text if p.start > 0 else ""
-        if word_key(before) == word_key("tại"):
+        if word_key(before) in _AT:
             venue = next((e for e in b.entities.values() if e.type == "Location" and any(
                 ev.start == where.tokens[p.start].start for ev in e.evidence)), None)
             if venue is not None:
@@ -179,8 +182,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         attendance = _attendance_marked(lex, s)
         for p in s.people:
             ent = people.get(id(p))
-            if ent is None or ent.props.get("historical"):
-                continue
+            if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
+                continue  # (a photographer's credit is no attendance)
             if _represented(s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
             spoke = _attends(lex, s, max(p.end, p.chain_end))
@@ -273,6 +276,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
 
 
 _DE, _TAI = (word_key("để"),), (word_key("tại"),)
+_AT = {word_key("tại"), word_key("ở")}  # "… tặng quà các gia đình ở huyện Duy Xuyên"
 
 
 def _sitting(lex, assembly: Entity) -> str:

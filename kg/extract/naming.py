@@ -8,7 +8,7 @@ from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.org_mention import OrgMention, canonical_name
 from kg.extract.org_places import unit_above
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_VA, Token, proper_name_end
+from kg.extract.tokens import KEY_VA, Token, proper_name_end, tokenize
 from kg.extract.tokens import phrase_keys as _keys
 from kg.reorganisation import replaced_by
 from kg.text import name_key
@@ -56,7 +56,10 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     extending = _extensions(names)
     for m in _all_mentions(sentences):
         if m.kind == "named" and m.inner is None and not lex.org_by_key.get(_keys(m.canonical)):
-            longer = extending.get(name_key(m.canonical), ())
+            # (not a name that joins it to another body by "và": "Văn phòng Đoàn ĐBQH và HĐND" is a
+            # third body; "Bộ Giáo dục" is still "Bộ Giáo dục và Đào tạo")
+            longer = {n for n in extending.get(name_key(m.canonical), ())
+                      if not _joins_a_body(names[n][len(m.canonical) :], lex)}
             tails = {names[n][len(m.canonical) :] for n in longer}
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
@@ -68,6 +71,11 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
                         x.canonical = x.canonical[: -len(long)] + short
     _defined_short_forms(sentences)
     _companies_by_their_names(sentences, lex)
+
+
+def _joins_a_body(tail: str, lex: Lexicon) -> bool:
+    """Does the rest of a longer name join another body by "và" (" và Hội đồng nhân dân …")?"""
+    return tail.startswith(" và ") and lex.heads.match(tokenize(tail[4:]), 0) is not None
 
 
 def _standing_of_the_committee(sentences: list[Sentence], lex: Lexicon) -> None:

@@ -23,6 +23,14 @@ class NameEnds(PlaceReading):
         """End of a name after the lower-case nouns that go on with names (data: name_tails)."""
         while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
             end = tail[0]
+        # "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao": a second remit after
+        # "và" (data: remit_tails), in lower-case words up to the name's end, is part of the name
+        if (remit := self.lex.phrases["remit_tails"].match(self.toks, end, allow_comma=True)) is not None:
+            k, aspect = remit[0], self.lex.wordset("aspect_words")
+            while k - remit[0] < 8 and (u := self._word(k)) is not None and not u.is_cap and not (
+                    u.text[0].isdigit() or u.keys[0] in aspect or self.lex.phrases["name_enders"].match(self.toks, k)):
+                k += 1  # (a stop word such as "công" may be the remit's: "sử dụng công nghệ cao")
+            end = k if k > remit[0] else end
         return end
 
     def _comma_and_name(self, j: int, end: int) -> int:

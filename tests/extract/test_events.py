@@ -1,5 +1,7 @@
 import pytest
 
+from kg.extract import extract
+from kg.model import DocumentInfo
 from tests.extract.conftest import names, rels
 
 MEETING = (
@@ -468,3 +470,40 @@ def test_an_event_name_keeps_an_abbreviated_place_and_stops_at_a_second_event(ru
             "Việt Nam Quốc Tự đã diễn ra.")
     assert [e.name for e in x.entities if e.type == "Event"] == [
         "Đại hội đại biểu Giáo hội Phật giáo Việt Nam TP. HCM lần thứ IX"]
+
+
+def test_an_older_date_later_in_the_report_recalls_another_event(run):
+    text = ("Lãnh đạo thành phố tiếp đoàn Đảng Cộng sản Pháp\n22/10/2013\n\n"
+            "Các đại biểu tại buổi làm việc. (Ảnh: Hoàng Hải/TTXVN) Tại buổi tiếp, ông Nguyễn Văn Đua "
+            "bày tỏ vui mừng.\n"
+            "Ông Nguyễn Văn Đua cảm ơn Đảng Cộng sản Pháp đã tổ chức nhiều hoạt động như tưởng niệm Đại tướng "
+            "Võ Nguyên Giáp vào ngày 7/10 vừa qua.")
+    x = extract(text, DocumentInfo(id="a.txt", date="2013-10-22"))
+    events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in events] == ["2013-10-22"]  # the report's, not the recalled 7/10
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Nguyễn Văn Đua" in attended
+    assert "Hoàng Hải" not in attended  # the photographer's credit
+
+
+def test_decisions_announced_in_numbers_are_a_ceremony(run):
+    x = extract("Sáng 12-3, UBND tỉnh Nghệ An đã công bố nhiều quyết định nhân sự ở Sở Nội vụ.\n"
+                "Ông Trần Tuấn Ngọc được bổ nhiệm giữ chức vụ Giám đốc Sở Nội vụ.",
+                DocumentInfo(id="a.txt", date="2016-03-12"))
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1 and events[0].name.startswith("Công bố nhiều quyết định nhân sự")
+    assert "Trần Tuấn Ngọc" in {p for p, _, _ in rels(x, "ATTENDED")}
+
+
+def test_an_assembly_questioning_an_official_holds_a_sitting(run):
+    x = run("Chiều 15/12/2016, HĐND tỉnh Nghệ An chất vấn Giám đốc Sở Tài chính Nguyễn Văn An về ngân sách.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [(e.name, e.props.get("date")) for e in events] == [
+        ("Phiên họp Hội đồng nhân dân tỉnh Nghệ An", "2016-12-15")]
+    assert ("Hội đồng nhân dân tỉnh Nghệ An", events[0].name, None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_a_visit_is_held_where_the_lead_says_it_went_on(run):
+    x = run("Chiều 4/11/2024, đồng chí Đặng Thị Ngọc Thịnh về thăm và tặng quà các gia đình có hoàn cảnh khó khăn "
+            "ở huyện Duy Xuyên.")
+    assert {p for _, p, _ in rels(x, "HELD_AT")} == {"Duy Xuyên"}

@@ -552,3 +552,25 @@ def test_a_hospital_keeps_its_number_but_not_a_count_or_a_date(run):
             "Bệnh viện Bạch Mai 20 giường bệnh. Bệnh viện Bạch Mai 20/5 họp.")
     assert names(x, "Organization") == {"Bệnh viện Trung ương Quân đội 108", "Bệnh viện Quân y 175",
                                         "Bệnh viện Bạch Mai"}
+
+
+def test_a_second_remit_joined_by_and_is_part_of_the_name(run):
+    x = run("Ông Nguyễn Văn A, Cục trưởng Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao, Bộ Công an "
+            "phát biểu. Phòng Quản lý đê điều và Phòng, chống thiên tai (PA08) đã vào cuộc.")
+    orgs = names(x, "Organization")
+    assert "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao" in orgs
+    assert "Phòng Quản lý đê điều và Phòng, chống thiên tai" in orgs
+    assert ("Nguyễn Văn A", "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", "Cục trưởng") in \
+        rels(x, "HOLDS_POSITION")
+
+
+def test_an_office_of_two_bodies_is_neither_of_its_parts(run):
+    x = run("UBND tỉnh Nghệ An công bố quyết định nhân sự ở Văn phòng Đoàn ĐBQH và HĐND tỉnh Nghệ An. Ông Lê Văn A - "
+            "chánh văn phòng Đoàn ĐBQH - được bổ nhiệm giữ chức vụ Chánh văn phòng Đoàn ĐBQH và HĐND tỉnh. Bộ Giáo dục "
+            "và Đào tạo cử đại diện; Bộ Giáo dục đề nghị.")
+    orgs = names(x, "Organization")
+    merged = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Nghệ An"
+    assert merged in orgs
+    assert any(n.startswith("Văn phòng Đoàn đại biểu Quốc hội") and " và " not in n for n in orgs)  # the old office
+    assert ("Lê Văn A", merged, "Chánh văn phòng") in rels(x, "HOLDS_POSITION")
+    assert "Bộ Giáo dục" not in orgs  # a ministry written short is still the one named in full
