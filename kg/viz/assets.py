@@ -56,6 +56,7 @@ def assets() -> dict[str, Markup]:
         "vis_js": (lib / "vis-network.min.js").read_text(encoding="utf-8"),
         "vis_css": (lib / "vis-network.css").read_text(encoding="utf-8"),
         "kg_js": ours.joinpath("viz.js").read_text(encoding="utf-8"),
+        "overview_js": ours.joinpath("overview.js").read_text(encoding="utf-8"),
         "kg_css": ours.joinpath("viz.css").read_text(encoding="utf-8"),
     }
     # the source-map comment would make an open DevTools fetch a file that is not there
@@ -69,7 +70,7 @@ def assets() -> dict[str, Markup]:
 
     csp = (
         "default-src 'none'; "
-        f"script-src {digest(text['vis_js'])} {digest(text['kg_js'])}; "
+        f"script-src {digest(text['vis_js'])} {digest(text['overview_js'])} {digest(text['kg_js'])}; "
         f"style-src {digest(text['vis_css'])} {digest(text['kg_css'])}; "
         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
     )

@@ -1,6 +1,8 @@
 """The overview in real headless Chromium: groups drawn closed, loose entities counted, a click
 opens a group, and no two labels drawn at the first zoom overlap (measured here, not by the page)."""
 
+from pathlib import Path
+
 import pytest
 
 from kg.viz import write_html
@@ -8,21 +10,8 @@ from tests.viz.graphs import EVIL, community_graph
 
 pytestmark = pytest.mark.browser
 
-# Every label vis-network draws at the current zoom, as a box in page units: the text measured
-# with the label's own font on a canvas, centred under the node's shape (vis-network's "hanging"
-# placement below dots and other shapes), or centred on the node for shapes drawn around the label.
-_LABEL_BOXES = """() => {
-  const net = kg.network, scale = net.getScale(), ctx = document.createElement('canvas').getContext('2d');
-  const inside = new Set(['box', 'ellipse', 'circle', 'database', 'text']);
-  return net.body.nodeIndices.map((id) => net.body.nodes[id]).filter((n) => n.labelModule.visible()).map((n) => {
-    const f = n.labelModule.fontOptions;
-    ctx.font = `${f.size}px ${f.face}`;
-    const w = ctx.measureText(n.options.label).width, h = f.size;
-    const top = inside.has(n.options.shape) ? n.y - h / 2 : n.y + n.options.size;
-    return {id: String(n.id), label: n.options.label, left: n.x - w / 2, right: n.x + w / 2, top: top,
-            bottom: top + h, px: f.size * scale};
-  });
-}"""
+# every label drawn at the current zoom, as a box measured from node positions and label text
+_LABEL_BOXES = (Path(__file__).resolve().parents[2] / "scripts" / "label_boxes.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -40,8 +29,9 @@ def test_groups_are_drawn_closed_and_loose_entities_counted(overview_page):
     page = loaded.page
     assert result.groups == 7  # six communities and the pool of eight pairs
     visible = page.evaluate("kg.network.body.nodeIndices.slice()")
-    assert len(visible) == 7 and all(page.evaluate("(id) => kg.network.isCluster(id)", v) for v in visible)
-    assert page.evaluate("kg.nodes.length") == len(g.entities) - 20  # the loose ones are not on the page
+    assert sorted(visible) == sorted(f"group:{x}" for x in page.evaluate("kg.groups.map((g) => g.id)"))
+    assert len(visible) == 7
+    assert page.evaluate("Object.keys(kg.info.nodes).length") == len(g.entities) - 20  # loose ones left out
     notes = page.inner_text("#kg-notes")
     assert "20 entities without relations not drawn: --isolated draws them" in notes
     assert page.inner_text("#kg-stats").startswith("7 groups of 88 entities")
@@ -65,7 +55,7 @@ def test_every_group_is_labelled_and_no_labels_overlap_at_the_first_zoom(overvie
 
 
 def test_clicking_a_group_opens_it_with_its_members_in_place(overview_page):
-    _g, _result, loaded = overview_page
+    g, _result, loaded = overview_page
     page = loaded.page
     page.mouse.click(*loaded.screen_point("group:g0"))
     page.wait_for_function("kg.opened.length === 1")
@@ -74,8 +64,10 @@ def test_clicking_a_group_opens_it_with_its_members_in_place(overview_page):
     assert len(members) == 12 and set(members) <= visible and "group:g0" not in visible
     drawn = page.evaluate("(ids) => kg.network.getPositions(ids)", members)
     planned = page.evaluate("(ids) => kg.nodes.get(ids).map((n) => [n.id, n.x, n.y])", members)
-    assert {k: (round(v["x"]), round(v["y"])) for k, v in drawn.items()} == \
-        {k: (round(x), round(y)) for k, x, y in planned}
+    assert all(abs(drawn[k]["x"] - x) < 1 and abs(drawn[k]["y"] - y) < 1 for k, x, y in planned)
+    hub = next(e.id for e in g.entities.values() if e.name.endswith("khóa 0"))
+    folded = page.evaluate("kg.edges.get().filter((e) => e.id.startsWith('fold:')).map((e) => [e.from, e.to, e.count])")
+    assert [hub, "group:g1", 1] in folded  # its link to a closed group: one folded edge, counted
     page.keyboard.press("c")
     page.wait_for_function("kg.opened.length === 0")
     assert "group:g0" in page.evaluate("kg.network.body.nodeIndices.slice()")

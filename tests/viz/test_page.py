@@ -50,7 +50,7 @@ def test_names_from_documents_never_become_markup():
     parser = _Tags()
     parser.feed(html)
     scripts = [attrs for tag, attrs in parser.tags if tag == "script"]
-    assert len(scripts) == 3  # data, vis-network, kg's own: the name added none
+    assert len(scripts) == 4  # data, vis-network, kg's overview and kg's own: the name added none
     names = {n["label"] for n in _payload(html)["nodes"]}
     assert any(name.startswith("<script>window.__pwned=1</script>") for name in names)  # intact as data
 

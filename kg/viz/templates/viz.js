@@ -5,47 +5,30 @@
   var KG = JSON.parse(document.getElementById("kg-data").textContent);
   var info = KG.info;
   var container = document.getElementById("kg-network");
-  var nodes = new vis.DataSet(KG.nodes);
-  var edges = new vis.DataSet(KG.edges);
+  var ov = KG.overview ? window.kgOverview(KG) : null;  // groups drawn closed: see overview.js
+  var groups = ov ? ov.groups : {};
+  var nodes = new vis.DataSet(ov ? ov.startNodes() : KG.nodes);
+  var edges = new vis.DataSet(ov ? ov.startEdges() : KG.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG.options);
   // handles for tests and for analysts poking at the page from the console
   window.kg = { network: network, nodes: nodes, edges: edges, info: info, drawnAt: null };
 
-  // overview: each group starts closed, as one dot named after its most central body
-  var groups = {};
-  (KG.overview || []).forEach(function (g) { groups["group:" + g.id] = g; });
-  function closeGroup(g) {
-    network.cluster({
-      joinCondition: function (n) { return n.kgGroup === g.id; },
-      clusterNodeProperties: {
-        id: "group:" + g.id, label: g.label, shape: "dot", size: g.size, x: g.x, y: g.y,
-        font: { size: g.font }, borderWidth: 2,
-        color: { background: "#dfe6ee", border: "#5f7488", highlight: { background: "#c9d6e3", border: "#111111" },
-                 hover: { background: "#c9d6e3", border: "#111111" } },
-        allowSingleNodeCluster: true
-      }
-    });
-  }
   function openGroup(cid, fit) {
-    var gid = groups[cid].id;
-    // back to their planned places (by default vis-network stacks them on the group's dot)
-    network.openCluster(cid, { releaseFunction: function (_at, inside) {
-      var out = {};
-      Object.keys(inside).forEach(function (id) { var n = nodes.get(id); out[id] = { x: n.x, y: n.y }; });
-      return out;
-    } });
-    window.kg.opened.push(gid);
-    if (fit) network.fit({ nodes: nodes.getIds({ filter: function (n) { return n.kgGroup === gid; } }),
-                           animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    clearHighlight();  // (a dimmed node's update would bring back a node no longer drawn)
+    var ids = ov.openGroup(nodes, edges, cid);
+    if (!ids.length) return;
+    window.kg.opened.push(groups[cid].id);
+    if (fit) network.fit({ nodes: ids, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   }
   function closeAll() {
-    window.kg.opened.forEach(function (gid) { closeGroup(groups["group:" + gid]); });
+    clearHighlight();
+    ov.closeAll(nodes, edges);
     window.kg.opened = [];
   }
   window.kg.groups = KG.overview;
   window.kg.opened = [];
   window.kg.closeAll = closeAll;
-  (KG.overview || []).forEach(closeGroup);
+  window.kg.openGroup = openGroup;
   // first view: every group and label (vis-network's own fit leaves labels out of its box)
   function home() {
     if (!KG.view) return;
@@ -67,7 +50,7 @@
   }
 
   function nameOf(id) {
-    var n = info.nodes[id];
+    var n = info.nodes[id] || groups[id];
     return n ? n.name : id;
   }
 
@@ -125,6 +108,14 @@
     return box;
   }
 
+  function describeFolded(f) {
+    var box = el("div");
+    box.appendChild(el("div", "kg-head", f.count + (f.count === 1 ? " relation" : " relations")));
+    box.appendChild(el("div", "kg-sub", nameOf(f.from) + " — " + nameOf(f.to)));
+    box.appendChild(el("div", "kg-more", "open a group to see them"));
+    return box;
+  }
+
   function describeGroup(cid) {
     var g = groups[cid];
     var box = el("div");
@@ -170,7 +161,10 @@
     if (groups[p.node]) showTip(describeGroup(p.node), p.pointer.DOM);
     else if (info.nodes[p.node]) showTip(describeNode(p.node, TIP_SENTENCES), p.pointer.DOM);
   });
-  network.on("hoverEdge", function (p) { if (info.edges[p.edge]) showTip(describeEdge(p.edge, TIP_SENTENCES), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) {
+    if (info.edges[p.edge]) showTip(describeEdge(p.edge, TIP_SENTENCES), p.pointer.DOM);
+    else if (ov && ov.folded(p.edge)) showTip(describeFolded(ov.folded(p.edge)), p.pointer.DOM);
+  });
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
@@ -230,7 +224,7 @@
     } else if (p.nodes.length) {
       highlight(p.nodes[0]);
       showDetails(describeNode(p.nodes[0]));
-    } else if (p.edges.length) {
+    } else if (p.edges.length && info.edges[p.edges[0]]) {
       showDetails(describeEdge(p.edges[0]));
     } else {
       clearHighlight();
@@ -240,8 +234,7 @@
 
   function focusNode(id) {
     hideTip();
-    var path = network.findNode(id);
-    if (path.length > 1 && groups[path[0]]) openGroup(path[0], false);
+    if (ov && !ov.open.has(ov.groupOf[id])) openGroup(ov.groupOf[id], false);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     network.selectNodes([id]);
     highlight(id);
