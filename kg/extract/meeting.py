@@ -1,4 +1,4 @@
-"""The report's main event (name, date, venue, bodies, attendees) and its authors."""
+"""The report's main event (name, date, bodies, attendees; its venue: venue.py) and its authors."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
+from kg.extract.venue import venue_of
 from kg.model import Entity
 from kg.text import name_key
 
@@ -21,35 +22,6 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
             out.append((m, e))
     return out
 
-
-
-def _visited_place(b, lex, lead: Sentence) -> Entity | None:
-    """"thăm cấp Nhà nước Campuchia", "đến thăm tỉnh Nghệ An": the place a visit goes to, named a
-    few words after the verb of visiting."""
-    k = lead.has_phrase(lex.phrases["visit_words"])
-    if k < 0:
-        return None
-    for p in lead.places:
-        if k < p.start <= k + 6 and not p.venue:
-            return next((e for e in b.entities.values() if e.type == "Location" and any(
-                ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
-    return None
-
-
-def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
-    """A dateline: an upper-case place name and a dash opening the lead ("HÀ GIANG - Ngày 18.10")."""
-    toks = lead.tokens
-    k = 0
-    while k < len(toks) and toks[k].is_word and toks[k].text.isupper():
-        k += 1
-    if k == 0 or k >= len(toks) or toks[k].text not in ("-", "–", "—"):
-        return None
-    place = lex.locations.match(toks, 0)
-    if place is None or place[0] != k:
-        return None
-    span = (toks[0].start, toks[k - 1].end)
-    return b.entity("Location", str(place[1]), surface=text[span[0] : span[1]], span=span,
-                    sent=(lead.start, lead.end))
 
 
 _THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
@@ -131,20 +103,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)
     event.props["main"] = True
     sent = (lead.start, lead.end)
-    # venue: the first place after "tại" before the main verb, else a dateline ("HÀ GIANG - Ngày 18.10")
-    venue = None
-    where = held or lead
-    for p in where.places:
-        before = where.tokens[p.start - 1].text if p.start > 0 else ""
-        if word_key(before) in _AT:
-            venue = next((e for e in b.entities.values() if e.type == "Location" and any(
-                ev.start == where.tokens[p.start].start for ev in e.evidence)), None)
-            if venue is not None:
-                break
-    if venue is None:
-        venue = _visited_place(b, lex, lead)
-    if venue is None:
-        venue = _dateline_place(b, lex, text, lead)
+    venue = venue_of(b, lex, text, held or lead, lead)
     if venue is not None:
         b.relate("HELD_AT", event, venue, sent, 0.8)
     vote = _assembly_vote(lex, lead, org_ent)
@@ -276,7 +235,6 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
 
 
 _DE, _TAI = (word_key("để"),), (word_key("tại"),)
-_AT = {word_key("tại"), word_key("ở")}  # "… tặng quà các gia đình ở huyện Duy Xuyên"
 
 
 def _sitting(lex, assembly: Entity) -> str:

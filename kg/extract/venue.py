@@ -1,0 +1,52 @@
+"""Where the report's main event was held: a place after "tại" or "ở" in the sentence that tells
+of it, a place visited, or a dateline ("HÀ GIANG - Ngày 18.10")."""
+
+from __future__ import annotations
+
+from kg.extract.sentence import Sentence
+from kg.extract.tokens import word_key
+from kg.model import Entity
+
+_AT = {word_key("tại"), word_key("ở")}  # "… tặng quà các gia đình ở huyện Duy Xuyên"
+
+
+def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | None:
+    """The first place after "tại"/"ở" in `where` (the sentence that says the event took place, else
+    the lead), else a place the lead's visit went to, else the lead's dateline."""
+    for p in where.places:
+        before = where.tokens[p.start - 1].text if p.start > 0 else ""
+        if word_key(before) in _AT:
+            venue = next((e for e in b.entities.values() if e.type == "Location" and any(
+                ev.start == where.tokens[p.start].start for ev in e.evidence)), None)
+            if venue is not None:
+                return venue
+    return _visited_place(b, lex, lead) or _dateline_place(b, lex, text, lead)
+
+
+def _visited_place(b, lex, lead: Sentence) -> Entity | None:
+    """"thăm cấp Nhà nước Campuchia", "đến thăm tỉnh Nghệ An": the place a visit goes to, named a
+    few words after the verb of visiting."""
+    k = lead.has_phrase(lex.phrases["visit_words"])
+    if k < 0:
+        return None
+    for p in lead.places:
+        if k < p.start <= k + 6 and not p.venue:
+            return next((e for e in b.entities.values() if e.type == "Location" and any(
+                ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
+    return None
+
+
+def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
+    """A dateline: an upper-case place name and a dash opening the lead ("HÀ GIANG - Ngày 18.10")."""
+    toks = lead.tokens
+    k = 0
+    while k < len(toks) and toks[k].is_word and toks[k].text.isupper():
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text not in ("-", "–", "—"):
+        return None
+    place = lex.locations.match(toks, 0)
+    if place is None or place[0] != k:
+        return None
+    span = (toks[0].start, toks[k - 1].end)
+    return b.entity("Location", str(place[1]), surface=text[span[0] : span[1]], span=span,
+                    sent=(lead.start, lead.end))
