@@ -1,15 +1,19 @@
 """Where an organization's name ends: lower-case nouns that go on with a name ("Cục Tổ chức cán
 bộ"), a name of several parts over a comma, the number of a unit ("Bệnh viện Quân y 175"), a
-bracketed short form spelling its initials. Read by OrgParser (orgs.py), which inherits NameEnds."""
+bracketed short form spelling its initials, a board named by its remit in lower case ("Ban chỉ đạo
+phòng, chống dịch Covid-19 tỉnh Hà Nam"). Read by OrgParser (orgs.py), which inherits NameEnds."""
 
 from __future__ import annotations
 
 import re
 
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
-from kg.extract.org_mention import _plain
+from kg.extract.org_mention import OrgMention, _plain
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, Token
+from kg.extract.tokens import KEY_VA, Token, word_key
+
+_PHONG, _CHONG = (word_key("phòng"),), (word_key("chống"),)
 
 
 class NameEnds(PlaceReading):
@@ -32,6 +36,43 @@ class NameEnds(PlaceReading):
                 k += 1  # (a stop word such as "công" may be the remit's: "sử dụng công nghệ cao")
             end = k if k > remit[0] else end
         return end
+
+    def _remit_board(self, i: int) -> OrgMention | None:
+        """"Ban chỉ đạo phòng, chống dịch Covid-19", "Ban quản lý khu công nghiệp", "Ban Chỉ huy quân
+        sự": a board named by what it does (data: remit_boards), then its remit in lower-case words up
+        to a place, a verb or a stop (data: remit_stops); the place is read after it as any name's."""
+        toks = self.toks
+        board = self.lex.phrases["remit_boards"].match(toks, i)
+        if board is None or board[0] >= len(toks) or (toks[board[0]].is_cap and is_syllable(toks[board[0]].text)):
+            return None  # a capitalized name follows ("Ban Chỉ đạo Trung ương …"): read as any name
+        opener = self.lex.phrases["remit_openers"].match(toks, board[0], allow_comma=True)
+        if opener is None:
+            return None  # not a remit ("Ban Chỉ đạo giao nhiệm vụ …": the board, then its verb)
+        stops = (self.lex.phrases["remit_stops"], self.lex.phrases["name_enders"], self.lex.phrases["event_verbs"],
+                 self.lex.phrases["locality_words"])
+        k = opener[0]  # (the opener is the remit's even where it reads as a verb: "dự án" is no "dự")
+        while k - board[0] < 10 and k < len(toks):
+            t = toks[k]
+            if t.text in (",", "-") and 0 < k < len(toks) - 1 and (  # "phòng, chống", "Covid-19"
+                    (t.text == "," and toks[k - 1].keys[:1] == _PHONG and toks[k + 1].keys[:1] == _CHONG)
+                    or (t.text == "-" and toks[k + 1].text.isdigit() and toks[k - 1].is_word)):
+                k += 1
+                continue
+            if not t.is_word or (t.is_cap and is_syllable(t.text)) or any(m.match(toks, k) for m in stops):
+                break
+            k += 1
+        if k == board[0] or k - board[0] >= 10:
+            return None  # (a remit with no end in sight is no name: "… đầu tư xây dựng công trình …")
+        if k < len(toks) and toks[k].is_cap and not self.lex.titles.match(toks, k) and self._locality(k) is None:
+            # "… dự án khu vực Hồng Bàng,": a place's name ends the remit, where the name ends cleanly
+            # (not a person's full name: "… đô thị Bùi Xuân Cường cho biết")
+            e = self.name_run(k, max_lower=0, people=False)
+            person = e - k >= 3 and toks[k].keys[0] in self.lex.surnames
+            if not person and (e >= len(toks) or not toks[e].is_word or any(m.match(toks, e) for m in stops)):
+                k = e
+        head, function = str(board[1]).split(" ", 1)  # the data's spelling: "Ban" "Chỉ đạo"
+        remit = "".join((" " if toks[n].start != toks[n - 1].end else "") + toks[n].text for n in range(board[0], k))
+        return OrgMention(i, k, "named", head=head, name=f"{function} {remit.strip()}")
 
     def _comma_and_name(self, j: int, end: int) -> int:
         """"Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công": a name of several parts, the last

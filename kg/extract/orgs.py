@@ -273,6 +273,8 @@ class OrgParser(NameEnds):
             if end == j:
                 return None
             return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))
+        if (board := self._remit_board(i)) is not None:  # "Ban chỉ đạo phòng, chống dịch Covid-19"
+            return board
         # a numbered unit: "Quân đoàn 34", "Sư đoàn 320", "Ban 4" (of a ministry's project boards)
         if head.text in self.lex.words["numbered_heads"] and self._word(j) is not None and re.fullmatch(
                 r"\d{1,3}", self._word(j).text) and (self._word(j + 1) is None or self._word(j + 1).keys[0]

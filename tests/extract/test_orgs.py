@@ -574,3 +574,15 @@ def test_an_office_of_two_bodies_is_neither_of_its_parts(run):
     assert any(n.startswith("Văn phòng Đoàn đại biểu Quốc hội") and " và " not in n for n in orgs)  # the old office
     assert ("Lê Văn A", merged, "Chánh văn phòng") in rels(x, "HOLDS_POSITION")
     assert "Bộ Giáo dục" not in orgs  # a ministry written short is still the one named in full
+
+
+def test_a_board_named_by_its_remit_in_lower_case(run):
+    x = run("Chiều 29/4, Ban chỉ đạo phòng, chống dịch Covid-19 tỉnh Hà Nam họp. Ban quản lý khu công nghiệp tỉnh "
+            "Hà Nam báo cáo. Ông Vũ Thế Hùng, Phó Giám đốc Ban quản lý dự án khu vực Hồng Bàng, phát biểu. "
+            "Ban Chỉ đạo giao nhiệm vụ cho các sở.")
+    orgs = names(x, "Organization")
+    assert {"Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Hà Nam", "Ban Quản lý khu công nghiệp tỉnh Hà Nam",
+            "Ban Quản lý dự án khu vực Hồng Bàng"} <= orgs
+    assert ("Vũ Thế Hùng", "Ban Quản lý dự án khu vực Hồng Bàng", "Phó Giám đốc") in rels(x, "HOLDS_POSITION")
+    assert "Hồng Bàng" not in names(x, "Person")
+    assert not any(n.startswith("Ban Chỉ đạo giao") for n in orgs)  # a verb after the board is no remit
