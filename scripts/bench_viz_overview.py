@@ -28,12 +28,8 @@ from kg.store import Store
 from kg.viz import write_html
 
 ROOT = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+sys.path.insert(0, str(ROOT))
+from bench_viz import CHROMIUM, FLAGS, synthetic_graph  # noqa: E402  (the full-page benchmark's browser and graphs)
 
 
 def real_graph(folder: Path, n: int, tmp: Path) -> Graph:
@@ -81,9 +77,6 @@ def main() -> int:
         print(f"{CHROMIUM} not found: apt-get install chromium", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT))
-    from bench_viz import synthetic_graph  # the same generator as the full-page benchmark
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-viz-overview-"))
     graphs: list[tuple[str, Graph]] = []
