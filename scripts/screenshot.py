@@ -11,18 +11,25 @@ the overview page kg viz draws for a large store, hovering its largest group (do
 
     .venv/bin/python scripts/screenshot.py [-o docs/graph.png] [--width 1400 --height 860]
     .venv/bin/python scripts/screenshot.py --overview ../shared/corpus-news --n 200 -o docs/overview.png
+
+With --around NAME as well, saves that entity's neighbourhood page instead (as `kg viz --around`),
+hovering the entity so its evidence shows:
+
+    .venv/bin/python scripts/screenshot.py --overview ../shared/corpus-news --n 200 --around "Bộ Nội vụ" \
+        -o docs/around.png
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 from kg.ingest import ingest
 from kg.store import Store
-from kg.viz import write_html
+from kg.viz import VizFilter, write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "examples" / "vpqh-2019-08-28.txt"
@@ -41,6 +48,7 @@ def main() -> int:
     ap.add_argument("--height", type=int, default=860)
     ap.add_argument("--overview", type=Path, metavar="DIR", help="Reports to ingest for an overview picture.")
     ap.add_argument("--n", type=int, default=200, help="How many reports of DIR (evenly spread).")
+    ap.add_argument("--around", metavar="NAME", help="Draw this entity's neighbourhood (kg viz --around).")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: apt-get install chromium", file=sys.stderr)
@@ -57,7 +65,10 @@ def main() -> int:
         graph = store.graph()
     page_path = tmp / "graph.html"
     title = f"kg graph: {len(reports)} reports" if args.overview else f"kg graph: {EXAMPLE.name}"
-    write_html(graph, page_path, title=title, overview=bool(args.overview))
+    if args.around:
+        write_html(graph, page_path, VizFilter(around=[args.around]), title=f"{title}, around {args.around}")
+    else:
+        write_html(graph, page_path, title=title, overview=bool(args.overview))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
@@ -67,6 +78,14 @@ def main() -> int:
         page = ctx.new_page()
         page.goto(page_path.as_uri())
         page.wait_for_selector("body[data-drawn=true]", state="attached")
+        if args.around:
+            name = json.dumps(args.around)
+            centre = f"Object.keys(kg.info.nodes).find((id) => kg.info.nodes[id].name === {name})"
+            _hover(page, centre, "#kg-tip")
+            page.screenshot(path=str(args.output))
+            ctx.close()
+            print(f"wrote {args.output} (around {args.around})")
+            return 0
         if args.overview:
             _hover(page, "'group:' + kg.groups[0].id", "#kg-tip")
             page.screenshot(path=str(args.output))

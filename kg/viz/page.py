@@ -134,7 +134,9 @@ def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
         n_groups=len(overview.groups) if overview else 0,
         n_nodes=len(entities),
         n_edges=len(relations),
-        n_docs=len(docs_used),
+        # where what is drawn came from: the reports behind its relations (an entity drawn for one link
+        # may be named in a hundred other reports), else behind its entities
+        n_docs=len(_docs_used([], relations) or docs_used),
         cdn_resources=net.cdn_resources,
         **assets(),
     )

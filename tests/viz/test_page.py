@@ -152,3 +152,12 @@ def test_write_html_over_a_folder_fails_cleanly(tmp_path):
 def test_evil_title_and_notes_are_escaped(tmp_path):
     html = render_html(select(small_graph(), VizFilter(around=[EVIL])), title=EVIL)
     assert "<script>window.__pwned" not in html
+
+
+def test_the_header_counts_the_reports_behind_what_is_drawn():
+    g = small_graph()
+    minister = next(e for e in g.entities.values() if e.type == "Person")
+    minister.evidence += [ev(f"other{i}.txt", "Ông An đi họp.") for i in range(5)]  # named in five more reports
+    html = render_html(select(g))
+    stats = re.search(r'<span id="kg-stats">(.*?)</span>', html).group(1)
+    assert stats.endswith("· from 2 reports")  # the relations' reports, not every report naming an entity
