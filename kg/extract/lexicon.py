@@ -122,6 +122,13 @@ class Lexicon:
         after = self.not_the_verb_after.get(tokens[k].keys[0]) if tokens[k].keys else None
         return bool(after) and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].keys[0] in after
 
+    def state_at(self, tokens: list[Token], j: int) -> bool:
+        """Does a foreign state's name or its form ("Vương quốc", "Cộng hòa") begin at j?"""
+        if self.phrases["state_forms"].match(tokens, j):
+            return True
+        place = self.locations.match(tokens, j)
+        return place is not None and str(place[1]) in self.countries
+
     def reads_as_name(self, country: str, first: Token) -> bool:
         """A country whose name reads as a person's ("Hà Lan", "Thái Lan"): it needs a cue to be a place."""
         return country in self.countries and first.keys[0] in self.surnames
@@ -208,7 +215,7 @@ def lexicon() -> Lexicon:
         "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
         "home_cues", "results_cues", "meeting_owners", "name_tails", "remit_tails", "remit_boards", "remit_stops",
-        "remit_openers",
+        "remit_openers", "state_forms",
         "amendment_marks",
         "event_name_verbs",
         "taking_place_verbs", "deceased_markers",
@@ -235,6 +242,6 @@ def lexicon() -> Lexicon:
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
-                "future_markers", "date_bounds", "aspect_words", "count_words"):
+                "future_markers", "date_bounds", "aspect_words", "count_words", "delegation_words"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -273,6 +273,8 @@ class OrgParser(NameEnds):
             if end == j:
                 return None
             return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))
+        if head_text in self.lex.words["delegation_words"] and self.lex.state_at(self.toks, j):
+            return None  # "Đoàn Nhật Bản": a state's delegation, no standing body (the state is a place)
         if (board := self._remit_board(i)) is not None:  # "Ban chỉ đạo phòng, chống dịch Covid-19"
             return board
         # a numbered unit: "Quân đoàn 34", "Sư đoàn 320", "Ban 4" (of a ministry's project boards)

@@ -199,9 +199,13 @@ class PeopleParser(PostReading):
         # "Đoàn đại biểu Quốc hội", "Văn phòng": a head of two words is a body even after a surname
         if hd and (word_key(first.text) not in self.lex.surnames or hd[0] - i >= 2):
             return i
+        if first is not None and first.keys and first.keys[0] in self.lex.wordset("delegation_words") and (
+                self.lex.state_at(self.toks, i + 1)):
+            return i  # "Đoàn Nhật Bản", "Đoàn Cộng hòa Cuba": a state's delegation, not a person named Đoàn
         foreign = first is not None and not is_syllable(first.text)
         limit = 6 if foreign else 4  # "Alexander Van der Bellen", "Frank Walter-Steinmeier"
-        while j < len(self.toks) and j - i < limit:
+        words, spelled = 0, False  # name words; a transliteration's syllables joined by "-" are one
+        while j < len(self.toks) and words < limit:
             t = self.toks[j]
             if foreign and j > i and self._foreign_joint(j):
                 j += 1
@@ -216,14 +220,27 @@ class PeopleParser(PostReading):
             if j > i and t.keys[0] in self.lex.wordset("bare_honorifics") and self.orgs.looks_like_person(j + 1):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
             j += 1
+            words += 1
+            while (k := self._spelled_on(j)) > j:  # "Mi-khai-lốp", "Phong-sạ-vẳn"
+                j, spelled = k, True
         if foreign and j > i and j < len(self.toks) and _REGNAL.fullmatch(self.toks[j].text):
             j += 1  # "Frederik X": a monarch's number
-        if j - i < min_len:
+        initials = spelled and "." in self.toks[i].text  # "V.Pu-tin", "X.V.Mi-khai-lốp"
+        if words < min_len and not (initials and words == 1):
             return i
         if j - i == 2 and self.toks[i].keys + self.toks[i + 1].keys in self.lex.lunar_years:
             return i  # "Tết Đinh Dậu": a lunar year
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
+        return j
+
+    def _spelled_on(self, j: int) -> int:
+        """After a name word, a hyphen written tight and a lower-case syllable of a transliterated name
+        ("Pu-tin", "Bun-thoong"): the end of that syllable, else j."""
+        toks = self.toks
+        if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].start == toks[j].end - 1 and (
+                toks[j].end == toks[j + 1].start and toks[j + 1].is_word and not toks[j + 1].is_cap):
+            return j + 2
         return j
 
     def _given_day_part(self, j: int) -> bool:

@@ -586,3 +586,11 @@ def test_a_board_named_by_its_remit_in_lower_case(run):
     assert ("Vũ Thế Hùng", "Ban Quản lý dự án khu vực Hồng Bàng", "Phó Giám đốc") in rels(x, "HOLDS_POSITION")
     assert "Hồng Bàng" not in names(x, "Person")
     assert not any(n.startswith("Ban Chỉ đạo giao") for n in orgs)  # a verb after the board is no remit
+
+
+def test_a_verb_in_lower_case_ends_a_name(run):
+    x = run("Tổng cục Đường bộ Việt Nam tăng cường kiểm tra. Sở Giáo dục làm trái tinh thần công văn. "
+            "Bộ Nông nghiệp làm rõ trách nhiệm.")
+    orgs = names(x, "Organization")
+    assert "Tổng cục Đường bộ Việt Nam" in orgs
+    assert not any(" tăng " in n or " làm " in n for n in orgs)

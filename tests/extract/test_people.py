@@ -318,3 +318,17 @@ def test_the_secretary_general_alone_is_the_assemblys_and_a_written_body_wins(ru
 def test_a_sentence_word_ending_the_text_after_a_name_is_no_part_of_it(run):
     x = run("Phát biểu của Thủ tướng Phạm Minh Chính Trong")
     assert names(x, "Person") == {"Phạm Minh Chính"}
+
+
+def test_a_states_delegation_is_no_person_named_doan(run):
+    x = run("Đoàn Nhật Bản do nguyên Thủ tướng Suga Yoshihide dẫn đầu. Đoàn Cộng hòa Ấn Độ viếng Tổng Bí thư. "
+            "Ông Đoàn Văn Việt phát biểu.")
+    assert names(x, "Person") >= {"Suga Yoshihide", "Đoàn Văn Việt"}
+    assert not any(n.startswith("Đoàn ") and n != "Đoàn Văn Việt" for n in names(x, "Person"))
+    assert {"Nhật Bản", "Ấn Độ"} <= names(x, "Location")
+
+
+def test_a_transliterated_name_keeps_its_hyphenated_syllables(run):
+    x = run("Nhân chuyến thăm của Tổng thống Nga V.Pu-tin, hai hãng sẽ tổ chức triển lãm. Đồng chí Bun-thoong "
+            "Chít-ma-ny, Phó Chủ tịch nước Lào dự. Chủ tịch Triều Tiên Kim Jong-un phát biểu.")
+    assert {"V.Pu-tin", "Bun-thoong Chít-ma-ny", "Kim Jong-un"} <= names(x, "Person")
