@@ -92,6 +92,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     got = next(((lead, named) for lead in leads
                 if (named := _lead_name(lex, text, lead, title, year, org_ent, doc_date)) is not None), None)
     if got is None:
+        got = _title_meeting(lex, sentences, title, doc_date)
+    if got is None:
         return
     lead, (name, span, noun_at) = got
     held = held_sentence(lex, text, body, lead, name, year)
@@ -170,6 +172,18 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 
+
+
+def _title_meeting(lex, sentences, title: str, doc_date: str | None) -> tuple[Sentence, tuple] | None:
+    """A dated report whose body tells of no meeting, under a title that does ("Chủ tịch nước tiếp
+    Tổng giám đốc Hãng thông tấn Nga"; data: title_meeting_verbs): the title names the event, the
+    report's date dates it."""
+    if not (title and doc_date and sentences and sentences[0].index == 0):
+        return None
+    head = sentences[0]
+    if head.has_phrase(lex.phrases["title_meeting_verbs"]) < 0:
+        return None
+    return head, (title, (head.start, head.end), -1)
 
 
 def _session_owner(b, lex, lead: Sentence, noun_at: int, near: list[Sentence], org_ent, event: Entity) -> None:

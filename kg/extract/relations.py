@@ -120,6 +120,13 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             for post in p.posts:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
+                if org is not None and foreign_name and not org.props.get("foreign") and (
+                        "Việt Nam" not in org.name and lex.canonical_org(phrase_keys(org.name)) is not None) and (
+                        state := _sentence_state(lex, s)) is not None:
+                    # "Đoàn Cộng hòa Cuba do đồng chí Esteban Lazo Hernández, … Chủ tịch Quốc hội": a foreign
+                    # official's bare national body is that of the one foreign state the sentence names
+                    org = b.entity("Organization", f"{org.name} {state}", span=s.char_span(post.start, post.end),
+                                   sent=sent, props={"foreign": True})
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
@@ -278,6 +285,15 @@ def _expand(surface: str) -> str:
 
     toks = tokenize(surface)
     return expand_surface(toks, 0, len(toks))
+
+
+def _sentence_state(lex: Lexicon, s: Sentence) -> str | None:
+    """The one foreign state a sentence names, or None (none, or several)."""
+    states = set()
+    for k in range(len(s.tokens)):
+        if s.tokens[k].is_cap and (m := lex.locations.match(s.tokens, k)) is not None and str(m[1]) in lex.countries:
+            states.add(str(m[1]))
+    return states.pop() if len(states) == 1 else None
 
 
 def _title_country(b: Builder, lex: Lexicon, s: Sentence, post) -> None:

@@ -507,3 +507,12 @@ def test_a_visit_is_held_where_the_lead_says_it_went_on(run):
     x = run("Chiều 4/11/2024, đồng chí Đặng Thị Ngọc Thịnh về thăm và tặng quà các gia đình có hoàn cảnh khó khăn "
             "ở huyện Duy Xuyên.")
     assert {p for _, p, _ in rels(x, "HELD_AT")} == {"Duy Xuyên"}
+
+
+def test_a_title_that_names_the_meeting_gives_the_event_of_a_dated_report(run):
+    x = extract("Chủ tịch nước Trương Tấn Sang tiếp Tổng giám đốc Hãng thông tấn Nga\n21/10/2013\n\n"
+                "Chủ tịch nước Trương Tấn Sang khẳng định nhân dân Việt Nam không quên sự giúp đỡ của Nga.",
+                DocumentInfo(id="a.txt", date="2013-10-21"))
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [(e.props.get("date")) for e in events] == ["2013-10-21"]
+    assert ("Trương Tấn Sang", events[0].name, None) in rels(x, "ATTENDED")

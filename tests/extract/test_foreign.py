@@ -117,3 +117,13 @@ def test_a_list_of_units_in_brackets(run):
     x = run("Nội thị gồm 5 phường hiện hữu (Hắc Dịch, Mỹ Xuân, Phú Mỹ, Tân Phước) và 3 phường mới.")
     assert {"Hắc Dịch", "Mỹ Xuân", "Phú Mỹ", "Tân Phước"} <= names(x, "Location")
     assert "Hoa Kỳ" not in names(x, "Location")  # "Mỹ" inside a listed ward's name is no country
+
+
+def test_a_foreign_officials_bare_national_body_is_his_states(run):
+    x = run("Đoàn Cộng hòa Cuba do đồng chí Esteban Lazo Hernández, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội làm "
+            "trưởng đoàn. Ông Trần Thanh Mẫn, Chủ tịch Quốc hội tiếp đoàn.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Esteban Lazo Hernández", "Quốc hội Cuba", "Chủ tịch") in posts
+    assert ("Esteban Lazo Hernández", "Bộ Chính trị Cuba", "Ủy viên") in posts
+    assert ("Trần Thanh Mẫn", "Quốc hội", "Chủ tịch") in posts  # Vietnam's, for a Vietnamese name
+
