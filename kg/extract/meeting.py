@@ -135,6 +135,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             taking_part = m
     if noun_at >= 0:
         _session_owner(b, lex, lead, noun_at, body[:4], org_ent, event)
+        for _m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
+            if name.endswith(f" của {e.name}"):
+                b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     # at a ceremony that hands over decisions, the people the decisions post are there to receive them
     handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
         lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)

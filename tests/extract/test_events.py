@@ -516,3 +516,12 @@ def test_a_title_that_names_the_meeting_gives_the_event_of_a_dated_report(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert [(e.props.get("date")) for e in events] == ["2013-10-21"]
     assert ("Trương Tấn Sang", events[0].name, None) in rels(x, "ATTENDED")
+
+
+def test_a_session_named_with_whose_it_is_has_that_body_take_part(run):
+    x = extract("Thiếu tướng Lê Ngọc Châu làm Chủ tịch UBND tỉnh Hải Dương\n04/09/2024\n\n"
+                "Ngày 4/9, Kỳ họp thứ 25 (kỳ họp chuyên đề) của HĐND tỉnh Hải Dương Khóa XVII đã diễn ra để bầu "
+                "chức danh Chủ tịch UBND tỉnh.", DocumentInfo(id="a.txt", date="2024-09-04"))
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1 and events[0].name.endswith("của Hội đồng nhân dân tỉnh Hải Dương")
+    assert ("Hội đồng nhân dân tỉnh Hải Dương", events[0].name, None) in rels(x, "PARTICIPATED_IN")
