@@ -122,16 +122,21 @@ class Lexicon:
         after = self.not_the_verb_after.get(tokens[k].keys[0]) if tokens[k].keys else None
         return bool(after) and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].keys[0] in after
 
+    def country_at(self, tokens: list[Token], j: int) -> str | None:
+        """The foreign country whose name begins at j, or None."""
+        place = self.locations.match(tokens, j)
+        return str(place[1]) if place is not None and str(place[1]) in self.countries else None
+
     def state_at(self, tokens: list[Token], j: int) -> bool:
         """Does a foreign state's name or its form ("Vương quốc", "Cộng hòa") begin at j?"""
-        if self.phrases["state_forms"].match(tokens, j):
-            return True
-        place = self.locations.match(tokens, j)
-        return place is not None and str(place[1]) in self.countries
+        return bool(self.phrases["state_forms"].match(tokens, j)) or self.country_at(tokens, j) is not None
 
     def reads_as_name(self, country: str, first: Token) -> bool:
         """A country whose name reads as a person's ("Hà Lan", "Thái Lan"): it needs a cue to be a place."""
         return country in self.countries and first.keys[0] in self.surnames
+
+
+HOME_COUNTRY = "Việt Nam"  # the state whose bodies the gazetteer lists; every other country is foreign
 
 
 def _phrase_matcher(items: list[str]) -> PhraseMatcher:
@@ -185,7 +190,7 @@ def lexicon() -> Lexicon:
             lex.cities.add(name_key(row["name"]))
         if row["type"] in ("city", "province"):
             lex.provinces[name_key(row["name"])] = row["name"]
-        if row["type"] == "country" and row["name"] != "Việt Nam":
+        if row["type"] == "country" and row["name"] != HOME_COUNTRY:
             countries.add(row["name"])
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.locations.add(form, row["name"])
@@ -242,6 +247,7 @@ def lexicon() -> Lexicon:
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
-                "future_markers", "date_bounds", "aspect_words", "count_words", "delegation_words"):
+                "future_markers", "date_bounds", "aspect_words", "count_words", "delegation_words",
+                "venue_prepositions"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

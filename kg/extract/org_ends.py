@@ -11,9 +11,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _plain
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, Token, word_key
-
-_PHONG, _CHONG = (word_key("phòng"),), (word_key("chống"),)
+from kg.extract.tokens import KEY_VA, Token
 
 
 class NameEnds(PlaceReading):
@@ -53,10 +51,12 @@ class NameEnds(PlaceReading):
         k = opener[0]  # (the opener is the remit's even where it reads as a verb: "dự án" is no "dự")
         while k - board[0] < 10 and k < len(toks):
             t = toks[k]
-            if t.text in (",", "-") and 0 < k < len(toks) - 1 and (  # "phòng, chống", "Covid-19"
-                    (t.text == "," and toks[k - 1].keys[:1] == _PHONG and toks[k + 1].keys[:1] == _CHONG)
-                    or (t.text == "-" and toks[k + 1].text.isdigit() and toks[k - 1].is_word)):
-                k += 1
+            if t.text == "," and (part := self.lex.phrases["remit_openers"].match(toks, k - 1, allow_comma=True)) and (
+                    part[0] > k + 1):
+                k = part[0]  # a remit's phrase written over a comma: "… quốc gia phòng, chống dịch"
+                continue
+            if t.text == "-" and 0 < k < len(toks) - 1 and toks[k + 1].text.isdigit() and toks[k - 1].is_word:
+                k += 1  # "Covid-19"
                 continue
             if not t.is_word or (t.is_cap and is_syllable(t.text)) or any(m.match(toks, k) for m in stops):
                 break

@@ -15,7 +15,7 @@ from kg.extract.body_links import (
 from kg.extract.build import Builder
 from kg.extract.byline import byline
 from kg.extract.glued import is_syllable
-from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, lexicon
 from kg.extract.meeting import main_event
 from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
@@ -121,7 +121,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
                 if org is not None and foreign_name and not org.props.get("foreign") and (
-                        "Việt Nam" not in org.name and lex.canonical_org(phrase_keys(org.name)) is not None) and (
+                        HOME_COUNTRY not in org.name and lex.canonical_org(phrase_keys(org.name)) is not None) and (
                         state := _sentence_state(lex, s)) is not None:
                     # "Đoàn Cộng hòa Cuba do đồng chí Esteban Lazo Hernández, … Chủ tịch Quốc hội": a foreign
                     # official's bare national body is that of the one foreign state the sentence names
@@ -289,10 +289,7 @@ def _expand(surface: str) -> str:
 
 def _sentence_state(lex: Lexicon, s: Sentence) -> str | None:
     """The one foreign state a sentence names, or None (none, or several)."""
-    states = set()
-    for k in range(len(s.tokens)):
-        if s.tokens[k].is_cap and (m := lex.locations.match(s.tokens, k)) is not None and str(m[1]) in lex.countries:
-            states.add(str(m[1]))
+    states = {c for k in range(len(s.tokens)) if s.tokens[k].is_cap and (c := lex.country_at(s.tokens, k))}
     return states.pop() if len(states) == 1 else None
 
 

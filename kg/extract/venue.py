@@ -1,26 +1,28 @@
-"""Where the report's main event was held: a place after "tại" or "ở" in the sentence that tells
-of it, a place visited, or a dateline ("HÀ GIANG - Ngày 18.10")."""
+"""Where the report's main event was held: a place after "tại" or "ở" (data: venue_prepositions) in
+the sentence that tells of it, a place visited, or a dateline ("HÀ GIANG - Ngày 18.10")."""
 
 from __future__ import annotations
 
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import word_key
 from kg.model import Entity
-
-_AT = {word_key("tại"), word_key("ở")}  # "… tặng quà các gia đình ở huyện Duy Xuyên"
 
 
 def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | None:
     """The first place after "tại"/"ở" in `where` (the sentence that says the event took place, else
     the lead), else a place the lead's visit went to, else the lead's dateline."""
+    at = lex.wordset("venue_prepositions")
     for p in where.places:
-        before = where.tokens[p.start - 1].text if p.start > 0 else ""
-        if word_key(before) in _AT:
-            venue = next((e for e in b.entities.values() if e.type == "Location" and any(
-                ev.start == where.tokens[p.start].start for ev in e.evidence)), None)
-            if venue is not None:
+        if p.start > 0 and where.tokens[p.start - 1].keys[:1] and where.tokens[p.start - 1].keys[0] in at:
+            if (venue := _location_at(b, where, p.start)) is not None:
                 return venue
     return _visited_place(b, lex, lead) or _dateline_place(b, lex, text, lead)
+
+
+def _location_at(b, s: Sentence, k: int) -> Entity | None:
+    """The Location entity whose evidence starts at token k of `s`."""
+    start = s.tokens[k].start
+    return next((e for e in b.entities.values() if e.type == "Location" and any(
+        ev.start == start for ev in e.evidence)), None)
 
 
 def _visited_place(b, lex, lead: Sentence) -> Entity | None:
@@ -31,8 +33,7 @@ def _visited_place(b, lex, lead: Sentence) -> Entity | None:
         return None
     for p in lead.places:
         if k < p.start <= k + 6 and not p.venue:
-            return next((e for e in b.entities.values() if e.type == "Location" and any(
-                ev.start == lead.tokens[p.start].start for ev in e.evidence)), None)
+            return _location_at(b, lead, p.start)
     return None
 
 

@@ -20,6 +20,7 @@ import networkx as nx
 from kg.model import Graph
 from kg.viz.labels import short_label
 from kg.viz.layout import Point, layout
+from kg.viz.select import counted
 
 OVERVIEW_FROM = 400  # drawn entities from which `kg viz` shows the overview unless told otherwise
 MIN_GROUP = 5  # smaller communities are pooled into one group
@@ -74,7 +75,7 @@ def plan(graph: Graph, *, isolated: bool = False, seed: int = SEED) -> Overview:
     communities = [sorted(c) for c in nx.community.louvain_communities(g, seed=seed)] if len(g) else []
     communities.sort(key=lambda c: (-len(c), c[0]))
     big = [c for c in communities if len(c) >= MIN_GROUP][:MAX_GROUPS]
-    small = [c for c in communities[len(big):]]
+    small = communities[len(big):]
     groups = [_group(f"g{i}", c, graph, degree, g) for i, c in enumerate(big)]
     if small:
         pool = sorted(x for c in small for x in c)
@@ -233,8 +234,6 @@ def groups_data(ov: Overview, graph: Graph) -> list[dict[str, object]]:
 
 def overview_notes(ov: Overview, drawn: int) -> list[str]:
     """The header's lines: what the overview is, and what it leaves out."""
-    from kg.viz.select import counted
-
     notes = [
         f"overview: {counted(drawn, 'entity', 'entities')} in {counted(len(ov.groups), 'group')} "
         "(click a group to open it; --no-overview draws every entity; --around NAME shows one's evidence)"
