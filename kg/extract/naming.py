@@ -55,7 +55,7 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
     extending = _extensions(names)
     for m in _all_mentions(sentences):
-        if m.kind == "named" and m.inner is None and not lex.org_by_key.get(_keys(m.canonical)):
+        if m.kind == "named" and m.inner is None and not m.foreign and not lex.org_by_key.get(_keys(m.canonical)):
             # (not a name that joins it to another body by "và": "Văn phòng Đoàn ĐBQH và HĐND" is a
             # third body; "Bộ Giáo dục" is still "Bộ Giáo dục và Đào tạo")
             longer = {n for n in extending.get(name_key(m.canonical), ())

@@ -78,6 +78,8 @@ def canonical_name(m: OrgMention, lex: Lexicon) -> str:
             base = lex.words["branch_full_heads"].get(base, base)
     if m.locality and not base.endswith(m.locality):
         base = f"{base} {m.locality}"
+    if m.foreign and not m.locality:  # a foreign body with its state not written is not Vietnam's
+        return base
     entry = lex.canonical_org(tuple(k for w in base.split() for k in expand_keys(w.strip(","))))
     return entry.name if entry else base
 

@@ -102,10 +102,12 @@ class PostReading:
         short = _minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
         if short is not None and (nm is None or short[0] >= nm[0]):
             # a foreign minister's name after a short form is a foreign ministry's ("Bộ trưởng Giao thông
-            # Yevgeny Dietrich"): no Vietnamese ministry is named
+            # Yevgeny Dietrich"): no Vietnamese ministry is named; its state is the sentence's, if any
             after = self.toks[short[0]] if short[0] < len(self.toks) else None
-            if after is not None and after.is_cap and not is_syllable(after.text):
-                return None
+            if after is not None and after.is_cap and not is_syllable(after.text) and (
+                    self.lex.country_at(self.toks, short[0]) is None):
+                written = " ".join(t.text for t in self.toks[j : short[0]])
+                return OrgMention(j, short[0], "named", head=head, name=written, foreign=True)
             nm = short
         if nm is None or not self.toks[j].is_cap:
             return None

@@ -34,11 +34,12 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
             return None
         if id(m) not in org_ent:
             span = s.char_span(m.start, m.end)
-            props = {"scope": "report"} if is_generic(m.canonical) else None
+            props = {"scope": "report"} if is_generic(m.canonical) else {"foreign": True} if m.foreign else None
             org_ent[id(m)] = b.entity("Organization", m.canonical, surface=text[span[0] : span[1]],
                                       span=span, sent=(s.start, s.end), props=props)
         return org_ent[id(m)]
 
+    _states_of_posts(lex, sentences)
     # organizations and their nesting
     for s in sentences:
         sent = (s.start, s.end)
@@ -120,13 +121,6 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             for post in p.posts:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
-                if org is not None and foreign_name and not org.props.get("foreign") and (
-                        HOME_COUNTRY not in org.name and lex.canonical_org(phrase_keys(org.name)) is not None) and (
-                        state := _sentence_state(lex, s)) is not None:
-                    # "Đoàn Cộng hòa Cuba do đồng chí Esteban Lazo Hernández, … Chủ tịch Quốc hội": a foreign
-                    # official's bare national body is that of the one foreign state the sentence names
-                    org = b.entity("Organization", f"{org.name} {state}", span=s.char_span(post.start, post.end),
-                                   sent=sent, props={"foreign": True})
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
@@ -285,6 +279,33 @@ def _expand(surface: str) -> str:
 
     toks = tokenize(surface)
     return expand_surface(toks, 0, len(toks))
+
+
+def _states_of_posts(lex: Lexicon, sentences: list[Sentence]) -> None:
+    """"Đoàn Cộng hòa Cuba do đồng chí Esteban Lazo Hernández, … Chủ tịch Quốc hội": a holder's body
+    written without the foreign state it belongs to is that of the one foreign state the sentence
+    names (named so before any entity is made of it, so no Vietnamese body is left behind)."""
+    for s in sentences:
+        state: str | None = None
+        for p in s.people:
+            foreign_name = not all(is_syllable(w) for w in p.name.split())
+            for m in (post.org for post in p.posts):
+                if m is not None and m.canonical and _stateless(lex, m, foreign_name) and (
+                        state := state or _sentence_state(lex, s)) is not None:
+                    # (a bare "Thượng viện" is of this sentence's state, not of a longer name elsewhere)
+                    name = m.head if m.head in lex.words["bodies_abroad"] else m.canonical
+                    m.canonical, m.locality, m.foreign = f"{name} {state}", state, True
+
+
+def _stateless(lex: Lexicon, m: OrgMention, foreign_name: bool) -> bool:
+    """Is a holder's body written without its foreign state? A national body of a foreign-named official
+    ("Chủ tịch Quốc hội"), a body only foreign states have ("Thượng viện"), a ministry written short
+    before a foreign name ("Bộ trưởng Nông nghiệp Andi Amran Sulaiman")."""
+    if (m.foreign and m.locality) or HOME_COUNTRY in m.canonical:
+        return False
+    if m.foreign or (m.head in lex.words["bodies_abroad"] and not m.locality):
+        return True
+    return foreign_name and lex.canonical_org(phrase_keys(m.canonical)) is not None
 
 
 def _sentence_state(lex: Lexicon, s: Sentence) -> str | None:

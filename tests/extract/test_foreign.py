@@ -126,4 +126,31 @@ def test_a_foreign_officials_bare_national_body_is_his_states(run):
     assert ("Esteban Lazo Hernández", "Quốc hội Cuba", "Chủ tịch") in posts
     assert ("Esteban Lazo Hernández", "Bộ Chính trị Cuba", "Ủy viên") in posts
     assert ("Trần Thanh Mẫn", "Quốc hội", "Chủ tịch") in posts  # Vietnam's, for a Vietnamese name
+    assert "Bộ Chính trị" not in _orgs(x)  # no Vietnamese body is left behind by the foreign one
+
+
+def test_a_body_only_foreign_states_have_is_the_sentences_state(run):
+    x = run("Chủ tịch Thượng viện Campuchia Hun Sen đến viếng. Đoàn Australia do Chủ tịch Thượng viện Sue "
+            "Lines làm trưởng đoàn. Ông Mike Johnson, Chủ tịch Hạ viện, phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hun Sen", "Thượng viện Campuchia", "Chủ tịch") in posts
+    # the short "Thượng viện" is Australia's here, not the Cambodian one named before
+    assert ("Sue Lines", "Thượng viện Australia", "Chủ tịch") in posts
+    assert ("Mike Johnson", "Hạ viện", "Chủ tịch") in posts  # no state named: left as written
+
+
+def test_a_ministry_written_short_before_a_foreign_name_is_of_the_sentences_state(run):
+    x = run("Đoàn Indonesia do Bộ trưởng Nông nghiệp Andi Amran Sulaiman làm trưởng đoàn. "
+            "Bộ trưởng Nông nghiệp Lê Minh Hoan tiếp đoàn.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Andi Amran Sulaiman", "Bộ Nông nghiệp Indonesia", "Bộ trưởng") in posts
+    assert not any(p[0] == "Andi Amran Sulaiman" and "Indonesia" not in p[1] for p in posts)
+    assert "Bộ Nông nghiệp" not in _orgs(x)
+
+
+def test_a_cambodian_honorific_is_not_part_of_the_name(run):
+    x = run("Chủ tịch Đảng Nhân dân Campuchia, Samdech Akka Moha Sena Padei Techo Hun Sen gửi thư. "
+            "Samdech Say Chhum, Chủ tịch Thượng viện Campuchia, dự.")
+    assert {"Hun Sen", "Say Chhum"} <= names(x, "Person")
+    assert not any("Samdech" in n or "Techo" in n for n in names(x, "Person"))
 
