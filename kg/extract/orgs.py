@@ -287,6 +287,9 @@ class OrgParser(NameEnds):
             loc = self._locality(j, head=head_text)
             if loc is not None:
                 return OrgMention(i, loc[1], "standalone", head=head_text, locality=loc[0])
+        if j + 1 < len(self.toks) and self.toks[j].text == ":" and i > 0 and self.toks[i - 1].keys[:1] and (
+                self.toks[i - 1].keys[0] in _PLURAL):
+            j += 1  # "Các Bộ: Y tế, Công Thương": a list of the head's bodies after a colon
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         if nm and self.toks[j].is_cap:
@@ -353,21 +356,30 @@ class OrgParser(NameEnds):
     def siblings(self, m: OrgMention) -> list[OrgMention]:
         """The rest of a list that shares m's head and owner: "các ban Kinh tế-Ngân sách, Văn hóa-Xã hội
         HĐND tỉnh", "các sở Tài chính, Sở Nông nghiệp và Môi trường, Dân tộc và Tôn giáo"."""
-        if m.kind != "named" or m.inner is not None:
+        head = m.head
+        plural = m.start > 0 and self.toks[m.start - 1].keys[:1] and self.toks[m.start - 1].keys[0] in _PLURAL
+        if m.kind == "gazetteer" and m.inner is None and not m.foreign and plural:
+            # "các Bộ Y tế, Công Thương": a known body opens the list of its head's bodies
+            hd = self.lex.heads.match(self.toks, m.start)
+            head = str(hd[1].text) if hd and hd[1].kind == "named" else ""
+        elif m.kind != "named" or m.inner is not None:
             return []
         out: list[OrgMention] = []
         j = m.end
-        while j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == KEY_VA):
+        while head and j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == KEY_VA):
             k = j + 1
             hd = self.lex.heads.match(self.toks, k)
-            if hd and str(hd[1].text) == m.head:
+            if hd and str(hd[1].text) == head:
                 k = hd[0]
-            elif hd and hd[1].kind == "standalone":
-                break  # "Sở Tài nguyên và Môi trường, Công an tỉnh": a body of its own, not "Sở Công an"
+            elif hd and hd[1].kind == "standalone" and (not plural or self._owner_allowed(hd[0]) or (
+                    self.lex.phrases["locality_words"].match(self.toks, hd[0]))):
+                # "Sở Tài nguyên và Môi trường, Công an tỉnh": a body of its own, not "Sở Công an" (in
+                # "các Bộ Ngoại giao, Công an, Tài chính" a "Công an" with no place after it is the ministry)
+                break
             nm = self.lex.org_names.match(self.toks, k, allow_comma=True)
             if not nm or not self.toks[k].is_cap:
                 break
-            out.append(OrgMention(j + 1, nm[0], "named", head=m.head, name=str(nm[1])))
+            out.append(OrgMention(j + 1, nm[0], "named", head=head, name=str(nm[1])))
             j = nm[0]
         if out:
             owner = self.parse(j, allow_bare=False) if self._owner_allowed(j) else None
