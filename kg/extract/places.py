@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_VA, Token, phrase_keys, proper_name_end, word_key
 from kg.text import name_key
@@ -41,6 +41,36 @@ def listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> 
     if loc is not None and (loc[0] >= len(toks) or not toks[loc[0]].is_cap):
         return PlaceMention(i, loc[0], str(loc[1]))
     return None
+
+
+def named_sites(lex: Lexicon, toks: list[Token], i: int) -> list[PlaceMention]:
+    """"cửa khẩu Xa Mát", "cảng Cát Lái": a site word and the capitalized name after it are one place,
+    named with the word ("Cửa khẩu Xa Mát"); after "các" the word names each site of the list ("các
+    cửa khẩu như Xa Mát, Katum, Phước Tân": three places)."""
+    hit = lex.phrases["site_words"].match(toks, i)
+    if hit is None or lex.phrases["site_compounds"].ending_at(toks, i) >= 0:
+        return []
+    word = " ".join(t.text for t in toks[i : hit[0]])
+    word = word[0].upper() + word[1:]
+    j = hit[0]
+    plural = i > 0 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in lex.wordset("plural_markers")
+    if plural and j < len(toks) and (toks[j].text == ":" or toks[j].keys[:1] == _NHU):
+        j += 1
+    out: list[PlaceMention] = []
+    while j < len(toks):
+        stop = proper_name_end(toks, j, limit=3)
+        if stop == j or lex.heads.match(toks, j) or lex.titles.match(toks, j) or toks[j].text.isupper() or (
+                (loc := lex.locations.match(toks, j)) is not None and str(loc[1]) in {*lex.countries, HOME_COUNTRY}):
+            break  # "cảng Ban Quản lý …", "sông Giám đốc …", "cảng ASEAN", "sông Việt Nam": no site's name
+        out.append(PlaceMention(i if not out else j, stop, f"{word} {' '.join(t.text for t in toks[j:stop])}"))
+        nxt = stop + 1
+        if not (plural and nxt < len(toks) and (toks[stop].text == "," or toks[stop].keys[:1] == KEY_VA)):
+            break
+        j = nxt
+    return out
+
+
+_NHU = (word_key("như"),)
 
 
 def _bracket_after(toks: list[Token], k: int, words: int = 3) -> int | None:

@@ -14,7 +14,7 @@ from kg.extract.lists import fill_elided_bodies, joined_committees
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.people import PeopleParser, PersonMention
-from kg.extract.places import PlaceMention, listed_unit, place_at
+from kg.extract.places import PlaceMention, listed_unit, named_sites, place_at
 from kg.extract.tokens import KEY_VA, Token, tokenize, word_key
 from kg.text import expansion
 
@@ -123,6 +123,10 @@ def read_sentence(
         # a list of units goes on before anything else is read ("các xã Hắc Dịch, Mỹ Xuân": not "Mỹ")
         in_list = tok.is_cap and s.places and s.places[-1].listed
         place = listed_unit(lex, toks, i, s.places[-1]) if in_list else None
+        if place is None and k0 in gates.site and (sites := named_sites(lex, toks, i)):
+            s.places.extend(sites)
+            i = sites[-1].end
+            continue
         if place is None:
             place = place_at(lex, orgp, toks, i) if k0 in gates.place else None
         if place is None and s.places and tok.is_cap and not in_list:
@@ -176,6 +180,7 @@ def _starters(lex: Lexicon) -> frozenset[str]:
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         keys |= lex.phrases["career_verbs"].first_keys()
         keys |= lex.phrases["admin_units"].first_keys()  # "xã Phú Hòa", "phường Xuân Đỉnh"
+        keys |= lex.phrases["site_words"].first_keys()  # "cửa khẩu Xa Mát"
         keys |= lex.phrases["foreign_org_cues"].first_keys()  # "tờ New York Times"
         got = _STARTERS[id(lex)] = frozenset(keys)
     return got
@@ -189,6 +194,7 @@ class _Gates:
     career: frozenset[str]
     appointment: frozenset[str]
     place: frozenset[str]
+    site: frozenset[str]
     pronoun: frozenset[str]
     people: frozenset[str]
     org: frozenset[str]
@@ -212,6 +218,7 @@ def _gates(lex: Lexicon) -> _Gates:
             appointment=frozenset({word_key("chức")}),
             place=firsts(lex.phrases["admin_units"], lex.phrases["venue_heads"], lex.locations,
                          lex.phrases["locality_words"]),
+            site=firsts(lex.phrases["site_words"]),
             pronoun=lex.wordset("ref_pronouns"),
             people=title_firsts | firsts(lex.phrases["honorifics"]) | lex.surnames,
             org=firsts(lex.orgs, lex.heads),
@@ -231,7 +238,7 @@ def _mention_starters(lex: Lexicon) -> frozenset[str]:
         matchers = [lex.directive_kinds, lex.named_directives, lex.heads, lex.titles, lex.orgs, lex.title_orgs,
                     lex.locations, lex.unit_names]
         matchers += [lex.phrases[k] for k in ("honorifics", "venue_heads", "admin_units", "locality_words",
-                                              "career_verbs", "standing_post_words")]
+                                              "site_words", "career_verbs", "standing_post_words")]
         keys = {k for m in matchers for k in m.first_keys()} | set(lex.surnames)
         keys |= {word_key(w) for w in lex.words["title_status"]} | {word_key("chức")}
         got = _ABLE[id(lex)] = frozenset(keys)

@@ -1,0 +1,23 @@
+"""Places read by kg.extract.places: named sites after a site word."""
+
+from tests.extract.conftest import names
+
+
+def test_a_site_word_and_its_name_are_one_place_named_with_the_word(run):
+    x = run("Trong ngày 30/1, tại cửa khẩu quốc tế Kim Thành (Lào Cai) có 300 xe. Hàng ùn ứ tại Cảng Cát Lái.")
+    places = names(x, "Location")
+    assert {"Cửa khẩu quốc tế Kim Thành", "Lào Cai", "Cảng Cát Lái"} <= places
+    assert "Kim Thành" not in names(x, "Person")  # the site's name is no person
+
+
+def test_after_a_plural_the_site_word_names_each_site_of_the_list(run):
+    x = run("Nông sản khó thông quan qua các cửa khẩu như Xa Mát, Katum, Phước Tân... Tỉnh Tây Ninh báo cáo.")
+    assert {"Cửa khẩu Xa Mát", "Cửa khẩu Katum", "Cửa khẩu Phước Tân", "Tây Ninh"} <= names(x, "Location")
+    assert not names(x, "Person")
+
+
+def test_a_region_named_after_a_river_and_a_country_are_no_site(run):
+    x = run("Vùng đồng bằng sông Cửu Long và hệ thống sông Việt Nam. Ông đi dọc sông Hồng.")
+    places = names(x, "Location")
+    assert "Sông Hồng" in places
+    assert "Sông Cửu Long" not in places and "Sông Việt Nam" not in places
