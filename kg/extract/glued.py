@@ -50,7 +50,8 @@ def split_glued(word: str) -> tuple[int, ...]:
         return ()
     # a capitalized foreign name with accents ("António", "Yván") is not glued: with no letter only
     # Vietnamese writes and no capital inside, only two full syllables ("Chínhphát") count
-    if word[0].isupper() and not any(c.isupper() for c in word[1:]) and not _VIETNAMESE_ONLY.search(decomposed):
+    if word[0].isupper() and not any(c.isupper() for c in word[1:]) and not _VIETNAMESE_ONLY.search(
+            unicodedata.normalize("NFC", word)):  # (the letters are precomposed: "â" is one character)
         if len(cuts) != 1 or min(cuts[0], len(word) - cuts[0]) < 3:
             return ()
     return tuple(cuts)

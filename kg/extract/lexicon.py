@@ -227,7 +227,7 @@ def lexicon() -> Lexicon:
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
-        "plural_honorifics", "foreign_org_cues",
+        "plural_honorifics", "foreign_org_cues", "name_compounds",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import Token, expand_keys
+from kg.extract.tokens import Token, expand_keys, spelled_on
 from kg.resources import abbreviations
 
 
@@ -39,8 +39,14 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
     """Words of tokens[start:end] with abbreviations written out, joiners spaced."""
     out: list[str] = []
     abbr = abbreviations()
-    for tok in tokens[start:end]:
-        if tok.is_word:
+    for k in range(start, end):
+        tok = tokens[k]
+        if k > start and spelled_on(tokens, k) == k + 2 and k + 1 < end:
+            out[-1] += "-"  # "Mát-xcơ-va": a transliteration's syllables stay joined
+            continue
+        if tok.is_word and k > start and tokens[k - 1].text == "-" and spelled_on(tokens, k - 1) == k + 1:
+            out[-1] += tok.text
+        elif tok.is_word:
             out.append(abbr.get(tok.text.lower(), tok.text) if tok.is_abbr else tok.text)
         elif tok.text in "-–":
             out.append("-")

@@ -19,6 +19,7 @@ from kg.extract.tokens import (
     PhraseMatcher,
     Token,
     proper_name_end,
+    spelled_on,
     word_key,
 )
 
@@ -114,6 +115,8 @@ class OrgParser(NameEnds):
         t = self._word(k)
         if t is None or t.is_cap or t.text[0].isdigit():
             return True
+        if k > 0 and (c := self.lex.phrases["name_compounds"].match(self.toks, k - 1)) is not None and c[0] > k:
+            return False  # "Hội Nhà báo Việt Nam": the word is a noun's second half
         if t.keys[0] in self.lex.stopwords:
             return True
         # a verb of speech or action ends a name: "Hội Luật gia Việt Nam nhấn mạnh", "… đưa tin"
@@ -146,6 +149,8 @@ class OrgParser(NameEnds):
                     people and not person_first and self.looks_like_person(j))):
                 break
             j += 1
+            while (k := spelled_on(self.toks, j)) > j:  # "Trường Đại học Tổng hợp Mát-xcơ-va"
+                j = k
             k = j
             while k - j < max_lower and (u := self._word(k)) is not None and not u.is_cap and not self._boundary(k):
                 k += 1

@@ -16,7 +16,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.posts import Post, PostReading
-from kg.extract.tokens import KEY_VA, Token, name_text, word_key
+from kg.extract.tokens import KEY_VA, Token, name_text, spelled_on, word_key
 
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
@@ -221,7 +221,7 @@ class PeopleParser(PostReading):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
             j += 1
             words += 1
-            while (k := self._spelled_on(j)) > j:  # "Mi-khai-lốp", "Phong-sạ-vẳn"
+            while (k := spelled_on(self.toks, j)) > j:  # "Mi-khai-lốp", "Phong-sạ-vẳn"
                 j, spelled = k, True
         if foreign and j > i and j < len(self.toks) and _REGNAL.fullmatch(self.toks[j].text):
             j += 1  # "Frederik X": a monarch's number
@@ -232,15 +232,6 @@ class PeopleParser(PostReading):
             return i  # "Tết Đinh Dậu": a lunar year
         if self.lex.locations.match(self.toks, i) and self.lex.locations.match(self.toks, i)[0] >= j:
             return i
-        return j
-
-    def _spelled_on(self, j: int) -> int:
-        """After a name word, a hyphen written tight and a lower-case syllable of a transliterated name
-        ("Pu-tin", "Bun-thoong"): the end of that syllable, else j."""
-        toks = self.toks
-        if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].start == toks[j].end - 1 and (
-                toks[j].end == toks[j + 1].start and toks[j + 1].is_word and not toks[j + 1].is_cap):
-            return j + 2
         return j
 
     def _given_day_part(self, j: int) -> bool:
@@ -262,6 +253,9 @@ class PeopleParser(PostReading):
             return False
         if t.text == "-":
             return prev.end == t.start and t.end == nxt.start and not is_syllable(nxt.text)
+        if t.text == ".":  # "D. Medvedev", "George W. Bush": an initial (not "ông L. Không đồng ý")
+            return prev.end == t.start and len(prev.text) == 1 and prev.text.isupper() and (
+                len(nxt.text) == 1 or not is_syllable(nxt.text))
         return t.is_word and not t.is_cap and t.text in self.lex.words["foreign_name_particles"]
 
     def _full_name_at(self, i: int) -> bool:

@@ -228,5 +228,14 @@ def name_text(toks: list[Token]) -> str:
     """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
     out = toks[0].text if toks else ""
     for prev, t in itertools.pairwise(toks):
-        out += t.text if prev.end == t.start and "-" in (prev.text, t.text) else " " + t.text
+        out += t.text if prev.end == t.start and ("-" in (prev.text, t.text) or t.text == ".") else " " + t.text
     return out
+
+
+def spelled_on(toks: list[Token], j: int) -> int:
+    """After a capitalized word, a hyphen written tight and a lower-case syllable of a transliterated
+    name ("Pu-tin", "Mát-xcơ-va"): the end of that syllable, else j."""
+    if j + 1 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].start == toks[j].end - 1 and (
+            toks[j].end == toks[j + 1].start and toks[j + 1].is_word and not toks[j + 1].is_cap):
+        return j + 2
+    return j

@@ -328,6 +328,13 @@ def test_a_states_delegation_is_no_person_named_doan(run):
     assert {"Nhật Bản", "Ấn Độ"} <= names(x, "Location")
 
 
+def test_a_foreign_name_may_open_with_or_hold_an_initial(run):
+    x = run("Tổng thống George W. Bush và Chủ tịch Đảng Cộng sản Liên bang Nga G. Zyuganov dự. "
+            "Ông L. Không đồng ý với bản án.")
+    assert names(x, "Person") == {"George W. Bush", "G. Zyuganov"}  # "Không" is a word, not a name
+    assert ("G. Zyuganov", "Đảng Cộng sản Liên bang Nga", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
 def test_a_transliterated_name_keeps_its_hyphenated_syllables(run):
     x = run("Nhân chuyến thăm của Tổng thống Nga V.Pu-tin, hai hãng sẽ tổ chức triển lãm. Đồng chí Bun-thoong "
             "Chít-ma-ny, Phó Chủ tịch nước Lào dự. Chủ tịch Triều Tiên Kim Jong-un phát biểu.")

@@ -21,3 +21,10 @@ def test_a_region_named_after_a_river_and_a_country_are_no_site(run):
     places = names(x, "Location")
     assert "Sông Hồng" in places
     assert "Sông Cửu Long" not in places and "Sông Việt Nam" not in places
+
+
+def test_a_foreign_capital_is_a_place(run):
+    x = run("Ngày 24/2, tại Mátxcơva, đồng chí Lê Hoài Trung gặp Chủ tịch Đảng Cộng sản Liên bang Nga G. Zyuganov.")
+    assert "Mátxcơva" in names(x, "Location")
+    y = run("Đại sứ quán Việt Nam ở Viêng Chăn tổ chức lễ viếng.")
+    assert "Viêng Chăn" in names(y, "Location") and not names(y, "Person")
