@@ -227,7 +227,7 @@ def lexicon() -> Lexicon:
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
-        "plural_honorifics", "foreign_org_cues", "name_compounds",
+        "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")
@@ -246,7 +246,8 @@ def lexicon() -> Lexicon:
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "day_part_next",
                 "career_joins", "career_past", "career_purpose", "event_name_stops", "term_words",
-                "career_present", "ref_pronouns", "party_member_titles", "street_words", "source_markers",
+                "career_present", "ref_pronouns", "party_member_titles", "street_words", "house_number_cues",
+                "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "count_words", "delegation_words",
                 "venue_prepositions"):

@@ -68,7 +68,7 @@ class PlaceReading:
             return
         branch = m.kind == "gazetteer" and m.canonical in self.lex.words["local_branch_bodies"]
         if m.kind in ("standalone", "named") or branch:
-            loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
+            loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "")
             if loc and (not branch or self.lex.phrases["locality_words"].match(self.toks, m.end)):
                 m.locality, m.end = loc
         j = m.end
@@ -92,9 +92,17 @@ class PlaceReading:
                 m.end = j + 2
                 # "Đoàn đại biểu Quốc hội khóa XV tỉnh Nghệ An": the locality may follow the term
                 if m.kind in ("standalone", "named") and not m.locality:
-                    loc = self._locality(m.end, head=m.head if m.kind == "standalone" else "")
+                    loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "")
                     if loc:
                         m.locality, m.end = loc
+
+    def _constituency(self, m: OrgMention) -> int:
+        """Where a locality may start after m: past "đơn vị" in "Đoàn đại biểu Quốc hội khóa XIV đơn vị
+        tỉnh Kiên Giang" (a delegation named by its constituency, data constituency_words)."""
+        got = self.lex.phrases["constituency_words"].match(self.toks, m.end) if m.kind == "standalone" else None
+        if got is not None and self.lex.phrases["locality_words"].match(self.toks, got[0]):
+            return got[0]
+        return m.end
 
     def foreign_state(self, m: OrgMention) -> tuple[str, int] | None:
         """(country, end) when a foreign country follows the body's name."""

@@ -284,7 +284,7 @@ class OrgParser(NameEnds):
             return board
         # a numbered unit: "Quân đoàn 34", "Sư đoàn 320", "Ban 4" (of a ministry's project boards)
         if head.text in self.lex.words["numbered_heads"] and self._word(j) is not None and re.fullmatch(
-                r"\d{1,3}", self._word(j).text) and (self._word(j + 1) is None or self._word(j + 1).keys[0]
+                r"\d{1,3}|[IVX]{1,5}", self._word(j).text) and (self._word(j + 1) is None or self._word(j + 1).keys[0]
                                                      not in self.lex.number_units):
             return OrgMention(i, j + 1, "named", head=head_text, name=self.toks[j].text)
         # "Thanh tra tỉnh Nghệ An": a head that takes a locality as well as a name or an owner

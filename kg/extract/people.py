@@ -22,6 +22,7 @@ _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
 _REGNAL = re.compile(r"[IVX]{1,4}")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -268,7 +269,12 @@ class PeopleParser(PostReading):
         toks = self.toks
         if i >= 1 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in self.lex.wordset("street_words"):
             return True
-        return i >= 2 and toks[i - 1].text[0].isdigit() and toks[i - 2].keys[:1] == (word_key("số"),)
+        # a house number ("số 5 Trần Thánh Tông", "ở 37 Lê Đại Hành", "80B Trần Hưng Đạo")
+        number = toks[i - 1].text if i >= 1 else ""
+        if not number[:1].isdigit():
+            return False
+        return bool(_HOUSE_NUMBER.fullmatch(number)) or (i >= 2 and toks[i - 2].keys[:1] and toks[i - 2].keys[
+            0] in self.lex.wordset("house_number_cues"))
 
     def _foreign_name_at(self, i: int) -> int:
         """"Ngoại trưởng Blinken": after a title or an honorific, one capitalized word that is no

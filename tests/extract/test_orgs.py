@@ -616,3 +616,15 @@ def test_a_body_named_with_a_compound_noun_or_a_transliteration_is_read_whole(ru
             "Mát-xcơ-va.")
     assert {"Hội Nhà báo Việt Nam", "Trường Đại học Tổng hợp Mát-xcơ-va"} <= names(x, "Organization")
     assert ("Đinh Thế Huynh", "Hội Nhà báo Việt Nam", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_delegation_named_by_its_constituency_is_the_provinces(run):
+    x = run("Ông Nguyễn Thanh Nghị, Trưởng đoàn Đại biểu Quốc hội khóa XIV đơn vị tỉnh Kiên Giang, phát biểu.")
+    assert ("Nguyễn Thanh Nghị", "Đoàn đại biểu Quốc hội tỉnh Kiên Giang", "Trưởng đoàn") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_military_party_committee_is_of_the_unit_or_the_place_after_it(run):
+    x = run("Ông Hầu A Lềnh, Bí thư Đảng ủy Quân sự Quân khu II, dự. Đảng ủy Quân sự tỉnh Kiên Giang họp.")
+    orgs = names(x, "Organization")
+    assert {"Đảng ủy Quân sự Quân khu II", "Quân khu II", "Đảng ủy Quân sự tỉnh Kiên Giang"} <= orgs
+    assert "Đảng ủy Quân sự" not in orgs

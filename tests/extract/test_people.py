@@ -339,3 +339,9 @@ def test_a_transliterated_name_keeps_its_hyphenated_syllables(run):
     x = run("Nhân chuyến thăm của Tổng thống Nga V.Pu-tin, hai hãng sẽ tổ chức triển lãm. Đồng chí Bun-thoong "
             "Chít-ma-ny, Phó Chủ tịch nước Lào dự. Chủ tịch Triều Tiên Kim Jong-un phát biểu.")
     assert {"V.Pu-tin", "Bun-thoong Chít-ma-ny", "Kim Jong-un"} <= names(x, "Person")
+
+
+def test_a_name_after_a_house_number_is_a_street(run):
+    x = run("Trụ sở ở 37 Lê Đại Hành được chuyển giao. Bộ làm việc ở 80B Trần Hưng Đạo. Nhà tại số 598B5 Nguyễn "
+            "Thị Định. Năm 2020 Nguyễn Văn An được bầu.")
+    assert names(x, "Person") == {"Nguyễn Văn An"}  # a year before a name is no house number
