@@ -8,9 +8,9 @@ import itertools
 import re
 from collections import Counter
 
+from kg.extract.attendance import top_level
 from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.meeting import top_level
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CHO, KEY_CUA, phrase_keys, word_key

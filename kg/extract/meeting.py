@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from kg.extract.byline import credited
+import re
+
+from kg.extract.attendance import present, top_level
 from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
-from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
 from kg.extract.venue import venue_of
 from kg.model import Entity
 from kg.text import name_key
 
-
-def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
-    out = []
-    for m in s.orgs:
-        e = org_ent.get(id(m))
-        if e is not None:
-            out.append((m, e))
-    return out
-
-
-
-_THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 
 
@@ -129,7 +118,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                       ) or (taking_part is not None and listed_with(lead, taking_part, m))
         # "kỳ họp thứ 25 (của) HĐND tỉnh": the body whose session it is, named right after the noun
         # or after "của" (not a body the meeting is about: "hiệp thương … bầu cử đại biểu Quốc hội")
-        whose = m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == KEY_CUA)
+        whose = (m.start in np_tokens and (m.start - noun_at <= 4 or lead.tokens[m.start - 1].keys[:1] == KEY_CUA)
+                 ) or (noun_at >= 0 and _designated(lex, lead, noun_at, m.start))
         if before_verb or after_with or whose:
             b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
             taking_part = m
@@ -138,43 +128,29 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         for _m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
             if name.endswith(f" của {e.name}"):
                 b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
-    # at a ceremony that hands over decisions, the people the decisions post are there to receive them
-    handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
-        lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
-    for s in body:  # the headline says what happened, not who was there
-        ssent = (s.start, s.end)
-        attendance = _attendance_marked(lex, s)
-        for p in s.people:
-            ent = people.get(id(p))
-            if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
-                continue  # (a photographer's credit is no attendance)
-            if _represented(s, p.start):
-                continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
-            spoke = _attends(lex, s, max(p.end, p.chain_end))
-            # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
-            posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
-                0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
-            if _decided_on(lex, s, p) and not spoke and not posted:
-                continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
-            if s is lead or attendance or spoke or posted:
-                b.relate("ATTENDED", ent, event, ssent, 0.7)
-        tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
-        behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
-        for k, (m, e) in enumerate(tops):
-            if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
-                continue
-            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m, lex.wordset("leadership_words"))):
-                behalf = m
-                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
-                continue
-            prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 3) : m.start]]
-            led = any(w in lex.wordset("leadership_words") for w in prev) or _listed_after_led(s, tops, k)
-            list_end = _list_end(s, tops, k)
-            near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end))
-            if (attendance and led) or (led and near) or _on_behalf(s, m):
-                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
+    present(b, lex, body, lead, name, event, people, org_ent)
 
 
+def _designated(lex, s: Sentence, noun_at: int, at: int) -> bool:
+    """"Kỳ họp bất thường lần thứ 7, Quốc hội khóa XV": a body right after the session noun and the
+    words that number or qualify the session (data session_designators) is the body whose it is."""
+    noun = lex.phrases["event_nouns"].match(s.tokens, noun_at)
+    j = noun[0] if noun is not None else noun_at + 1
+    if not 0 < at - j <= 8:
+        return False
+    while j < at:
+        t = s.tokens[j]
+        got = lex.phrases["session_designators"].match(s.tokens, j)
+        if got is not None:
+            j = got[0]
+        elif t.text.isdigit() or _ROMAN.fullmatch(t.text) or t.text in (",", "(", ")"):
+            j += 1
+        else:
+            return False
+    return True
+
+
+_ROMAN = re.compile(r"[IVXL]{1,6}")
 
 
 def _title_meeting(lex, sentences, title: str, doc_date: str | None) -> tuple[Sentence, tuple] | None:
@@ -277,91 +253,6 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
         if got is not None:
             return (m.start, got[0]), e
     return None
-
-
-def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:
-    gap = s.tokens[a.end : b.start]
-    return all(t.text == "," or t.keys[:1] == KEY_VA for t in gap) and len(gap) <= 2
-
-
-def _listed_after_led(s: Sentence, tops, k: int) -> bool:
-    """The org continues a list whose first member follows "lãnh đạo" / "đại diện"."""
-    while k > 0 and _coordinated(s, tops[k - 1][0], tops[k][0]):
-        k -= 1
-        prev = [word_key(t.text) for t in s.tokens[max(0, tops[k][0].start - 3) : tops[k][0].start]]
-        if any(w in lexicon().wordset("leadership_words") for w in prev):
-            return True
-    return False
-
-
-def _list_end(s: Sentence, tops, k: int) -> int:
-    while k + 1 < len(tops) and _coordinated(s, tops[k][0], tops[k + 1][0]):
-        k += 1
-    return tops[k][0].end
-
-
-
-
-def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
-    """A speech or attendance verb follows the mention in its clause."""
-    for i in range(after, min(len(s.tokens), after + window)):
-        m = lex.phrases["attend_words"].match(s.tokens, i)
-        if m:
-            if m[0] - i == 1 and lex.is_other_word(s.tokens, i):  # "dự án", "dự kiến"
-                continue
-            return True
-    return False
-
-
-def _attendance_marked(lex, s: Sentence) -> bool:
-    """An attendance marker ("Đến dự", "Tham dự có"), not the start of another word ("đến dự án")."""
-    markers = lex.phrases["attendance_markers"]
-    k = s.has_phrase(markers)
-    while k >= 0:
-        m = markers.match(s.tokens, k)
-        if m and not lex.is_other_word(s.tokens, m[0] - 1):
-            return True
-        k = s.has_phrase(markers, k + 1)
-    return False
-
-
-def _verb_before(s: Sentence, p, verbs) -> bool:
-    """A verb of `verbs` a few words before the person's name or titles ("bổ nhiệm ông A")."""
-    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
-    return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
-
-
-def _decided_on(lex, s: Sentence, p) -> bool:
-    """Is the person the object of a decision verb?"""
-    return _verb_before(s, p, lex.phrases["decision_verbs"])
-
-
-def _posted(lex, s: Sentence, p) -> bool:
-    """Does the sentence post the person: a posting verb a few words before the name or titles
-    ("điều động đồng chí A"), or after them in the clause ("đồng chí B, … được điều động công tác,
-    bổ nhiệm giữ chức …")? (data/lexicon.yaml posting_verbs)"""
-    verbs = lex.phrases["posting_verbs"]
-    after = max(p.end, p.chain_end)
-    return _verb_before(s, p, verbs) or any(verbs.match(s.tokens, k) for k in range(after, min(len(s.tokens),
-                                                                                            after + 12)))
-
-
-def _represented(s: Sentence, at: int) -> bool:
-    """Is the mention at token `at` (after its title or honorific) the one someone acts for?"""
-    # "thay mặt" a few words back, the person's title in between ("thay mặt Tổng thống Joe Biden")
-    before = s.tokens[max(0, at - 6) : at]
-    for k in range(len(before) - 1):
-        if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
-            return all(t.is_word for t in before[k + 2 :])
-    return False
-
-
-def _on_behalf(s: Sentence, m: OrgMention) -> bool:
-    prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 2) : m.start]]
-    return prev == [word_key("Thay"), word_key("mặt")]
-
-
-# ", chiều 27/4": the phrase has ended; the date follows
 
 
 def _event_np_end(s: Sentence, i: int) -> int:

@@ -220,6 +220,13 @@ def test_the_body_whose_session_it_is_participates_not_the_one_it_is_about(run):
     assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}
 
 
+def test_the_body_after_the_sessions_number_is_whose_session_it_is(run):
+    x = run("Chiều 2/5/2024, khai mạc Kỳ họp bất thường lần thứ 7, Quốc hội khóa XV tại Nhà Quốc hội.")
+    assert "Quốc hội" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    y = run("Chiều 2/5/2024, khai mạc Kỳ họp thứ 7 bàn về việc sửa Luật Tổ chức Quốc hội.")
+    assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}  # a law's name, not the owner
+
+
 def test_a_dated_flashback_is_not_the_lead(run):
     x = run("Thủ tướng dự lễ khánh thành khu tái định cư\n22/12/2024\n\nLễ khánh thành được tổ chức tại huyện Bảo Yên."
             " Trước đó, chiều 12/9, Thủ tướng Phạm Minh Chính tới Lào Cai để thị sát tình hình, thăm hỏi đời sống"

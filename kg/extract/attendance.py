@@ -1,0 +1,159 @@
+"""Who was at the main event: the people who attended it and the bodies that took part through the
+people who acted for them, read from every sentence of the report (the lead's own bodies: meeting.py)."""
+
+from __future__ import annotations
+
+from kg.extract.byline import credited
+from kg.extract.lexicon import lexicon
+from kg.extract.naming import listed_with
+from kg.extract.org_mention import OrgMention
+from kg.extract.sentence import Sentence
+from kg.extract.tokens import KEY_VA, word_key
+from kg.model import Entity
+from kg.text import name_key
+
+_THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
+_CUNG = (word_key("cũng"),)
+_NAY = (word_key("này"),)
+
+
+def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
+    """The sentence's organization mentions that became entities, with them."""
+    return [(m, e) for m in s.orgs if (e := org_ent.get(id(m))) is not None]
+
+
+def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Entity, people, org_ent) -> None:
+    """ATTENDED and PARTICIPATED_IN from the report's sentences (`body`: all but the headline)."""
+    # at a ceremony that hands over decisions, the people the decisions post are there to receive them
+    handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
+        lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
+    for s in body:  # the headline says what happened, not who was there
+        ssent = (s.start, s.end)
+        attendance = _attendance_marked(lex, s)
+        for p in s.people:
+            ent = people.get(id(p))
+            if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
+                continue  # (a photographer's credit is no attendance)
+            if _represented(s, p.start):
+                continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
+            spoke = _attends(lex, s, max(p.end, p.chain_end))
+            # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
+            posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
+                0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
+            if _decided_on(lex, s, p) and not spoke and not posted:
+                continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
+            if s is lead or attendance or spoke or posted:
+                b.relate("ATTENDED", ent, event, ssent, 0.7)
+        tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
+        behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
+        for k, (m, e) in enumerate(tops):
+            if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
+                continue
+            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m, lex.wordset("leadership_words"))):
+                behalf = m
+                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
+                continue
+            prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 3) : m.start]]
+            led = any(w in lex.wordset("leadership_words") for w in prev) or _listed_after_led(s, tops, k)
+            list_end = _list_end(s, tops, k)
+            near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end))
+            # "Tham dự có …; các đồng chí trong Ban Tổ chức Trung ương": the body's members attend
+            members = lex.phrases["member_phrases"].ending_at(s.tokens, m.start) >= 0
+            if (attendance and (led or members)) or (led and near) or _on_behalf(s, m) or _acts_at_event(
+                    lex, s, m, name):
+                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
+
+
+def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:
+    gap = s.tokens[a.end : b.start]
+    return all(t.text == "," or t.keys[:1] == KEY_VA for t in gap) and len(gap) <= 2
+
+
+def _listed_after_led(s: Sentence, tops, k: int) -> bool:
+    """The org continues a list whose first member follows "lãnh đạo" / "đại diện"."""
+    while k > 0 and _coordinated(s, tops[k - 1][0], tops[k][0]):
+        k -= 1
+        prev = [word_key(t.text) for t in s.tokens[max(0, tops[k][0].start - 3) : tops[k][0].start]]
+        if any(w in lexicon().wordset("leadership_words") for w in prev):
+            return True
+    return False
+
+
+def _list_end(s: Sentence, tops, k: int) -> int:
+    while k + 1 < len(tops) and _coordinated(s, tops[k][0], tops[k + 1][0]):
+        k += 1
+    return tops[k][0].end
+
+
+def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
+    """A speech or attendance verb follows the mention in its clause."""
+    for i in range(after, min(len(s.tokens), after + window)):
+        m = lex.phrases["attend_words"].match(s.tokens, i)
+        if m:
+            if m[0] - i == 1 and lex.is_other_word(s.tokens, i):  # "dự án", "dự kiến"
+                continue
+            return True
+    return False
+
+
+def _attendance_marked(lex, s: Sentence) -> bool:
+    """An attendance marker ("Đến dự", "Tham dự có"), not the start of another word ("đến dự án")."""
+    markers = lex.phrases["attendance_markers"]
+    k = s.has_phrase(markers)
+    while k >= 0:
+        m = markers.match(s.tokens, k)
+        if m and not lex.is_other_word(s.tokens, m[0] - 1):
+            return True
+        k = s.has_phrase(markers, k + 1)
+    return False
+
+
+def _verb_before(s: Sentence, p, verbs) -> bool:
+    """A verb of `verbs` a few words before the person's name or titles ("bổ nhiệm ông A")."""
+    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
+    return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
+
+
+def _decided_on(lex, s: Sentence, p) -> bool:
+    """Is the person the object of a decision verb?"""
+    return _verb_before(s, p, lex.phrases["decision_verbs"])
+
+
+def _posted(lex, s: Sentence, p) -> bool:
+    """Does the sentence post the person: a posting verb a few words before the name or titles
+    ("điều động đồng chí A"), or after them in the clause ("đồng chí B, … được điều động công tác,
+    bổ nhiệm giữ chức …")? (data/lexicon.yaml posting_verbs)"""
+    verbs = lex.phrases["posting_verbs"]
+    after = max(p.end, p.chain_end)
+    return _verb_before(s, p, verbs) or any(verbs.match(s.tokens, k) for k in range(after, min(len(s.tokens),
+                                                                                            after + 12)))
+
+
+def _represented(s: Sentence, at: int) -> bool:
+    """Is the mention at token `at` (after its title or honorific) the one someone acts for?"""
+    # "thay mặt" a few words back, the person's title in between ("thay mặt Tổng thống Joe Biden")
+    before = s.tokens[max(0, at - 6) : at]
+    for k in range(len(before) - 1):
+        if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
+            return all(t.is_word for t in before[k + 2 :])
+    return False
+
+
+def _acts_at_event(lex, s: Sentence, m: OrgMention, event_name: str) -> bool:
+    """"Cũng tại hội nghị, Ban Thường vụ Thành ủy quyết định …": the body that opens a sentence set at
+    the event (data event_back_refs: "tại" and the event's own noun, not another meeting's: "Tại kỳ
+    họp này" in a report on a committee's sitting that prepares it) acts there."""
+    k = 1 if s.tokens and s.tokens[0].keys[:1] == _CUNG else 0
+    ref = lex.phrases["event_back_refs"].match(s.tokens, k)
+    if ref is None:
+        return False
+    noun = name_key(" ".join(t.text for t in s.tokens[k + 1 : ref[0]]).removeprefix("buổi "))
+    if noun not in name_key(event_name):
+        return False
+    j = ref[0] + (1 if ref[0] < len(s.tokens) and s.tokens[ref[0]].keys[:1] == _NAY else 0)
+    return j < len(s.tokens) and s.tokens[j].text == "," and m.start == j + 1
+
+
+def _on_behalf(s: Sentence, m: OrgMention) -> bool:
+    prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 2) : m.start]]
+    return prev == [word_key("Thay"), word_key("mặt")]

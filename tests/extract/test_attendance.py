@@ -1,0 +1,15 @@
+"""Who was at the main event (kg.extract.attendance)."""
+
+from tests.extract.conftest import rels
+
+
+def test_a_body_acting_at_the_event_or_whose_members_attend_takes_part(run):
+    x = run("Sáng 25/1/2025, Thành ủy TP.HCM tổ chức hội nghị công bố quyết định của Bộ Chính trị về công tác cán "
+            "bộ. Tham dự có Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; các đồng chí trong Ban Dân vận Trung ương."
+            " Cũng tại hội nghị, Ban Thường vụ Thành ủy TP.HCM quyết định chỉ định ông A.")
+    bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert {"Ban Dân vận Trung ương", "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh"} <= bodies
+    # "tại kỳ họp này" in a report on a committee's sitting is another meeting (the one it prepares)
+    y = run("Tiếp tục phiên họp thứ 55, chiều 27/4/2021, UB Thường vụ Quốc hội cho ý kiến về việc chuẩn bị kỳ họp"
+            " thứ nhất, Quốc hội khóa XV. Tại kỳ họp này, Quốc hội sẽ bầu Chủ tịch nước.")
+    assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}
