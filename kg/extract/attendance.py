@@ -44,6 +44,14 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
             if s is lead or attendance or spoke or posted:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
+            # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
+            # reports for takes part (a body only in an attendee's title does not; nor one of several
+            # posts: "Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện trình bày Báo cáo chính trị")
+            bodies = {e.id: e for post in p.posts if post.org is not None and (e := org_ent.get(id(post.org)))}
+            if len(bodies) == 1 and _acts_for(lex, s, max(p.end, p.chain_end)):
+                body_ent = next(iter(bodies.values()))
+                if not body_ent.props.get("foreign"):
+                    b.relate("PARTICIPATED_IN", body_ent, event, ssent, 0.6)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
         for k, (m, e) in enumerate(tops):
@@ -137,6 +145,16 @@ def _represented(s: Sentence, at: int) -> bool:
         if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
             return all(t.is_word for t in before[k + 2 :])
     return False
+
+
+def _acts_for(lex, s: Sentence, after: int) -> bool:
+    """A verb of reporting or answering for a body right after a person's name and titles (data
+    acting_for_verbs), a modal or aspect word between ("sẽ giải trình")."""
+    k = after
+    while k < len(s.tokens) and k - after < 2 and s.tokens[k].keys[:1] and s.tokens[k].keys[0] in lex.wordset(
+            "aspect_words"):
+        k += 1
+    return lex.phrases["acting_for_verbs"].match(s.tokens, k) is not None
 
 
 def _acts_at_event(lex, s: Sentence, m: OrgMention, event_name: str) -> bool:

@@ -228,7 +228,7 @@ def lexicon() -> Lexicon:
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
-        "session_designators", "member_phrases", "event_back_refs",
+        "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

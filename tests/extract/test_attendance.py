@@ -13,3 +13,13 @@ def test_a_body_acting_at_the_event_or_whose_members_attend_takes_part(run):
     y = run("Tiếp tục phiên họp thứ 55, chiều 27/4/2021, UB Thường vụ Quốc hội cho ý kiến về việc chuẩn bị kỳ họp"
             " thứ nhất, Quốc hội khóa XV. Tại kỳ họp này, Quốc hội sẽ bầu Chủ tịch nước.")
     assert "Quốc hội" not in {o for o, _, _ in rels(y, "PARTICIPATED_IN")}
+
+
+def test_the_body_a_holder_answers_or_reports_for_takes_part(run):
+    x = run("Sáng 11/12/2024, Kỳ họp thứ 7 HĐND tỉnh Thanh Hóa khóa XVII khai mạc. Giám đốc Sở Tài nguyên và Môi "
+            "trường tỉnh Thanh Hóa Nguyễn Văn An trả lời chất vấn về khoáng sản. Giám đốc Sở Y tế tỉnh Thanh Hóa "
+            "Trần Văn Bình dự. Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lê Văn Cường trình bày báo cáo.")
+    bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert "Sở Tài nguyên và Môi trường tỉnh Thanh Hóa" in bodies
+    assert "Sở Y tế tỉnh Thanh Hóa" not in bodies  # a body only in an attendee's title
+    assert "Tỉnh ủy Thanh Hóa" not in bodies  # one of several posts: which body acts is not said
