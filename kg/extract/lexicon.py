@@ -85,6 +85,7 @@ class Lexicon:
     heads: PhraseMatcher = field(default_factory=PhraseMatcher)
     org_names: PhraseMatcher = field(default_factory=PhraseMatcher)
     titles: PhraseMatcher = field(default_factory=PhraseMatcher)
+    outlets: PhraseMatcher = field(default_factory=PhraseMatcher)  # news outlets: (name, form, needs a cue)
     locations: PhraseMatcher = field(default_factory=PhraseMatcher)
     location_names: dict[tuple[str, ...], str] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()
@@ -184,6 +185,9 @@ def lexicon() -> Lexicon:
             lex.titles.add("Phó " + row["title"], Title("Phó " + row["title"], row["implied"]))
     firsts.add(word_key("Phó"))
     lex.title_first_words = frozenset(firsts)
+    for row in read_tsv("outlets.tsv"):  # a form is read with its capitals as listed (kg.extract.sentence)
+        for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            lex.outlets.add(form, (row["name"], form, row["cue"] == "yes"))
     countries: set[str] = set()
     for row in read_tsv("locations.tsv"):
         if row["type"] == "city":
@@ -228,7 +232,7 @@ def lexicon() -> Lexicon:
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
-        "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs",
+        "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "outlet_cues",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

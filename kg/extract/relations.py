@@ -43,6 +43,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     # organizations and their nesting
     for s in sentences:
         sent = (s.start, s.end)
+        for m in s.outlets:  # a news outlet the report cites: an entity, in no relation
+            span = s.char_span(m.start, m.end)
+            b.entity("Organization", m.canonical, surface=text[span[0] : span[1]], span=span, sent=sent)
         for top in s.orgs:
             for m in top.walk():
                 ent = org_entity(m, s)

@@ -32,6 +32,7 @@ class Sentence:
     people: list[PersonMention] = field(default_factory=list)
     directives: list[DirectiveMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    outlets: list[OrgMention] = field(default_factory=list)  # news outlets cited: sources, never actors
     _first_keys: frozenset[str] | None = field(default=None, repr=False)
 
     def add_people(self, people: list[PersonMention], title_orgs: list[OrgMention], end: int) -> int:
@@ -139,6 +140,10 @@ def read_sentence(
             career.note_pronoun(i)
             i += 1
             continue
+        if k0 in gates.outlet and (outlet := _outlet(lex, toks, i)) is not None:
+            s.outlets.append(outlet)  # "theo VnExpress", "phóng viên Tuổi Trẻ": a news outlet, no person
+            i = outlet.end
+            continue
         # "Đại hội Đại biểu MTTQ …", "Hội nghị đại biểu …": a word of the meeting's name, no title
         got = peop.parse(i, context=s.orgs) if (k0 in gates.people
                                                 and lex.phrases["event_nouns"].ending_at(toks, i) < 0) else None
@@ -199,6 +204,7 @@ class _Gates:
     people: frozenset[str]
     org: frozenset[str]
     foreign_org: frozenset[str]
+    outlet: frozenset[str]
 
 
 _GATES: dict[int, _Gates] = {}
@@ -223,6 +229,7 @@ def _gates(lex: Lexicon) -> _Gates:
             people=title_firsts | firsts(lex.phrases["honorifics"]) | lex.surnames,
             org=firsts(lex.orgs, lex.heads),
             foreign_org=firsts(lex.phrases["foreign_org_cues"]),
+            outlet=firsts(lex.outlets),
         )
     return got
 
@@ -236,7 +243,7 @@ def _mention_starters(lex: Lexicon) -> frozenset[str]:
     got = _ABLE.get(id(lex))
     if got is None:
         matchers = [lex.directive_kinds, lex.named_directives, lex.heads, lex.titles, lex.orgs, lex.title_orgs,
-                    lex.locations, lex.unit_names]
+                    lex.locations, lex.unit_names, lex.outlets]
         matchers += [lex.phrases[k] for k in ("honorifics", "venue_heads", "admin_units", "locality_words",
                                               "site_words", "career_verbs", "standing_post_words")]
         keys = {k for m in matchers for k in m.first_keys()} | set(lex.surnames)
@@ -264,6 +271,20 @@ def _coordinated_after_cua(s: Sentence) -> None:
             j = nxt.end
 
 
+
+
+def _outlet(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None:
+    """A news outlet (data/outlets.tsv) written with its capitals; one whose name is also common words
+    only after a cue word ("theo Tuổi Trẻ", not "tuổi trẻ Thủ đô")."""
+    got = lex.outlets.match(toks, i)
+    if got is None:
+        return None
+    end, (name, form, needs_cue) = got
+    if " ".join(t.text for t in toks[i:end]) != form or (end < len(toks) and toks[end].is_word and toks[end].is_cap):
+        return None  # other capitals, or a longer name ("Thanh Niên Xung phong")
+    if needs_cue and lex.phrases["outlet_cues"].ending_at(toks, i) < 0:
+        return None
+    return OrgMention(i, end, "resolved", canonical=name)
 
 
 def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None:

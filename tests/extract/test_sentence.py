@@ -70,3 +70,14 @@ def test_a_body_submits_to_the_body_written_right_after_trinh(run):
     assert ("Chính phủ", "Quốc hội", None) in rels(x, "REPORTS_TO")
     y = run("Quốc hội đã xem xét dự án luật do Bộ Tư pháp chủ trì soạn thảo và trình.")
     assert ("Quốc hội", "Bộ Tư pháp", None) not in rels(y, "REPORTS_TO")
+
+
+def test_a_cited_news_outlet_is_a_body_in_no_relation(run):
+    x = run("Sáng 5/11/2024, Bộ Công an họp báo. Trả lời phóng viên Tuổi Trẻ, ông Nguyễn Văn An cho biết. "
+            "Theo VnExpress, Bộ Công an đã báo cáo Chính phủ. Tuổi Trẻ Thủ đô hưởng ứng phong trào.")
+    orgs = names(x, "Organization")
+    assert {"Báo Tuổi Trẻ", "VnExpress"} <= orgs
+    by_id = {e.id: e.name for e in x.entities}
+    outlets = {"Báo Tuổi Trẻ", "VnExpress"}
+    assert not [r for r in x.relations if {by_id[r.source], by_id[r.target]} & outlets]  # a source, no actor
+    assert "Tuổi Trẻ Thủ đô" not in orgs and "Tuổi Trẻ" not in names(x, "Person")
