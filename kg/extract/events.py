@@ -52,11 +52,15 @@ def _best(years: Counter[int]) -> int | None:
 
 
 def infer_year(text: str, doc_date: str | None) -> int | None:
-    """The report's year: its dateline, else the commonest year of full dates that are not the
+    """The report's year: its dateline, else the first year of the term a congress or first session
+    in its lead opens, else the commonest year of full dates that are not the
     dates of cited documents ("Nghị quyết số 57-NQ/TW ngày 22-12-2024"), else of "năm YYYY"
     (not "đến năm 2030"), else any year written."""
     if doc_date:
         return int(doc_date[:4])
+    opening = _term_opened(text)
+    if opening is not None:
+        return opening
     own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _cited_before(text, m.start()))
     if own:
         return _best(own)
@@ -71,6 +75,22 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start())
                     and not _BEFORE.search(text, max(0, m.start() - 8), m.start()))
     return _best(years)
+
+
+_TERM = re.compile(r"nhiệm k[ỳì]\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+_OPENING = re.compile(r"[Đđ]ại hội|kỳ họp thứ nhất|họp kỳ thứ nhất|phiên họp thứ nhất|kỳ họp đầu tiên")
+
+
+def _term_opened(text: str) -> int | None:
+    """"Đại hội … nhiệm kỳ 2017-2022", "kỳ họp thứ nhất … nhiệm kỳ 2016-2021" near the report's start:
+    a congress or first session opens its term, so the report's year is the term's first."""
+    for term in _TERM.finditer(text, 0, 1500):
+        # the congress or session named close to the term, in the same paragraph
+        before = text[max(0, term.start() - 250) : term.start()].rsplit("\n", 1)[-1]
+        after = text[term.end() : term.end() + 60].split("\n", 1)[0]
+        if _OPENING.search(before) or _OPENING.search(after):
+            return int(term.group(1))
+    return None
 
 
 def _cited_before(text: str, at: int) -> bool:

@@ -532,3 +532,16 @@ def test_a_session_named_with_whose_it_is_has_that_body_take_part(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert len(events) == 1 and events[0].name.endswith("của Hội đồng nhân dân tỉnh Hải Dương")
     assert ("Hội đồng nhân dân tỉnh Hải Dương", events[0].name, None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_an_undated_congress_or_first_session_is_in_the_first_year_of_its_term(run):
+    from kg.extract.events import infer_year
+
+    text = ("Sáng 7/11, Đại hội đại biểu Giáo hội Phật giáo Việt Nam TP. HCM lần thứ IX, nhiệm kì 2017-2022 khai "
+            "mạc. Công trình được khởi công xây dựng năm 2014.")
+    assert infer_year(text, None) == 2017  # not the year of the history it recalls
+    x = run("Sáng 16/6, HĐND tỉnh Quảng Ninh khoá 13, nhiệm kỳ 2016-2021 họp kỳ thứ nhất. Từ tháng 4/2015 đến nay, "
+            "tỉnh đã làm nhiều việc.")
+    assert [e.props.get("date") for e in x.entities if e.type == "Event" and e.props.get("main")] == ["2016-06-16"]
+    # a term named in a report on something else is no date
+    assert infer_year("Ông được bầu nhiệm kỳ 2016-2021. Đến năm 2019, ông nghỉ hưu.", None) == 2019
