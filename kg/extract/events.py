@@ -64,7 +64,8 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _cited_before(text, m.start()))
     if own:
         return _best(own)
-    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text) if not _after_horizon(text, m.start()))
+    years = Counter(int(m.group(1)) - _planned(text, m.start()) for m in _YEAR.finditer(text)
+                    if not _after_horizon(text, m.start()))
     if years:
         return _best(years)
     cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
@@ -72,9 +73,24 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
         return _best(cited)
     # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030") nor a time
     # before which something was ("ca khúc trước 1975"): quoted history
-    years = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start())
-                    and not _BEFORE.search(text, max(0, m.start() - 8), m.start()))
-    return _best(years)
+    written = [m for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start())
+               and not _BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    # a period's bounds ("kế hoạch giai đoạn 2016-2020") only when nothing else is written
+    single = [m for m in written if not _PERIOD_END.match(text, m.end())
+              and not _PERIOD_START.search(text, max(0, m.start() - 12), m.start())]
+    return _best(Counter(int(m.group(1)) for m in single or written))
+
+
+_PERIOD_END = re.compile(r"\s*[-–]\s*(?:19|20)\d{2}")
+_PERIOD_START = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*$")
+
+
+def _planned(text: str, at: int) -> int:
+    """1 when "năm YYYY" at `at` is the year of a plan adopted the year before ("Chương trình giám sát
+    của Quốc hội năm 2020", "dự toán ngân sách năm 2016"; data plan_year_words), else 0."""
+    before = text[max(0, at - 60) : at].lower()
+    before = re.split(r"[.;\n]", before)[-1]
+    return int(any(w in before for w in lexicon().words["plan_year_words"]))
 
 
 _TERM = re.compile(r"nhiệm k[ỳì]\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")

@@ -545,3 +545,19 @@ def test_an_undated_congress_or_first_session_is_in_the_first_year_of_its_term(r
     assert [e.props.get("date") for e in x.entities if e.type == "Event" and e.props.get("main")] == ["2016-06-16"]
     # a term named in a report on something else is no date
     assert infer_year("Ông được bầu nhiệm kỳ 2016-2021. Đến năm 2019, ông nghỉ hưu.", None) == 2019
+
+
+def test_a_plan_is_adopted_the_year_before_the_year_it_names():
+    from kg.extract.events import infer_year
+
+    text = ("Trong ngày 10/6, Quốc hội biểu quyết thông qua Nghị quyết về Chương trình giám sát của Quốc hội năm "
+            "2020. Quốc hội thảo luận về dự toán ngân sách năm 2020.")
+    assert infer_year(text, None) == 2019
+    assert infer_year("Ngày 5/5, kỳ họp tổng kết năm 2020.", None) == 2020  # a year of its own
+
+
+def test_a_periods_bounds_date_a_report_only_when_nothing_else_does():
+    from kg.extract.events import infer_year
+
+    assert infer_year("Ngày 4/6, Bộ trưởng nói về kế hoạch giai đoạn 2016-2020. Dịp Tết 2019 đã qua.", None) == 2019
+    assert infer_year("Ngày 5/5, Ủy ban xem xét Ban Thường vụ các nhiệm kỳ 2010-2015, 2015-2020.", None) is not None
