@@ -16,13 +16,11 @@ if TYPE_CHECKING:
     from kg.extract.sentence import Sentence
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
-_YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|tháng \d{1,2}\s*[/.-])\s*((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"\b(?:năm(?: học| tài chính)?|(?:tháng|quý) (?:\d{1,2}|[IV]{1,3})\s*[/.-])\s*((?:19|20)\d{2})\b")
 # a date right after a document number is the document's date, not the report's
 _CITED = re.compile(r"\d+(?:[/-][\wĐđ&.]+)+\s*,?\s*(?:ban hành\s*)?ngày\s*$")
 _HORIZON = re.compile(r"(?:đến|tới|tầm nhìn|sau)\s*$")
 _YEAR_WORD = re.compile(r"\s*năm\s*$")
-_BEFORE = re.compile(r"trước\s*$")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DAY_DATE = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Nn]gày|[Hh]ôm)(?: nay)?,?\s+\(?"
     r"(?:(\d{1,2})\s*[-–]\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?\b"
@@ -53,9 +51,11 @@ def _best(years: Counter[int]) -> int | None:
 
 def infer_year(text: str, doc_date: str | None) -> int | None:
     """The report's year: its dateline, else the first year of the term a congress or first session
-    in its lead opens, else the commonest year of full dates that are not the
-    dates of cited documents ("Nghị quyết số 57-NQ/TW ngày 22-12-2024"), else of "năm YYYY"
-    (not "đến năm 2030"), else any year written."""
+    in its lead opens, else the commonest year of full dates that are not the dates of cited
+    documents ("Nghị quyết số 57-NQ/TW ngày 22-12-2024"), else of "năm YYYY" (not "đến năm 2030",
+    nor a year of quoted history: a birth, a start, a cited document's "Nghị quyết 16 năm 2012"),
+    else none: a year only of cited documents or history dates nothing the report tells
+    (GUIDELINES.md, Dates)."""
     if doc_date:
         return int(doc_date[:4])
     opening = _term_opened(text)
@@ -65,24 +65,19 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     if own:
         return _best(own)
     years = Counter(int(m.group(1)) - _planned(text, m.start()) for m in _YEAR.finditer(text)
-                    if not _after_horizon(text, m.start()))
-    if years:
-        return _best(years)
-    cited = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text))
-    if cited:
-        return _best(cited)
-    # e.g. in document symbols (96/2023/NĐ-CP), but not a horizon ("đến năm 2030") nor a time
-    # before which something was ("ca khúc trước 1975"): quoted history
-    written = [m for m in _ANY_YEAR.finditer(text) if not _after_horizon(text, m.start())
-               and not _BEFORE.search(text, max(0, m.start() - 8), m.start())]
-    # a period's bounds ("kế hoạch giai đoạn 2016-2020") only when nothing else is written
-    single = [m for m in written if not _PERIOD_END.match(text, m.end())
-              and not _PERIOD_START.search(text, max(0, m.start() - 12), m.start())]
-    return _best(Counter(int(m.group(1)) for m in single or written))
+                    if not _after_horizon(text, m.start()) and not _history(text, m.start()))
+    return _best(years)
 
 
-_PERIOD_END = re.compile(r"\s*[-–]\s*(?:19|20)\d{2}")
-_PERIOD_START = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*$")
+_NUMBERED = re.compile(r"(?<!thứ )(?:số\s*)?\d+[\w/.-]*\s*$")
+
+
+def _history(text: str, at: int) -> bool:
+    """Is the "năm YYYY" at `at` a year of quoted history: a birth or a start ("sinh năm 1966", "từ năm
+    2017"; data history_year_cues) or a cited document's ("Thông tư số 127 năm 2015")?"""
+    before = text[max(0, at - 24) : at]
+    words = before.lower().split()
+    return bool(_NUMBERED.search(before)) or bool(words and words[-1] in lexicon().words["history_year_cues"])
 
 
 def _planned(text: str, at: int) -> int:

@@ -57,16 +57,19 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     """The report's main event, with date, venue, participating bodies and attendees. With no
     date in the lead, the event takes the report's date (`doc_date`)."""
     body = [s for s in sentences if not (title and s.index == 0)]
+    # a day and month date a sentence even when no year can be had (the event then has no date):
+    # sentences are read for their dates with a stand-in year
+    seen = year if year is not None else _NO_YEAR
     # the lead names the meeting ("chủ trì phiên họp thứ 6") or says one took place ("làm việc với")
     # (an assembly's vote tells of its sitting in the report's first sentence or a dated one, not in a
     # sentence that recalls it: "… trong tháng 11-2017, HĐND xã đã phê chuẩn …")
     told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s) or (
-        _assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, year)))]
+        _assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, seen)))]
     # a sentence that dates the meeting (on or before the report's date: not a session announced
     # for later; past the first sentence, within the report's week: "… tưởng niệm … ngày 7/10 vừa
     # qua" in a report of 22/10 recalls another) is the lead over a summary or a headline before it
     dated = [s for s in told if any((not doc_date or d.iso <= doc_date) and (s is body[0] or in_report_week(
-        d.iso, doc_date)) for d in dates_in(text, s.start, s.end, year))
+        d.iso, doc_date)) for d in dates_in(text, s.start, s.end, seen))
              and not lex.phrases["flashback_openers"].match(s.tokens, 0)]  # "Trước đó, chiều 12/9, …"
     told = [s for s in told if s.index <= body[min(3, len(body) - 1)].index]
     # the lead is the first of them that names what was held ("… trao quyết định …" in a caption
@@ -75,17 +78,17 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     # (one that names a meeting with a date, even a day after the report's, comes before a caption's
     # verb: "A trao quyết định … - Ảnh: …", then "Sáng 25-1, Tỉnh ủy … tổ chức hội nghị …")
     leads = dated[:1] + sorted(rest, key=lambda s: not (
-        _event_noun(lex, s) >= 0 and dates_in(text, s.start, s.end, year)))
+        _event_noun(lex, s) >= 0 and dates_in(text, s.start, s.end, seen)))
     # past the first, only a dated sentence is the lead ("… tại kỳ họp thứ 7 hồi tháng 6" recalls another)
-    leads = leads[:1] + [s for s in leads[1:] if dates_in(text, s.start, s.end, year)]
+    leads = leads[:1] + [s for s in leads[1:] if dates_in(text, s.start, s.end, seen)]
     got = next(((lead, named) for lead in leads
-                if (named := _lead_name(lex, text, lead, title, year, org_ent, doc_date)) is not None), None)
+                if (named := _lead_name(lex, text, lead, title, seen, org_ent, doc_date)) is not None), None)
     if got is None:
         got = _title_meeting(lex, sentences, title, doc_date)
     if got is None:
         return
     lead, (name, span, noun_at) = got
-    held = held_sentence(lex, text, body, lead, name, year)
+    held = held_sentence(lex, text, body, lead, name, seen)
     dates = own_date(text, lead, noun_at, year, doc_date) or (
         dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
         lead, dates_in(text, lead.start, lead.end, year))
@@ -228,6 +231,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
 
 
 _DE, _TAI = (word_key("để"),), (word_key("tại"),)
+_NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
 
 
 def _sitting(lex, assembly: Entity) -> str:
