@@ -108,6 +108,11 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                     continue  # a verb here is lower case: "Tổng Tham mưu trưởng" is a title, not "tham mưu"
                 hit = lex.phrases["reports_to_sub_sup"].match(s.tokens, i)
                 if hit and not (hit[0] - i == 1 and lex.is_other_word(s.tokens, i)):
+                    if lex.phrases["part_of_links"].match(s.tokens, i) and lex.phrases["ministry_units"].match(
+                            s.tokens, ma.start) and hit[0] == mb.start:
+                        # "Tổng cục Quản lý thị trường trực thuộc Bộ Công Thương": a unit of the body
+                        b.relate("PART_OF", ea, eb, (s.start, s.end), 0.6)
+                        break
                     _chain(b, s, orgs, mb, ea, up=True)
                     break
                 got = lex.phrases["reports_to_sup_sub"].match(s.tokens, i) if len(between) <= 9 else None

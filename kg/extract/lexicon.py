@@ -174,8 +174,9 @@ def lexicon() -> Lexicon:
                                         row["lower"] if row["lower"].startswith("name") else "",
                                         row["lower"] == "title"))
     lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
-    for name in read_lines("org_names.txt"):
-        for form in [name, *_without_and([name])]:
+    for line in read_lines("org_names.txt"):
+        name, *variants = line.split("|")  # "Lao động - Thương binh và Xã hội|Lao động, Thương binh và Xã hội"
+        for form in [name, *variants, *_without_and([name])]:
             lex.org_names.add(form, name)
     firsts = set()
     for row in read_tsv("titles.tsv"):
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
         "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "outlet_cues",
+        "part_of_links",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

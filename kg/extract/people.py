@@ -380,6 +380,9 @@ class PeopleParser(PostReading):
             elif j + 1 < len(toks) and toks[j].text in ("-", "–") and (
                     self.lex.phrases["honorifics"].match(toks, j + 1) or self._full_name_at(j + 1)):
                 j += 1  # "Chánh Thanh tra TP - ông A", "Phó Chủ tịch UBND huyện - Liêu Văn Bùng"
+            elif j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and (
+                    toks[j + 1].text.isupper() and self._full_name_at(j + 3)):
+                j += 3  # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn": the body's short form
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names and len(posts) == 1 and self._standing_post(i) is not None:

@@ -92,6 +92,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     ministries = {e.id for e in b.entities.values() if is_ministry(lex, e)}
     ministry_titles = {t for t, h in lex.words["title_name_heads"].items() if h == "Bộ"}
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
+    titled = _titles_written_alone(sentences)
     for s in sentences:
         sent = (s.start, s.end)
         dead_end: int | None = None  # where the last person said to be dead ends (a list goes on)
@@ -124,6 +125,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             for post in p.posts:
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
+                if org is None and not post.implied and not post.country and not props and (
+                        body := titled.get(name_key(post.role))) is not None and body[1] is not s:
+                    # "Bí thư Lê Trường Lưu" in a report headed "Bí thư Tỉnh ủy Thừa Thiên Huế … đến thăm":
+                    # the bare title is the one the report writes with its body and no name
+                    org, conf = org_entity(*body), 0.7
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
@@ -151,6 +157,23 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                          former=post.status == "former" or dead, acting=post.status == "acting",
                          newly_appointed=post.status == "newly_appointed")
     return out
+
+
+def _titles_written_alone(sentences: list[Sentence]) -> dict[str, tuple[OrgMention, Sentence]]:
+    """Titles the report writes with a body but no name ("Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công
+    tác đến thăm …"), by role, when each role is written so with one body only, a body of Vietnam.
+    (Someone with the bare title in that same sentence is someone else: "Bộ trưởng X gặp Bộ trưởng A".)"""
+    seen: dict[str, list[tuple[OrgMention, Sentence]]] = {}
+    for s in sentences:
+        for role, org in s.unnamed_posts:
+            if org.canonical and not org.foreign:
+                seen.setdefault(name_key(role), []).append((org, s))
+    # (not a post the report names someone in: "Bộ trưởng Bộ GTVT trả lời chất vấn …", then "Bộ trưởng Bộ
+    # GTVT Ngô Minh Sơn"; another minister named "Bộ trưởng Hà Thị Xuyến" is not of that ministry)
+    held = {(name_key(q.role), q.org.canonical) for s in sentences for p in s.people for q in p.posts
+            if q.org is not None}
+    return {role: found[0] for role, found in seen.items()
+            if len({m.canonical for m, _ in found}) == 1 and (role, found[0][0].canonical) not in held}
 
 
 def _post_key(post, org_entity, s) -> tuple[str, str]:

@@ -33,6 +33,7 @@ class Sentence:
     directives: list[DirectiveMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     outlets: list[OrgMention] = field(default_factory=list)  # news outlets cited: sources, never actors
+    unnamed_posts: list[tuple[str, OrgMention]] = field(default_factory=list)  # (role, body): a title, no name
     _first_keys: frozenset[str] | None = field(default=None, repr=False)
 
     def add_people(self, people: list[PersonMention], title_orgs: list[OrgMention], end: int) -> int:
@@ -149,7 +150,11 @@ def read_sentence(
                                                 and lex.phrases["event_nouns"].ending_at(toks, i) < 0) else None
         if got is not None:
             if not got[0] and got[2] > i and not s.people and i <= 1:  # a title opening the sentence
-                career.note_title_ref(i, got[2], peop.title_chain(i)[0])
+                unnamed = peop.title_chain(i)[0]  # stands for its holder
+                career.note_title_ref(i, got[2], unnamed)
+                # (the bodies recorded are the ones read with the title, which are named later)
+                roles = [p.role for p in unnamed if p.org is not None]
+                s.unnamed_posts.extend(zip(roles, got[1], strict=False))
             j = s.add_people(*got)
             if j > i:
                 i = j

@@ -628,3 +628,19 @@ def test_a_military_party_committee_is_of_the_unit_or_the_place_after_it(run):
     orgs = names(x, "Organization")
     assert {"Đảng ủy Quân sự Quân khu II", "Quân khu II", "Đảng ủy Quân sự tỉnh Kiên Giang"} <= orgs
     assert "Đảng ủy Quân sự" not in orgs
+
+
+def test_a_unit_directly_under_a_body_is_part_of_it_and_its_name_ends_there(run):
+    x = run("Tổng cục Quản lý thị trường trực thuộc Bộ Công Thương nhưng Cục Quản lý và Phát triển thị trường "
+            "trong nước chính thức trả lời. Bệnh viện Hữu nghị Việt Đức trực thuộc Bộ Y tế.")
+    orgs = names(x, "Organization")
+    assert {"Tổng cục Quản lý thị trường", "Cục Quản lý và Phát triển thị trường trong nước"} <= orgs
+    assert ("Tổng cục Quản lý thị trường", "Bộ Công Thương", None) in rels(x, "PART_OF")
+    assert ("Bệnh viện Hữu nghị Việt Đức", "Bộ Y tế", None) in rels(x, "REPORTS_TO")  # not a unit: answers to it
+
+
+def test_border_guard_bodies_and_a_names_written_variants(run):
+    x = run("Chốt thuộc Đồn Biên phòng Nhâm và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thừa Thiên Huế. Bộ Lao động, "
+            "Thương binh và Xã hội trao bằng.")
+    assert {"Đồn Biên phòng Nhâm", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thừa Thiên Huế",
+            "Bộ Lao động - Thương binh và Xã hội"} <= names(x, "Organization")

@@ -345,3 +345,15 @@ def test_a_name_after_a_house_number_is_a_street(run):
     x = run("Trụ sở ở 37 Lê Đại Hành được chuyển giao. Bộ làm việc ở 80B Trần Hưng Đạo. Nhà tại số 598B5 Nguyễn "
             "Thị Định. Năm 2020 Nguyễn Văn An được bầu.")
     assert names(x, "Person") == {"Nguyễn Văn An"}  # a year before a name is no house number
+
+
+def test_a_bare_title_is_the_one_the_report_writes_with_its_body_and_no_name(run):
+    x = run("Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm chốt biên giới. Tại các chốt, Bí thư Lê "
+            "Trường Lưu biểu dương cán bộ.")
+    assert ("Lê Trường Lưu", "Tỉnh ủy Thừa Thiên Huế", "Bí thư") in rels(x, "HOLDS_POSITION")
+    # not when the report names someone else in that post
+    y = run("Bộ trưởng Bộ Giao thông vận tải trả lời chất vấn. Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn "
+            "trả lời. Bộ trưởng Hà Thị Xuyến cho biết.")
+    posts = rels(y, "HOLDS_POSITION")
+    assert ("Ngô Minh Sơn", "Bộ Giao thông vận tải", "Bộ trưởng") in posts  # past the short form in brackets
+    assert not any(p == "Hà Thị Xuyến" for p, _, _ in posts)
