@@ -163,7 +163,13 @@ def _title_meeting(lex, sentences, title: str, doc_date: str | None) -> tuple[Se
     if not (title and doc_date and sentences and sentences[0].index == 0):
         return None
     head = sentences[0]
-    if head.has_phrase(lex.phrases["title_meeting_verbs"]) < 0:
+    verbs = lex.phrases["title_meeting_verbs"]
+    k = head.has_phrase(verbs)
+    # (not the first word of another: "thăm hỏi" asks after someone, "tiếp tục" goes on)
+    while k >= 0 and (m := verbs.match(head.tokens, k)) is not None and m[0] - k == 1 and lex.is_other_word(
+            head.tokens, k):
+        k = head.has_phrase(verbs, k + 1)
+    if k < 0:
         return None
     return head, (title, (head.start, head.end), -1)
 

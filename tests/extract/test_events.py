@@ -567,3 +567,15 @@ def test_an_undated_report_with_no_year_has_its_main_event_without_a_date(run):
     events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
     assert len(events) == 1 and "quyết định bổ nhiệm" in events[0].name
     assert "date" not in events[0].props  # a birth year dates nothing the report tells
+
+
+def test_a_visit_told_without_a_date_is_dated_by_the_report(run):
+    x = run("Bí thư Tỉnh ủy và đoàn công tác đã đến thăm, kiểm tra chốt biên giới\n01/05/2021\n\n"
+            "Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm, kiểm tra, động viên cán bộ, chiến sĩ tại"
+            " chốt biên giới thuộc Đồn Biên phòng Nhâm.")
+    events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert [e.props.get("date") for e in events] == ["2021-05-01"]
+    # asking after someone ("thăm hỏi") is no visit
+    y = run("Chủ tịch nước thăm hỏi Ấn Độ sau trận lụt\n05/08/2017\n\nChủ tịch nước Trần Đại Quang gửi điện thăm hỏi"
+            " Tổng thống Ấn Độ.")
+    assert not [e for e in y.entities if e.type == "Event"]
