@@ -13,6 +13,11 @@ MEETING = (
 )
 
 
+
+def _main_dates(x) -> list[str | None]:
+    """The date of each main event."""
+    return [e.props.get("date") for e in x.entities if e.type == "Event" and e.props.get("main")]
+
 def test_meeting_event_with_date_venue_bodies_and_attendees(run):
     x = run(MEETING)
     events = [e for e in x.entities if e.type == "Event"]
@@ -231,8 +236,7 @@ def test_a_dated_flashback_is_not_the_lead(run):
     x = run("Thủ tướng dự lễ khánh thành khu tái định cư\n22/12/2024\n\nLễ khánh thành được tổ chức tại huyện Bảo Yên."
             " Trước đó, chiều 12/9, Thủ tướng Phạm Minh Chính tới Lào Cai để thị sát tình hình, thăm hỏi đời sống"
             " người dân, kiểm tra, động viên các lực lượng.")
-    events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
-    assert [e.props.get("date") for e in events] == ["2024-12-22"]
+    assert _main_dates(x) == ["2024-12-22"]
 
 
 def test_those_who_welcome_a_visitor_or_go_with_them_attend(run):
@@ -546,7 +550,7 @@ def test_an_undated_congress_or_first_session_is_in_the_first_year_of_its_term(r
     assert infer_year(text, None) == 2017  # not the year of the history it recalls
     x = run("Sáng 16/6, HĐND tỉnh Quảng Ninh khoá 13, nhiệm kỳ 2016-2021 họp kỳ thứ nhất. Từ tháng 4/2015 đến nay, "
             "tỉnh đã làm nhiều việc.")
-    assert [e.props.get("date") for e in x.entities if e.type == "Event" and e.props.get("main")] == ["2016-06-16"]
+    assert _main_dates(x) == ["2016-06-16"]
     # a term named in a report on something else is no date
     assert infer_year("Ông được bầu nhiệm kỳ 2016-2021. Đến năm 2019, ông nghỉ hưu.", None) == 2019
 
@@ -573,8 +577,7 @@ def test_a_visit_told_without_a_date_is_dated_by_the_report(run):
     x = run("Bí thư Tỉnh ủy và đoàn công tác đã đến thăm, kiểm tra chốt biên giới\n01/05/2021\n\n"
             "Bí thư Tỉnh ủy Thừa Thiên Huế và đoàn công tác đã đến thăm, kiểm tra, động viên cán bộ, chiến sĩ tại"
             " chốt biên giới thuộc Đồn Biên phòng Nhâm.")
-    events = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
-    assert [e.props.get("date") for e in events] == ["2021-05-01"]
+    assert _main_dates(x) == ["2021-05-01"]
     # asking after someone ("thăm hỏi") is no visit
     y = run("Chủ tịch nước thăm hỏi Ấn Độ sau trận lụt\n05/08/2017\n\nChủ tịch nước Trần Đại Quang gửi điện thăm hỏi"
             " Tổng thống Ấn Độ.")
