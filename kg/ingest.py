@@ -11,7 +11,8 @@ bytes and hashes them, and decides from the store's index what the file is:
   report whose file is unchanged but which an older extractor stored (kg or its data files have
   changed since: kg.extract.fingerprint), counted in `reextracted` as well. When the old content
   is also in other files (identical copies), those keep it: the edited file becomes a *new* report;
-- otherwise *new*. Its id is the file name, or name~sha256[:8] when another report has the name.
+- otherwise *new*. Its id is the file name, or name~sha256[:8] when another report has the name
+  (and name~sha256[:8]-2, -3 … when a report that once held that content still has that id).
 
 A path moves between reports with its content; a report left in no file is removed (counted in
 `removed`). With `remove_missing`, the paths under the named folders (and the named files) that
@@ -275,6 +276,9 @@ class _Run:
         if doc_id is None:
             name = os.path.basename(path)
             doc_id = name if name not in self.taken_ids else f"{name}~{sha[:8]}"
+            n = 2
+            while doc_id in self.taken_ids:  # that content was once stored under this name by another report
+                doc_id, n = f"{name}~{sha[:8]}-{n}", n + 1
         status = self.store.document_status(doc_id, sha)
         if status == "unchanged" and not forced:
             return _Item(shown, "unchanged", path, doc_id, sha)
