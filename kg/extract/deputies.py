@@ -6,8 +6,9 @@ deputy_titles, deputy_body)."""
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import word_key
+from kg.extract.tokens import phrase_keys, word_key
 
 _DELEGATION = word_key("đoàn")
 
@@ -22,17 +23,27 @@ def deputies(lex: Lexicon, s: Sentence) -> None:
         if not bare or p.end >= len(toks) or toks[p.end].text != "(":
             continue
         k = p.end + 1
-        if k < len(toks) and toks[k].keys[:1] == (_DELEGATION,):
+        delegation = k < len(toks) and toks[k].keys[:1] == (_DELEGATION,)
+        if delegation:
             k += 1
         level = lex.phrases["locality_words"].match(toks, k)  # "(TP. HCM)", "(tỉnh Nghệ An)"
         if level is not None:
             k = level[0] + (1 if level[0] < len(toks) and toks[level[0]].text == "." else 0)
         place = lex.locations.match(toks, k)
+        known = place is not None
         if place is None and level is not None and k < len(toks) and toks[k].is_abbr:
             place = (k + 1, toks[k].text)  # "(TP. HCM)": a city written by its initials
+            city = lex.location_names.get(phrase_keys(f"TP {toks[k].text}"))
+            known, place = city is not None, (k + 1, city or toks[k].text)
         if place is not None and place[0] < len(toks) and toks[place[0]].text == ")":
             for q in bare:
                 q.implied = lex.words["deputy_body"]
+            if delegation and known:
+                # "(đoàn Quảng Trị)": the deputy's delegation is a body of its own
+                m = OrgMention(p.end + 1, place[0], "standalone", head=lex.words["deputy_delegation"],
+                               locality=str(place[1]))
+                s.orgs.append(m)
+                s.title_orgs.add(id(m))
 
 
 def report_deputies(lex: Lexicon, sentences: list[Sentence]) -> None:
