@@ -357,3 +357,8 @@ def test_a_bare_title_is_the_one_the_report_writes_with_its_body_and_no_name(run
     posts = rels(y, "HOLDS_POSITION")
     assert ("Ngô Minh Sơn", "Bộ Giao thông vận tải", "Bộ trưởng") in posts  # past the short form in brackets
     assert not any(p == "Hà Thị Xuyến" for p, _, _ in posts)
+
+
+def test_a_hmong_surname_opens_a_name(run):
+    x = run("Bộ trưởng Đào Ngọc Dung trao bằng Tổ quốc ghi công cho liệt sĩ Thao Văn Súa, trưởng công an xã.")
+    assert "Thao Văn Súa" in names(x, "Person") and "Văn Súa" not in names(x, "Person")
