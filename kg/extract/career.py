@@ -62,7 +62,7 @@ class CareerReader:
         who = self.subject(people, i)
         if who is None and verb is not None:
             who = self._pronoun_after(i)
-        if who is None or self._proposed(who, i):
+        if who is None or self._proposed(who, i) or self._reported(who, i):
             return None
         if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i) for b in bodies):
             self.open = False
@@ -79,6 +79,21 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
+
+    def _reported(self, who: PersonMention, i: int) -> bool:
+        """"A cho biết, tại kỳ họp, 2 trường hợp là Chủ tịch nước và Bộ trưởng …": after the person's
+        verb of speech and a comma, the clause is what they said, with a subject of its own."""
+        after = max(who.end, who.chain_end)
+        if who.ref or after >= i:
+            return False
+        words = self.lex.phrases["attend_words"]
+        for k in range(after, i):
+            said = words.match(self.toks, k)
+            # the verb itself, right before a comma ("cho biết,"), not the start of a word ("trình độ")
+            if said is not None and said[0] < i and self.toks[said[0]].text == "," and not (
+                    said[0] - k == 1 and self.lex.is_other_word(self.toks, k)):
+                return True
+        return False
 
     def _pronoun_after(self, i: int) -> PersonMention | None:
         """"Sau khi đi luân chuyển làm Bí thư Quận ủy X, năm 2008 ông trở về làm …": a clause put

@@ -166,3 +166,12 @@ def test_a_biography_after_que_lists_posts_between_semicolons(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Trần Văn Quang", "Ban Chấp hành Trung ương Đảng", "Ủy viên") in posts
     assert ("Trần Văn Quang", "Quốc hội", "Đại biểu") in posts
+
+
+def test_what_a_person_is_reported_to_say_has_a_subject_of_its_own(run):
+    x = run("Tổng Thư ký Quốc hội Nguyễn Hạnh Phúc cho biết, tại kỳ họp thứ 6, 2 trường hợp là Chủ tịch nước và Bộ "
+            "trưởng bộ Thông tin và Truyền thông do mới bầu. Ông Dũng 55 tuổi, trình độ tiến sĩ, từng là Giám đốc "
+            "Sở Giao thông vận tải.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Hạnh Phúc", "Quốc hội", "Tổng Thư ký") in posts
+    assert not any(p == "Nguyễn Hạnh Phúc" and r in ("Chủ tịch nước", "Bộ trưởng") for p, _, r in posts)
