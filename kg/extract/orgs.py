@@ -11,7 +11,7 @@ import re
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.org_ends import NameEnds
+from kg.extract.org_lists import BodyLists
 from kg.extract.org_mention import OrgMention, expand_surface
 from kg.extract.tokens import (
     KEY_CUA,
@@ -50,7 +50,7 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
     return got
 
 
-class OrgParser(NameEnds):
+class OrgParser(BodyLists):
     def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.toks = tokens
@@ -357,42 +357,6 @@ class OrgParser(NameEnds):
         if inner is None or inner.kind not in ("standalone", "gazetteer"):
             return None
         return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
-
-    def siblings(self, m: OrgMention) -> list[OrgMention]:
-        """The rest of a list that shares m's head and owner: "các ban Kinh tế-Ngân sách, Văn hóa-Xã hội
-        HĐND tỉnh", "các sở Tài chính, Sở Nông nghiệp và Môi trường, Dân tộc và Tôn giáo"."""
-        head = m.head
-        plural = m.start > 0 and self.toks[m.start - 1].keys[:1] and self.toks[m.start - 1].keys[0] in _PLURAL
-        if m.kind == "gazetteer" and m.inner is None and not m.foreign and plural:
-            # "các Bộ Y tế, Công Thương": a known body opens the list of its head's bodies
-            hd = self.lex.heads.match(self.toks, m.start)
-            head = str(hd[1].text) if hd and hd[1].kind == "named" else ""
-        elif m.kind != "named" or m.inner is not None:
-            return []
-        out: list[OrgMention] = []
-        j = m.end
-        while head and j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].keys[:1] == KEY_VA):
-            k = j + 1
-            hd = self.lex.heads.match(self.toks, k)
-            if hd and str(hd[1].text) == head:
-                k = hd[0]
-            elif hd and hd[1].kind == "standalone" and (not plural or self._owner_allowed(hd[0]) or (
-                    self.lex.phrases["locality_words"].match(self.toks, hd[0]))):
-                # "Sở Tài nguyên và Môi trường, Công an tỉnh": a body of its own, not "Sở Công an" (in
-                # "các Bộ Ngoại giao, Công an, Tài chính" a "Công an" with no place after it is the ministry)
-                break
-            nm = self.lex.org_names.match(self.toks, k, allow_comma=True)
-            if not nm or not self.toks[k].is_cap:
-                break
-            out.append(OrgMention(j + 1, nm[0], "named", head=head, name=str(nm[1])))
-            j = nm[0]
-        if out:
-            owner = self.parse(j, allow_bare=False) if self._owner_allowed(j) else None
-            if owner and owner.kind in ("standalone", "gazetteer", "named"):
-                for x in [m, *out]:
-                    x.inner = owner
-                out[-1].end = owner.end
-        return out
 
     def _owner_in_name(self, i: int, end: int, entry: OrgEntry) -> OrgMention | None:
         """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own."""

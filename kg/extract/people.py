@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
+from kg.extract.name_shapes import NameShapes
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.posts import Post, PostReading
@@ -22,7 +23,6 @@ _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
 _REGNAL = re.compile(r"[IVX]{1,4}")
-_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -51,7 +51,7 @@ class PersonMention:
     ref_posts: list[Post] = field(default_factory=list)  # a title standing for its holder
 
 
-class PeopleParser(PostReading):
+class PeopleParser(PostReading, NameShapes):
     def __init__(self, lex: Lexicon, tokens: list[Token], orgs: OrgParser) -> None:
         self.lex = lex
         self.toks = tokens
@@ -235,54 +235,10 @@ class PeopleParser(PostReading):
             return i
         return j
 
-    def _given_day_part(self, j: int) -> bool:
-        """"Đỗ Văn Sáng, nguyên …": a day-part word ends a name as the given name unless a date or
-        "nay", "qua" follows it ("… Phạm Minh Chính Sáng 20/5", "… Sáng nay")."""
-        if self.toks[j].keys[0] not in self.lex.wordset("day_parts"):
-            return False
-        if j + 1 >= len(self.toks):
-            return True
-        nxt = self.toks[j + 1]
-        return not (nxt.text[:1].isdigit() or (nxt.is_word and nxt.keys[0] in self.lex.wordset("day_part_next")))
-
-    def _foreign_joint(self, j: int) -> bool:
-        """Inside a foreign name: a hyphen between two of its words written tight ("Walter-Steinmeier")
-        or a lower-case particle before a capitalized word ("Van der Bellen")."""
-        t, prev = self.toks[j], self.toks[j - 1]
-        nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
-        if nxt is None or not nxt.is_cap:
-            return False
-        if t.text == "-":
-            return prev.end == t.start and t.end == nxt.start and not is_syllable(nxt.text)
-        if t.text == ".":  # "D. Medvedev", "George W. Bush": an initial (not "ông L. Không đồng ý")
-            return prev.end == t.start and len(prev.text) == 1 and prev.text.isupper() and (
-                len(nxt.text) == 1 or not is_syllable(nxt.text))
-        return t.is_word and not t.is_cap and t.text in self.lex.words["foreign_name_particles"]
-
     def _full_name_at(self, i: int) -> bool:
         """A name of three or more words led by a surname starts at i."""
         t = self._word(i)
         return t is not None and word_key(t.text) in self.lex.surnames and self.name_at(i) - i >= 3
-
-    def _street_at(self, i: int) -> bool:
-        """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
-        toks = self.toks
-        if i >= 1 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in self.lex.wordset("street_words"):
-            return True
-        # a house number ("số 5 Trần Thánh Tông", "ở 37 Lê Đại Hành", "80B Trần Hưng Đạo")
-        number = toks[i - 1].text if i >= 1 else ""
-        if not number[:1].isdigit():
-            return False
-        return bool(_HOUSE_NUMBER.fullmatch(number)) or (i >= 2 and toks[i - 2].keys[:1] and toks[i - 2].keys[
-            0] in self.lex.wordset("house_number_cues"))
-
-    def _foreign_name_at(self, i: int) -> int:
-        """"Ngoại trưởng Blinken": after a title or an honorific, one capitalized word that is no
-        Vietnamese syllable is a foreign name."""
-        t = self._word(i)
-        if t is None or not t.is_cap or t.text.isupper() or len(t.text) < 3 or is_syllable(t.text):
-            return i
-        return i + 1
 
     def appointed(self, person: PersonMention, j: int) -> tuple[list[Post], int]:
         """"A, Chủ tịch UBND huyện, được bầu giữ chức Phó Bí thư Huyện ủy": the posts given now."""

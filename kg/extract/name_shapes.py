@@ -1,0 +1,57 @@
+"""The shapes that tell where a person's name stops or that it is no person's: a day-part word that
+is a given name, the joints of a foreign name, a street named after a person, a foreign name after a
+title. Read by PeopleParser (people.py), which inherits NameShapes and gives toks, lex and _word."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.glued import is_syllable
+
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
+
+
+class NameShapes:
+    def _given_day_part(self, j: int) -> bool:
+        """"Đỗ Văn Sáng, nguyên …": a day-part word ends a name as the given name unless a date or
+        "nay", "qua" follows it ("… Phạm Minh Chính Sáng 20/5", "… Sáng nay")."""
+        if self.toks[j].keys[0] not in self.lex.wordset("day_parts"):
+            return False
+        if j + 1 >= len(self.toks):
+            return True
+        nxt = self.toks[j + 1]
+        return not (nxt.text[:1].isdigit() or (nxt.is_word and nxt.keys[0] in self.lex.wordset("day_part_next")))
+
+    def _foreign_joint(self, j: int) -> bool:
+        """Inside a foreign name: a hyphen between two of its words written tight ("Walter-Steinmeier")
+        or a lower-case particle before a capitalized word ("Van der Bellen")."""
+        t, prev = self.toks[j], self.toks[j - 1]
+        nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+        if nxt is None or not nxt.is_cap:
+            return False
+        if t.text == "-":
+            return prev.end == t.start and t.end == nxt.start and not is_syllable(nxt.text)
+        if t.text == ".":  # "D. Medvedev", "George W. Bush": an initial (not "ông L. Không đồng ý")
+            return prev.end == t.start and len(prev.text) == 1 and prev.text.isupper() and (
+                len(nxt.text) == 1 or not is_syllable(nxt.text))
+        return t.is_word and not t.is_cap and t.text in self.lex.words["foreign_name_particles"]
+
+    def _street_at(self, i: int) -> bool:
+        """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
+        toks = self.toks
+        if i >= 1 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in self.lex.wordset("street_words"):
+            return True
+        # a house number ("số 5 Trần Thánh Tông", "ở 37 Lê Đại Hành", "80B Trần Hưng Đạo")
+        number = toks[i - 1].text if i >= 1 else ""
+        if not number[:1].isdigit():
+            return False
+        return bool(_HOUSE_NUMBER.fullmatch(number)) or (i >= 2 and toks[i - 2].keys[:1] and toks[i - 2].keys[
+            0] in self.lex.wordset("house_number_cues"))
+
+    def _foreign_name_at(self, i: int) -> int:
+        """"Ngoại trưởng Blinken": after a title or an honorific, one capitalized word that is no
+        Vietnamese syllable is a foreign name."""
+        t = self._word(i)
+        if t is None or not t.is_cap or t.text.isupper() or len(t.text) < 3 or is_syllable(t.text):
+            return i
+        return i + 1
