@@ -8,7 +8,7 @@ import typer
 
 from kg.cli.common import errors_to_exit, shown
 from kg.model import ENTITY_TYPES
-from kg.viz.overview import OVERVIEW_FROM
+from kg.viz.defaults import OVERVIEW_FROM
 
 _TYPES_HELP = f"Entity types, comma-separated: {','.join(ENTITY_TYPES)}."
 _STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."

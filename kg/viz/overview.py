@@ -22,7 +22,6 @@ from kg.viz.labels import short_label
 from kg.viz.layout import Point, layout
 from kg.viz.select import counted
 
-OVERVIEW_FROM = 400  # drawn entities from which `kg viz` shows the overview unless told otherwise
 MIN_GROUP = 5  # smaller communities are pooled into one group
 MAX_GROUPS = 24  # beyond this many, the smallest communities are pooled too
 SEED = 7

@@ -23,9 +23,10 @@ from pyvis.network import Network
 from kg.errors import KgError
 from kg.model import Entity, Evidence, Graph, Relation
 from kg.viz.assets import assets, environment, style_of, styles
+from kg.viz.defaults import OVERVIEW_FROM
 from kg.viz.labels import short_label, shown_props
 from kg.viz.layout import layout
-from kg.viz.overview import OVERVIEW_FROM, Overview, extent, groups_data, overview_notes, plan
+from kg.viz.overview import Overview, extent, groups_data, overview_notes, plan
 from kg.viz.select import View, VizFilter, counted, select
 
 log = logging.getLogger(__name__)
