@@ -31,6 +31,8 @@ class NameShapes:
             return False
         if t.text == "-":
             return prev.end == t.start and t.end == nxt.start and not is_syllable(nxt.text)
+        if t.text in ("'", "’"):  # "H'Yim Kđoh", "H’Hen Niê": the H of a Central Highlands woman's name
+            return prev.end == t.start == t.end - 1 and t.end == nxt.start and len(prev.text) == 1
         if t.text == ".":  # "D. Medvedev", "George W. Bush": an initial (not "ông L. Không đồng ý")
             return prev.end == t.start and len(prev.text) == 1 and prev.text.isupper() and (
                 len(nxt.text) == 1 or not is_syllable(nxt.text))

@@ -228,7 +228,8 @@ def name_text(toks: list[Token]) -> str:
     """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
     out = toks[0].text if toks else ""
     for prev, t in itertools.pairwise(toks):
-        out += t.text if prev.end == t.start and ("-" in (prev.text, t.text) or t.text == ".") else " " + t.text
+        tight = "-" in (prev.text, t.text) or t.text == "." or "'" in (prev.text, t.text) or "’" in (prev.text, t.text)
+        out += t.text if prev.end == t.start and tight else " " + t.text
     return out
 
 

@@ -14,3 +14,8 @@ def test_a_foreign_name_may_open_with_or_hold_an_initial(run):
             "Ông L. Không đồng ý với bản án.")
     assert names(x, "Person") == {"George W. Bush", "G. Zyuganov"}  # "Không" is a word, not a name
     assert ("G. Zyuganov", "Đảng Cộng sản Liên bang Nga", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_central_highlands_womans_name_keeps_its_apostrophe(run):
+    x = run("Trao đổi với PV, bà H'Yim Kđoh - Phó Chủ tịch UBND tỉnh Đắk Lắk xác nhận.")
+    assert ("H'Yim Kđoh", "Ủy ban nhân dân tỉnh Đắk Lắk", "Phó Chủ tịch") in rels(x, "HOLDS_POSITION")
