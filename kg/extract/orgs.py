@@ -174,6 +174,8 @@ class OrgParser(BodyLists):
         t = self._word(i)
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
+        if self.lex.phrases["not_bodies"].match(self.toks, i):
+            return None  # "Nhóm PV Quốc hội": a byline's team of reporters, no body
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         hd = self.lex.heads.match(self.toks, i)

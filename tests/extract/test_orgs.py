@@ -623,3 +623,8 @@ def test_border_guard_bodies_and_a_names_written_variants(run):
             "Thương binh và Xã hội trao bằng.")
     assert {"Đồn Biên phòng Nhâm", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thừa Thiên Huế",
             "Bộ Lao động - Thương binh và Xã hội"} <= names(x, "Organization")
+
+
+def test_a_bylines_team_of_reporters_is_no_body(run):
+    x = run("Sáng 4/6/2019, Quốc hội chất vấn Bộ trưởng Bộ Công an Tô Lâm.\nNhóm PV Quốc hội")
+    assert not [o for o in names(x, "Organization") if o.startswith("Nhóm")]
