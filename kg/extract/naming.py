@@ -172,12 +172,16 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     "UBND huyện". Otherwise they stay generic."""
     admin = _admin(lex)
     named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical, admin))}
+    lower = any(_tier_of(*p, admin, lex) != 0 for p in named)
     for n, tier in enumerate(admin.tiers):
         provincial = n == 0
         places = {p for p in named if _tier_of(*p, admin, lex) == n}
         if len(places) == 1:
             level, place = places.pop()
-            _qualify(sentences, admin, level, place, tier[level], provincial)
+            # a body written with no level at all ("Thường trực UBND", "Ban Pháp chế HĐND") is the
+            # province's only in a report that names no district or commune
+            bare = tuple(lex.words["local_government_bodies"]) if provincial and not lower else ()
+            _qualify(sentences, admin, level, place, tier[level], provincial, bare)
         if provincial and len(_provinces_named(sentences, lex)) >= 2:
             # several provinces (an online conference): a sentence that names one speaks of it
             # (what the report settled above stays as it is)
@@ -270,7 +274,7 @@ def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: str, party: str,
-             provincial: bool) -> None:
+             provincial: bool, bare: tuple[str, ...] = ()) -> None:
     """Name the generic bodies of `level` (and its Party committee `party`) after `place`; for a
     province, its departments too ("Sở Y tế" -> "Sở Y tế tỉnh Nghệ An")."""
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
@@ -285,6 +289,8 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
             m.canonical = f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
         elif leveled or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
+        elif bare and (name in bare or name.endswith(tuple(f" {b}" for b in bare))):
+            m.canonical = f"{name} {typed}"  # "Thường trực Ủy ban nhân dân" + "thành phố Hồ Chí Minh"
         elif heads and name.startswith(heads):
             # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
             bare = place[len(level) + 1 :] if typed == place else place

@@ -628,3 +628,12 @@ def test_border_guard_bodies_and_a_names_written_variants(run):
 def test_a_bylines_team_of_reporters_is_no_body(run):
     x = run("Sáng 4/6/2019, Quốc hội chất vấn Bộ trưởng Bộ Công an Tô Lâm.\nNhóm PV Quốc hội")
     assert not [o for o in names(x, "Organization") if o.startswith("Nhóm")]
+
+
+def test_a_body_written_with_no_level_is_the_one_provinces_in_a_report_on_it(run):
+    x = run("Sáng 21/4, HĐND tỉnh Bắc Ninh họp. Các đại biểu bầu bổ sung Thường trực UBND và lãnh đạo Ban Pháp chế "
+            "HĐND.")
+    orgs = names(x, "Organization")
+    assert {"Thường trực Ủy ban nhân dân tỉnh Bắc Ninh", "Ban Pháp chế Hội đồng nhân dân tỉnh Bắc Ninh"} <= orgs
+    y = run("Sáng 21/4, HĐND tỉnh Bắc Ninh và UBND huyện Yên Phong họp. Các đại biểu bầu bổ sung Thường trực UBND.")
+    assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in names(y, "Organization")  # a district's too
