@@ -311,6 +311,10 @@ class OrgParser(BodyLists):
                 name = expand_surface(self.toks, j, end)
         elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (body := self._served(j)):
             return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)
+        elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (
+                served := self.lex.titles.match(self.toks, j)) is not None and self.toks[j].is_cap:
+            # "Văn phòng Thủ tướng Lào", "Văn phòng Tổng thống": the office of a post's holder
+            end, name = served[0], expand_surface(self.toks, j, served[0])
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)

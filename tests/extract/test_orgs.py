@@ -637,3 +637,10 @@ def test_a_body_written_with_no_level_is_the_one_provinces_in_a_report_on_it(run
     assert {"Thường trực Ủy ban nhân dân tỉnh Bắc Ninh", "Ban Pháp chế Hội đồng nhân dân tỉnh Bắc Ninh"} <= orgs
     y = run("Sáng 21/4, HĐND tỉnh Bắc Ninh và UBND huyện Yên Phong họp. Các đại biểu bầu bổ sung Thường trực UBND.")
     assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in names(y, "Organization")  # a district's too
+
+
+def test_the_office_of_a_posts_holder_is_a_body(run):
+    x = run("Bộ trưởng, Chủ nhiệm Văn phòng Thủ tướng Lào Bouakhong Nammavong thông tin.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Bouakhong Nammavong", "Văn phòng Thủ tướng Lào", "Chủ nhiệm") in posts
+    assert not any(r == "Thủ tướng" for _, _, r in posts)  # he heads the office, not the government
