@@ -592,8 +592,9 @@ def test_a_verb_in_lower_case_ends_a_name(run):
 
 def test_a_body_named_with_a_compound_noun_or_a_transliteration_is_read_whole(run):
     x = run("Đồng chí Đinh Thế Huynh, Chủ tịch Hội Nhà báo Việt Nam, từng học tại Trường Đại học Tổng hợp "
-            "Mát-xcơ-va.")
-    assert {"Hội Nhà báo Việt Nam", "Trường Đại học Tổng hợp Mát-xcơ-va"} <= names(x, "Organization")
+            "Mát-xcơ-va. Tổng cục Tình báo Quốc phòng dự.")
+    assert {"Hội Nhà báo Việt Nam", "Trường Đại học Tổng hợp Mát-xcơ-va", "Tổng cục Tình báo Quốc phòng"} <= names(
+        x, "Organization")
     assert ("Đinh Thế Huynh", "Hội Nhà báo Việt Nam", "Chủ tịch") in rels(x, "HOLDS_POSITION")
 
 
