@@ -234,7 +234,7 @@ def lexicon() -> Lexicon:
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
         "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "outlet_cues",
-        "part_of_links", "not_bodies",
+        "part_of_links", "not_bodies", "holder_gap_words", "holder_links",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

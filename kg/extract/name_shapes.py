@@ -8,6 +8,7 @@ import re
 
 from kg.extract.glued import is_syllable
 
+REGNAL = re.compile(r"[IVX]{1,4}")  # a term or a monarch's number
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
 
 
@@ -57,3 +58,23 @@ class NameShapes:
         if t is None or not t.is_cap or t.text.isupper() or len(t.text) < 3 or is_syllable(t.text):
             return i
         return i + 1
+
+    def _named_after(self, j: int) -> int:
+        """Where the holder's honorific and name start when a title is set off from them: "Chủ tịch
+        thành phố đương nhiệm, ông A"; "miễn nhiệm Phó Chủ tịch UBND tỉnh X, nhiệm kỳ 2021-2026, đối
+        với ông A" (data: holder_links, the words between); else j."""
+        toks, k = self.toks, j
+        words = self.lex.phrases["holder_gap_words"]
+        worded = False  # (a comma alone sets off no holder: "thừa ủy quyền của Thủ tướng, bà A - Thứ trưởng")
+        while k < len(toks) and k - j <= 8:
+            got = words.match(toks, k)
+            if got is not None:
+                k, worded = got[0], True
+            elif toks[k].text in (",", "-", "–") or toks[k].text.isdigit() or REGNAL.fullmatch(toks[k].text):
+                k += 1
+            else:
+                break
+        link = self.lex.phrases["holder_links"].match(toks, k)
+        at = link[0] if link is not None else k if worded and toks[k - 1].text == "," else j
+        h = self.lex.phrases["honorifics"].match(toks, at)
+        return at if at > j and h is not None and self.name_at(h[0]) > h[0] else j

@@ -8,12 +8,11 @@ title. A title before a list of names applies to each name.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_shapes import NameShapes
+from kg.extract.name_shapes import REGNAL, NameShapes
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.posts import Post, PostReading
@@ -22,7 +21,6 @@ from kg.extract.tokens import KEY_VA, Token, name_text, spelled_on, word_key
 _KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
-_REGNAL = re.compile(r"[IVX]{1,4}")
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -224,7 +222,7 @@ class PeopleParser(PostReading, NameShapes):
             words += 1
             while (k := spelled_on(self.toks, j)) > j:  # "Mi-khai-lốp", "Phong-sạ-vẳn"
                 j, spelled = k, True
-        if foreign and j > i and j < len(self.toks) and _REGNAL.fullmatch(self.toks[j].text):
+        if foreign and j > i and j < len(self.toks) and REGNAL.fullmatch(self.toks[j].text):
             j += 1  # "Frederik X": a monarch's number
         initials = spelled and "." in self.toks[i].text  # "V.Pu-tin", "X.V.Mi-khai-lốp"
         if words < min_len and not (initials and words == 1):
@@ -339,6 +337,8 @@ class PeopleParser(PostReading, NameShapes):
             elif j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and (
                     toks[j + 1].text.isupper() and self._full_name_at(j + 3)):
                 j += 3  # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn": the body's short form
+            elif (k := self._named_after(j)) > j:
+                j = k  # "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với ông A"
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names and len(posts) == 1 and self._standing_post(i) is not None:

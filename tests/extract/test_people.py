@@ -349,3 +349,12 @@ def test_a_bare_title_is_the_one_the_report_writes_with_its_body_and_no_name(run
 def test_a_hmong_surname_opens_a_name(run):
     x = run("Bộ trưởng Đào Ngọc Dung trao bằng Tổ quốc ghi công cho liệt sĩ Thao Văn Súa, trưởng công an xã.")
     assert "Thao Văn Súa" in names(x, "Person") and "Văn Súa" not in names(x, "Person")
+
+
+def test_a_title_set_off_from_its_holder_by_a_decisions_words_is_the_holders(run):
+    x = run("Cũng tại kỳ họp, đại biểu thống nhất miễn nhiệm Phó Chủ tịch UBND tỉnh Quảng Nam, nhiệm kỳ 2021-2026, "
+            "đối với ông Nguyễn Hồng Quang. Theo ông Nam, Chủ tịch UBND thành phố Hà Nội đương nhiệm, ông Nguyễn Thế "
+            "Thảo đã có đơn. Thừa ủy quyền của Thủ tướng Chính phủ, bà Phan Mỹ Linh - Thứ trưởng Bộ Xây dựng - đọc.")
+    roles = {(p, r) for p, _, r in rels(x, "HOLDS_POSITION")}
+    assert {("Nguyễn Hồng Quang", "Phó Chủ tịch"), ("Nguyễn Thế Thảo", "Chủ tịch")} <= roles
+    assert ("Phan Mỹ Linh", "Thủ tướng") not in roles  # a comma alone sets off no one
