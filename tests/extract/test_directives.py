@@ -1,6 +1,6 @@
 import pytest
 
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 
 def _directives(x):
@@ -158,3 +158,8 @@ def test_a_document_in_which_a_bare_title_acts_is_issued_by_the_titles_body(run)
 def test_a_prime_ministers_decision_is_also_the_governments(run):
     x = run("Thủ tướng vừa có Quyết định số 39/QĐ-TTg bổ nhiệm ông Nguyễn Văn A giữ chức Thứ trưởng Bộ Tài chính.")
     assert {o for _, o, _ in rels(x, "ISSUED_BY")} >= {"Chính phủ"}
+
+
+def test_a_numbered_treaty_is_a_document(run):
+    x = run("Việt Nam phê chuẩn Công ước số 98 về quyền tổ chức và thương lượng tập thể.")
+    assert "Công ước số 98" in names(x, "Directive")

@@ -28,3 +28,9 @@ def test_a_foreign_capital_is_a_place(run):
     assert "Mátxcơva" in names(x, "Location")
     y = run("Đại sứ quán Việt Nam ở Viêng Chăn tổ chức lễ viếng.")
     assert "Viêng Chăn" in names(y, "Location") and not names(y, "Person")
+
+
+def test_an_ocean_is_no_province_inside_it(run):
+    x = run("Quốc hội phê chuẩn Hiệp định xuyên Thái Bình Dương. Tàu ra Ấn Độ Dương.")
+    places = names(x, "Location")
+    assert {"Thái Bình Dương", "Ấn Độ Dương"} <= places and not {"Bình Dương", "Ấn Độ"} & places
