@@ -163,3 +163,8 @@ def test_a_prime_ministers_decision_is_also_the_governments(run):
 def test_a_numbered_treaty_is_a_document(run):
     x = run("Việt Nam phê chuẩn Công ước số 98 về quyền tổ chức và thương lượng tập thể.")
     assert "Công ước số 98" in names(x, "Directive")
+
+
+def test_an_international_organization_issues_its_convention(run):
+    x = run("Việt Nam phê chuẩn Công ước số 98 của Tổ chức Lao động quốc tế (ILO).")
+    assert ("Công ước số 98", "Tổ chức Lao động Quốc tế", None) in rels(x, "ISSUED_BY")
