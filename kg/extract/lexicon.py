@@ -257,6 +257,6 @@ def lexicon() -> Lexicon:
                 "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "count_words", "delegation_words",
-                "venue_prepositions"):
+                "preposition_surnames", "venue_prepositions"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

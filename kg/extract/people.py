@@ -201,6 +201,9 @@ class PeopleParser(PostReading, NameShapes):
         if first is not None and first.keys and first.keys[0] in self.lex.wordset("delegation_words") and (
                 self.lex.state_at(self.toks, i + 1)):
             return i  # "Đoàn Nhật Bản", "Đoàn Cộng hòa Cuba": a state's delegation, not a person named Đoàn
+        if first is not None and first.keys and first.keys[0] in self.lex.wordset("preposition_surnames") and (
+                self.lex.country_at(self.toks, i + 1)):
+            return i  # "Từ Pháp, Tổng thống Pháp …": "from France", not a person named Từ
         foreign = first is not None and not is_syllable(first.text)
         limit = 6 if foreign else 4  # "Alexander Van der Bellen", "Frank Walter-Steinmeier"
         words, spelled = 0, False  # name words; a transliteration's syllables joined by "-" are one

@@ -154,3 +154,10 @@ def test_a_cambodian_honorific_is_not_part_of_the_name(run):
     assert {"Hun Sen", "Say Chhum"} <= names(x, "Person")
     assert not any("Samdech" in n or "Techo" in n for n in names(x, "Person"))
 
+
+
+def test_kings_are_titles_and_from_a_state_is_no_person(run):
+    x = run("Nhà vua Hà Lan Willem-Alexander gửi lời chúc mừng. Nhà vua Đan Mạch Frederik X cũng gửi thư. Từ Pháp, "
+            "Tổng thống Pháp Emmanuel Macron đã gửi lời chúc mừng.")
+    assert names(x, "Person") == {"Willem-Alexander", "Frederik X", "Emmanuel Macron"}
+    assert {"Hà Lan", "Đan Mạch", "Pháp"} <= names(x, "Location")
