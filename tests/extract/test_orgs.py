@@ -645,3 +645,11 @@ def test_the_office_of_a_posts_holder_is_a_body(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Bouakhong Nammavong", "Văn phòng Thủ tướng Lào", "Chủ nhiệm") in posts
     assert not any(r == "Thủ tướng" for _, _, r in posts)  # he heads the office, not the government
+
+
+def test_a_standing_body_in_lower_case_after_a_joining_word(run):
+    x = run("Được sự thống nhất của Đảng uỷ xã và thường trực Hội đồng nhân dân xã, UBND xã Phong Xuân bán tài sản. "
+            "Ông Lê Văn A, Phó Bí thư thường trực Tỉnh ủy Nghệ An dự.")
+    council = "Hội đồng nhân dân xã Phong Xuân"
+    assert (f"Thường trực {council}", council, None) in rels(x, "PART_OF")
+    assert ("Lê Văn A", "Tỉnh ủy Nghệ An", "Phó Bí thư thường trực") in rels(x, "HOLDS_POSITION")  # a title's
