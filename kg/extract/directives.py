@@ -16,6 +16,9 @@ _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+
+
 @dataclass
 class DirectiveMention:
     start: int  # token index
@@ -70,6 +73,8 @@ class DirectiveParser:
             # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number
             if not toks[i].is_cap and not has_so and not re.search(r"[/-]", symbol):
                 return None
+            if not has_so and _YEAR_ONLY.fullmatch(symbol):
+                return None  # "Công ước 1982", "Hiệp định 2025": the year it was made, no number
             nxt = self.text[num.end() : num.end() + 12].split()
             if nxt and not has_so and word_key(nxt[0].strip(",.;")) in self.lex.number_units and not re.search(
                     r"[/-]", symbol):

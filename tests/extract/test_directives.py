@@ -168,3 +168,8 @@ def test_a_numbered_treaty_is_a_document(run):
 def test_an_international_organization_issues_its_convention(run):
     x = run("Việt Nam phê chuẩn Công ước số 98 của Tổ chức Lao động quốc tế (ILO).")
     assert ("Công ước số 98", "Tổ chức Lao động Quốc tế", None) in rels(x, "ISSUED_BY")
+
+
+def test_a_year_after_a_kind_is_no_document_number(run):
+    x = run("Các quốc gia thành viên của Công ước 1982 cần tuân thủ. HĐND ban hành Nghị quyết số 2024 về ngân sách.")
+    assert names(x, "Directive") == {"Nghị quyết số 2024"}  # with "số" it is a number
