@@ -89,17 +89,18 @@ def _planned(text: str, at: int) -> int:
 
 
 _TERM = re.compile(r"nhiệm k[ỳì]\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
-_OPENING = re.compile(r"[Đđ]ại hội|kỳ họp thứ nhất|họp kỳ thứ nhất|phiên họp thứ nhất|kỳ họp đầu tiên")
 
 
 def _term_opened(text: str) -> int | None:
     """"Đại hội … nhiệm kỳ 2017-2022", "kỳ họp thứ nhất … nhiệm kỳ 2016-2021" near the report's start:
-    a congress or first session opens its term, so the report's year is the term's first."""
+    a congress or first session opens its term, so the report's year is the term's first (data
+    term_openings)."""
+    openings = lexicon().words["term_openings"]
     for term in _TERM.finditer(text, 0, 1500):
         # the congress or session named close to the term, in the same paragraph
-        before = text[max(0, term.start() - 250) : term.start()].rsplit("\n", 1)[-1]
-        after = text[term.end() : term.end() + 60].split("\n", 1)[0]
-        if _OPENING.search(before) or _OPENING.search(after):
+        near = (text[max(0, term.start() - 250) : term.start()].rsplit("\n", 1)[-1] + "\n"
+                + text[term.end() : term.end() + 60].split("\n", 1)[0]).lower()
+        if any(w in near for w in openings):
             return int(term.group(1))
     return None
 
