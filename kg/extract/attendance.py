@@ -173,5 +173,4 @@ def _acts_at_event(lex, s: Sentence, m: OrgMention, event_name: str) -> bool:
 
 
 def _on_behalf(s: Sentence, m: OrgMention) -> bool:
-    prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 2) : m.start]]
-    return prev == [word_key("Thay"), word_key("mặt")]
+    return m.start >= 2 and s.tokens[m.start - 2].keys[:1] == _THAY and s.tokens[m.start - 1].keys[:1] == _MAT
