@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from kg.extract.org_ends import NameEnds
 from kg.extract.org_mention import OrgMention
-from kg.extract.tokens import KEY_VA, word_key
-
-PLURAL_KEYS = frozenset(word_key(w) for w in ("các", "những"))  # orgs.py reads it too
+from kg.extract.tokens import KEY_VA
 
 
 class BodyLists(NameEnds):
@@ -16,7 +14,7 @@ class BodyLists(NameEnds):
         """The rest of a list that shares m's head and owner: "các ban Kinh tế-Ngân sách, Văn hóa-Xã hội
         HĐND tỉnh", "các sở Tài chính, Sở Nông nghiệp và Môi trường, Dân tộc và Tôn giáo"."""
         head = m.head
-        plural = m.start > 0 and self.toks[m.start - 1].keys[:1] and self.toks[m.start - 1].keys[0] in PLURAL_KEYS
+        plural = self.lex.plural_before(self.toks, m.start)
         if m.kind == "gazetteer" and m.inner is None and not m.foreign and plural:
             # "các Bộ Y tế, Công Thương": a known body opens the list of its head's bodies
             hd = self.lex.heads.match(self.toks, m.start)

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.org_lists import PLURAL_KEYS, BodyLists
+from kg.extract.org_lists import BodyLists
 from kg.extract.org_mention import OrgMention, expand_surface
 from kg.extract.tokens import (
     KEY_CUA,
@@ -267,7 +267,7 @@ class OrgParser(BodyLists):
                 return OrgMention(i, k, "bare", head=head_text)
             return None
         if head.kind == "standalone":
-            if self._word(j) is not None and self._word(j).keys[0] in PLURAL_KEYS:  # "UBND các tỉnh"
+            if j < len(self.toks) and self.lex.plural_before(self.toks, j + 1):  # "UBND các tỉnh"
                 return None
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
@@ -293,8 +293,7 @@ class OrgParser(BodyLists):
             loc = self._locality(j, head=head_text)
             if loc is not None:
                 return OrgMention(i, loc[1], "standalone", head=head_text, locality=loc[0])
-        if j + 1 < len(self.toks) and self.toks[j].text == ":" and i > 0 and self.toks[i - 1].keys[:1] and (
-                self.toks[i - 1].keys[0] in PLURAL_KEYS):
+        if j + 1 < len(self.toks) and self.toks[j].text == ":" and self.lex.plural_before(self.toks, i):
             j += 1  # "Các Bộ: Y tế, Công Thương": a list of the head's bodies after a colon
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)

@@ -53,7 +53,7 @@ def named_sites(lex: Lexicon, toks: list[Token], i: int) -> list[PlaceMention]:
     word = " ".join(t.text for t in toks[i : hit[0]])
     word = word[0].upper() + word[1:]
     j = hit[0]
-    plural = i > 0 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in lex.wordset("plural_markers")
+    plural = lex.plural_before(toks, i)
     if plural and j < len(toks) and (toks[j].text == ":" or toks[j].keys[:1] == _NHU):
         j += 1
     out: list[PlaceMention] = []

@@ -22,3 +22,10 @@ def test_a_police_with_a_place_ends_a_list_of_departments(run):
     orgs = names(x, "Organization")
     assert "Sở Công an" not in orgs and "Sở Công an tỉnh Nghệ An" not in orgs
     assert "Công an tỉnh Nghệ An" in orgs
+
+
+def test_any_plural_marker_of_the_data_opens_a_list(run):
+    x = run("Những Bộ Ngoại giao, Công an, Tài chính đã góp ý.")
+    assert {"Bộ Ngoại giao", "Bộ Công an", "Bộ Tài chính"} <= names(x, "Organization")
+    x = run("Bộ Ngoại giao, Công an tỉnh Nghệ An dự.")  # no plural marker: no list of ministries
+    assert "Bộ Công an" not in names(x, "Organization")
