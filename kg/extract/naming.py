@@ -180,8 +180,8 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
             level, place = places.pop()
             # a body written with no level at all ("Thường trực UBND", "Ban Pháp chế HĐND") is the
             # province's only in a report that names no district or commune
-            bare = tuple(lex.words["local_government_bodies"]) if provincial and not lower else ()
-            _qualify(sentences, admin, level, place, tier[level], provincial, bare)
+            levelless = tuple(lex.words["local_government_bodies"]) if provincial and not lower else ()
+            _qualify(sentences, admin, level, place, tier[level], provincial, levelless)
         if provincial and len(_provinces_named(sentences, lex)) >= 2:
             # several provinces (an online conference): a sentence that names one speaks of it
             # (what the report settled above stays as it is)
@@ -274,10 +274,12 @@ def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: str, party: str,
-             provincial: bool, bare: tuple[str, ...] = ()) -> None:
+             provincial: bool, levelless: tuple[str, ...] = ()) -> None:
     """Name the generic bodies of `level` (and its Party committee `party`) after `place`; for a
-    province, its departments too ("Sở Y tế" -> "Sở Y tế tỉnh Nghệ An")."""
+    province, its departments too ("Sở Y tế" -> "Sở Y tế tỉnh Nghệ An"), and the `levelless` bodies
+    ("Thường trực UBND")."""
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
+    levelless_ends = tuple(f" {b}" for b in levelless)
     for m in _all_mentions(sentences):
         name = m.canonical
         # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
@@ -289,7 +291,7 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
             m.canonical = f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
         elif leveled or (party and (name == party or name.endswith(f" {party}"))):
             m.canonical = f"{name} {place}"
-        elif bare and (name in bare or name.endswith(tuple(f" {b}" for b in bare))):
+        elif name in levelless or name.endswith(levelless_ends):
             m.canonical = f"{name} {typed}"  # "Thường trực Ủy ban nhân dân" + "thành phố Hồ Chí Minh"
         elif heads and name.startswith(heads):
             # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's

@@ -638,6 +638,9 @@ def test_a_body_written_with_no_level_is_the_one_provinces_in_a_report_on_it(run
     assert {"Thường trực Ủy ban nhân dân tỉnh Bắc Ninh", "Ban Pháp chế Hội đồng nhân dân tỉnh Bắc Ninh"} <= orgs
     y = run("Sáng 21/4, HĐND tỉnh Bắc Ninh và UBND huyện Yên Phong họp. Các đại biểu bầu bổ sung Thường trực UBND.")
     assert "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh" not in names(y, "Organization")  # a district's too
+    # a department qualified first does not stop it ("Sở Y tế" is named after the province as well)
+    z = run("Sáng 21/4, HĐND tỉnh Bắc Ninh họp. Giám đốc Sở Y tế báo cáo. Các đại biểu bầu bổ sung Thường trực UBND.")
+    assert {"Sở Y tế tỉnh Bắc Ninh", "Thường trực Ủy ban nhân dân tỉnh Bắc Ninh"} <= names(z, "Organization")
 
 
 def test_the_office_of_a_posts_holder_is_a_body(run):
