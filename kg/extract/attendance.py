@@ -151,8 +151,7 @@ def _acts_for(lex, s: Sentence, after: int) -> bool:
     """A verb of reporting or answering for a body right after a person's name and titles (data
     acting_for_verbs), a modal or aspect word between ("sẽ giải trình")."""
     k = after
-    while k < len(s.tokens) and k - after < 2 and s.tokens[k].keys[:1] and s.tokens[k].keys[0] in lex.wordset(
-            "aspect_words"):
+    while k < len(s.tokens) and k - after < 2 and lex.word_in(s.tokens[k], "aspect_words"):
         k += 1
     return lex.phrases["acting_for_verbs"].match(s.tokens, k) is not None
 

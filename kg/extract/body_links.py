@@ -192,7 +192,7 @@ def _asks_another(lex, s: Sentence, start: int, verb: int) -> bool:
     else (a body, or "các …") to act; "X chỉ đạo thực hiện …" directs its own implementation."""
     toks = s.tokens
     for k in range(start, verb):
-        if toks[k].keys and toks[k].keys[0] in lex.wordset("directing_words"):
+        if lex.word_in(toks[k], "directing_words"):
             rest = range(k + 1, min(k + 4, verb))  # its object comes right after it
             plural = lex.wordset("plural_markers")
             if any(o.start in rest for o in s.orgs) or any(toks[j].keys[:1] and toks[j].keys[0] in plural

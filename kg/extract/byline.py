@@ -18,9 +18,9 @@ _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
 def _names_line(lex, toks) -> list[tuple[int, int]]:
     """Character spans of the names when a whole line is a byline, else []."""
-    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("source_markers"):
+    if toks and lex.word_in(toks[0], "source_markers"):
         return []  # "Theo TTXVN": the source of the report, not its author
-    if toks and toks[0].keys[:1] and toks[0].keys[0] in lex.wordset("bare_honorifics"):
+    if toks and lex.word_in(toks[0], "bare_honorifics"):
         return []  # "Ông Trịnh Xuân Thanh": a photo caption; a byline names no one "ông" or "bà"
     i = 0
     mk = lex.phrases["byline_markers"].match(toks, 0, allow_comma=True)

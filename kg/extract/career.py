@@ -118,7 +118,7 @@ class CareerReader:
     def _proposed(self, who: PersonMention, i: int) -> bool:
         """"giới thiệu ông A … để bầu giữ chức X": a post proposed, not held."""
         between = self.toks[max(who.end, who.chain_end) : i]
-        return any(t.keys[:1] and t.keys[0] in self.lex.wordset("career_purpose") for t in between)
+        return any(self.lex.word_in(t, "career_purpose") for t in between)
 
     def _chain(self, j: int) -> tuple[list[Post], int]:
         """Title chains joined by commas, "và" or "rồi" ("phó bí thư rồi bí thư Huyện ủy Y": the

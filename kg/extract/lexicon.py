@@ -115,9 +115,13 @@ class Lexicon:
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
 
+    def word_in(self, token: Token, name: str) -> bool:
+        """Is the token a word of the word set `name` (by its first key: "UBND" is "ủy")?"""
+        return bool(token.keys) and token.keys[0] in self.wordsets[name]
+
     def plural_before(self, tokens: list[Token], k: int) -> bool:
         """Is the word before k one that makes what follows plural ("các", "những"; data plural_markers)?"""
-        return k > 0 and bool(tokens[k - 1].keys) and tokens[k - 1].keys[0] in self.wordsets["plural_markers"]
+        return k > 0 and self.word_in(tokens[k - 1], "plural_markers")
 
     def canonical_org(self, keys: tuple[str, ...]) -> OrgEntry | None:
         return self.org_by_key.get(keys)

@@ -30,7 +30,7 @@ def list_opener_after_state(self: PeopleParser, i: int, j: int) -> int | None:
     """"Các Phó chủ tịch UBND tỉnh đều tái đắc cử gồm các ông A, B …": a plural title (after
     "các" / "những") may be followed by a verb of election before its list opens."""
     toks = self.toks
-    if i == 0 or not toks[i - 1].keys or toks[i - 1].keys[0] not in self.lex.wordset("plural_markers"):
+    if not self.lex.plural_before(toks, i):
         return None
     k = j
     while (m := self.lex.phrases["list_state_verbs"].match(toks, k)) is not None:
@@ -95,7 +95,7 @@ def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], l
     if bare:
         # only the term may stand between the title and "đối với"
         while j < limit and (toks[j].text in ("-", "–", ",") or toks[j].text[0].isdigit()
-                             or (toks[j].keys[:1] and toks[j].keys[0] in self.lex.wordset("term_words"))):
+                             or self.lex.word_in(toks[j], "term_words")):
             j += 1
     while j < limit and not (word_key(self.toks[j].text) == word_key("đối") and word_key(
             self.toks[j + 1].text if j + 1 < len(self.toks) else "") == word_key("với")):

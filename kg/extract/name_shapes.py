@@ -42,7 +42,7 @@ class NameShapes:
     def _street_at(self, i: int) -> bool:
         """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
         toks = self.toks
-        if i >= 1 and toks[i - 1].keys[:1] and toks[i - 1].keys[0] in self.lex.wordset("street_words"):
+        if i >= 1 and self.lex.word_in(toks[i - 1], "street_words"):
             return True
         # a house number ("số 5 Trần Thánh Tông", "ở 37 Lê Đại Hành", "80B Trần Hưng Đạo")
         number = toks[i - 1].text if i >= 1 else ""

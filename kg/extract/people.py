@@ -198,10 +198,10 @@ class PeopleParser(PostReading, NameShapes):
         # "Đoàn đại biểu Quốc hội", "Văn phòng": a head of two words is a body even after a surname
         if hd and (word_key(first.text) not in self.lex.surnames or hd[0] - i >= 2):
             return i
-        if first is not None and first.keys and first.keys[0] in self.lex.wordset("delegation_words") and (
+        if first is not None and self.lex.word_in(first, "delegation_words") and (
                 self.lex.state_at(self.toks, i + 1)):
             return i  # "Đoàn Nhật Bản", "Đoàn Cộng hòa Cuba": a state's delegation, not a person named Đoàn
-        if first is not None and first.keys and first.keys[0] in self.lex.wordset("preposition_surnames") and (
+        if first is not None and self.lex.word_in(first, "preposition_surnames") and (
                 self.lex.country_at(self.toks, i + 1)):
             return i  # "Từ Pháp, Tổng thống Pháp …": "from France", not a person named Từ
         foreign = first is not None and not is_syllable(first.text)

@@ -214,8 +214,7 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
             return None  # "thành phố Hà Nội", "thành phố Kon Tum": read where the province is
         return PlaceMention(i, known[0], name)
     end = unit[0]
-    listed = i > 0 and bool(toks[i - 1].keys[:1]) and (
-        toks[i - 1].keys[0] in lex.wordset("plural_markers") or toks[i - 1].text.isdigit())  # "3 xã: …"
+    listed = lex.plural_before(toks, i) or (i > 0 and toks[i - 1].text.isdigit())  # "3 xã: …"
     if listed and end + 1 < len(toks) and toks[end].text == ":":
         end += 1  # "các xã: Hoằng Đạt, Hoằng Đạo": the list after the colon (listed_unit reads the rest)
     elif listed and (bracket := _bracket_after(toks, end)) is not None:

@@ -10,9 +10,8 @@ from kg.model import Entity
 def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | None:
     """The first place after "tại"/"ở" in `where` (the sentence that says the event took place, else
     the lead), else a place the lead's visit went to, else the lead's dateline."""
-    at = lex.wordset("venue_prepositions")
     for p in where.places:
-        if p.start > 0 and where.tokens[p.start - 1].keys[:1] and where.tokens[p.start - 1].keys[0] in at:
+        if p.start > 0 and lex.word_in(where.tokens[p.start - 1], "venue_prepositions"):
             if (venue := _location_at(b, where, p.start)) is not None:
                 return venue
     return _visited_place(b, lex, lead) or _dateline_place(b, lex, text, lead)
