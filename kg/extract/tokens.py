@@ -224,11 +224,14 @@ KEY_CUA = (word_key("của"),)
 KEY_CHO = (word_key("cho"),)
 
 
+_JOINERS = frozenset("-'’")  # written tight inside a name: "Walter-Steinmeier", "H'Yim"
+
+
 def name_text(toks: list[Token]) -> str:
     """A name's words as written: spaced, but tight around a hyphen ("Walter-Steinmeier")."""
     out = toks[0].text if toks else ""
     for prev, t in itertools.pairwise(toks):
-        tight = "-" in (prev.text, t.text) or t.text == "." or "'" in (prev.text, t.text) or "’" in (prev.text, t.text)
+        tight = t.text == "." or not _JOINERS.isdisjoint((prev.text, t.text))
         out += t.text if prev.end == t.start and tight else " " + t.text
     return out
 
