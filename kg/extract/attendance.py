@@ -12,7 +12,6 @@ from kg.extract.tokens import KEY_VA, word_key
 from kg.model import Entity
 from kg.text import name_key
 
-_THAY, _MAT = (word_key("thay"),), (word_key("mặt"),)
 _CUNG = (word_key("cũng"),)
 _NAY = (word_key("này"),)
 
@@ -34,7 +33,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
                 continue  # (a photographer's credit is no attendance)
-            if _represented(s, p.start):
+            if _represented(lex, s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
             spoke = _attends(lex, s, max(p.end, p.chain_end))
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
@@ -57,7 +56,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
         for k, (m, e) in enumerate(tops):
             if id(m) in s.title_orgs or id(m) in s.issuer_orgs or s is lead:
                 continue
-            if _on_behalf(s, m) or (behalf is not None and listed_with(s, behalf, m, lex.wordset("leadership_words"))):
+            if _on_behalf(lex, s, m) or (
+                    behalf is not None and listed_with(s, behalf, m, lex.wordset("leadership_words"))):
                 behalf = m
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
                 continue
@@ -67,7 +67,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end))
             # "Tham dự có …; các đồng chí trong Ban Tổ chức Trung ương": the body's members attend
             members = lex.phrases["member_phrases"].ending_at(s.tokens, m.start) >= 0
-            if (attendance and (led or members)) or (led and near) or _on_behalf(s, m) or _acts_at_event(
+            if (attendance and (led or members)) or (led and near) or _on_behalf(lex, s, m) or _acts_at_event(
                     lex, s, m, name):
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
@@ -137,13 +137,14 @@ def _posted(lex, s: Sentence, p) -> bool:
                                                                                             after + 12)))
 
 
-def _represented(s: Sentence, at: int) -> bool:
+def _represented(lex, s: Sentence, at: int) -> bool:
     """Is the mention at token `at` (after its title or honorific) the one someone acts for?"""
-    # "thay mặt" a few words back, the person's title in between ("thay mặt Tổng thống Joe Biden")
-    before = s.tokens[max(0, at - 6) : at]
-    for k in range(len(before) - 1):
-        if before[k].keys[:1] == _THAY and before[k + 1].keys[:1] == _MAT:
-            return all(t.is_word for t in before[k + 2 :])
+    # "thay mặt" (data behalf_words) a few words back, the person's title in between ("thay mặt Tổng
+    # thống Joe Biden")
+    for k in range(max(0, at - 6), at):
+        got = lex.phrases["behalf_words"].match(s.tokens, k)
+        if got is not None and got[0] <= at:
+            return all(t.is_word for t in s.tokens[got[0] : at])
     return False
 
 
@@ -171,5 +172,5 @@ def _acts_at_event(lex, s: Sentence, m: OrgMention, event_name: str) -> bool:
     return j < len(s.tokens) and s.tokens[j].text == "," and m.start == j + 1
 
 
-def _on_behalf(s: Sentence, m: OrgMention) -> bool:
-    return m.start >= 2 and s.tokens[m.start - 2].keys[:1] == _THAY and s.tokens[m.start - 1].keys[:1] == _MAT
+def _on_behalf(lex, s: Sentence, m: OrgMention) -> bool:
+    return lex.phrases["behalf_words"].ending_at(s.tokens, m.start) >= 0
