@@ -101,6 +101,7 @@ def ingest(
     follow_links: bool = False,
     remove_missing: bool = False,
     file_timeout: float | str | None = "auto",
+    wait: float | None = 0.0,
 ) -> IngestSummary:
     """Ingest files and folders (recursively) into `store`; see the module docstring.
 
@@ -112,13 +113,15 @@ def ingest(
     that are gone, and the reports left in no file. `file_timeout`: seconds one file may take to
     be read and extracted before it fails as a runaway and the run goes on (a single job then runs
     in a worker process too, so that it can be stopped); "auto": a budget from `max_bytes`
-    (auto_timeout), kept where files run in worker processes anyway; None: no limit.
+    (auto_timeout), kept where files run in worker processes anyway; None: no limit. `wait`:
+    seconds to wait while another process writes the store (None: until it is done; 0: fail at
+    once, naming the process).
     """
     encoding = check_encoding(encoding)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise KgError(f"--jobs must be at least 1, not {jobs}")
-    store.lock()  # before anything is read or written: a second run fails here, at once
+    store.lock(wait)  # before anything is read or written: a second run fails here, at once
     isolated = file_timeout not in (None, "auto")
     if file_timeout == "auto":
         file_timeout = auto_timeout(max_bytes) if jobs > 1 else None
@@ -167,6 +170,7 @@ class _Run:
         # the store's index, kept current as this run writes: small strings only (about 0.3 KB a
         # report), so memory does not grow with the reports' contents
         self.by_sha: dict[str, str] = {}  # content hash -> report id
+        self.sha_of: dict[str, str] = {}  # report id -> its content hash
         self.by_path: dict[str, str] = {}  # file path -> id of the report it holds
         self.encoding_of: dict[str, str] = {}  # only with --encoding: the encoding a report was read with
         self.extractor_of: dict[str, str] = {}  # report id -> the extractor that stored it
@@ -248,6 +252,7 @@ class _Run:
                 self.encoding_of[info.id] = info.encoding
             if info.sha256:
                 self.by_sha.setdefault(info.sha256, info.id)
+                self.sha_of[info.id] = info.sha256
             for p in info.paths:
                 self.by_path[p] = info.id
 
@@ -283,7 +288,10 @@ class _Run:
         if status == "unchanged" and not forced:
             return _Item(shown, "unchanged", path, doc_id, sha)
         self.taken_ids.add(doc_id)
-        self.by_sha[sha] = doc_id  # later copies in this run are duplicates of this one
+        old = self.sha_of.get(doc_id)
+        if old is not None and old != sha and self.by_sha.get(old) == doc_id:
+            del self.by_sha[old]  # that report holds other content now: a later copy of the old one is not it
+        self.by_sha[sha], self.sha_of[doc_id] = doc_id, sha  # later copies in this run are duplicates of it
         self.extractor_of[doc_id] = self.extractor
         item = _Item(shown, "extract", path, doc_id, sha, "new" if status == "new" else "updated")
         item.reread, item.stale = forced, stale

@@ -73,7 +73,7 @@ class ContractStore:
             info.paths = [p for p in info.paths if p not in paths]
         return self._drop_fileless()
 
-    def lock(self) -> None:
+    def lock(self, wait: float | None = 0.0) -> None:
         self.calls.append(("lock", ""))
 
     @contextlib.contextmanager

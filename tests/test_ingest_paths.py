@@ -76,6 +76,23 @@ def test_a_file_edited_to_equal_another_report_leaves_its_old_report(tmp_path: P
         assert facts(store) == fresh(folder, tmp_path / "fresh")
 
 
+def test_a_new_copy_of_a_files_old_content_is_stored_when_that_file_changed_in_the_same_run(
+        tmp_path: Path) -> None:
+    """a.txt changes and b.txt is a copy of a.txt as it was: a is read first (sorted), and its
+    report holds the new content after that, so b's content must be stored as a report of its own."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    with Store.open(tmp_path / "store") as store:
+        ingest([folder], store, jobs=1)
+        shutil.copy(folder / "a.txt", folder / "b.txt")
+        (folder / "a.txt").write_text(TEXTS[1], encoding="utf-8")
+        summary = ingest([folder], store, jobs=1)
+        assert (summary.new, summary.updated, summary.duplicate) == (1, 1, 0)
+        assert {"Đào Hồng Lan", "Hoàng Trung Dũng"} <= person_names(store)
+        assert facts(store) == fresh(folder, tmp_path / "fresh")
+
+
 def test_remove_missing_drops_what_is_gone_and_keeps_copies(tmp_path: Path) -> None:
     folder, other = tmp_path / "in", tmp_path / "elsewhere"
     folder.mkdir()

@@ -26,6 +26,7 @@ app = typer.Typer(
 _COMMAND_MODULES = (
     "extract",  # kg extract, kg eval
     "ingest",  # kg ingest
+    "watch",  # kg watch
     "store",  # kg remove, stats, show, path, export
     "query",  # kg query sparql|cypher
     "load",  # kg load neo4j|sparql

@@ -40,6 +40,8 @@ def register(app: typer.Typer) -> None:
             "(default: 30 + 12 per MiB of --max-size, where files run in worker processes; 0: no limit)."
         ),
         fmt: str = typer.Option("text", "--format", help="The summary as text or json (failures stay on stderr)."),
+        wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait while another process (a kg "
+                                   "watch, another ingest) writes the store; by default fail at once naming it."),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -56,7 +58,7 @@ def register(app: typer.Typer) -> None:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
                              progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
                              follow_links=follow_links, remove_missing=remove_missing,
-                             file_timeout="auto" if file_timeout is None else (file_timeout or None))
+                             file_timeout="auto" if file_timeout is None else (file_timeout or None), wait=wait)
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
         typer.echo(text if fmt == "text" else summary_json(summary, Path(store_path)))

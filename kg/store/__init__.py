@@ -14,7 +14,17 @@ loaders, HTML) reads.
         graph = store.graph()                     # merged, cross-report resolved, with evidence
         store.stats(); store.documents(); store.record_error(path, reason)
 
-Also: `lock()` (become the writer now rather than at the first write), `find(name_or_id)`,
+Concurrency: one writer and any number of readers, in any processes. The writer holds `lock`
+for one batch of work (a `kg ingest` run, one batch of `kg watch`) and releases it after, so
+writers take turns; `lock(wait=seconds)` waits for the one writing (None: as long as it takes),
+else the second writer fails at once naming the pid that holds it. Readers never lock kg.sqlite
+(SQLite's WAL gives each read one committed state); the derived stores are copy-on-write per
+state (a new folder per state, never updated in place while a reader holds one open: an embedded
+ladybug store changed under another process's handle is not safe), and an old state's folder is
+deleted only when no reader holds it (kg.store.derived).
+
+Also: `lock()` (become the writer now rather than at the first write), `unlock()` (stop being it),
+`find(name_or_id)`,
 `entity(id)`, `relations_of(id)` (one entity without reading the whole graph), `state()` /
 `generation` (changes with every write), `refresh()` (build the derived stores now),
 `derived.rdf()` / `derived.cypher()` (read-only handles; kg.query runs queries on them), and

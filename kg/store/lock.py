@@ -6,12 +6,17 @@ flock(2) locks die with their process, so a writer killed with -9 never leaves a
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
+import time
 from pathlib import Path
 
 from kg.errors import StoreError
 
 LOCK_FILE = "lock"
+_RETRY_SECONDS = 0.1  # how often a waiting writer tries the lock again
+
+log = logging.getLogger(__name__)
 
 
 def writable(path: Path) -> bool:
@@ -30,9 +35,10 @@ class WriterLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> None:
+    def acquire(self, wait: float | None = 0.0) -> None:
         """Take the lock or raise StoreError naming the pid that holds it (or saying that the
-        store is read-only)."""
+        store is read-only). `wait`: seconds to wait for another writer to finish (None: as long
+        as it takes; 0: fail at once)."""
         if self._fd is not None:
             return
         if self.read_only:
@@ -41,12 +47,22 @@ class WriterLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StoreError(f"store {self.path.parent} cannot be written ({exc.strerror or exc})") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-            os.close(fd)
-            raise StoreError(f"store {self.path.parent} is locked by pid {holder}") from None
+        deadline = None if wait is None else time.monotonic() + max(wait, 0.0)
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                if deadline is not None and time.monotonic() >= deadline:
+                    os.close(fd)
+                    waited = f" (waited {wait:g} s)" if wait else ""
+                    raise StoreError(f"store {self.path.parent} is locked by pid {holder}{waited}") from None
+                if not told:  # once: a writer that waits says for whom
+                    log.warning("store %s is locked by pid %s: waiting", self.path.parent, holder)
+                    told = True
+                time.sleep(_RETRY_SECONDS)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         self._fd = fd

@@ -157,9 +157,15 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def lock(self) -> None:
-        """Become the store's one writer now (writes also do this on first use)."""
-        self._lock.acquire()
+    def lock(self, wait: float | None = 0.0) -> None:
+        """Become the store's one writer now (writes also do this on first use). `wait`: seconds
+        to wait while another process writes (None: until it is done; 0: fail at once)."""
+        self._lock.acquire(wait)
+
+    def unlock(self) -> None:
+        """Stop being the writer (at the end of a batch of work), so that another can write."""
+        if self._batch is None:
+            self._lock.release()
 
     @property
     def conn(self) -> sqlite3.Connection:

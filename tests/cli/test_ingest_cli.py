@@ -150,6 +150,28 @@ def test_a_second_concurrent_ingest_fails_at_once_with_one_line(tmp_path: Path) 
     assert result.stdout == "" and not (store / "errors.jsonl").exists()  # nothing read, nothing written
 
 
+def test_wait_lets_a_second_ingest_run_once_the_writer_is_done(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(NEWS, encoding="utf-8")
+    store = tmp_path / "kg"
+    Store.open(store).close()
+    hold_briefly = _HOLD_LOCK.replace("time.sleep(60)", "time.sleep(1.0)")
+    holder = subprocess.Popen([sys.executable, "-c", hold_briefly, str(store)], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = run(tmp_path / "in", "--store", store, "--wait", "30")
+        assert holder.poll() is not None  # it ran after the holder had finished
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 0, result.stderr
+    assert "1 new" in result.stdout
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_keeping_finished_reports(tmp_path: Path) -> None:
     """SIGINT to the whole foreground process group, as a terminal's Ctrl-C sends it."""
