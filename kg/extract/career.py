@@ -8,6 +8,7 @@ name's, not the subject's.
 
 from __future__ import annotations
 
+from kg.extract import lists
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
@@ -142,8 +143,12 @@ class CareerReader:
         return posts, end
 
     def _names_follow(self, j: int) -> bool:
-        h = self.lex.phrases["honorifics"].match(self.toks, j)
-        k = h[0] if h else j
+        """A name after the chain, or a list of them ("giữ chức X là các ông, bà: A; B"): the
+        chain is theirs, not the subject's."""
+        opened = lists.list_opener(self.peop, j)
+        k = j if opened is None else opened
+        h = self.lex.phrases["honorifics"].match(self.toks, k)
+        k = h[0] if h else k
         return self.peop.name_at(k) > k
 
     def _status(self, i: int, verb: str) -> str | None:

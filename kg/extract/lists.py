@@ -18,7 +18,8 @@ def list_opener(self: PeopleParser, j: int) -> int | None:
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
     opener = self.lex.phrases["list_openers"].match(toks, k)
     k = opener[0] if opener else k
-    plural = self.lex.phrases["plural_honorifics"].match(toks, k) if opener else None
+    # "là các ông, bà: A; B": a comma may stand inside the plural honorific
+    plural = self.lex.phrases["plural_honorifics"].match(toks, k, allow_comma=True) if opener else None
     if plural is not None and plural[0] < len(toks) and toks[plural[0]].text == ":":
         k = plural[0]  # "6 Phó chủ tịch gồm các ông: A; B"
     if k < len(toks) and toks[k].text == ":":

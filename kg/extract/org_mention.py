@@ -61,8 +61,10 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
 
 def _loc_word(tokens: list[Token], start: int, end: int) -> str:
     words = [t.text for t in tokens[start:end] if t.is_word]
-    key = " ".join(words).lower().rstrip(".")
-    return {"tp": "thành phố"}.get(key, key)
+    key = " ".join(words).lower()
+    if key == "tp" or key.endswith("."):  # "TP", "Q.Tân Bình": the unit written out
+        key = (abbreviations().get(key) or key).lower()
+    return key.rstrip(".")
 
 
 def canonical_name(m: OrgMention, lex: Lexicon) -> str:

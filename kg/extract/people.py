@@ -114,6 +114,9 @@ class PeopleParser(PostReading, NameShapes):
             # "Trưởng Ban Tổ chức Trung ương", "Trưởng đoàn ĐBQH tỉnh", "Phó Tổng Thanh tra Chính
             # phủ": the title's last words also start the body's name
             whole = self.orgs.parse(body_at, after_title=True, lower_head=True)
+            if whole is not None and self.orgs.looks_like_person(body_at + 1) and (
+                    self.name_at(body_at + 1) >= whole.end):
+                whole = None  # "Trưởng ban Lê Minh Hưng": the title, then its holder, not "Ban Lê Minh Hưng"
             # "Trưởng ban Ban Dân tộc tỉnh": the body written in full after the title wins
             written = org is not None and self.toks[org.start].keys[:1] == self.toks[body_at].keys[:1]
             if whole is not None and not written and (org is None or whole.end >= org.end):

@@ -76,6 +76,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     facts_of = _WORDS
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
+        if "." in word and (cut := _unit_cut(word, text, m.end())):
+            # "UBND Q.Tân Bình", "TP.Thủ Đức": an abbreviated unit glued to its name is two words
+            append(Token(word[:cut], m.start(), m.start() + cut, len(out)))
+            append(Token(word[cut:], m.start() + cut, m.end(), len(out)))
+            continue
         facts = facts_of.get(word)
         if facts is None:
             facts = _learn(word)
@@ -86,6 +91,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         for a, z in itertools.pairwise((0, *split_glued(word), len(word))):
             append(Token(word[a:z], at + a, at + z, len(out)))
     return out
+
+
+_UNIT_GLUED = re.compile(r"([A-Z]{1,2}\.)[A-ZĐ\u00c0-\u1ef8][a-zđ\u00e0-\u1ef9]+")
+
+
+def _unit_cut(word: str, text: str, after: int) -> int:
+    """Where "Q.Tân" splits ("Q." abbreviating an administrative unit, data/abbreviations.tsv),
+    or 0. A one-letter abbreviation also needs a capitalized word after it: "Q.Huy" alone is a
+    byline's initial and name."""
+    m = _UNIT_GLUED.fullmatch(word)
+    if m is None or expansion(m.group(1)) is None:
+        return 0
+    if len(m.group(1)) == 2 and not (text[after : after + 1] == " " and text[after + 1 : after + 2].isupper()):
+        return 0
+    return len(m.group(1))
 
 
 def _facts(text: str) -> tuple[bool, bool, tuple[str, ...]]:

@@ -1,6 +1,6 @@
 """Career statements: posts given to the person a sentence is about, not written next to the name."""
 
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 
 def _post(x, person: str, org: str, role: str):
@@ -175,3 +175,17 @@ def test_what_a_person_is_reported_to_say_has_a_subject_of_its_own(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Nguyễn Hạnh Phúc", "Quốc hội", "Tổng Thư ký") in posts
     assert not any(p == "Nguyễn Hạnh Phúc" and r in ("Chủ tịch nước", "Bộ trưởng") for p, _, r in posts)
+
+
+def test_becoming_and_taking_on_a_post_are_career_statements(run):
+    x = run("Ông Phạm Quốc Bảo sinh năm 1975. Năm 2012, ông trở thành Chánh Văn phòng Huyện ủy Yên Mô. "
+            "Ông Bảo sau đó đảm nhiệm cương vị Phó Bí thư Thường trực Huyện ủy Kim Sơn.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phạm Quốc Bảo", "Văn phòng Huyện ủy Yên Mô", "Chánh Văn phòng") in posts
+    assert ("Phạm Quốc Bảo", "Huyện ủy Kim Sơn", "Phó Bí thư Thường trực") in posts
+
+
+def test_a_title_whose_head_word_is_followed_by_a_full_name_names_no_body(run):
+    x = run("Lãnh đạo Ban Kinh tế Trung ương gồm Trưởng ban Trần Văn Hòa và bốn phó ban.")
+    assert "Trần Văn Hòa" in names(x, "Person")
+    assert not any("Trần Văn Hòa" in n for n in names(x, "Organization"))

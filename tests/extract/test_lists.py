@@ -69,3 +69,11 @@ def test_a_shared_title_whose_list_opens_with_gom_cac_ong(run):
     x = run("UBND tỉnh Nam Định có 3 Phó chủ tịch gồm các ông: Trần Văn Hải; Lê Quốc Bình và Phạm Đình Nghị.")
     holders = {p for p, o, r in rels(x, "HOLDS_POSITION") if o == "Ủy ban nhân dân tỉnh Nam Định"}
     assert holders == {"Trần Văn Hải", "Lê Quốc Bình", "Phạm Đình Nghị"}
+
+
+def test_a_held_title_listed_after_la_cac_ong_ba_is_everyones(run):
+    x = run("Hiện 3 người đang giữ chức Phó Giám đốc Sở Tài chính tỉnh Nam Định là các ông, bà: Trần Hữu Phước; "
+            "Lê Thị Minh Nguyệt; Vũ Quang Khải.")
+    posts = rels(x, "HOLDS_POSITION")
+    for name in ("Trần Hữu Phước", "Lê Thị Minh Nguyệt", "Vũ Quang Khải"):
+        assert (name, "Sở Tài chính tỉnh Nam Định", "Phó Giám đốc") in posts

@@ -36,3 +36,11 @@ def test_an_ocean_is_no_province_inside_it(run):
     x = run("Quốc hội phê chuẩn Hiệp định xuyên Thái Bình Dương. Tàu ra Ấn Độ Dương.")
     places = names(x, "Location")
     assert {"Thái Bình Dương", "Ấn Độ Dương"} <= places and not {"Bình Dương", "Ấn Độ"} & places
+
+
+def test_an_abbreviated_unit_glued_to_its_name_is_the_unit(run):
+    x = run("Chủ tịch UBND TP.Bắc Ninh Nguyễn Văn Dũng làm việc với UBND Q.Hoàng Mai và thăm H.Gia Lâm. "
+            "Bài: Q.Huy")
+    assert names(x, "Person") == {"Nguyễn Văn Dũng", "Q.Huy"}  # a byline's initial stays a name
+    assert {"Ủy ban nhân dân thành phố Bắc Ninh", "Ủy ban nhân dân quận Hoàng Mai"} <= names(x, "Organization")
+    assert "Gia Lâm" in names(x, "Location")
