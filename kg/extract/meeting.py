@@ -280,11 +280,12 @@ def _event_np_end(s: Sentence, i: int) -> int:
             break
         if t.keys[:1] == KEY_VA and nxt is not None and lexicon().phrases["event_nouns"].match(toks, j + 1):
             break  # "Đại hội … và đại lễ khánh thành …": a second event
-        # a comma ends the name before a new clause: a capital word, a number, a time of day, or a
-        # lower-case clause opener ("kỳ họp thứ 2, nhiều đại biểu …"); lists of verbs go on
-        # ("Hội nghị nghiên cứu, học tập, quán triệt …")
+        # a comma ends the name before a new clause: a capital word, a number, a time of day, a
+        # lower-case clause opener ("kỳ họp thứ 2, nhiều đại biểu …") or a verb of speech ("…
+        # khóa XV, cho rằng …"); lists of other verbs go on ("Hội nghị nghiên cứu, học tập, quán triệt …")
         if t.text == "," and nxt is not None and (
-                nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)):
+                nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)
+                or lexicon().phrases["attend_words"].match(toks, j + 1)):
             break
         if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
                                          or lexicon().phrases["event_name_verbs"].match(toks, j)):

@@ -133,7 +133,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
-                    org = b.entity("Organization", f"{post.implied} {post.country}",
+                    party = lex.words["ruling_parties"].get(post.country) if post.implied.endswith(" Đảng") else None
+                    # "Tổng Bí thư … Lào": the Central Committee of Laos's party, named as that party is
+                    state_body = f"{post.implied.removesuffix('Đảng')}{party}" if party else (
+                        f"{post.implied} {post.country}")
+                    org = b.entity("Organization", state_body,
                                    span=s.char_span(post.start, post.end), sent=sent, props={"foreign": True})
                 elif org is None and post.implied and not foreign_name and name not in foreign:
                     # an implied body is Vietnam's only for a Vietnamese name ("Thủ tướng Hun Manet" is not)

@@ -582,3 +582,17 @@ def test_a_visit_told_without_a_date_is_dated_by_the_report(run):
     y = run("Chủ tịch nước thăm hỏi Ấn Độ sau trận lụt\n05/08/2017\n\nChủ tịch nước Trần Đại Quang gửi điện thăm hỏi"
             " Tổng thống Ấn Độ.")
     assert not [e for e in y.entities if e.type == "Event"]
+
+
+def test_an_event_name_ends_at_a_comma_before_a_verb_of_speech(run):
+    x = run("Sáng 12/6/2024, tại Kỳ họp thứ 5 Hội đồng nhân dân tỉnh Nam Định khóa XIX, cho rằng kết quả "
+            "thể hiện sự tin tưởng của cử tri, ông Trần Văn Minh phát biểu.")
+    assert "Kỳ họp thứ 5 Hội đồng nhân dân tỉnh Nam Định khóa XIX" in names(x, "Event")
+
+
+def test_giving_scholarships_or_gifts_is_the_event_a_dated_lead_tells(run):
+    x = run("Ngày 14/3/2024, đồng chí Lê Thị Thu Hà, Chủ tịch Hội Chữ thập đỏ tỉnh Nam Định đã trao học bổng "
+            "tặng học sinh nghèo tại xã Giao Thiện. Cùng đi có ông Trần Văn Quý, Phó Chủ tịch UBND huyện Giao Thủy.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1 and events[0].name.startswith("Trao học bổng") and events[0].props["date"] == "2024-03-14"
+    assert {"Lê Thị Thu Hà", "Trần Văn Quý"} <= {p for p, _, _ in rels(x, "ATTENDED")}

@@ -161,3 +161,11 @@ def test_kings_are_titles_and_from_a_state_is_no_person(run):
             "Tổng thống Pháp Emmanuel Macron đã gửi lời chúc mừng.")
     assert names(x, "Person") == {"Willem-Alexander", "Frederik X", "Emmanuel Macron"}
     assert {"Hà Lan", "Đan Mạch", "Pháp"} <= names(x, "Location")
+
+
+def test_a_party_title_of_a_one_party_state_is_in_that_partys_central_committee(run):
+    x = run("Sáng 3/5/2024, Chủ tịch nước tiếp Bí thư thứ nhất, Chủ tịch nước Cuba Miguel Díaz-Canel. "
+            "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith gửi điện chúc mừng.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Thongloun Sisoulith", "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào", "Tổng Bí thư") in posts
+    assert not any(org == "Ban Chấp hành Trung ương Đảng Lào" for _, org, _ in posts)
