@@ -34,6 +34,8 @@ class Sentence:
     places: list[PlaceMention] = field(default_factory=list)
     outlets: list[OrgMention] = field(default_factory=list)  # news outlets cited: sources, never actors
     unnamed_posts: list[tuple[str, OrgMention]] = field(default_factory=list)  # (role, body): a title, no name
+    # ids of orgs in plural titles that name no one ("các đồng chí Ủy viên Bộ Chính trị"): the body's members
+    holderless: set[int] = field(default_factory=set)
     _first_keys: frozenset[str] | None = field(default=None, repr=False)
 
     def add_people(self, people: list[PersonMention], title_orgs: list[OrgMention], end: int) -> int:
@@ -155,6 +157,8 @@ def read_sentence(
                 # (the bodies recorded are the ones read with the title, which are named later)
                 roles = [p.role for p in unnamed if p.org is not None]
                 s.unnamed_posts.extend(zip(roles, got[1], strict=False))
+            if not got[0] and (lex.plural_before(toks, i) or lex.phrases["plural_honorifics"].match(toks, i)):
+                s.holderless.update(id(o) for o in got[1])
             j = s.add_people(*got)
             if j > i:
                 i = j

@@ -23,3 +23,12 @@ def test_the_body_a_holder_answers_or_reports_for_takes_part(run):
     assert "Sở Tài nguyên và Môi trường tỉnh Thanh Hóa" in bodies
     assert "Sở Y tế tỉnh Thanh Hóa" not in bodies  # a body only in an attendee's title
     assert "Tỉnh ủy Thanh Hóa" not in bodies  # one of several posts: which body acts is not said
+
+
+def test_unnamed_members_of_a_body_attending_make_it_take_part(run):
+    x = run("Sáng 5/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định tổ chức hội nghị báo cáo viên. Tham dự hội nghị có các "
+            "đồng chí Ủy viên Ban Thường vụ Tỉnh ủy Nam Định, đại biểu Quốc hội tỉnh. Vì Thủ tướng Chính phủ đã có "
+            "công điện, ông Trần Văn Hùng yêu cầu đại biểu dự hội nghị đeo khẩu trang.")
+    bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert "Ban Thường vụ Tỉnh ủy Nam Định" in bodies
+    assert not bodies & {"Chính phủ", "Quốc hội"}  # one holder named by title; deputies, not the assembly
