@@ -4,6 +4,8 @@ report names."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.org_mention import OrgMention, canonical_name
 from kg.extract.org_places import unit_above
@@ -229,15 +231,18 @@ _LIST_JOINS = frozenset((",", "-", "–", "&"))
 
 def resolve_bare_heads(sentences: list[Sentence]) -> None:
     """A body written by its head alone ("Hội đồng nhân dân", "Thành ủy") is the one body of that
-    head the report names in full ("Hội đồng nhân dân tỉnh Quảng Ninh"), when there is one."""
-    names = {m.canonical for m in _all_mentions(sentences) if m.canonical}
-    extending = _extensions(names)
+    head the report names in full ("Hội đồng nhân dân tỉnh Quảng Ninh"), when there is one; of
+    several ("Tỉnh ủy Tuyên Quang", "Tỉnh ủy Lào Cai"), the one the report names most often, the
+    body it is about, when one is named more often than the others."""
+    mentions = [m.canonical for m in _all_mentions(sentences) if m.canonical]
+    extending = _extensions(set(mentions))
+    count = Counter(mentions)
     for m in _all_mentions(sentences):
         if m.kind != "standalone" or not m.canonical or m.canonical != _expand_head_text(m):
             continue
-        longer = extending.get(m.canonical, set())
-        if len(longer) == 1:
-            m.canonical = next(iter(longer))
+        longer = sorted(extending.get(m.canonical, set()), key=lambda n: -count[n])
+        if len(longer) == 1 or (len(longer) > 1 and count[longer[0]] > count[longer[1]]):
+            m.canonical = longer[0]
 
 
 def _expand_head_text(m) -> str:

@@ -656,3 +656,10 @@ def test_a_standing_body_in_lower_case_after_a_joining_word(run):
     council = "Hội đồng nhân dân xã Phong Xuân"
     assert (f"Thường trực {council}", council, None) in rels(x, "PART_OF")
     assert ("Lê Văn A", "Tỉnh ủy Nghệ An", "Phó Bí thư thường trực") in rels(x, "HOLDS_POSITION")  # a title's
+
+
+def test_a_bare_head_is_the_body_of_that_head_the_report_names_most(run):
+    x = run("Sáng 2/4/2024, Tỉnh ủy Nam Định tổ chức hội nghị. Bí thư Tỉnh ủy Nam Định Phạm Gia Túc phát biểu. "
+            "Ông Túc từng là Phó Bí thư Tỉnh ủy Thái Bình. Ông đề nghị Tỉnh ủy tập trung lãnh đạo.")
+    bodies = names(x, "Organization")
+    assert {"Tỉnh ủy Nam Định", "Tỉnh ủy Thái Bình"} <= bodies and "Tỉnh ủy" not in bodies
