@@ -17,6 +17,7 @@ class OrgEntry:
     name: str
     part_of: str = ""
     reports_to: str = ""
+    international: bool = False  # of no state: a foreign holder's post in it is not their state's
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _without_and(forms: list[str]) -> list[str]:
 def lexicon() -> Lexicon:
     lex = Lexicon()
     for row in read_yaml("organizations.yaml"):
-        entry = OrgEntry(row["name"], row.get("part_of", ""), row.get("reports_to", ""))
+        entry = OrgEntry(row["name"], row.get("part_of", ""), row.get("reports_to", ""),
+                         bool(row.get("international")))
         forms = [row["name"], *(row.get("aliases") or [])]
         # "Ủy ban Tư pháp của Quốc hội" is also written without "của": "Ủy ban Tư pháp Quốc hội"
         forms += [f.replace(" của ", " ") for f in forms if " của " in f]

@@ -335,7 +335,8 @@ def _stateless(lex: Lexicon, m: OrgMention, foreign_name: bool) -> bool:
         return False
     if m.foreign or (m.head in lex.words["bodies_abroad"] and not m.locality):
         return True
-    return foreign_name and lex.canonical_org(phrase_keys(m.canonical)) is not None
+    entry = lex.canonical_org(phrase_keys(m.canonical))
+    return foreign_name and entry is not None and not entry.international  # (not "Chủ tịch ASEAN")
 
 
 def _sentence_state(lex: Lexicon, s: Sentence) -> str | None:

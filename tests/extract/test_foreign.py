@@ -169,3 +169,10 @@ def test_a_party_title_of_a_one_party_state_is_in_that_partys_central_committee(
     posts = rels(x, "HOLDS_POSITION")
     assert ("Thongloun Sisoulith", "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào", "Tổng Bí thư") in posts
     assert not any(org == "Ban Chấp hành Trung ương Đảng Lào" for _, org, _ in posts)
+
+
+def test_a_foreign_officials_post_in_an_international_body_is_not_their_states(run):
+    x = run("Thủ tướng Lào Sonexay Siphandone, Chủ tịch ASEAN năm 2024, phát biểu tại hội nghị ngày 3/5/2024.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Sonexay Siphandone", "Hiệp hội các quốc gia Đông Nam Á", "Chủ tịch") in posts
+    assert ("Sonexay Siphandone", "Chính phủ Lào", "Thủ tướng") in posts
