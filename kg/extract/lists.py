@@ -157,7 +157,10 @@ def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
             continue
         for post in person.posts:
             party_title = word_key(post.role) in lex.wordset("party_member_titles")
-            if (post.org is not None and post.org.kind == "bare") or (party_title and post.org is body):
+            # (a bare "Đảng đoàn" is the one the sentence names: "tham gia Đảng đoàn Hội X, giữ chức vụ Ủy
+            # viên Đảng đoàn", not the Party committee of the person's own body)
+            if (post.org is not None and post.org.kind == "bare" and post.org.head == "Đảng ủy") or (
+                    party_title and post.org is body):
                 at = post.org if post.org is not None and post.org.kind == "bare" else body
                 post.org = OrgMention(at.start, at.end, "party", head="Đảng ủy", inner=copy.copy(body))
                 made.append(post.org)

@@ -147,19 +147,19 @@ def _extensions(names) -> dict[str, set[str]]:
 def is_generic(name: str, lex: Lexicon | None = None) -> bool:
     """A body named only by its level ("Ủy ban nhân dân tỉnh", "Tỉnh ủy", "Sở Tài chính"): which
     province it is depends on the report, so it must not merge with its namesakes elsewhere."""
-    admin = _admin(lex)
+    admin = admin_levels(lex)
     if admin.generic.search(name):
         return True
     return name.startswith(tuple(f"{h} " for h in admin.provincial_heads)) and not admin.place_suffix.search(name)
 
 
-def _admin(lex: Lexicon | None) -> AdminLevels:
+def admin_levels(lex: Lexicon | None) -> AdminLevels:
     admin = (lex or lexicon()).admin
     assert admin is not None
     return admin
 
 
-def _named_place(name: str, admin: AdminLevels) -> tuple[str, str] | None:
+def named_place(name: str, admin: AdminLevels) -> tuple[str, str] | None:
     """(level, place) a name ends with: "... tỉnh Nghệ An", "Tỉnh ủy Nghệ An"."""
     m = admin.place_suffix.search(name)
     if m:
@@ -172,8 +172,8 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     """When a report names exactly one province or city, its "UBND tỉnh", "Tỉnh ủy", "Sở Y tế"
     are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa"; likewise one district's "Huyện ủy",
     "UBND huyện". Otherwise they stay generic."""
-    admin = _admin(lex)
-    named = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical, admin))}
+    admin = admin_levels(lex)
+    named = {p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))}
     lower = any(_tier_of(*p, admin, lex) != 0 for p in named)
     for n, tier in enumerate(admin.tiers):
         provincial = n == 0
@@ -191,32 +191,12 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
                 one = _sentence_province(s, lex)
                 if one is not None:
                     _qualify([s], admin, *one, tier[one[0]], True)
-
-
-def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
-    """"HĐND, UBND tỉnh Nghệ An", "Huyện ủy - HĐND - UBND huyện Đức Hòa": bodies listed one after
-    another with the place written once, after the last, are all that place's."""
-    admin = _admin(lex)
-    for s in sentences:
-        chain: list = []
-        for m in [*sorted(s.orgs, key=lambda m: m.start), None]:
-            if m is not None and chain and listed_with(s, chain[-1], m):
-                chain.append(m)
-                continue
-            placed = _named_place(chain[-1].canonical, admin) if len(chain) >= 2 and chain[-1].canonical else None
-            for earlier in chain[:-1] if placed else ():
-                level, place = placed
-                name = earlier.canonical
-                if earlier.kind != "standalone" or not name or _named_place(name, admin):
-                    continue
-                party = {p for tier in admin.tiers if level in tier for p in (tier[level],) if p}
-                if name in party:
-                    earlier.canonical = f"{name} {place}"  # "Huyện ủy" + "Đức Hòa"
-                elif name.endswith(f" {level}"):
-                    earlier.canonical = f"{name} {place}"  # "Ủy ban nhân dân huyện" + "Đức Hòa"
-                elif name == _expand_head_text(earlier):
-                    earlier.canonical = f"{name} {level} {place}"  # "Hội đồng nhân dân" + "huyện Đức Hòa"
-            chain = [m] if m is not None else []
+        if provincial and len(places) > 1:
+            # the rest are of the province the report is about, where one is named far more often
+            # than any other ("Tỉnh ủy Long An" six times, "TP.HCM" once: a Long An report)
+            main = _main_province(sentences, lex, admin)
+            if main is not None:
+                _qualify(sentences, admin, *main, tier[main[0]], True)
 
 
 def listed_with(s: Sentence, a, b, between: frozenset[str] = frozenset()) -> bool:
@@ -238,14 +218,14 @@ def resolve_bare_heads(sentences: list[Sentence]) -> None:
     extending = _extensions(set(mentions))
     count = Counter(mentions)
     for m in _all_mentions(sentences):
-        if m.kind != "standalone" or not m.canonical or m.canonical != _expand_head_text(m):
+        if m.kind != "standalone" or not m.canonical or m.canonical != head_text(m):
             continue
         longer = sorted(extending.get(m.canonical, set()), key=lambda n: -count[n])
         if len(longer) == 1 or (len(longer) > 1 and count[longer[0]] > count[longer[1]]):
             m.canonical = longer[0]
 
 
-def _expand_head_text(m) -> str:
+def head_text(m) -> str:
     return canonical_name(type(m)(m.start, m.end, m.kind, head=m.head), lexicon())
 
 
@@ -260,9 +240,9 @@ def _tier_of(level: str, place: str, admin: AdminLevels, lex: Lexicon) -> int:
 
 def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, str]]:
     """The provinces sentences name, in a body's name or as a place ("điểm cầu Cao Bằng")."""
-    admin = _admin(lex)
+    admin = admin_levels(lex)
     province = next(iter(admin.tiers[0]))  # the first level of the first tier: "tỉnh"
-    found = {p for x in _all_mentions(sentences) if x.canonical and (p := _named_place(x.canonical, admin))
+    found = {p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
              and p[0] == province}
     for s in sentences:
         for p in s.places:
@@ -270,6 +250,17 @@ def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, 
             if name and name_key(name) not in lex.cities:
                 found.add((province, name))
     return found
+
+
+def _main_province(sentences: list[Sentence], lex: Lexicon, admin: AdminLevels) -> tuple[str, str] | None:
+    """The province (or central city) of the first tier that the report's bodies are named after at
+    least three times and at least twice as often as any other, or None."""
+    count = Counter(p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
+                    and _tier_of(*p, admin, lex) == 0)
+    ranked = count.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _sentence_province(s: Sentence, lex: Lexicon) -> tuple[str, str] | None:
@@ -289,7 +280,7 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
         name = m.canonical
         # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
         typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
-        if not name or _named_place(name, admin) or name_key(name).endswith(name_key(typed)):
+        if not name or named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue
         leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
         if leveled and place.lower().startswith(f"{level} "):

@@ -24,10 +24,10 @@ from kg.extract.naming import (
     qualify_localities,
     report_places,
     resolve_bare_heads,
-    share_localities,
 )
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
+from kg.extract.shared_places import share_localities, share_title_localities
 from kg.extract.tokens import tokenize
 from kg.model import DocumentInfo, Extraction
 from kg.text import normalize, sentence_spans
@@ -54,6 +54,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     name_orgs(sentences, lex)
     date_short_ministries(sentences, doc_date)
     share_localities(sentences, lex)
+    share_title_localities(sentences, lex)
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)
     members(lex, sentences)

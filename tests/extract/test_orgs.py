@@ -663,3 +663,31 @@ def test_a_bare_head_is_the_body_of_that_head_the_report_names_most(run):
             "Ông Túc từng là Phó Bí thư Tỉnh ủy Thái Bình. Ông đề nghị Tỉnh ủy tập trung lãnh đạo.")
     bodies = names(x, "Organization")
     assert {"Tỉnh ủy Nam Định", "Tỉnh ủy Thái Bình"} <= bodies and "Tỉnh ủy" not in bodies
+
+
+def test_a_body_in_ones_titles_takes_the_place_a_later_title_names_at_its_level(run):
+    x = run("Ngày 3/4/2024, Tỉnh ủy Nam Định điều động ông Trần Văn An, Ủy viên Ban Thường vụ Huyện ủy, Phó Chủ tịch "
+            "UBND huyện Hải Hậu về huyện Giao Thủy. Ông Lê Văn Bình, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Nghĩa "
+            "Hưng dự. Ông Trần Văn Cường, Phó Bí thư Tỉnh ủy, Chủ tịch UBND huyện Ý Yên cũng dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Văn An", "Ban Thường vụ Huyện ủy Hải Hậu", "Ủy viên") in posts
+    assert ("Lê Văn Bình", "Huyện ủy Nghĩa Hưng", "Phó Bí thư") in posts
+    assert not any(org.startswith("Tỉnh ủy") and org != "Tỉnh ủy Nam Định" for _, org, _ in posts)  # not "huyện Ý Yên"
+
+
+def test_generic_bodies_are_of_the_province_a_report_names_far_more_than_any_other(run):
+    x = run("Ngày 12/12/2024, Tỉnh ủy Nam Định công bố quyết định. Ông Trần Văn An, Phó Bí thư Tỉnh ủy Nam Định, "
+            "Chủ tịch UBND tỉnh Nam Định trao quyết định cho ông Lê Văn Bình, Phó Chánh Văn phòng UBND tỉnh Nam Định, "
+            "nguyên cán bộ UBND TP Hà Nội. Bà Phạm Thị Hoa, Phó Giám đốc Sở Ngoại vụ, làm Ủy viên Ủy ban Kiểm tra "
+            "Tỉnh ủy.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phạm Thị Hoa", "Sở Ngoại vụ tỉnh Nam Định", "Phó Giám đốc") in posts
+    assert ("Phạm Thị Hoa", "Ủy ban Kiểm tra Tỉnh ủy Nam Định", "Ủy viên") in posts
+
+
+def test_a_bare_party_group_in_a_title_is_the_one_the_sentence_names(run):
+    x = run("Ban Thường vụ Tỉnh ủy Nam Định chỉ định bà Phạm Thị Hoa, Phó Giám đốc Sở Ngoại vụ tỉnh Nam Định tham gia "
+            "Đảng đoàn Hội Nông dân tỉnh Nam Định, giữ chức vụ Ủy viên Đảng đoàn.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phạm Thị Hoa", "Đảng đoàn Hội Nông dân tỉnh Nam Định", "Ủy viên") in posts
+    assert not any(org.startswith("Đảng ủy") for _, org, _ in posts)
