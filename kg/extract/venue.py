@@ -17,6 +17,25 @@ def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | Non
     return _visited_place(b, lex, lead) or _dateline_place(b, lex, text, lead)
 
 
+def stated_venue(b, lex, body: list[Sentence], lead: Sentence, name: str) -> Entity | None:
+    """"Kỳ họp … sẽ diễn ra … tại Nhà Quốc hội", "Tang lễ … được tổ chức … tại Nhà tang lễ Quốc
+    gia": a sentence soon after the lead that opens with the event's noun (the first word of its
+    name) and says where it takes place (data taking_place_verbs, venue_prepositions)."""
+    noun = name.split()[0].lower() if name else ""
+    at = next((k for k, s in enumerate(body) if s is lead), None)
+    if not noun or at is None:
+        return None
+    for s in body[at + 1 : at + 6]:
+        words = [t for t in s.tokens if t.is_word]
+        if not words or words[0].text.lower() != noun or s.has_phrase(lex.phrases["taking_place_verbs"]) < 0:
+            continue
+        for p in s.places:
+            if p.start > 0 and lex.word_in(s.tokens[p.start - 1], "venue_prepositions"):
+                if (venue := _location_at(b, s, p.start)) is not None:
+                    return venue
+    return None
+
+
 def _location_at(b, s: Sentence, k: int) -> Entity | None:
     """The Location entity whose evidence starts at token k of `s`."""
     start = s.tokens[k].start

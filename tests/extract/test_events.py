@@ -596,3 +596,11 @@ def test_giving_scholarships_or_gifts_is_the_event_a_dated_lead_tells(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert len(events) == 1 and events[0].name.startswith("Trao học bổng") and events[0].props["date"] == "2024-03-14"
     assert {"Lê Thị Thu Hà", "Trần Văn Quý"} <= {p for p, _, _ in rels(x, "ATTENDED")}
+
+
+def test_a_later_sentence_opening_with_the_events_noun_says_where_it_takes_place(run):
+    x = run("Ngày 1/5/2024, Thường trực HĐND tỉnh Nam Định ban hành thông báo triệu tập Kỳ họp thứ 20 HĐND tỉnh "
+            "khóa XIX. Kỳ họp sẽ diễn ra trong hai ngày tại Trung tâm Hội nghị tỉnh Nam Định.")
+    names_of = {e.id: e.name for e in x.entities}
+    held = {(names_of[r.source], names_of[r.target]) for r in x.relations if r.type == "HELD_AT"}
+    assert ("Kỳ họp thứ 20 HĐND tỉnh khóa XIX", "Trung tâm Hội nghị tỉnh Nam Định") in held
