@@ -74,7 +74,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # "Tham dự có …; các đồng chí trong Ban Tổ chức Trung ương": the body's members attend
             members = lex.phrases["member_phrases"].ending_at(s.tokens, m.start) >= 0
             if (attendance and (led or members)) or (led and near) or _on_behalf(lex, s, m) or _acts_at_event(
-                    lex, s, m, name):
+                    lex, s, m, name) or lex.phrases["side_markers"].ending_at(s.tokens, m.start) >= 0:
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 

@@ -243,7 +243,8 @@ def lexicon() -> Lexicon:
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
-        "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "behalf_words", "outlet_cues",
+        "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "behalf_words", "side_markers",
+        "outlet_cues",
         "part_of_links", "not_bodies", "holder_gap_words", "holder_links",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])

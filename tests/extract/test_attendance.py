@@ -32,3 +32,9 @@ def test_unnamed_members_of_a_body_attending_make_it_take_part(run):
     bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert "Ban Thường vụ Tỉnh ủy Nam Định" in bodies
     assert not bodies & {"Chính phủ", "Quốc hội"}  # one holder named by title; deputies, not the assembly
+
+
+def test_the_body_whose_side_is_named_takes_part(run):
+    x = run("Sáng 18/8/2024, Đoàn kiểm tra của Ban Tuyên giáo Tỉnh ủy Nam Định làm việc về công tác giáo dục chính "
+            "trị. Về phía Trường Cao đẳng Y tế Nam Định có ông Trần Văn Minh, Hiệu trưởng.")
+    assert "Trường Cao đẳng Y tế Nam Định" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
