@@ -22,6 +22,7 @@ from kg.extract.tokens import (
     spelled_on,
     word_key,
 )
+from kg.text import name_key
 
 _DU = word_key("dự")
 
@@ -188,6 +189,13 @@ class OrgParser(BodyLists):
             if foreign is not None:  # a foreign state's body: named as written, never Vietnam's entry
                 m.canonical = expand_surface(self.toks, i, end)
                 (m.locality, m.end), m.foreign, m.entry = foreign, True, None
+                if entry.name.endswith(" Đảng") and self.toks[end - 1].text == "Đảng" and (
+                        m.locality not in self.lex.countries):
+                    # "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": of that Party, written in it
+                    # (not "Văn phòng Trung ương Đảng Lào": a country alone names no Party)
+                    party = expand_surface(self.toks, end - 1, m.end)
+                    m.inner = OrgMention(end - 1, m.end, "gazetteer", canonical=party, locality=m.locality,
+                                         foreign=True)
             candidates.append(m)
         if hd:
             end, head = hd
@@ -363,8 +371,16 @@ class OrgParser(BodyLists):
         return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
 
     def _owner_in_name(self, i: int, end: int, entry: OrgEntry) -> OrgMention | None:
-        """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own."""
-        if not entry.part_of:
+        """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own;
+        so is a known body written at the end of a name that leaves it out ("Ban Chấp hành Trung ương
+        Đảng Cộng sản Việt Nam": the Party, whose Central Committee it is)."""
+        if not entry.part_of:  # (the owner written in full, not a short form: "Trung ương Đảng" is not the Party)
+            for at in range(end - 2, i + 1, -1):
+                owner = self.lex.orgs.match(self.toks, at)
+                name = owner[1].name if owner is not None else ""  # type: ignore[union-attr]
+                if owner is not None and owner[0] == end and name_key(name) not in name_key(entry.name) and (
+                        name_key(expand_surface(self.toks, at, end)) == name_key(name)):
+                    return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=name)  # type: ignore[arg-type]
             return None
         k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == KEY_CUA), None)
         # with "của", or without it ("Ủy ban Tư pháp Quốc hội"): the owner's name ends the mention

@@ -176,3 +176,12 @@ def test_a_foreign_officials_post_in_an_international_body_is_not_their_states(r
     posts = rels(x, "HOLDS_POSITION")
     assert ("Sonexay Siphandone", "Hiệp hội các quốc gia Đông Nam Á", "Chủ tịch") in posts
     assert ("Sonexay Siphandone", "Chính phủ Lào", "Thủ tướng") in posts
+
+
+def test_a_central_committee_written_with_its_party_is_part_of_that_party(run):
+    x = run("Sáng 3/5/2024, Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam Tô Lâm điện mừng Tổng Bí thư "
+            "Ban Chấp hành Trung ương Đảng Cộng sản Cuba. Văn phòng Trung ương Đảng Lào gửi thư.")
+    parts = {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert ("Ban Chấp hành Trung ương Đảng", "Đảng Cộng sản Việt Nam") in parts
+    assert ("Ban Chấp hành Trung ương Đảng Cộng sản Cuba", "Đảng Cộng sản Cuba") in parts
+    assert "Đảng Lào" not in names(x, "Organization")  # a country alone names no Party
