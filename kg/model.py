@@ -173,6 +173,8 @@ class DocumentInfo:
     format: str = "txt"
     size: int = 0
     extractor: str = ""  # what extracted it (kg.extract.fingerprint.stamp); "" when unknown
+    url: str = ""  # where it was published, when the file says (HTML og:url, a "Nguồn:" / "URL:" line)
+    outlet: str = ""  # who published it, when the file says (og:site_name, a "Nguồn:" line), else the URL's host
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

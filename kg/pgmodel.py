@@ -16,7 +16,7 @@ from kg.model import Entity, Graph, Relation
 
 NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Document")
 # Scalar node properties beyond id/name/aliases that every target declares (as strings).
-NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical")
+NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical", "url", "outlet")
 EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since")
 
 

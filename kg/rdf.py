@@ -77,8 +77,10 @@ ENTITY_PROPS = {
     ("Directive", "number"): ELI + "number",
     ("Directive", "symbol"): ELI + "id_local",
     ("Directive", "title"): ELI + "title",
-    ("Document", "date"): DCTERMS + "date",
+    ("Document", "date"): DCTERMS + "issued",  # the report's publication date
     ("Document", "title"): DCTERMS + "title",
+    ("Document", "url"): SCHEMA + "url",
+    ("Document", "outlet"): KG + "outlet",
 }
 FACT_PROPS = {"newly_appointed": KG + "newlyAppointed"}
 

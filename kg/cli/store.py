@@ -82,6 +82,10 @@ def stats_cmd(
         typer.echo(f"{section}: {stats[section + '_total']}")
         for name, count in stats[section].items():
             typer.echo(f"  {name:16} {count}")
+    if stats["outlets"]:
+        typer.echo(f"reports by outlet ({len(stats['outlets'])}):")
+        for name, count in list(stats["outlets"].items())[:10]:
+            typer.echo(shown(f"  {count:>6}  {name}"))
     if ranked:
         typer.echo(f"top {len(ranked)} by {measure}:")
         for ent, score in ranked:

@@ -61,8 +61,9 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     report_deputies(lex, sentences)
     b = Builder(document.id, text)
     # the report itself, keyed by its id (not its title) so two reports never merge
+    source = {"date": doc_date, "url": document.url, "outlet": document.outlet}  # where and when it was published
     doc_entity = b.entity("Document", document.title or document.id, key=document.id,
-                          props={"date": doc_date} if doc_date else None)
+                          props={k: v for k, v in source.items() if v} or None)
     emit_relations(b, lex, text, sentences, doc_entity, title, year)
     b.finish()
     entities = list(b.entities.values())

@@ -28,6 +28,7 @@ from kg.sources.base import Parsed, SourceError
 from kg.sources.decode import DecodeError, normalize_encoding_name
 from kg.sources.discover import Discovery, discover
 from kg.sources.formats import SUPPORTED, format_of, reader_for
+from kg.sources.meta import host_of, source_from_text
 
 __all__ = [
     "MAX_BYTES",
@@ -116,10 +117,15 @@ def parse_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> t
         raise InputError(str(p), f"{fmt} structure nested too deeply to read") from None
     if not parsed.text.strip():
         raise InputError(str(p), "no text in the document")
+    url, outlet = source_from_text(parsed.text)  # what the text states, where the format's metadata is silent
+    url = parsed.url or url
+    outlet = parsed.outlet or outlet or host_of(url)
     info = DocumentInfo(
         id=p.name,
         title=parsed.title,
         date=parsed.date,
+        url=url,
+        outlet=outlet,
         sha256=hashlib.sha256(data).hexdigest(),
         paths=[str(p)],
         encoding=parsed.encoding,

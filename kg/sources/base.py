@@ -17,3 +17,5 @@ class Parsed:
     encoding: str
     title: str = ""
     date: str | None = None  # ISO YYYY-MM-DD
+    url: str = ""  # where the report was published, when the file says
+    outlet: str = ""  # who published it (a news site, an agency), when the file says

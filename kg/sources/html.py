@@ -74,11 +74,14 @@ def read_html(data: bytes, encoding: str | None = None) -> Parsed:
     fixed, legacy = fix_legacy_text(text)  # pages typed in .VnTime/VNI fonts
     if legacy:
         text, used, title = fixed, legacy, fix_legacy_text(title)[0]
+    url = _meta(tree, 'meta[property="og:url"]') or _link(tree, "canonical")
     return Parsed(
         text=text,
         encoding=used,
         title=title or title_from_text(text),
         date=date or date_from_text(text),
+        url=url if url.lower().startswith(("http://", "https://")) else "",
+        outlet=_meta(tree, 'meta[property="og:site_name"]')[:200],
     )
 
 
@@ -104,6 +107,11 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
 def _meta(tree: LexborHTMLParser, selector: str) -> str:
     node = tree.css_first(selector)
     return ((node.attributes.get("content") or "") if node else "").strip()
+
+
+def _link(tree: LexborHTMLParser, rel: str) -> str:
+    node = tree.css_first(f'link[rel="{rel}"]')
+    return ((node.attributes.get("href") or "") if node else "").strip()
 
 
 def _title(tree: LexborHTMLParser) -> str:

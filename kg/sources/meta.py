@@ -1,4 +1,4 @@
-"""A report's title and date, from what its text states (when the format has no metadata).
+"""A report's title, date and source, from what its text states (when the format has no metadata).
 
 Official documents head their text with the document type on a line of its own ("BÁO CÁO",
 "QUYẾT ĐỊNH", listed in data/document_types.txt) followed by the subject, and date themselves
@@ -77,6 +77,40 @@ def date_from_text(text: str) -> str | None:
                 if found:
                     return found
     return None
+
+
+_SOURCE_LINE = re.compile(r"^\(?(?:nguồn|nguồn tin|url|link|source|theo)\s*[:：]\s*(.+?)\)?$"
+                          r"|^\(?theo\s+([^,.;:]{2,60})\)?$", re.IGNORECASE)  # "(Theo TTXVN)": no clause after
+_URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
+_SOURCE_LINES = 8  # a source line heads or ends the text
+
+
+def source_from_text(text: str) -> tuple[str, str]:
+    """(url, outlet) a report states on a line of its own near its top or end: "Nguồn: Báo Dân trí",
+    "URL: https://…", "Theo VnExpress", or a bare address; "" for what it does not state."""
+    lines = [line.strip() for line in text[:4000].splitlines() if line.strip()][:_SOURCE_LINES]
+    tail = [line.strip() for line in text[-4000:].splitlines() if line.strip()][-_SOURCE_LINES:]
+    url = outlet = ""
+    for line in [*lines, *reversed(tail)]:
+        if len(line) > _HEADER_LINE_MAX:
+            continue
+        m = _SOURCE_LINE.match(line)
+        value = (m.group(1) or m.group(2)).strip() if m else line if _URL.fullmatch(line) else ""
+        if not value:
+            continue
+        found = _URL.search(value)
+        url = url or (found.group().rstrip(".,;") if found else "")
+        named = _URL.sub("", value).strip(" -–|()[]")
+        outlet = outlet or (named if m and named else "")
+        if url and outlet:
+            break
+    return url, outlet
+
+
+def host_of(url: str) -> str:
+    """"https://www.dantri.com.vn/x" -> "dantri.com.vn"."""
+    m = re.match(r"https?://(?:www\.)?([^/:?#\s]+)", url, re.IGNORECASE)
+    return m.group(1).lower() if m else ""
 
 
 def iso_date(value: object) -> str | None:

@@ -38,6 +38,19 @@ def test_stats_text_json_and_top(store: Path) -> None:
     assert data["entities"]["Person"] == 7 and data["reports"] == 3 and data["top"][0]["type"] == "Organization"
 
 
+def test_stats_counts_reports_by_the_outlet_their_files_name(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, source in enumerate(["Nguồn: Báo Nam Định", "https://baonamdinh.vn/a.html", "Nguồn: Báo Nam Định", ""]):
+        text = f"Sở Y tế họp giao ban\n14/03/2024\n\nSáng 14/3, Sở Y tế tỉnh Nam Định họp lần {i}.\n\n{source}\n"
+        (folder / f"r{i}.txt").write_text(text, encoding="utf-8")
+    assert kg("ingest", str(folder), "--store", str(tmp_path / "kg")).exit_code == 0
+    data = json.loads(kg("stats", "--store", str(tmp_path / "kg"), "--json").output)
+    assert data["outlets"] == {"Báo Nam Định": 2, "baonamdinh.vn": 1}  # the fourth names none
+    text = kg("stats", "--store", str(tmp_path / "kg")).output
+    assert "reports by outlet (2):" in text and "2  Báo Nam Định" in text
+
+
 def test_stats_uses_kg_store_from_the_environment(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_STORE", str(store))
     res = kg("stats")
