@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
-from kg.extract.tokens import Token, phrase_keys, proper_name_end
+from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end
 from kg.text import name_key
 
 
@@ -132,6 +132,14 @@ class PlaceReading:
     def _locality(self, j: int, head: str = "") -> tuple[str, int] | None:
         """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
         named without its unit word."""
+        got = self._place_named(j, head)
+        if got is not None and self.lex.phrases["admin_units"].match(self.toks, j):
+            # "phường Mỹ Đình 1": the number is the unit's name
+            end = numbered_end(self.toks, got[1], self.lex.wordset("count_words"))
+            return (f"{got[0]} {self.toks[got[1]].text}", end) if end > got[1] else got
+        return got
+
+    def _place_named(self, j: int, head: str) -> tuple[str, int] | None:
         lex = self.lex
         if lex.phrases["locality_compounds"].match(self.toks, j):
             return None

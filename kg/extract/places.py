@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.orgs import OrgParser
-from kg.extract.tokens import KEY_VA, Token, phrase_keys, proper_name_end, word_key
+from kg.extract.tokens import KEY_VA, Token, numbered_end, phrase_keys, proper_name_end, word_key
 from kg.text import name_key
 
 _TAI = (word_key("tại"),)
@@ -234,4 +234,5 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
         return None  # (wards and communes are often named after people: "phường Bế Văn Đàn")
     stop = next((k for k in range(end + 1, stop) if toks[k].keys[0] in lex.surnames
                  and proper_name_end(toks, k) - k >= 3), stop)
+    stop = numbered_end(toks, stop, lex.wordset("count_words"))  # "phường Mỹ Đình 1"
     return PlaceMention(i, stop, " ".join(t.text for t in toks[end:stop]), listed=listed)

@@ -67,6 +67,16 @@ def proper_name_end(tokens: list[Token], start: int, limit: int = 4) -> int:
     return stop
 
 
+def numbered_end(toks: list[Token], end: int, counted: frozenset[str] = frozenset()) -> int:
+    """Past a unit's name, a number of one or two digits ("phường Mỹ Đình 1", "xã Phước Hòa 2") is
+    part of the name unless a word it counts follows (`counted`: keys of "năm", "lần", …): the end
+    after it, else `end`."""
+    if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 2 and toks[end].start > toks[
+            end - 1].end and not (end + 1 < len(toks) and toks[end + 1].keys[:1] and toks[end + 1].keys[0] in counted):
+        return end + 1
+    return end
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and punctuation of text[start:end]; a word glued to the next where crawled text lost
     a space ("tướngyêu") gives one token per syllable."""
@@ -74,8 +84,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
     facts_of = _WORDS
+    skip = -1  # the dot of a spaced unit abbreviation, read with it
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
+        if m.start() == skip:
+            continue
+        if len(word) <= 2 and word.isupper() and _spaced_unit(word, text, m.end()):
+            # "Q. Nam Từ Liêm", "P. Mỹ Đình 1": the abbreviated unit word with its dot
+            append(Token(word + ".", m.start(), m.end() + 1, len(out)))
+            skip = m.end()
+            continue
         if "." in word and (cut := _unit_cut(word, text, m.end())):
             # "UBND Q.Tân Bình", "TP.Thủ Đức": an abbreviated unit glued to its name is two words
             append(Token(word[:cut], m.start(), m.start() + cut, len(out)))
@@ -94,6 +112,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 _UNIT_GLUED = re.compile(r"([A-Z]{1,2}\.)[A-ZĐ\u00c0-\u1ef8][a-zđ\u00e0-\u1ef9]+")
+
+
+def _spaced_unit(word: str, text: str, after: int) -> bool:
+    """"Q. Nam Từ Liêm": a one- or two-letter unit abbreviation (data/abbreviations.tsv; not "TP",
+    which is read with its dot where it is used) and its dot, then two capitalized words (or a
+    word and a number): "Q. Huy" alone is a byline's initial and name."""
+    if word == "TP" or text[after : after + 2] != ". " or expansion(word + ".") is None:
+        return False
+    words = text[after + 2 : after + 60].split(maxsplit=2)
+    return len(words) >= 2 and words[0][:1].isupper() and (words[1][:1].isupper() or words[1][:1].isdigit())
 
 
 def _unit_cut(word: str, text: str, after: int) -> int:

@@ -44,3 +44,17 @@ def test_an_abbreviated_unit_glued_to_its_name_is_the_unit(run):
     assert names(x, "Person") == {"Nguyễn Văn Dũng", "Q.Huy"}  # a byline's initial stays a name
     assert {"Ủy ban nhân dân thành phố Bắc Ninh", "Ủy ban nhân dân quận Hoàng Mai"} <= names(x, "Organization")
     assert "Gia Lâm" in names(x, "Location")
+
+
+def test_a_units_name_may_end_with_its_number(run):
+    x = run("Bà Lê Thị Hạnh, nguyên bí thư Đảng ủy phường Phước Hòa 2, thị xã Ninh Hòa, vừa bị HĐND phường Phước Hòa 2 "
+            "bãi nhiệm ngày 3/9/2017. Xã Phú Lộc 2 lần đạt danh hiệu.")
+    assert {"Đảng ủy phường Phước Hòa 2", "Hội đồng nhân dân phường Phước Hòa 2"} <= names(x, "Organization")
+    assert not any(n.endswith(" 2") and "Phú Lộc" in n for n in names(x, "Location") | names(x, "Organization"))
+
+
+def test_an_abbreviated_unit_with_a_space_before_its_name(run):
+    x = run("Chủ tịch UBND Q. Bình Thạnh Nguyễn Văn Dũng làm việc tại P. Tân Định 1, Q. Gò Vấp. Ảnh: Q. Huy")
+    assert "Ủy ban nhân dân quận Bình Thạnh" in names(x, "Organization")
+    assert {"Tân Định 1", "Gò Vấp"} <= names(x, "Location")
+    assert names(x, "Person") == {"Nguyễn Văn Dũng"}
