@@ -273,26 +273,36 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
              provincial: bool, levelless: tuple[str, ...] = ()) -> None:
     """Name the generic bodies of `level` (and its Party committee `party`) after `place`; for a
     province, its departments too ("Sở Y tế" -> "Sở Y tế tỉnh Nghệ An"), and the `levelless` bodies
-    ("Thường trực UBND")."""
+    ("Thường trực UBND"). A body named within another ("Sở Xây dựng Thanh Hóa" of its "Đảng ủy")
+    renames the outer one with it."""
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
-    levelless_ends = tuple(f" {b}" for b in levelless)
+    # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
+    typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
+    outer = {id(m.inner): m for m in _all_mentions(sentences) if m.inner is not None}
     for m in _all_mentions(sentences):
         name = m.canonical
-        # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
-        typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
         if not name or named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue
-        leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
-        if leveled and place.lower().startswith(f"{level} "):
-            m.canonical = f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
-        elif leveled or (party and (name == party or name.endswith(f" {party}"))):
-            m.canonical = f"{name} {place}"
-        elif name in levelless or name.endswith(levelless_ends):
-            m.canonical = f"{name} {typed}"  # "Thường trực Ủy ban nhân dân" + "thành phố Hồ Chí Minh"
-        elif heads and name.startswith(heads):
-            # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
-            bare = place[len(level) + 1 :] if typed == place else place
-            m.canonical = f"{name[: -len(bare)]}{typed}" if name.endswith(f" {bare}") else f"{name} {typed}"
+        m.canonical = _placed(name, level, place, typed, party, heads, levelless)
+        while m.canonical != name and (up := outer.get(id(m))) is not None and up.canonical.endswith(f" {name}"):
+            name, up.canonical, m = up.canonical, f"{up.canonical[: -len(name)]}{m.canonical}", up
+
+
+def _placed(name: str, level: str, place: str, typed: str, party: str, heads: tuple[str, ...],
+            levelless: tuple[str, ...]) -> str:
+    """`name` named after `place` (of `level`, written `typed`), where it is a body of that level."""
+    leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
+    if leveled and place.lower().startswith(f"{level} "):
+        return f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
+    if leveled or (party and (name == party or name.endswith(f" {party}"))):
+        return f"{name} {place}"
+    if name in levelless or name.endswith(tuple(f" {b}" for b in levelless)):
+        return f"{name} {typed}"  # "Thường trực Ủy ban nhân dân" + "thành phố Hồ Chí Minh"
+    if heads and name.startswith(heads):
+        # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
+        bare = place[len(level) + 1 :] if typed == place else place
+        return f"{name[: -len(bare)]}{typed}" if name.endswith(f" {bare}") else f"{name} {typed}"
+    return name
 
 
 _PLACE_CUES = ("locality_words", "admin_units", "place_words")

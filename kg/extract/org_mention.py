@@ -39,8 +39,18 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
     """Words of tokens[start:end] with abbreviations written out, joiners spaced."""
     out: list[str] = []
     abbr = abbreviations()
+    skip = start
     for k in range(start, end):
         tok = tokens[k]
+        if k < skip:
+            continue
+        if tok.is_abbr or (tok.is_word and tok.text.isupper()):
+            # "GD-ĐT", "TN&MT", "LĐ-TB-XH": an abbreviation written in parts around its joiners
+            joined = _joined_abbreviation(tokens, k, end, abbr)
+            if joined is not None:
+                out.append(joined[0])
+                skip = joined[1]
+                continue
         if k > start and spelled_on(tokens, k) == k + 2 and k + 1 < end:
             out[-1] += "-"  # "Mát-xcơ-va": a transliteration's syllables stay joined
             continue
@@ -57,6 +67,19 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
             out.append("và")
     return " ".join(out)
 
+
+
+def _joined_abbreviation(tokens: list[Token], k: int, end: int, abbr: dict[str, str]) -> tuple[str, int] | None:
+    """(expansion, end) of the longest abbreviation written tight around "-" / "&" from token k."""
+    best = None
+    j = k + 1
+    while j + 1 < end and tokens[j].text in ("-", "&") and tokens[j].start == tokens[j - 1].end and (
+            tokens[j + 1].start == tokens[j].end and tokens[j + 1].is_word):
+        key = "".join(t.text for t in tokens[k : j + 2]).lower()
+        if key in abbr:
+            best = (abbr[key], j + 2)
+        j += 2
+    return best
 
 
 def _loc_word(tokens: list[Token], start: int, end: int) -> str:

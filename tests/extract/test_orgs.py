@@ -691,3 +691,18 @@ def test_a_bare_party_group_in_a_title_is_the_one_the_sentence_names(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Phạm Thị Hoa", "Đảng đoàn Hội Nông dân tỉnh Nam Định", "Ủy viên") in posts
     assert not any(org.startswith("Đảng ủy") for _, org, _ in posts)
+
+
+def test_an_abbreviation_written_in_parts_is_expanded(run):
+    x = run("Ông Trần Văn An, Giám đốc Sở GD-ĐT tỉnh Long An và ông Lê Văn Bình, Giám đốc Sở TN-MT tỉnh Long An "
+            "dự họp ngày 3/4/2024.")
+    assert {"Sở Giáo dục và Đào tạo tỉnh Long An", "Sở Tài nguyên và Môi trường tỉnh Long An"} <= names(
+        x, "Organization")
+
+
+def test_a_party_committee_of_a_department_is_named_with_the_department(run):
+    x = run("Ban Bí thư kết luận ông Ngô Văn Tùng - phó chủ tịch UBND tỉnh, nguyên bí thư Đảng ủy, nguyên giám đốc "
+            "Sở Xây dựng Nam Định - có vi phạm. Tỉnh ủy Nam Định đã kiểm điểm ông Tùng.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Ngô Văn Tùng", "Đảng ủy Sở Xây dựng tỉnh Nam Định", "Bí thư") in posts
+    assert ("Ngô Văn Tùng", "Sở Xây dựng tỉnh Nam Định", "Giám đốc") in posts
