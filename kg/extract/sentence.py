@@ -163,7 +163,11 @@ def read_sentence(
             if j > i:
                 i = j
                 continue
-        org = orgp.parse(i) if k0 in gates.org else None
+        # ("Ảnh: ĐOÀN CƯỜNG": a photographer's name in capitals, whatever head word it starts with)
+        credit = i >= 2 and toks[i - 1].text == ":" and tok.text.isupper() and not tok.is_abbr and (
+            i + 1 < n and toks[i + 1].is_word and toks[i + 1].text.isupper()) and lex.phrases["photo_markers"].match(
+            toks, i - 2) is not None
+        org = orgp.parse(i) if k0 in gates.org and not credit else None
         if org is None and k0 in gates.foreign_org and not tok.is_cap:
             org = _foreign_named(lex, toks, i)
         if org is not None:

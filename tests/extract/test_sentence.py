@@ -81,3 +81,9 @@ def test_a_cited_news_outlet_is_a_body_in_no_relation(run):
     outlets = {"Báo Tuổi Trẻ", "VnExpress"}
     assert not [r for r in x.relations if {by_id[r.source], by_id[r.target]} & outlets]  # a source, no actor
     assert "Tuổi Trẻ Thủ đô" not in orgs and "Tuổi Trẻ" not in names(x, "Person")
+
+
+def test_a_photographers_name_in_capitals_is_no_body(run):
+    x = run("Sáng 3/4/2024, Bộ Y tế công bố quyết định bổ nhiệm tại Đà Nẵng. Bộ trưởng trao quyết định - Ảnh: ĐOÀN "
+            "CƯỜNG. Lãnh đạo Sở Y tế dự - Ảnh: TTXVN")
+    assert not any(n.lower().startswith("đoàn") for n in names(x, "Organization"))
