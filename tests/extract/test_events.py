@@ -604,3 +604,10 @@ def test_a_later_sentence_opening_with_the_events_noun_says_where_it_takes_place
     names_of = {e.id: e.name for e in x.entities}
     held = {(names_of[r.source], names_of[r.target]) for r in x.relations if r.type == "HELD_AT"}
     assert ("Kỳ họp thứ 20 HĐND tỉnh khóa XIX", "Trung tâm Hội nghị tỉnh Nam Định") in held
+
+
+def test_a_fair_is_an_event_and_its_name_no_person(run):
+    x = run("Sáng 2/2/2026, tại Hà Nội đã khai mạc Hội chợ Mùa Xuân lần thứ nhất năm 2026. Phó Thủ tướng Trần Văn "
+            "Hùng dự khai mạc Hội chợ Mùa Xuân.")
+    assert "Mùa Xuân" not in names(x, "Person")
+    assert any(n.startswith("Hội chợ Mùa Xuân") or "Hội chợ Mùa Xuân" in n for n in names(x, "Event"))
