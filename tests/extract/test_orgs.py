@@ -706,3 +706,9 @@ def test_a_party_committee_of_a_department_is_named_with_the_department(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Ngô Văn Tùng", "Đảng ủy Sở Xây dựng tỉnh Nam Định", "Bí thư") in posts
     assert ("Ngô Văn Tùng", "Sở Xây dựng tỉnh Nam Định", "Giám đốc") in posts
+
+
+def test_a_university_council_is_part_of_its_university(run):
+    x = run("Ngày 23/4/2018, ông Nguyễn Ngọc Vũ, giám đốc Đại học Huế, giữ chức chủ tịch Hội đồng đại học Đại học Huế.")
+    assert ("Hội đồng đại học Đại học Huế", "Đại học Huế", None) in rels(x, "PART_OF")
+    assert not any(n.startswith("Đại học Đại học") for n in names(x, "Organization"))
