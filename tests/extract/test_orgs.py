@@ -712,3 +712,11 @@ def test_a_university_council_is_part_of_its_university(run):
     x = run("Ngày 23/4/2018, ông Nguyễn Ngọc Vũ, giám đốc Đại học Huế, giữ chức chủ tịch Hội đồng đại học Đại học Huế.")
     assert ("Hội đồng đại học Đại học Huế", "Đại học Huế", None) in rels(x, "PART_OF")
     assert not any(n.startswith("Đại học Đại học") for n in names(x, "Organization"))
+
+
+def test_the_governments_name_before_1992_and_vcci_are_known_bodies(run):
+    x = run("Ông Võ Văn Kiệt từng giữ chức Phó Chủ tịch Hội đồng Bộ trưởng. Ông Vũ Tiến Lộc, nguyên Chủ tịch VCCI, "
+            "phát biểu ngày 3/4/2024.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Võ Văn Kiệt", "Hội đồng Bộ trưởng", "Phó Chủ tịch") in posts
+    assert ("Vũ Tiến Lộc", "Phòng Thương mại và Công nghiệp Việt Nam", "Chủ tịch") in posts
