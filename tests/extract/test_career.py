@@ -189,3 +189,15 @@ def test_a_title_whose_head_word_is_followed_by_a_full_name_names_no_body(run):
     x = run("Lãnh đạo Ban Kinh tế Trung ương gồm Trưởng ban Trần Văn Hòa và bốn phó ban.")
     assert "Trần Văn Hòa" in names(x, "Person")
     assert not any("Trần Văn Hòa" in n for n in names(x, "Organization"))
+
+
+def test_a_career_list_after_positions_held_such_as(run):
+    x = run("Bà Trần Thị Mai sinh năm 1972, từng trải qua các vị trí công tác như: Phó vụ trưởng Vụ Pháp chế, Phó "
+            "chánh Văn phòng rồi Chánh văn phòng Bộ Tư pháp. Ông Lê Văn Nam từng đảm nhiệm các chức vụ: Phó bí thư "
+            "Tỉnh Đoàn Nghệ An; Bí thư Ban chấp hành Trung ương Đoàn khoá X.")
+    posts = rels(x, "HOLDS_POSITION")
+    mai = {(org, role) for p, org, role in posts if p == "Trần Thị Mai"}
+    assert {("Vụ Pháp chế", "Phó vụ trưởng"), ("Văn phòng Bộ Tư pháp", "Chánh văn phòng"),
+            ("Văn phòng Bộ Tư pháp", "Phó chánh Văn phòng")} <= mai
+    assert ("Lê Văn Nam", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Bí thư") in posts
+    assert not any(p == "Lê Văn Nam" and org == "Ban Chấp hành Trung ương Đảng" for p, org, _ in posts)
