@@ -201,3 +201,12 @@ def test_a_career_list_after_positions_held_such_as(run):
             ("Văn phòng Bộ Tư pháp", "Phó chánh Văn phòng")} <= mai
     assert ("Lê Văn Nam", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Bí thư") in posts
     assert not any(p == "Lê Văn Nam" and org == "Ban Chấp hành Trung ương Đảng" for p, org, _ in posts)
+
+
+def test_a_decision_that_posts_someone_to_a_post_is_held(run):
+    x = run("Ban Bí thư quyết định bà Lê Thị Hương thôi giữ chức Phó Bí thư Tỉnh ủy Nam Định để điều động, bổ nhiệm "
+            "giữ chức Thứ trưởng Bộ Tư pháp. Tỉnh ủy giới thiệu ông Trần Văn Nam để bầu giữ chức Chủ tịch UBND tỉnh "
+            "Nam Định.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Thị Hương", "Bộ Tư pháp", "Thứ trưởng") in posts
+    assert not any(p == "Trần Văn Nam" and role == "Chủ tịch" for p, _, role in posts)  # an election to come
