@@ -26,9 +26,12 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
     # at a ceremony that hands over decisions, the people the decisions post are there to receive them
     handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
         lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
+    # a visit (the event's name says so): the people a sentence says were visited were there to receive it
+    visit = any(name_key(w) in name_key(name).split() for w in lex.words["visit_words"] if " " not in w)
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
         attendance = _attendance_marked(lex, s)
+        visited_from = s.has_phrase(lex.phrases["visit_words"]) if visit else -1
         for p in s.people:
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
@@ -41,7 +44,9 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
             if _decided_on(lex, s, p) and not spoke and not posted:
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
-            if s is lead or attendance or spoke or posted:
+            visited = 0 <= visited_from < p.start and not any(
+                t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
+            if s is lead or attendance or spoke or posted or visited:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several

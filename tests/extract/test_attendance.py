@@ -38,3 +38,9 @@ def test_the_body_whose_side_is_named_takes_part(run):
     x = run("Sáng 18/8/2024, Đoàn kiểm tra của Ban Tuyên giáo Tỉnh ủy Nam Định làm việc về công tác giáo dục chính "
             "trị. Về phía Trường Cao đẳng Y tế Nam Định có ông Trần Văn Minh, Hiệu trưởng.")
     assert "Trường Cao đẳng Y tế Nam Định" in {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+
+
+def test_the_people_a_visit_calls_on_receive_it(run):
+    x = run("Sáng 5/2/2024, Chủ tịch UBND tỉnh Nam Định Trần Anh Dũng thăm, tặng quà các gia đình chính sách. "
+            "Đoàn đã đến thăm gia đình đồng chí Lê Văn Tân, nguyên Phó Bí thư Tỉnh ủy.")
+    assert {"Trần Anh Dũng", "Lê Văn Tân"} <= {p for p, _, _ in rels(x, "ATTENDED")}
