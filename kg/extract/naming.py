@@ -213,16 +213,28 @@ def resolve_bare_heads(sentences: list[Sentence]) -> None:
     """A body written by its head alone ("Hội đồng nhân dân", "Thành ủy") is the one body of that
     head the report names in full ("Hội đồng nhân dân tỉnh Quảng Ninh"), when there is one; of
     several ("Tỉnh ủy Tuyên Quang", "Tỉnh ủy Lào Cai"), the one the report names most often, the
-    body it is about, when one is named more often than the others."""
+    body it is about, when one is named more often than the others; else the one named last before
+    it ("Công an xã Lương Thịnh mời … Công an xã đã triệu tập …": a back-reference)."""
     mentions = [m.canonical for m in _all_mentions(sentences) if m.canonical]
     extending = _extensions(set(mentions))
     count = Counter(mentions)
+    seen: list[str] = []  # the bodies named so far, in the report's order
     for m in _all_mentions(sentences):
-        if m.kind != "standalone" or not m.canonical or m.canonical != head_text(m):
+        # (a head alone, or with its level alone: "Thành ủy", "Công an xã")
+        if m.kind != "standalone" or not m.canonical or not (m.canonical == head_text(m) or is_generic(m.canonical)):
+            seen.append(m.canonical)
             continue
         longer = sorted(extending.get(m.canonical, set()), key=lambda n: -count[n])
         if len(longer) == 1 or (len(longer) > 1 and count[longer[0]] > count[longer[1]]):
             m.canonical = longer[0]
+        elif not _provincial(m.canonical) and (before := next((n for n in reversed(seen) if n in longer), None)):
+            m.canonical = before  # (a province's body named bare among several stays the report's generic one)
+
+
+def _provincial(name: str) -> bool:
+    """Is `name` a body of the first tier named by its level alone ("Ủy ban nhân dân tỉnh", "Tỉnh ủy")?"""
+    admin = admin_levels(None)
+    return any(name.endswith(f" {level}") or name == party for level, party in admin.tiers[0].items())
 
 
 def head_text(m) -> str:

@@ -720,3 +720,11 @@ def test_the_governments_name_before_1992_and_vcci_are_known_bodies(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Võ Văn Kiệt", "Hội đồng Bộ trưởng", "Phó Chủ tịch") in posts
     assert ("Vũ Tiến Lộc", "Phòng Thương mại và Công nghiệp Việt Nam", "Chủ tịch") in posts
+
+
+def test_a_bare_body_named_as_often_as_another_is_the_one_named_last_before_it(run):
+    x = run("Ngày 5/2/2026, Công an xã Hải Lý mời 27 học sinh đến trụ sở. Công an xã Hải Lý đã tuyên truyền. "
+            "Trước đó, Công an xã Giao Hà cũng mời 23 học sinh. Công an xã Giao Hà nhắc nhở phụ huynh. "
+            "Công an xã đã yêu cầu các em lao động công ích.")
+    bodies = names(x, "Organization")
+    assert {"Công an xã Hải Lý", "Công an xã Giao Hà"} <= bodies and "Công an xã" not in bodies
