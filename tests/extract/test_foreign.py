@@ -185,3 +185,9 @@ def test_a_central_committee_written_with_its_party_is_part_of_that_party(run):
     assert ("Ban Chấp hành Trung ương Đảng", "Đảng Cộng sản Việt Nam") in parts
     assert ("Ban Chấp hành Trung ương Đảng Cộng sản Cuba", "Đảng Cộng sản Cuba") in parts
     assert "Đảng Lào" not in names(x, "Organization")  # a country alone names no Party
+
+
+def test_the_cambodian_kings_royal_style_is_no_part_of_his_name(run):
+    x = run("Quốc vương Campuchia Preah Karuna Preah Bat Samdech Preah Boromneath Norodom Sihamoni gửi điện chúc mừng "
+            "ngày 23/5/2024.")
+    assert names(x, "Person") == {"Norodom Sihamoni"}
