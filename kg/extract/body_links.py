@@ -119,6 +119,8 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                 if got is not None:
                     # "chờ ý kiến chỉ đạo của Chính phủ": the verb made a noun, the superior after "của"
                     owned = any(t.keys[:1] == KEY_CUA for t in s.tokens[got[0] : mb.start])
+                    if owned and ma.start > 0 and s.tokens[ma.start - 1].keys[:1] == KEY_CUA:
+                        break  # "nghị quyết của Đảng, nhất là chỉ đạo của Bộ Chính trị": two owners, no line
                     b.relate("REPORTS_TO", *((ea, eb) if owned else (eb, ea)), (s.start, s.end), 0.6)
                     break
         _far_subject_assigns(b, lex, s, orgs, subjects[id(s)])

@@ -14,3 +14,11 @@ def test_the_assembly_must_be_the_object_of_the_accountability_word(run):
     assert ("Chính phủ", "Quốc hội", None) not in rels(x, "REPORTS_TO")
     x = run("Chính phủ đã họp. Bộ trưởng Bộ Tài chính Hồ Đức Phớc trình bày tại Quốc hội chiều 23/10.")
     assert ("Chính phủ", "Quốc hội", None) not in rels(x, "REPORTS_TO")
+
+
+def test_two_owners_of_nouns_in_a_list_have_no_reporting_line(run):
+    x = run("Hội nghị quán triệt các nghị quyết của Đảng, nhất là chỉ đạo của Bộ Chính trị về phòng chống tham nhũng. "
+            "Tỉnh ủy Nam Định chờ ý kiến chỉ đạo của Ban Bí thư.")
+    lines = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
+    assert not any(a == "Đảng Cộng sản Việt Nam" for a, _ in lines)
+    assert ("Tỉnh ủy Nam Định", "Ban Bí thư Trung ương Đảng") in lines
