@@ -611,3 +611,11 @@ def test_a_fair_is_an_event_and_its_name_no_person(run):
             "Hùng dự khai mạc Hội chợ Mùa Xuân.")
     assert "Mùa Xuân" not in names(x, "Person")
     assert any(n.startswith("Hội chợ Mùa Xuân") or "Hội chợ Mùa Xuân" in n for n in names(x, "Event"))
+
+
+def test_an_exhibition_centre_after_tai_is_the_venue(run):
+    x = run("Sáng 2/2/2026, tại Trung tâm Triển lãm Việt Nam ở Đông Anh, Bộ Công Thương khai mạc Hội chợ Mùa Xuân.")
+    names_of = {e.id: e.name for e in x.entities}
+    held = {names_of[r.target] for r in x.relations if r.type == "HELD_AT"}
+    assert any(h.startswith("Trung tâm Triển lãm Việt Nam") for h in held), held
+    assert not any(n.startswith("Trung tâm Triển lãm") for n in names(x, "Organization"))
