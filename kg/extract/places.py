@@ -92,9 +92,12 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         return None
     venue = lex.phrases["venue_heads"].match(toks, i)
     loc = lex.locations.match(toks, i)
-    if loc is None and lex.phrases["home_cues"].ending_at(toks, i) >= 0:  # "quê Yên Thành": a district named bare
+    home = loc is None and lex.phrases["home_cues"].ending_at(toks, i) >= 0  # "quê Yên Thành": a district named bare
+    if loc is None and (home or (i > 0 and lex.word_in(toks[i - 1], "venue_prepositions"))):
         known = lex.unit_names.match(toks, i)
-        if known is not None and proper_name_end(toks, i) == known[0]:
+        # (after "tại" / "ở", with its province after it: "ở Đông Anh (Hà Nội)", "tại Gia Lâm, Hà Nội")
+        if known is not None and proper_name_end(toks, i) == known[0] and (
+                home or _province_after(lex, toks, known[0])):
             return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
     if loc is None and after_tai:
         city = _city(lex, toks, i)
@@ -118,6 +121,14 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
             return None
         return PlaceMention(i, end, str(name))
     return None
+
+
+def _province_after(lex: Lexicon, toks: list[Token], k: int) -> bool:
+    """Is a province written right after k, set off by a comma or a bracket?"""
+    if k + 1 >= len(toks) or toks[k].text not in (",", "("):
+        return False
+    place = lex.locations.match(toks, k + 1)
+    return place is not None and name_key(str(place[1])) in lex.provinces
 
 
 def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:

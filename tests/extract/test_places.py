@@ -58,3 +58,9 @@ def test_an_abbreviated_unit_with_a_space_before_its_name(run):
     assert "Ủy ban nhân dân quận Bình Thạnh" in names(x, "Organization")
     assert {"Tân Định 1", "Gò Vấp"} <= names(x, "Location")
     assert names(x, "Person") == {"Nguyễn Văn Dũng"}
+
+
+def test_a_district_named_bare_after_tai_with_its_province_after_it(run):
+    x = run("Sáng 2/2/2026, lễ khai mạc diễn ra ở Đông Anh (Hà Nội). Đoàn đến thăm tại Gia Lâm, Hà Nội. "
+            "Ông Lê Văn Nam ở Hà Đông cũng dự.")
+    assert {"Đông Anh", "Gia Lâm"} <= names(x, "Location")
