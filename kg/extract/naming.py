@@ -313,8 +313,17 @@ def _placed(name: str, level: str, place: str, typed: str, party: str, heads: tu
     if heads and name.startswith(heads):
         # "Sở Xây dựng Thanh Hóa" (the province written bare after the name) is that province's
         bare = place[len(level) + 1 :] if typed == place else place
-        return f"{name[: -len(bare)]}{typed}" if name.endswith(f" {bare}") else f"{name} {typed}"
+        if name.endswith(f" {bare}"):
+            return f"{name[: -len(bare)]}{typed}"
+        # (another province's, written bare: "Sở Tư pháp Hà Nội" in a Hậu Giang report, stays its own)
+        return name if _ends_with_province(name) else f"{name} {typed}"
     return name
+
+
+def _ends_with_province(name: str) -> bool:
+    words = name.split()
+    provinces = lexicon().provinces
+    return any(name_key(" ".join(words[-k:])) in provinces for k in range(1, min(4, len(words) - 1) + 1))
 
 
 _PLACE_CUES = ("locality_words", "admin_units", "place_words")

@@ -728,3 +728,11 @@ def test_a_bare_body_named_as_often_as_another_is_the_one_named_last_before_it(r
             "Công an xã đã yêu cầu các em lao động công ích.")
     bodies = names(x, "Organization")
     assert {"Công an xã Hải Lý", "Công an xã Giao Hà"} <= bodies and "Công an xã" not in bodies
+
+
+def test_another_provinces_department_written_with_its_province_keeps_it(run):
+    x = run("Ngày 6/7/2016, UBND tỉnh Hậu Giang họp. Sở Nội vụ tỉnh Hậu Giang đề nghị Sở Tư pháp Hà Nội xác minh hồ "
+            "sơ. Giám đốc Sở Nội vụ Trần Văn Huyến cho biết, tỉnh Hậu Giang đã điều chỉnh.")
+    bodies = names(x, "Organization")
+    assert not any(n.startswith("Sở Tư pháp Hà Nội ") for n in bodies)  # not "… Hà Nội tỉnh Hậu Giang"
+    assert "Sở Nội vụ tỉnh Hậu Giang" in bodies
