@@ -59,8 +59,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
         for k, (m, e) in enumerate(tops):
-            if attendance and id(m) in s.holderless and s is not lead and not e.props.get("foreign") and not any(
-                    e.name == a or e.name.startswith(a + " ") for a in lex.words["assemblies"]):
+            if attendance and id(m) in s.holderless and s is not lead and not e.props.get("foreign") and (
+                    not lex.is_assembly(e.name)):
                 # "Tham dự có các đồng chí Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư": the body's members
                 # (not an assembly's: deputies present are not the assembly sitting)
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)

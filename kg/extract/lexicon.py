@@ -120,6 +120,10 @@ class Lexicon:
         """Is the token a word of the word set `name` (by its first key: "UBND" is "ủy")?"""
         return bool(token.keys) and token.keys[0] in self.wordsets[name]
 
+    def is_assembly(self, name: str) -> bool:
+        """Is a body of this name an elected assembly (data assemblies: Quốc hội, HĐND …)?"""
+        return any(name == a or name.startswith(a + " ") for a in self.words["assemblies"])
+
     def plural_before(self, tokens: list[Token], k: int) -> bool:
         """Is the word before k one that makes what follows plural ("các", "những"; data plural_markers)?"""
         return k > 0 and self.word_in(tokens[k - 1], "plural_markers")

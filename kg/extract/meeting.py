@@ -251,7 +251,7 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
     if s.has_phrase(verbs) < 0:
         return None
     for m, e in top_level(s, org_ent):
-        if id(m) in s.title_orgs or not any(e.name == a or e.name.startswith(a + " ") for a in lex.words["assemblies"]):
+        if id(m) in s.title_orgs or not lex.is_assembly(e.name):
             continue
         if m.start > 0 and s.tokens[m.start - 1].keys[:1] == _DE:
             continue  # "được giới thiệu để HĐND bầu": a vote to come

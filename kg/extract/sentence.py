@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.byline import credited
 from kg.extract.career import CareerReader
 from kg.extract.directives import DirectiveMention, DirectiveParser
 from kg.extract.glued import is_syllable
@@ -164,9 +165,8 @@ def read_sentence(
                 i = j
                 continue
         # ("Ảnh: ĐOÀN CƯỜNG": a photographer's name in capitals, whatever head word it starts with)
-        credit = i >= 2 and toks[i - 1].text == ":" and tok.text.isupper() and not tok.is_abbr and (
-            i + 1 < n and toks[i + 1].is_word and toks[i + 1].text.isupper()) and lex.phrases["photo_markers"].match(
-            toks, i - 2) is not None
+        credit = tok.text.isupper() and not tok.is_abbr and i + 1 < n and toks[i + 1].is_word and (
+            toks[i + 1].text.isupper()) and credited(lex, s, i)
         org = orgp.parse(i) if k0 in gates.org and not credit else None
         if org is None and k0 in gates.foreign_org and not tok.is_cap:
             org = _foreign_named(lex, toks, i)
