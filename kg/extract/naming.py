@@ -290,14 +290,25 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
     # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
     typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
-    outer = {id(m.inner): m for m in _all_mentions(sentences) if m.inner is not None}
+    outer = outer_mentions(_all_mentions(sentences))
     for m in _all_mentions(sentences):
         name = m.canonical
         if not name or named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue
         m.canonical = _placed(name, level, place, typed, party, heads, levelless)
-        while m.canonical != name and (up := outer.get(id(m))) is not None and up.canonical.endswith(f" {name}"):
-            name, up.canonical, m = up.canonical, f"{up.canonical[: -len(name)]}{m.canonical}", up
+        rename_outward(outer, m, name)
+
+
+def outer_mentions(mentions) -> dict[int, OrgMention]:
+    """id(inner mention) -> the mention it is named within."""
+    return {id(m.inner): m for m in mentions if m.inner is not None}
+
+
+def rename_outward(outer: dict[int, OrgMention], m: OrgMention, old: str) -> None:
+    """`m` was `old` and is named anew: the mentions named with it ("Đảng ủy" of "Sở Xây dựng
+    Thanh Hóa", "Ban Thường vụ" of "Huyện ủy") take its new name."""
+    while m.canonical != old and (up := outer.get(id(m))) is not None and up.canonical.endswith(f" {old}"):
+        old, up.canonical, m = up.canonical, f"{up.canonical[: -len(old)]}{m.canonical}", up
 
 
 def _placed(name: str, level: str, place: str, typed: str, party: str, heads: tuple[str, ...],

@@ -5,7 +5,7 @@ are named after the one written with it."""
 from __future__ import annotations
 
 from kg.extract.lexicon import AdminLevels, Lexicon
-from kg.extract.naming import admin_levels, head_text, listed_with, named_place
+from kg.extract.naming import admin_levels, head_text, listed_with, named_place, outer_mentions, rename_outward
 from kg.extract.sentence import Sentence
 
 
@@ -28,26 +28,28 @@ def share_localities(sentences: list[Sentence], lex: Lexicon) -> None:
 def share_title_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     """"Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Nghĩa Hưng", "Ủy viên Ban Thường vụ Quận ủy, Phó Chủ
     tịch UBND Q.Tân Bình": a body of one person's titles written without its place is of the place
-    a later body of the same level in those titles names."""
+    a later body of the same level in those titles names (and so are the bodies named with it)."""
     admin = admin_levels(lex)
     for s in sentences:
         for person in s.people:
             orgs = [p.org for p in person.posts if p.org is not None]
             for k, m in enumerate(orgs):
-                later = (named_place(o.canonical, admin) for o in orgs[k + 1 :] if o.canonical)
-                for level, place in (p for p in later if p):
-                    if any(_place_after(x, level, place, admin) for x in m.walk()):
-                        for x in m.walk():  # "Ban Thường vụ Quận ủy" with its "Quận ủy"
-                            if x.kind != "standalone" and x.canonical and not named_place(x.canonical, admin):
-                                _party_place(x, level, place, admin)
+                later = [p for o in orgs[k + 1 :] if o.canonical and (p := named_place(o.canonical, admin))]
+                for level, place in later:  # the first of its level
+                    if _take_place(m, level, place, admin):
                         break
 
 
-def _party_place(m, level: str, place: str, admin: AdminLevels) -> None:
-    """A sub-body of a Party committee of `level` ("Ban Thường vụ Huyện ủy") named after `place`."""
-    party = {p for tier in admin.tiers if level in tier for p in (tier[level],) if p}
-    if any(m.canonical.endswith(f" {p}") for p in party):
-        m.canonical = f"{m.canonical} {place}"
+def _take_place(m, level: str, place: str, admin: AdminLevels) -> bool:
+    """The first body within `m` ("Huyện ủy" of "Ban Thường vụ Huyện ủy") of `level` named after `place`,
+    and the bodies named with it; whether there was one."""
+    outer = outer_mentions(m.walk())
+    for x in m.walk():
+        old = x.canonical
+        if _place_after(x, level, place, admin):
+            rename_outward(outer, x, old)
+            return True
+    return False
 
 
 def _place_after(earlier, level: str, place: str, admin: AdminLevels) -> bool:
@@ -56,12 +58,11 @@ def _place_after(earlier, level: str, place: str, admin: AdminLevels) -> bool:
     name = earlier.canonical
     if earlier.kind != "standalone" or not name or named_place(name, admin):
         return False
-    party = {p for tier in admin.tiers if level in tier for p in (tier[level],) if p}
-    if name in party:
+    if name in {tier[level] for tier in admin.tiers if tier.get(level)}:
         earlier.canonical = f"{name} {place}"  # "Huyện ủy" + "Đức Hòa"
     elif name.endswith(f" {level}"):
         earlier.canonical = f"{name} {place}"  # "Ủy ban nhân dân huyện" + "Đức Hòa"
-    elif name == head_text(earlier) and name not in {p for tier in admin.tiers for p in tier.values()}:
+    elif name == head_text(earlier) and name not in admin.level_of_party:
         earlier.canonical = f"{name} {level} {place}"  # "Hội đồng nhân dân" + "huyện Đức Hòa" (not "Tỉnh ủy")
     else:
         return False
