@@ -13,7 +13,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
-from kg.extract.tokens import Token, word_key
+from kg.extract.tokens import Token
 
 _SEPARATORS = (",", ";")
 
@@ -118,14 +118,9 @@ class CareerReader:
 
     def _proposed(self, who: PersonMention, i: int) -> bool:
         """"giới thiệu ông A … để bầu giữ chức X": a post proposed, not held ("quyết định … để điều
-        động, bổ nhiệm giữ chức X": the decision posts, data posting_verbs; an election is to come)."""
-        start = max(who.end, who.chain_end)
-        for k in range(start, i):
-            if self.lex.word_in(self.toks[k], "career_purpose"):
-                posted = self.lex.phrases["posting_verbs"].match(self.toks, k + 1)
-                if posted is None or self.toks[k + 1].keys[:1] == (word_key("được"),):
-                    return True
-        return False
+        động, bổ nhiệm giữ chức X": the decision posts, data decided_postings; an election is to come)."""
+        return any(self.lex.word_in(self.toks[k], "career_purpose") and self.lex.phrases[
+            "decided_postings"].match(self.toks, k + 1) is None for k in range(max(who.end, who.chain_end), i))
 
     def _chain(self, j: int) -> tuple[list[Post], int]:
         """Title chains joined by commas, "và" or "rồi" ("phó bí thư rồi bí thư Huyện ủy Y": the

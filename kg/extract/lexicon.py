@@ -248,6 +248,7 @@ def lexicon() -> Lexicon:
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
         "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "behalf_words", "side_markers",
+        "decided_postings",
         "outlet_cues",
         "part_of_links", "not_bodies", "holder_gap_words", "holder_links",
     ):

@@ -133,9 +133,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
-                    party = lex.words["ruling_parties"].get(post.country) if post.implied.endswith(" Đảng") else None
-                    # "Tổng Bí thư … Lào": the Central Committee of Laos's party, named as that party is
-                    state_body = f"{post.implied.removesuffix('Đảng')}{party}" if party else (
+                    # "Tổng Bí thư … Lào": the Central Committee of Laos's party ("… Đảng" + "Đảng Nhân dân
+                    # Cách mạng Lào"), named as that party is
+                    party = lex.words["ruling_parties"].get(post.country, "")
+                    head, _, rest = party.partition(" ")
+                    state_body = f"{post.implied} {rest}" if rest and post.implied.endswith(f" {head}") else (
                         f"{post.implied} {post.country}")
                     org = b.entity("Organization", state_body,
                                    span=s.char_span(post.start, post.end), sent=sent, props={"foreign": True})
