@@ -117,9 +117,10 @@ def parse_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> t
         raise InputError(str(p), f"{fmt} structure nested too deeply to read") from None
     if not parsed.text.strip():
         raise InputError(str(p), "no text in the document")
-    url, outlet = source_from_text(parsed.text)  # what the text states, where the format's metadata is silent
-    url = parsed.url or url
-    outlet = parsed.outlet or outlet or host_of(url)
+    url, outlet = parsed.url, parsed.outlet
+    if not (url and outlet):  # what the text states, where the format's metadata is silent
+        stated_url, stated_outlet = source_from_text(parsed.text)
+        url, outlet = url or stated_url, outlet or stated_outlet or host_of(url or stated_url)
     info = DocumentInfo(
         id=p.name,
         title=parsed.title,
