@@ -10,11 +10,8 @@ from kg.model import Entity
 def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | None:
     """The first place after "tại"/"ở" in `where` (the sentence that says the event took place, else
     the lead), else a place the lead's visit went to, else the lead's dateline."""
-    for p in where.places:
-        if p.start > 0 and lex.word_in(where.tokens[p.start - 1], "venue_prepositions"):
-            if (venue := _location_at(b, where, p.start)) is not None:
-                return venue
-    return _visited_place(b, lex, lead) or _dateline_place(b, lex, text, lead)
+    return _place_after_preposition(b, lex, where) or _visited_place(b, lex, lead) or _dateline_place(
+        b, lex, text, lead)
 
 
 def stated_venue(b, lex, body: list[Sentence], lead: Sentence, name: str) -> Entity | None:
@@ -29,10 +26,17 @@ def stated_venue(b, lex, body: list[Sentence], lead: Sentence, name: str) -> Ent
         words = [t for t in s.tokens if t.is_word]
         if not words or words[0].text.lower() != noun or s.has_phrase(lex.phrases["taking_place_verbs"]) < 0:
             continue
-        for p in s.places:
-            if p.start > 0 and lex.word_in(s.tokens[p.start - 1], "venue_prepositions"):
-                if (venue := _location_at(b, s, p.start)) is not None:
-                    return venue
+        if (venue := _place_after_preposition(b, lex, s)) is not None:
+            return venue
+    return None
+
+
+def _place_after_preposition(b, lex, s: Sentence) -> Entity | None:
+    """The first place of `s` written after "tại" / "ở" (data venue_prepositions)."""
+    for p in s.places:
+        if p.start > 0 and lex.word_in(s.tokens[p.start - 1], "venue_prepositions"):
+            if (venue := _location_at(b, s, p.start)) is not None:
+                return venue
     return None
 
 
