@@ -46,7 +46,7 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
             continue
         if tok.is_abbr or (tok.is_word and tok.text.isupper()):
             # "GD-ĐT", "TN&MT", "LĐ-TB-XH": an abbreviation written in parts around its joiners
-            joined = _joined_abbreviation(tokens, k, end, abbr)
+            joined = joined_abbreviation(tokens, k, end, abbr)
             if joined is not None:
                 out.append(joined[0])
                 skip = joined[1]
@@ -69,7 +69,7 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
 
 
 
-def _joined_abbreviation(tokens: list[Token], k: int, end: int, abbr: dict[str, str]) -> tuple[str, int] | None:
+def joined_abbreviation(tokens: list[Token], k: int, end: int, abbr: dict[str, str]) -> tuple[str, int] | None:
     """(expansion, end) of the longest abbreviation written tight around "-" / "&" from token k."""
     best = None
     j = k + 1

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
-from kg.extract.org_mention import OrgMention
+from kg.extract.org_mention import OrgMention, joined_abbreviation
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys
+from kg.resources import abbreviations
+from kg.text import expansion
 
 _MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
 
@@ -109,6 +111,8 @@ class PostReading:
                 written = " ".join(t.text for t in self.toks[j : short[0]])
                 return OrgMention(j, short[0], "named", head=head, name=written, foreign=True)
             nm = short
+        if nm is None and head:
+            nm = self._abbreviated_name(head, j)
         if nm is None or not self.toks[j].is_cap:
             return None
         m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]), short=nm is short)
@@ -118,6 +122,17 @@ class PostReading:
             if m.short:  # a foreign ministry keeps the words written ("Bộ trưởng Thông tin Venezuela")
                 m.name, m.short = " ".join(t.text for t in self.toks[j : nm[0]]), False
         return m
+
+    def _abbreviated_name(self, head: str, j: int) -> tuple[int, str] | None:
+        """(end, name) of a body's name abbreviated after its title ("Bộ trưởng TN-MT", "Thứ trưởng
+        GD-ĐT"), when the head word and the name written out make a known body."""
+        if j >= len(self.toks) or not (self.toks[j].is_abbr or self.toks[j].text.isupper()):
+            return None
+        joined = joined_abbreviation(self.toks, j, len(self.toks), abbreviations())
+        end, name = (joined[1], joined[0]) if joined else (j + 1, expansion(self.toks[j].text))
+        if name and self.lex.org_by_key.get(phrase_keys(f"{head} {name}")):
+            return end, name
+        return None
 
     def _body_in_title(self, i: int, end: int) -> int | None:
         """Where a body's head word ends the title at [i, end), if one does."""

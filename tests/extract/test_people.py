@@ -358,3 +358,15 @@ def test_a_title_set_off_from_its_holder_by_a_decisions_words_is_the_holders(run
     roles = {(p, r) for p, _, r in rels(x, "HOLDS_POSITION")}
     assert {("Nguyễn Hồng Quang", "Phó Chủ tịch"), ("Nguyễn Thế Thảo", "Chủ tịch")} <= roles
     assert ("Phan Mỹ Linh", "Thủ tướng") not in roles  # a comma alone sets off no one
+
+
+def test_a_ministry_abbreviated_after_its_title_is_that_ministry(run):
+    x = run("Ông Cường nói, Bộ trưởng TN-MT Trần Thị Hoa khi được giới thiệu đã trả lời. Thứ trưởng NN&MT Phạm "
+            "Văn Kiên và Thứ trưởng GTVT Lê Đình Hào cùng dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Thị Hoa", "Bộ Tài nguyên và Môi trường", "Bộ trưởng") in posts
+    assert ("Phạm Văn Kiên", "Bộ Nông nghiệp và Môi trường", "Thứ trưởng") in posts
+    assert ("Lê Đình Hào", "Bộ Giao thông vận tải", "Thứ trưởng") in posts
+    # an abbreviation that names no ministry is not read as one
+    y = run("Bộ trưởng UBND Nguyễn Văn Tư phát biểu.")
+    assert not any(o.startswith("Bộ Ủy ban") for _, o, _ in rels(y, "HOLDS_POSITION"))
