@@ -54,6 +54,13 @@ def _is_place(lex, words) -> bool:
     return loc is not None and loc[0] == len(words) and not lex.reads_as_name(str(loc[1]), words[0])
 
 
+def _opens_sentence(lex, toks, j: int, words: int) -> bool:
+    """Does a sentence open at j, after `words` words of a credit? A one-word opener ("Sáng", "Theo")
+    may end a given name ("Nguyễn Văn Sáng"): it opens a sentence only after a full name."""
+    return bool(lex.phrases["discourse_openers"].match(toks, j) or (
+        words >= 3 and lex.phrases["name_stops"].match(toks, j)))
+
+
 def credited(lex, s, at: int) -> bool:
     """Does a photo credit's name begin at token `at` ("(Ảnh: Hoàng Hải/TTXVN)")?"""
     toks = s.tokens
@@ -93,15 +100,18 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
             j = m[0] + 1
             if j + 2 < len(s.tokens) and s.tokens[j + 1].text == "/":
                 j += 2
-            start_j = j
+            start_j, opener = j, False
             while j < len(s.tokens) and j - start_j < 4 and (s.tokens[j].is_cap or s.tokens[j].text == "."):
+                if j > start_j and (opener := _opens_sentence(lex, s.tokens, j, j - start_j)):
+                    break
                 j += 1
             while j > start_j and s.tokens[j - 1].text == ".":
                 j -= 1
             # a photo credit ends where the next sentence begins: keep at most two words, unless the
-            # credit ends the line with a full name, surname first ("Ảnh: Nguyễn Văn Sáng")
+            # credit ends the line, or a sentence's opening words, with a full name, surname first
+            # ("Ảnh: Nguyễn Văn Sáng", "Ảnh: Nguyễn Văn Sáng Đáng chú ý, …")
             first = s.tokens[start_j].keys[:1]
-            if any(t.is_word for t in s.tokens[j:]) or (first and first[0] not in lex.surnames):
+            if (any(t.is_word for t in s.tokens[j:]) and not opener) or (first and first[0] not in lex.surnames):
                 j = min(j, start_j + (3 if j - start_j >= 3 and s.tokens[start_j + 1].text == "." else 2))
             if j - start_j >= 2 and s.tokens[start_j].text.isupper() and not s.tokens[start_j + 1].text.isupper():
                 j = start_j + 1  # "Ảnh:AFP Đơn kiện …": an agency in capitals, then the next sentence

@@ -237,7 +237,7 @@ def lexicon() -> Lexicon:
         "place_cues", "ministry_units", "admin_units", "place_words", "site_words", "site_compounds",
         "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
-        "name_stops", "title_body_heads", "standing_post_words", "standing_post_bodies",
+        "name_stops", "discourse_openers", "title_body_heads", "standing_post_words", "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
         "home_cues", "results_cues", "meeting_owners", "name_tails", "remit_tails", "remit_boards", "remit_stops",
         "remit_openers", "state_forms", "title_meeting_verbs",

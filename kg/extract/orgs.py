@@ -134,6 +134,8 @@ class OrgParser(BodyLists):
         `person_first`: the run may open with what reads as a person's name ("Bệnh viện Bạch Mai")."""
 
         def stops(k: int) -> bool:  # does something else begin at k, inside the run?
+            if self.lex.phrases["discourse_openers"].match(self.toks, k):
+                return True
             if units:
                 return self.starts_new_unit(k)
             return bool((people and self.looks_like_person(k)) or self.lex.titles.match(self.toks, k)

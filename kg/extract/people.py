@@ -220,7 +220,8 @@ class PeopleParser(PostReading, NameShapes):
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
-            if j > i and self.lex.phrases["name_stops"].match(self.toks, j) and not self._given_day_part(j):
+            if j > i and (self.lex.phrases["name_stops"].match(self.toks, j) or self.lex.phrases[
+                    "discourse_openers"].match(self.toks, j)) and not self._given_day_part(j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
             if j > i and t.keys[0] in self.lex.wordset("bare_honorifics") and self.orgs.looks_like_person(j + 1):
                 break  # "Ảnh: Nguyễn Huế Ông Hồ Ngọc Linh": a credit, then the caption's "Ông …"
