@@ -24,8 +24,9 @@ def _event_noun(lex, s: Sentence) -> int:
     taken |= {i for p in s.places for i in range(p.start, p.end)}
     taken |= {i for o in s.orgs for i in range(o.start + 1, o.end)}
     nouns = lex.phrases["event_nouns"]
-    found = [k for k in range(len(s.tokens))
-             if k not in taken and nouns.starts(s.tokens[k]) and nouns.match(s.tokens, k)]
+    # ("các lễ hội lớn đầu năm": events in general, not one that was held)
+    found = [k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
+             and nouns.match(s.tokens, k) and not lex.plural_before(s.tokens, k)]
     # "báo cáo … chuẩn bị kỳ họp thứ 6 … tại phiên họp chiều 16/10 của UBTVQH": a meeting prepared
     # for or greeted is what the one held is about
     topic = lex.phrases["event_topic_words"]
@@ -48,9 +49,19 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
         if k in named:
             continue
         m = verbs.match(s.tokens, k)
-        if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)):
+        if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)) and not _agentless(lex, s, k, m[0]):
             return k, m[0]
     return None
+
+
+def _agentless(lex, s: Sentence, k: int, end: int) -> bool:
+    """"Lực lượng CSGT kiểm tra nồng độ cồn": a verb that is a visit only when someone does it (data
+    official_visit_verbs) has no official, post or body before it: police work, not an inspection."""
+    if (got := lex.phrases["official_visit_verbs"].match(s.tokens, k)) is None or got[0] != end:
+        return False
+    return not any(p.start < k for p in s.people) and not any(m.start < k for m in s.orgs) and not any(
+        m.start < k for _role, m in s.unnamed_posts) and not any(  # "Đoàn kiểm tra của …": a delegation
+        lex.word_in(t, "delegation_words") for t in s.tokens[:k])
 
 
 def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: str | None = None) -> None:

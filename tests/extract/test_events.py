@@ -619,3 +619,14 @@ def test_an_exhibition_centre_after_tai_is_the_venue(run):
     held = {names_of[r.target] for r in x.relations if r.type == "HELD_AT"}
     assert any(h.startswith("Trung tâm Triển lãm Việt Nam") for h in held), held
     assert not any(n.startswith("Trung tâm Triển lãm") for n in names(x, "Organization"))
+
+
+def test_police_work_and_events_in_general_are_no_held_event(run):
+    x = run("CSGT toàn quốc kiểm tra nồng độ cồn từ mùng 1 Tết\n03/02/2026\n\nNgày 3-2, Cục Cảnh sát giao thông đã có "
+            "khuyến cáo các tài xế. Lực lượng CSGT kiểm tra nồng độ cồn đối với người điều khiển phương tiện. Cục đã "
+            "ban hành kế hoạch bảo đảm an toàn giao thông dịp Tết và các lễ hội lớn đầu năm 2026.")
+    assert names(x, "Event") == set()
+    # an official's inspection is one
+    y = run("Phó Thủ tướng kiểm tra tiến độ dự án\n30/01/2026\n\nSáng 30/1, Phó Thủ tướng Trần Văn Nam kiểm tra tiến "
+            "độ dự án cao tốc tại tỉnh Đồng Nai.")
+    assert len(names(y, "Event")) == 1
