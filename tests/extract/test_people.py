@@ -370,3 +370,12 @@ def test_a_ministry_abbreviated_after_its_title_is_that_ministry(run):
     # an abbreviation that names no ministry is not read as one
     y = run("Bộ trưởng UBND Nguyễn Văn Tư phát biểu.")
     assert not any(o.startswith("Bộ Ủy ban") for _, o, _ in rels(y, "HOLDS_POSITION"))
+
+
+def test_the_head_of_an_investigation_agency_holds_a_post_in_it(run):
+    x = run("Ông Nguyễn Văn Long, Thủ trưởng Cơ quan CSĐT Bộ Công an cho biết. Phó Thủ trưởng Cơ quan CSĐT Công an "
+            "tỉnh Nghệ An Trần Văn Hải nói. Cục CSGT đã ban hành kế hoạch.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Văn Long", "Cơ quan Cảnh sát điều tra Bộ Công an", "Thủ trưởng") in posts
+    assert ("Trần Văn Hải", "Cơ quan Cảnh sát điều tra Công an tỉnh Nghệ An", "Phó Thủ trưởng") in posts
+    assert "Cục Cảnh sát giao thông" in names(x, "Organization")  # police abbreviations written out
