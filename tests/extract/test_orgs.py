@@ -746,3 +746,12 @@ def test_a_name_ends_where_a_caption_runs_into_the_next_sentence(run):
     assert not any("Đáng" in n or "Ngoài" in n for n in names(x, "Organization"))
     # the photographer's full name before the opener, not its first two words
     assert "Trần Thị Mai" in names(x, "Person") and "Trần Thị" not in names(x, "Person")
+
+
+def test_a_police_department_named_in_a_credit_ends_at_its_known_name(run):
+    x = run("Lực lượng truy bắt. Ảnh: Cục Cảnh sát Hình sự Hai người đã chọn phòng giao dịch. Phòng Cảnh sát điều tra "
+            "tội phạm về ma túy Công an tỉnh Hà Nam bắt giữ.")
+    orgs = names(x, "Organization")
+    assert "Cục Cảnh sát hình sự" in orgs and not any("Hai người" in o for o in orgs)
+    assert ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Nam", "Công an tỉnh Hà Nam", None) in rels(
+        x, "PART_OF")
