@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 
+from kg.extract.name_shapes import REGNAL
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
@@ -16,6 +17,11 @@ def list_opener(self: PeopleParser, j: int) -> int | None:
     """Where the items of a list under a shared title start: after "gồm", "gồm có" or ":"."""
     toks = self.toks
     k = j + 1 if j < len(toks) and toks[j].text == "," else j
+    if (term := self.lex.phrases["holder_gap_words"].match(toks, k)) is not None:
+        k = term[0]  # "5 phó chủ tịch UBND TP nhiệm kỳ trước là A, B": the term between title and list
+        while k < len(toks) and (toks[k].text[0].isdigit() or toks[k].text in ("-", "–") or REGNAL.fullmatch(
+                toks[k].text) or self.lex.word_in(toks[k], "term_qualifiers")):
+            k += 1
     opener = self.lex.phrases["list_openers"].match(toks, k)
     k = opener[0] if opener else k
     # "là các ông, bà: A; B": a comma may stand inside the plural honorific

@@ -47,6 +47,7 @@ class PersonMention:
     chain_end: int = -1  # token after the titles that follow the name
     ref: bool = False  # a bare "ông" / "bà": the person last named (kg.extract.career)
     ref_posts: list[Post] = field(default_factory=list)  # a title standing for its holder
+    given: list[Post] = field(default_factory=list)  # posts given after the name ("… được bầu giữ chức X")
 
 
 class PeopleParser(PostReading, NameShapes):
@@ -388,7 +389,7 @@ class PeopleParser(PostReading, NameShapes):
             given, end3 = self.appointed(people[-1], end)
             if given:
                 people[-1].posts.extend(given)
-                end = end3
+                people[-1].given, end = given, end3
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end

@@ -4,6 +4,7 @@ read again."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from kg.extract.byline import credited
@@ -160,6 +161,8 @@ def read_sentence(
                 s.unnamed_posts.extend(zip(roles, got[1], strict=False))
             if not got[0] and (lex.plural_before(toks, i) or lex.phrases["plural_honorifics"].match(toks, i)):
                 s.holderless.update(id(o) for o in got[1])
+            if got[0] and got[0][-1].given:
+                _share_given(lex, s, toks, got[0][0].start, got[0][-1].given)
             j = s.add_people(*got)
             if j > i:
                 i = j
@@ -316,3 +319,17 @@ def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None
     if end == start:
         return None
     return OrgMention(start, end, "resolved", canonical=" ".join(t.text for t in toks[start:end]))
+
+
+def _share_given(lex: Lexicon, s: Sentence, toks: list[Token], start: int, given: list) -> None:
+    """"bầu ông A – Giám đốc Sở X và bà B – Chủ tịch Y giữ chức Phó Chủ tịch": the people listed
+    before the one the post is given after, each with their own titles, are given it too."""
+    for prev in reversed(s.people):
+        k = prev.chain_end if prev.chain_end >= 0 else prev.end
+        if not (k < start and (toks[k].text == "," or toks[k].keys[:1] == KEY_VA)):
+            return
+        if any(t.is_word and not lex.phrases["honorifics"].match(toks, m) for m, t in enumerate(
+                toks[k + 1 : start], k + 1)):
+            return  # something else between them: not one list
+        prev.posts.extend(copy.copy(p) for p in given)
+        start = prev.start

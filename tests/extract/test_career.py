@@ -210,3 +210,11 @@ def test_a_decision_that_posts_someone_to_a_post_is_held(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Thị Hương", "Bộ Tư pháp", "Thứ trưởng") in posts
     assert not any(p == "Trần Văn Nam" and role == "Chủ tịch" for p, _, role in posts)  # an election to come
+
+
+def test_a_career_told_as_positions_held(run):
+    x = run("Ông Lê Văn Khoa sinh năm 1961, quê ở Điện Bàn, Quảng Nam. Ông từng giữ vị trí Chủ tịch UBND quận 5, Phó "
+            "giám đốc, Giám đốc Sở Công thương TP HCM.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Khoa", "Ủy ban nhân dân quận 5", "Chủ tịch") in posts
+    assert ("Lê Văn Khoa", "Sở Công Thương thành phố Hồ Chí Minh", "Phó giám đốc") in posts

@@ -77,3 +77,23 @@ def test_a_held_title_listed_after_la_cac_ong_ba_is_everyones(run):
     posts = rels(x, "HOLDS_POSITION")
     for name in ("Trần Hữu Phước", "Lê Thị Minh Nguyệt", "Vũ Quang Khải"):
         assert (name, "Sở Tài chính tỉnh Nam Định", "Phó Giám đốc") in posts
+
+
+def test_a_term_may_stand_between_a_shared_title_and_its_list(run):
+    x = run("HĐND tỉnh Nghệ An thống nhất miễn nhiệm 3 phó chủ tịch UBND tỉnh nhiệm kỳ trước là Lê Văn Hà, Hứa Văn "
+            "Thuận và bà Nguyễn Thị Hồng.")
+    holders = {p for p, o, r in rels(x, "HOLDS_POSITION") if (o, r) == ("Ủy ban nhân dân tỉnh Nghệ An", "Phó chủ tịch")}
+    assert holders == {"Lê Văn Hà", "Hứa Văn Thuận", "Nguyễn Thị Hồng"}
+
+
+def test_a_post_given_after_a_list_of_people_with_their_own_titles_goes_to_each(run):
+    x = run("Các đại biểu HĐND tỉnh Nghệ An cũng bầu ông Lê Văn Khoa – Giám đốc Sở Công thương và bà Nguyễn Thị Thu – "
+            "Chủ tịch Liên đoàn lao động tỉnh giữ chức Phó chủ tịch UBND tỉnh.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Lê Văn Khoa", "Ủy ban nhân dân tỉnh Nghệ An", "Phó chủ tịch"),
+            ("Nguyễn Thị Thu", "Ủy ban nhân dân tỉnh Nghệ An", "Phó chủ tịch"),
+            ("Nguyễn Thị Thu", "Liên đoàn Lao động tỉnh Nghệ An", "Chủ tịch")} <= posts
+    assert ("Lê Văn Khoa", "Sở Công Thương tỉnh Nghệ An", "Giám đốc") in posts
+    # not someone named earlier in another clause
+    y = run("Ông Trần Văn Nam phát biểu và bà Nguyễn Thị Thu được bầu giữ chức Phó chủ tịch UBND tỉnh Nghệ An.")
+    assert not any(p == "Trần Văn Nam" for p, _, _ in rels(y, "HOLDS_POSITION"))
