@@ -1,6 +1,6 @@
 """Places read by kg.extract.places: named sites after a site word."""
 
-from tests.extract.conftest import names
+from tests.extract.conftest import names, rels
 
 
 def test_a_site_word_and_its_name_are_one_place_named_with_the_word(run):
@@ -64,3 +64,12 @@ def test_a_district_named_bare_after_tai_with_its_province_after_it(run):
     x = run("Sáng 2/2/2026, lễ khai mạc diễn ra ở Đông Anh (Hà Nội). Đoàn đến thăm tại Gia Lâm, Hà Nội. "
             "Ông Lê Văn Nam ở Hà Đông cũng dự.")
     assert {"Đông Anh", "Gia Lâm"} <= names(x, "Location")
+
+
+def test_a_province_of_before_the_1990s_splits_is_a_place(run):
+    x = run("Ông Đào Ngọc Dung từng là Bí thư Tỉnh đoàn Nam Hà, Trưởng Ban Dân vận Tỉnh ủy Nam Hà. Ông Lê Tính, "
+            "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Sông Bé, phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Đào Ngọc Dung", "Tỉnh đoàn Nam Hà", "Bí thư") in posts
+    assert ("Lê Tính", "Bộ Chỉ huy Quân sự tỉnh Sông Bé", "Chỉ huy trưởng") in posts
+    assert "Nam Hà" not in names(x, "Person")
