@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg import admin_units
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_VA, Token, numbered_end, phrase_keys, proper_name_end, word_key
@@ -33,10 +34,14 @@ def listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> 
     if unit is not None and proper_name_end(toks, i) == unit[0]:
         return PlaceMention(i, unit[0], " ".join(t.text for t in toks[i : unit[0]]), listed=last.listed)
     stop = proper_name_end(toks, i)
-    if last.listed and 2 <= stop - i <= 3 and (
+    if last.listed and stop > i and stop + 1 < len(toks) and toks[stop].text in ("-", "–") and toks[stop + 1].is_cap:
+        stop = proper_name_end(toks, stop + 1)  # "Văn Miếu – Quốc Tử Giám": a ward's name of two parts
+    name = " ".join("-" if t.text == "–" else t.text for t in toks[i:stop])
+    # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare; one word ("Láng") or
+    # a name of two parts only when it is a unit's
+    if last.listed and stop > i and (2 <= stop - i <= 3 or admin_units.units(name)) and (
             stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == KEY_VA):
-        # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare
-        return PlaceMention(i, stop, " ".join(t.text for t in toks[i:stop]), listed=True)
+        return PlaceMention(i, stop, name, listed=True)
     loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
     if loc is not None and (loc[0] >= len(toks) or not toks[loc[0]].is_cap):
         return PlaceMention(i, loc[0], str(loc[1]))

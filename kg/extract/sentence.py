@@ -91,7 +91,8 @@ def read_sentence(
     gates = _gates(lex)
     while i < n:
         tok = toks[i]
-        if tok.is_word and tok.is_cap and tok.keys[0] not in able and not tok.text[0].isdigit():
+        if tok.is_word and tok.is_cap and tok.keys[0] not in able and not tok.text[0].isdigit() and not (
+                s.places and s.places[-1].listed and s.places[-1].end == i - 1):  # (a unit's list goes on)
             i += 1  # a capital word nothing can start (no head, title, place, kind or surname)
             continue
         if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.keys[0] in starters

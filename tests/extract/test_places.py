@@ -73,3 +73,13 @@ def test_a_province_of_before_the_1990s_splits_is_a_place(run):
     assert ("Đào Ngọc Dung", "Tỉnh đoàn Nam Hà", "Bí thư") in posts
     assert ("Lê Tính", "Bộ Chỉ huy Quân sự tỉnh Sông Bé", "Chỉ huy trưởng") in posts
     assert "Nam Hà" not in names(x, "Person")
+
+
+def test_a_list_of_wards_goes_on_over_one_word_and_two_part_names(run):
+    x = run("Hội nghị được truyền trực tiếp đến các điểm cầu thuộc Đơn vị bầu cử số 1 TP Hà Nội, gồm các phường: Cửa "
+            "Nam, Kim Liên, Láng, Văn Miếu – Quốc Tử Giám, Giảng Võ, Ngọc Hà.")
+    assert {"Láng", "Văn Miếu - Quốc Tử Giám", "Giảng Võ", "Ngọc Hà"} <= names(x, "Location")
+    assert "Văn Miếu" not in names(x, "Person")
+    # one word that is no unit's name does not go on a list
+    y = run("Đoàn đã đến các xã: Hoằng Đạt, Hoằng Đạo, Xyz và nhiều nơi khác.")
+    assert "Xyz" not in names(y, "Location")
