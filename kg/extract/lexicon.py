@@ -241,7 +241,7 @@ def lexicon() -> Lexicon:
         "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
         "home_cues", "results_cues", "meeting_owners", "name_tails", "remit_tails", "remit_boards", "remit_stops",
-        "remit_openers", "state_forms", "title_meeting_verbs",
+        "remit_openers", "remit_scopes", "state_forms", "title_meeting_verbs",
         "amendment_marks",
         "event_name_verbs",
         "taking_place_verbs", "deceased_markers",

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.glued import is_syllable
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.org_mention import OrgMention, _plain
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, Token
+from kg.extract.tokens import KEY_VA, Token, phrase_keys, word_key
+
+_VE = (word_key("về"),)
 
 
 class NameEnds(PlaceReading):
@@ -27,13 +29,41 @@ class NameEnds(PlaceReading):
             end = tail[0]
         # "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao": a second remit after
         # "và" (data: remit_tails), in lower-case words up to the name's end, is part of the name
-        if (remit := self.lex.phrases["remit_tails"].match(self.toks, end, allow_comma=True)) is not None:
+        remit = self.lex.phrases["remit_tails"].match(self.toks, end, allow_comma=True)
+        # "Ủy ban Quốc gia về thanh niên Việt Nam": a national or central body named by its remit after
+        # "về" (data: remit_scopes, the words its name ends with before it)
+        if remit is None and self.lex.phrases["remit_scopes"].ending_at(self.toks, end) >= 0 and (
+                (u := self._word(end)) is not None and u.keys[:1] == _VE):
+            remit = (end + 1, None)
+        if remit is not None:
             k, aspect = remit[0], self.lex.wordset("aspect_words")
+            strict = remit[1] is None  # (after "về" a place or a verb ends it: "Văn phòng Trung ương về tỉnh")
             while k - remit[0] < 8 and (u := self._word(k)) is not None and not u.is_cap and not (
-                    u.text[0].isdigit() or u.keys[0] in aspect or self.lex.phrases["name_enders"].match(self.toks, k)):
+                    u.text[0].isdigit() or u.keys[0] in aspect or self.lex.phrases["name_enders"].match(self.toks, k)
+                    or (strict and self._boundary(k))):
                 k += 1  # (a stop word such as "công" may be the remit's: "sử dụng công nghệ cao")
             end = k if k > remit[0] else end
+            if k > remit[0] and self.lex.location_names.get(phrase_keys(" ".join(
+                    t.text for t in self.toks[k : k + 2]))) == HOME_COUNTRY:
+                end = k + 2  # "… về thanh niên Việt Nam"
         return end
+
+    def _prefer_known(self, best: OrgMention, gz_m: OrgMention | None) -> OrgMention:
+        """The known name (gazetteer) over a longer reading of the same words, where that reading
+        is a lower-case tail or the known body's owner read as a sub-body of part of it."""
+        if gz_m is None or best is gz_m:
+            return best
+        if best.kind == "named" and all(t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.end]):
+            return gz_m  # "Ngân hàng Nhà nước Việt Nam điều hành": the known name, not a lower-case tail
+        if best.kind == "named" and best.inner is not None and (
+                best.inner.start == gz_m.end and gz_m.entry is not None and not gz_m.entry.part_of):
+            return gz_m  # "Bộ Chính trị Ban Chấp hành Trung ương Đảng": the known body, then its owner
+        if best.inner is not None and best.inner.start < gz_m.end and (
+                (known := self.lex.orgs.match(self.toks, best.inner.start)) is None or known[0] <= gz_m.end):
+            # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it
+            # (unless the owner's own known name goes past it: "Ủy ban Kiểm tra Trung ương Đoàn")
+            return gz_m
+        return best
 
     def _remit_board(self, i: int) -> OrgMention | None:
         """"Ban chỉ đạo phòng, chống dịch Covid-19", "Ban quản lý khu công nghiệp", "Ban Chỉ huy quân

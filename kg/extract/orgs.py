@@ -213,15 +213,7 @@ class OrgParser(BodyLists):
         if not candidates:
             return None
         best = max(candidates, key=lambda m: (m.end, m.kind == "gazetteer"))
-        gz_m = next((c for c in candidates if c.kind == "gazetteer"), None)
-        if gz_m is not None and best is not gz_m and best.kind == "named" and all(
-                t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.end]):
-            best = gz_m  # "Ngân hàng Nhà nước Việt Nam điều hành": the known name, not a lower-case tail
-        if gz_m is not None and best is not gz_m and best.kind == "named" and best.inner is not None and (
-                best.inner.start == gz_m.end and gz_m.entry is not None and not gz_m.entry.part_of):
-            best = gz_m  # "Bộ Chính trị Ban Chấp hành Trung ương Đảng": the known body, then its owner
-        if gz_m is not None and best is not gz_m and best.inner is not None and best.inner.start < gz_m.end:
-            best = gz_m  # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it
+        best = self._prefer_known(best, next((c for c in candidates if c.kind == "gazetteer"), None))
         self._suffixes(best)
         return best
 

@@ -755,3 +755,19 @@ def test_a_police_department_named_in_a_credit_ends_at_its_known_name(run):
     assert "Cục Cảnh sát hình sự" in orgs and not any("Hai người" in o for o in orgs)
     assert ("Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Hà Nam", "Công an tỉnh Hà Nam", None) in rels(
         x, "PART_OF")
+
+
+def test_a_sub_body_of_a_known_owner_that_runs_past_a_known_name(run):
+    x = run("Ông Nguyễn Long Hải từng giữ chức Bí thư Trung ương Đoàn, Chủ nhiệm Uỷ ban Kiểm tra Trung ương Đoàn nhiệm "
+            "kỳ 2012 – 2017. Ông Trần Cẩm Tú, Chủ nhiệm Ủy ban Kiểm tra Trung ương phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Long Hải", "Ủy ban Kiểm tra Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Chủ nhiệm") in posts
+    assert ("Trần Cẩm Tú", "Ủy ban Kiểm tra Trung ương", "Chủ nhiệm") in posts
+
+
+def test_a_national_body_named_by_its_remit_after_ve(run):
+    x = run("Ông Hải từng là Phó chủ nhiệm Uỷ ban Quốc gia về thanh niên Việt Nam. Hội đồng Quốc gia về phát triển "
+            "bền vững đã họp. Đoàn công tác của Văn phòng Trung ương về tỉnh công tác.")
+    orgs = names(x, "Organization")
+    assert {"Ủy ban Quốc gia về thanh niên Việt Nam", "Hội đồng Quốc gia về phát triển bền vững"} <= orgs
+    assert "Văn phòng Trung ương" in orgs  # "về" the verb: came to the province
