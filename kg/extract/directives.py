@@ -70,8 +70,11 @@ class DirectiveParser:
             num = _NUMBER.match(self.text, toks[j].start)
             assert num is not None
             symbol = num.group(0).rstrip(".-/")
-            # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number
-            if not toks[i].is_cap and not has_so and not re.search(r"[/-]", symbol):
+            # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number ("nghị quyết
+            # 1046", a kind of two words and two digits or more with no counted word after them, is one:
+            # checked below; "kỷ luật 27 đảng viên" holds no "luật")
+            if not toks[i].is_cap and not has_so and not re.search(r"[/-]", symbol) and (
+                    len(symbol) < 2 or (j - i) < 2):
                 return None
             if not has_so and _YEAR_ONLY.fullmatch(symbol):
                 return None  # "Công ước 1982", "Hiệp định 2025": the year it was made, no number

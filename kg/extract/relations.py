@@ -246,17 +246,21 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     b.relate("ISSUED_BY", ent, signed_for, sent, 0.55)
             if d.subject_start >= 0:
                 issuers = {id(o) for o in (d.issuer, *d.co_issuers) if o is not None}
+                # "… về việc cho thôi làm nhiệm vụ đại biểu đối với ông A thuộc Đoàn ĐBQH tỉnh X, đơn vị bầu
+                # cử gồm các huyện …": what follows the person a decision is about tells of the person
+                subject_end = min([p.start for p in s.people if d.subject_start <= p.start < d.subject_end],
+                                  default=d.subject_end)
                 for top in s.orgs:
                     # a body in someone's title or the issuer itself is not whom the document binds
                     if id(top) in issuers or id(top) in s.title_orgs:
                         continue
-                    if d.subject_start <= top.start < d.subject_end:
+                    if d.subject_start <= top.start < subject_end:
                         target = org_entity(top, s)
                         if (target is not None and not issued_by(b, ent, target)
                                 and target.name not in lexicon().not_bound):
                             b.relate("APPLIES_TO", ent, target, sent, 0.7)
                 for p in s.places:  # "về phương hướng phát triển tỉnh Nghệ An"
-                    if d.subject_start <= p.start < d.subject_end and not p.venue and id(p) in places:
+                    if d.subject_start <= p.start < subject_end and not p.venue and id(p) in places:
                         b.relate("APPLIES_TO", ent, places[id(p)], sent, 0.6)
     return out
 

@@ -173,3 +173,13 @@ def test_an_international_organization_issues_its_convention(run):
 def test_a_year_after_a_kind_is_no_document_number(run):
     x = run("Các quốc gia thành viên của Công ước 1982 cần tuân thủ. HĐND ban hành Nghị quyết số 2024 về ngân sách.")
     assert names(x, "Directive") == {"Nghị quyết số 2024"}  # with "số" it is a number
+
+
+def test_a_directive_named_in_lower_case_by_its_number_alone(run):
+    x = run("Ngày 26-4, Ủy ban Thường vụ Quốc hội đã ban hành nghị quyết 1046 đồng ý đề nghị của viện trưởng Viện "
+            "Kiểm sát nhân dân tối cao về việc khởi tố đối với ông Dương Văn Thái thuộc Đoàn đại biểu Quốc hội tỉnh "
+            "Bắc Giang. Ủy ban Kiểm tra đã thi hành kỷ luật 27 đảng viên; kế hoạch 5 năm được thông qua.")
+    assert names(x, "Directive") == {"Nghị quyết số 1046"}
+    assert ("Nghị quyết số 1046", "Ủy ban Thường vụ Quốc hội", None) in rels(x, "ISSUED_BY")
+    # a decision about a person binds no body the text names after the person
+    assert not rels(x, "APPLIES_TO")
