@@ -26,3 +26,18 @@ class QueryError(KgError):
 
 class BackendError(KgError):
     """A remote server (Neo4j, SPARQL) refused, failed, or could not be reached."""
+
+
+class JudgementError(KgError):
+    """A judgement cannot be made, undone or read: it names nothing, conflicts with another, or
+    its file is malformed."""
+
+
+class AmbiguousName(JudgementError):
+    """A name refers to several entities; `candidates` are (id, type, name) to choose from by id."""
+
+    def __init__(self, ref: str, candidates: list[tuple[str, str, str]]) -> None:
+        super().__init__(f"{ref!r} names {len(candidates)} entities ({', '.join(c[0] for c in candidates)}); "
+                         "give an id")
+        self.ref = ref
+        self.candidates = candidates

@@ -48,18 +48,20 @@ class LoadReport:
 STATE_DIR = "loads"  # under the store folder: one JSON file per target (kg.backends.state)
 
 
-def load(name: str, target: str, *, store: str | Path | None = None, **options: Any) -> LoadReport:
+def load(name: str, target: str, *, store: str | Path | None = None, include_rejected: bool = False,
+         **options: Any) -> LoadReport:
     """Push the store's graph into `target` with the loader registered as `name`.
 
     `store` is the store folder (default: $KG_STORE or ./kg-data); what each target received is
     remembered in its ``loads/`` folder, so the next load sends only what changed. `options` go
-    to the loader (see kg.backends.bolt.load_neo4j, kg.backends.sparql.load_sparql).
+    to the loader (see kg.backends.bolt.load_neo4j, kg.backends.sparql.load_sparql). Facts judged
+    wrong (kg judge reject) are left out unless `include_rejected`.
     """
     from kg.registry import get
     from kg.store import Store
 
     loader = get("loader", name)
     with Store.open(store, create=False) as db:
-        graph = db.graph()
+        graph = db.graph(include_rejected=include_rejected)
         state_dir = db.path / STATE_DIR
     return loader.func(graph, target, state_dir=state_dir, **options)

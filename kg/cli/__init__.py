@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "query",  # kg query sparql|cypher
     "load",  # kg load neo4j|sparql
     "viz",  # kg viz
+    "judge",  # kg judge merge|distinct|reject|alias|list|undo|export|import|check
 )
 
 

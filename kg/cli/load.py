@@ -11,6 +11,7 @@ import typer
 
 from kg.backends import load
 from kg.cli.common import errors_to_exit
+from kg.cli.store import REJECTED_HELP
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 FULL_HELP = "Send everything again, not only what changed since the last load to this target."
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
         user: str | None = typer.Option(None, "--user", help="User (default: $NEO4J_USER or neo4j)."),
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         full: bool = typer.Option(False, "--full", help=FULL_HELP),
+        include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
         batch_size: int = typer.Option(10_000, "--batch-size", min=1, help="Rows per transaction."),
     ) -> None:
         """Load into Neo4j (idempotent MERGE on stable ids). The password comes from $NEO4J_PASSWORD."""
@@ -48,7 +50,7 @@ def register(app: typer.Typer) -> None:
         with errors_to_exit(), _progress("nodes and relationships") as progress:
             report = load(
                 "neo4j", uri, store=store, database=database, user=user, full=full,
-                batch_size=batch_size, progress=progress,
+                batch_size=batch_size, progress=progress, include_rejected=include_rejected,
             )  # fmt: skip
         typer.echo(report.summary())
 
@@ -61,11 +63,12 @@ def register(app: typer.Typer) -> None:
         update: str | None = typer.Option(None, "--update", help="SPARQL Update URL (default: found)."),
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         full: bool = typer.Option(False, "--full", help=FULL_HELP),
+        include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
     ) -> None:
         """Load the RDF into a SPARQL 1.1 server. Credentials: $KG_SPARQL_USER / $KG_SPARQL_PASSWORD."""
         with errors_to_exit(), _progress("triples") as progress:
             report = load(
                 "sparql", endpoint, store=store, graph_iri=graph, method=method, gsp_url=gsp,
-                update_url=update, full=full, progress=progress,
+                update_url=update, full=full, progress=progress, include_rejected=include_rejected,
             )  # fmt: skip
         typer.echo(report.summary())

@@ -13,6 +13,7 @@ import typer
 from kg.cli.common import error, errors_to_exit, shown, shown_lines
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
+REJECTED_HELP = "Also the facts judged wrong (kg judge reject), each with a 'rejected' property saying by whom and why."
 FORMAT_SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
                    ".jsonl": "jsonl"}
 
@@ -116,22 +117,29 @@ def show_cmd(
 
 
 def _format_view(view) -> str:
+    from kg.store.judgements import REJECTED
+
     ent = view.entity
     lines = [f"{ent.name}  [{ent.type}]  {ent.id}"]
+    if REJECTED in ent.props:  # kept to be audited, left out of every graph, query and export
+        lines.append(f"  REJECTED {ent.props[REJECTED]}")
     if ent.aliases:
         lines.append(f"  also: {'; '.join(ent.aliases)}")
     for key, value in sorted(ent.props.items()):
-        lines.append(f"  {key}: {value}")
+        if key != REJECTED:
+            lines.append(f"  {key}: {value}")
     if view.reports:
         lines.append(f"  mentioned in: {shown(', '.join(view.reports))}")
     if not view.links:
         lines.append("  no relations")
     for link in view.links:
         rel = link.relation
-        props = ", ".join(f"{k}: {v}" for k, v in sorted(rel.props.items()))
+        props = ", ".join(f"{k}: {v}" for k, v in sorted(rel.props.items()) if k != REJECTED)
         arrow = f"-[{rel.type}]->" if link.outgoing else f"<-[{rel.type}]-"
         lines.append(f"  {arrow} {link.other_name} [{link.other_type}]" + (f"  ({props})" if props else "")
-                     + f"  confidence {rel.confidence:.2f}")
+                     + f"  confidence {rel.confidence:.2f}  {rel.id}")
+        if REJECTED in rel.props:
+            lines.append(f"      REJECTED {rel.props[REJECTED]}")
         for ev in rel.evidence:
             lines.append(f"      {shown(ev.doc)}:{ev.start}-{ev.end}  \"{ev.sentence or ev.text}\"")
     return "\n".join(lines)
@@ -168,6 +176,7 @@ def export_cmd(
     fmt: str | None = typer.Option(None, "--format", "-f", help="Same as FORMAT (any registered exporter)."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write ('-': standard output)."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
+    include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
 ) -> None:
     """Write the whole graph in one format (the format can also come from the file's suffix)."""
     from kg.errors import KgError
@@ -179,7 +188,7 @@ def export_cmd(
             raise KgError("give a format (kg export FORMAT -o FILE); see kg export --help")
         exporter = get("exporter", name)
         with _open(store) as db:
-            graph = db.graph()
+            graph = db.graph(include_rejected=include_rejected)
         if str(output) != "-":
             exporter.func(graph, output)
         else:

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from kg.cli.common import errors_to_exit, shown
+from kg.cli.store import REJECTED_HELP
 from kg.model import ENTITY_TYPES
 from kg.viz.defaults import OVERVIEW_FROM
 
@@ -35,6 +36,7 @@ def register(app: typer.Typer) -> None:
         title: str | None = typer.Option(None, "--title", help="Page title (default: after the store folder)."),
         overview: bool | None = typer.Option(None, "--overview/--no-overview", help=_OVERVIEW_HELP, show_default=False),
         isolated: bool = typer.Option(False, "--isolated", help=_ISOLATED_HELP),
+        include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
     ) -> None:
         """Write an interactive graph (search, hover for evidence, click for neighbours) that works offline."""
         from kg.store import Store
@@ -44,7 +46,7 @@ def register(app: typer.Typer) -> None:
                         since=since, until=until, max_nodes=max_nodes)
         with errors_to_exit():
             with Store.open(store, create=False) as db:
-                graph, name = db.graph(), db.path.resolve().name
+                graph, name = db.graph(include_rejected=include_rejected), db.path.resolve().name
             result = write_html(graph, output, flt, title=title or f"kg graph: {name}", overview=overview,
                                 isolated=isolated)
         typer.echo("\n".join(shown(line) for line in result.summary().split("\n")))

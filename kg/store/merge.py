@@ -73,10 +73,14 @@ def _merge_props(rows: list[tuple[tuple[str, str], dict[str, Any]]]) -> dict[str
     return props
 
 
-def merge_entity(gid: str, rows: list[MentionRow], *, evidence: bool = True) -> Entity:
-    """The canonical entity: the name most reports use (ties: longest, then alphabetical)."""
+def merge_entity(gid: str, rows: list[MentionRow], *, evidence: bool = True,
+                 name_rows: list[MentionRow] | None = None) -> Entity:
+    """The canonical entity: the name most reports use (ties: longest, then alphabetical).
+
+    `name_rows`: the rows the name and type are chosen from, when not all of them (an entity
+    that others were merged into by a judgement keeps its own name); the rest give aliases."""
     names = Counter()
-    for row in rows:
+    for row in name_rows or rows:
         names[row.name] += 1
     name = min(names, key=lambda n: (-names[n], -len(n), n))
     seen = Counter()
@@ -86,7 +90,7 @@ def merge_entity(gid: str, rows: list[MentionRow], *, evidence: bool = True) -> 
                 seen[alias] += 1
     entity = Entity(
         id=gid,
-        type=Counter(r.type for r in rows).most_common(1)[0][0],
+        type=Counter(r.type for r in name_rows or rows).most_common(1)[0][0],
         name=name,
         aliases=sorted(seen, key=lambda a: (-seen[a], a)),
         props=_merge_props([(r.order, r.props) for r in rows]),

@@ -17,6 +17,10 @@ Tables:
   events, first report), so a new report is resolved against a few clusters, not every mention;
 - paths: every file path that holds a report's content (one report per path; identical copies
   share a report), so a file's edit, rename or removal moves or drops only that path;
+- judgements: human decisions kept as data (kg.store.judgements): merge, distinct, reject, alias,
+  each with author, time, reason and an active flag (undo clears it; the row stays as history).
+  They are applied where the graph is read (kg.store.reader), never by editing the rows above,
+  so they survive re-ingest, re-extraction and removal;
 - meta: schema version, generation counter (bumped by every write) and state token.
 
 Schema versions: a store records its version in meta; an older store is upgraded in place, in
@@ -38,7 +42,7 @@ from kg.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -105,6 +109,23 @@ CREATE TABLE IF NOT EXISTS person_clusters (
 ) WITHOUT ROWID;
 """
 
+# seq orders judgements (later merges decide chains) and names them for `kg judge undo`; uid is
+# the judgement's identity across stores (kind, arguments, author, time), so an import is idempotent
+JUDGEMENTS_DDL = """
+CREATE TABLE IF NOT EXISTS judgements (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    args TEXT NOT NULL,
+    author TEXT NOT NULL,
+    time TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    undone_by TEXT NOT NULL,
+    undone_at TEXT NOT NULL
+);
+"""
+
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     """Version 1 kept a report's paths in its info JSON: move them to the paths table."""
@@ -120,8 +141,13 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE documents SET info=? WHERE id=?", (json.dumps(info, ensure_ascii=False), doc_id))
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3 keeps judgements (kg judge): a new, empty table."""
+    conn.execute(JUDGEMENTS_DDL)
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 
@@ -230,6 +256,7 @@ def _initialize(conn: sqlite3.Connection) -> None:
     conn.executescript(
         "BEGIN IMMEDIATE;"
         + DDL
+        + JUDGEMENTS_DDL
         + f"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA_VERSION}');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('state', 'empty');"

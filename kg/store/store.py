@@ -301,10 +301,12 @@ class Store:
         return found[0] if found else None
 
     # -- the graph ----------------------------------------------------------------------------
-    def graph(self, evidence: bool = True) -> Graph:
-        """The merged, cross-report-resolved graph (with all evidence unless asked otherwise)."""
+    def graph(self, evidence: bool = True, include_rejected: bool = False) -> Graph:
+        """The merged, cross-report-resolved graph with the judgements applied (with all evidence
+        unless asked otherwise). Rejected facts are left out unless `include_rejected`: then they
+        carry the prop "rejected" saying who rejected them, when and why."""
         with self.snapshot() as conn:
-            return reader.read_graph(conn, evidence=evidence)
+            return reader.read_graph(conn, evidence=evidence, include_rejected=include_rejected)
 
     def state(self) -> tuple[int, str]:
         """(generation, state token): the generation counts writes; the token names this state."""

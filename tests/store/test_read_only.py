@@ -19,7 +19,7 @@ from kg.cli import app
 from kg.errors import StoreError
 from kg.ingest import ingest
 from kg.store import Store
-from kg.store.schema import DB_FILE
+from kg.store.schema import DB_FILE, SCHEMA_VERSION
 from tests.fixtures.make_fixtures import as_unprivileged
 
 TEXT = "Sáng 3/4/2024, Bộ trưởng Bộ Y tế Đào Hồng Lan làm việc với UBND tỉnh Nghệ An.\n"
@@ -145,7 +145,8 @@ def test_an_old_store_on_read_only_media_asks_for_kg_upgrade(shared: Path) -> No
         with pytest.raises(StoreError, match="schema version 1 needs an upgrade"):
             Store.open(folder, create=False)
     assert result.exit_code == 1
-    assert result.stderr == (f"kg: error: {folder / DB_FILE}: store schema version 1 needs an upgrade to 2 and the "
+    assert result.stderr == (f"kg: error: {folder / DB_FILE}: store schema version 1 needs an upgrade to "
+                             f"{SCHEMA_VERSION} and the "
                              f"store is read-only here; run `kg upgrade --store {folder}` where it is writable\n")
 
 

@@ -56,7 +56,7 @@ def test_opening_an_old_store_upgrades_it_and_keeps_every_fact(old_store: Path, 
     with caplog.at_level(logging.WARNING, logger="kg.store.schema"), Store.open(old_store, create=False) as store:
         docs = {d.id: d for d in store.documents()}
         graph = store.graph()
-    assert "upgraded the store from schema version 1 to 2" in caplog.text
+    assert f"upgraded the store from schema version 1 to {schema.SCHEMA_VERSION}" in caplog.text
     assert _tables(db) == facts_before  # the facts are untouched
     assert set(docs) == set(docs_before)
     for doc_id, old in docs_before.items():  # each report keeps every file it was found in
@@ -86,10 +86,10 @@ def test_upgrade_is_idempotent_and_reports_what_it_did(old_store: Path) -> None:
     runner = CliRunner()
     first = runner.invoke(app, ["upgrade", "--store", str(old_store)])
     assert first.exit_code == 0, first.output
-    assert "from schema version 1 to 2" in first.output
+    assert f"from schema version 1 to {schema.SCHEMA_VERSION}" in first.output
     again = runner.invoke(app, ["upgrade", "--store", str(old_store)])
     assert again.exit_code == 0 and "nothing to do" in again.output
-    assert upgrade_store(old_store) == (2, 2)
+    assert upgrade_store(old_store) == (schema.SCHEMA_VERSION, schema.SCHEMA_VERSION)
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(old_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
