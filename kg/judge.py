@@ -18,6 +18,7 @@ import contextlib
 import getpass
 import json
 import os
+import secrets
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -45,7 +46,10 @@ def _now() -> str:
 
 
 def entity_id(store: Store, ref: str) -> str:
-    """The one entity an id, name or alias refers to (rejected ones included)."""
+    """The one entity an id, name or alias refers to (rejected ones included). A stored id is
+    kept as given, even when a merge put it into another entity: the judgement says what was meant."""
+    if _stored(store.conn, ref.strip()):
+        return ref.strip()
     found = store.find(ref)
     if not found:
         raise JudgementError(f"no entity named {ref!r}")
@@ -56,7 +60,8 @@ def entity_id(store: Store, ref: str) -> str:
 
 
 def _make(store: Store, kind: str, args: list[str], author: str | None, reason: str) -> Judgement:
-    return table.add(store, Judgement(kind, tuple(args), author_of(author), _now(), reason.strip()))
+    made = Judgement(kind, tuple(args), author_of(author), _now(), reason.strip(), uid=secrets.token_hex(8))
+    return table.add(store, made)
 
 
 def merge(store: Store, a: str, b: str, *, author: str | None = None, reason: str = "") -> Judgement:
@@ -149,20 +154,20 @@ def read_jsonl(path: Path) -> list[Judgement]:
 
 def import_jsonl(store: Store, path: Path) -> Imported:
     """Add a file's judgements to the store, each once however often it is imported (a judgement
-    is known by kind, arguments, author and time). One undone in the file is undone here too;
-    one that conflicts with this store's judgements is refused and listed."""
+    is known by its uid; one that decides what an active one here decides counts as known). One
+    undone in the file is undone here too; one that conflicts with this store's is refused and listed."""
     incoming = read_jsonl(path)
     result = Imported()
     with store.snapshot() as conn:
         stored = {j.uid: j for j in table.load(conn, active_only=False)}
-    if all(j.uid in stored and (j.active or not stored[j.uid].active) for j in incoming):
+    if all(j.identity() in stored and (j.active or not stored[j.identity()].active) for j in incoming):
         result.known = len(incoming)  # nothing to write: keep the state (and the derived stores)
         return result
     with store._write() as conn:
         stored = {j.uid: j for j in table.load(conn, active_only=False)}
         rules = table.Rules(j for j in stored.values() if j.active)
         for j in incoming:
-            here = stored.get(j.uid)
+            here = stored.get(j.identity())
             if here is not None:
                 if here.active and not j.active:  # an undo travels with the file; a redo never does
                     table.deactivate(conn, here.seq, j.undone_by, j.undone_at)
@@ -171,11 +176,14 @@ def import_jsonl(store: Store, path: Path) -> Imported:
                 else:
                     result.known += 1
                 continue
+            if j.active and rules.duplicate(j) is not None:  # decided here already, by someone else
+                result.known += 1
+                continue
             problem = rules.conflict(j) if j.active else None
             if problem:
                 result.refused.append((j, problem))
                 continue
-            stored[j.uid] = table.insert(conn, j)
+            stored[j.identity()] = table.insert(conn, j)
             if j.active:
                 rules = table.Rules(table.load(conn))
             result.added += 1

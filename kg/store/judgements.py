@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 KINDS: dict[str, int] = {"merge": 2, "distinct": 2, "reject": 1, "alias": 2}  # kind -> number of arguments
 REJECTED = "rejected"  # the prop that marks a rejected entity or relation in a graph read with them
-_COLS = "seq, kind, args, author, time, reason, active, undone_by, undone_at"
+_COLS = "seq, kind, args, author, time, reason, active, undone_by, undone_at, uid"
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,12 @@ class Judgement:
     active: bool = True
     undone_by: str = ""
     undone_at: str = ""
+    uid: str = ""  # its identity in every store, so that imports are idempotent (see identity())
 
-    @property
-    def uid(self) -> str:
-        """The judgement's identity in every store: what, by whom, when (so imports are idempotent)."""
+    def identity(self) -> str:
+        """The uid it was given when made, else one from what, by whom and when (a file written by hand)."""
+        if self.uid:
+            return self.uid
         key = json.dumps([self.kind, list(self.args), self.author, self.time], ensure_ascii=False)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -64,7 +66,7 @@ class Judgement:
         return f"by {self.author} at {self.time} (judgement {self.seq})" + (f": {self.reason}" if self.reason else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"uid": self.uid, "kind": self.kind, "args": list(self.args), "author": self.author,
+        return {"uid": self.identity(), "kind": self.kind, "args": list(self.args), "author": self.author,
                 "time": self.time, "reason": self.reason, "active": self.active, "undone_by": self.undone_by,
                 "undone_at": self.undone_at}
 
@@ -83,15 +85,16 @@ class Judgement:
                 raise JudgementError(f"missing {key}")
         return cls(kind, tuple(args), d["author"], d["time"], str(d.get("reason") or ""),
                    active=bool(d.get("active", True)), undone_by=str(d.get("undone_by") or ""),
-                   undone_at=str(d.get("undone_at") or ""))
+                   undone_at=str(d.get("undone_at") or ""), uid=str(d.get("uid") or ""))
 
 
 # -- the table ------------------------------------------------------------------------------------
 
 
 def _row(row: tuple) -> Judgement:
-    seq, kind, args, author, time, reason, active, undone_by, undone_at = row
-    return Judgement(kind, tuple(json.loads(args)), author, time, reason, seq, bool(active), undone_by, undone_at)
+    seq, kind, args, author, time, reason, active, undone_by, undone_at, uid = row
+    return Judgement(kind, tuple(json.loads(args)), author, time, reason, seq, bool(active), undone_by, undone_at,
+                     uid)
 
 
 def load(conn: sqlite3.Connection, *, active_only: bool = True) -> list[Judgement]:
@@ -109,9 +112,9 @@ def insert(conn: sqlite3.Connection, j: Judgement) -> Judgement:
     cur = conn.execute(
         "INSERT INTO judgements(uid, kind, args, author, time, reason, active, undone_by, undone_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (j.uid, j.kind, json.dumps(list(j.args), ensure_ascii=False), j.author, j.time, j.reason, int(j.active),
+        (j.identity(), j.kind, json.dumps(list(j.args), ensure_ascii=False), j.author, j.time, j.reason, int(j.active),
          j.undone_by, j.undone_at))
-    return replace(j, seq=int(cur.lastrowid or 0))
+    return replace(j, seq=int(cur.lastrowid or 0), uid=j.identity())
 
 
 def deactivate(conn: sqlite3.Connection, seq: int, by: str, at: str) -> None:
@@ -172,9 +175,13 @@ class Rules:
     def _key(j: Judgement) -> tuple[str, tuple[str, ...]]:
         return j.kind, tuple(sorted(j.args)) if j.kind == "distinct" else j.args
 
+    def duplicate(self, j: Judgement) -> Judgement | None:
+        """The active judgement that decides the same as `j`, if there is one."""
+        return self.same.get(self._key(j))
+
     def conflict(self, j: Judgement) -> str | None:
         """Why `j` cannot join these judgements, or None."""
-        same = self.same.get(self._key(j))
+        same = self.duplicate(j)
         if same is not None:
             return f"the same as judgement {same.seq} ({same.kind} {' '.join(same.args)})"
         if j.kind not in ("merge", "distinct"):

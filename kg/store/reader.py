@@ -85,15 +85,18 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
         graph.documents[info.id] = info
     dates = {doc: info.date for doc, info in graph.documents.items()}
     ev = "evidence" if evidence else "'[]'"
-    mentions: dict[str, list[tuple[str, MentionRow]]] = defaultdict(list)
-    remap = rules.remap
+    mentions: dict[str, list[MentionRow]] = defaultdict(list)
+    own: dict[str, list[MentionRow]] = defaultdict(list)  # an entity others merged into: its own rows
+    remap, targets = rules.remap, rules.members
     for gid, doc, etype, name, aliases, props, evs in conn.execute(
         f"SELECT gid, doc, type, name, aliases, props, {ev} FROM mentions"
     ):
-        mentions[remap.get(gid, gid)].append((gid, MentionRow(doc, report_order(dates.get(doc), doc), etype, name,
-                                                              _json(aliases), _json(props), _json(evs))))
+        row = MentionRow(doc, report_order(dates.get(doc), doc), etype, name, _json(aliases), _json(props), _json(evs))
+        mentions[remap.get(gid, gid)].append(row)
+        if gid in targets:
+            own[gid].append(row)
     for gid in sorted(mentions):
-        graph.entities[gid] = _merge_mentions(gid, mentions.pop(gid), rules, evidence)
+        graph.entities[gid] = _merge_mentions(gid, mentions.pop(gid), own.get(gid), rules, evidence)
     rows = (
         (rkey, FactRow(doc, report_order(dates.get(doc), doc), seq, rtype, source, target, _json(props), _json(evs),
                        conf))
@@ -105,11 +108,11 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
     return graph, aka, rules
 
 
-def _merge_mentions(gid: str, rows: list[tuple[str, MentionRow]], rules: Rules, evidence: bool) -> Entity:
-    """One entity from its mentions (`rows`: (stored gid, row)). An entity others were merged
-    into keeps its own name, when it still has mentions of its own."""
-    own = [row for stored, row in rows if stored == gid] if gid in rules.members else []
-    return rules.entity(merge_entity(gid, [row for _, row in rows], evidence=evidence, name_rows=own or None))
+def _merge_mentions(gid: str, rows: list[MentionRow], own: list[MentionRow] | None, rules: Rules,
+                    evidence: bool) -> Entity:
+    """One entity from its mentions. An entity others were merged into keeps its own name (from
+    `own`, its own rows) when it still has mentions of its own."""
+    return rules.entity(merge_entity(gid, rows, evidence=evidence, name_rows=own or None))
 
 
 def _merge_facts(rows: Iterable[tuple[str, FactRow]], remap: dict[str, str],
@@ -120,7 +123,7 @@ def _merge_facts(rows: Iterable[tuple[str, FactRow]], remap: dict[str, str],
     facts: dict[str, list[FactRow]] = defaultdict(list)
     before: dict[tuple[str, int], tuple[str, FactRow]] = {}  # a moved row -> its rkey and row as stored
     for rkey, row in rows:
-        if row.source in remap or row.target in remap:
+        if remap and (row.source in remap or row.target in remap):
             before[(row.doc, row.seq)] = (rkey, row)
             row = replace(row, source=remap.get(row.source, row.source), target=remap.get(row.target, row.target))
             rkey = resolve.relation_key(row.type, row.source, row.target, str(row.props.get("role", "") or ""))
@@ -152,7 +155,8 @@ def entity(conn: sqlite3.Connection, gid: str, *, evidence: bool = True, rules: 
     rows = _entity_rows(conn, rules.group(gid), evidence)
     if not rows:
         return None
-    ent = _merge_mentions(gid, rows, rules, evidence)
+    ent = _merge_mentions(gid, [row for _, row in rows], [row for stored, row in rows if stored == gid], rules,
+                          evidence)
     j = rules.rejection([gid])
     if j is not None:
         ent.props[REJECTED] = j.note()

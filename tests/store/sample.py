@@ -107,3 +107,25 @@ def filled_store(path: Path, stems: tuple[str, ...] = REPORTS):
     for stem in stems:
         store.put(load_extraction(stem))
     return store
+
+
+def small_report(doc: str, posts: list[tuple[str, str, str]], date: str = "2024-03-14") -> Extraction:
+    """A tiny report: each (person, role, body) is one sentence in which the person holds the
+    post; every body is PART_OF the first one named. Deterministic in its arguments."""
+    lines, ents, rels = [], [], []
+    orgs: dict[str, Entity] = {}
+    pos = 0
+    for k, (name, role, body) in enumerate(posts):
+        text = f"{role} {body} {name} phát biểu tại hội nghị."
+        ev = Evidence(doc, pos, pos + len(text), text, text)
+        pos += len(text) + 1
+        lines.append(text)
+        org = orgs.setdefault(body, Entity(f"O{len(orgs)}", "Organization", body, evidence=[ev]))
+        ents.append(Entity(f"P{k}", "Person", name, evidence=[ev]))
+        rels.append(Relation("HOLDS_POSITION", f"P{k}", org.id, {"role": role}, [ev], 0.9))
+    first, *rest = orgs.values()
+    rels += [Relation("PART_OF", o.id, first.id, {}, o.evidence, 0.6) for o in rest]
+    text = "\n".join(lines)
+    info = DocumentInfo(doc, title=f"Tin {doc}", date=date, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        paths=[doc])
+    return Extraction(info, text, [*ents, *orgs.values(), Entity("D", "Document", info.title)], rels)

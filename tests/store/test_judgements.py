@@ -1,0 +1,112 @@
+"""Judgements applied where the graph is read: the derived stores follow them, and any history of
+reports added, changed and removed, interleaved with judgements and undos, ends as the same graph
+as the final reports read into a fresh store with the same judgements."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg import judge, query
+from kg.errors import JudgementError
+from kg.model import Extraction
+from kg.store import Store
+from kg.store.judgements import Judgement, Rules
+from tests.store.sample import canonical, small_report
+
+
+def _j(kind: str, *args: str, seq: int = 0) -> Judgement:
+    return Judgement(kind, args, "lan", f"2026-01-01T00:00:{seq:02d}+00:00", seq=seq)
+
+
+def test_rules_resolve_chains_and_the_later_merge_decides() -> None:
+    rules = Rules([_j("merge", "a", "b", seq=1), _j("merge", "b", "c", seq=2), _j("merge", "x", "c", seq=3)])
+    assert rules.remap == {"b": "x", "c": "x", "a": "x"} and rules.group("x") == {"a", "b", "c", "x"}
+    assert rules.conflict(_j("merge", "c", "a")) == "c and a are one entity already"
+    assert rules.conflict(_j("distinct", "a", "x")) == "a and x are one entity by judgement 1, 2, 3: undo it first"
+    # a table edited by hand (a cycle, a merge of a distinct pair) is applied as far as it is consistent
+    odd = Rules([_j("distinct", "a", "b", seq=1), _j("merge", "a", "b", seq=2), _j("merge", "c", "d", seq=3),
+                 _j("merge", "d", "c", seq=4)])
+    assert odd.remap == {"d": "c"}
+
+
+def test_a_judgement_renews_the_state_so_queries_see_it(tmp_path: Path) -> None:
+    people = "MATCH (p:Person) RETURN p.name ORDER BY p.name"
+    with Store.open(tmp_path / "kg") as store:
+        store.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Sở Tài chính tỉnh Nghệ An"),
+                                         ("Trần Thị Hoa", "Phó Giám đốc", "Sở Nội vụ tỉnh Nghệ An")]))
+        assert query.cypher(store, people).rows == [["Lê Văn Bình"], ["Trần Thị Hoa"]]
+        state = store.state()
+        judge.reject(store, "Trần Thị Hoa", author="lan")
+        assert store.state()[0] == state[0] + 1 and store.state()[1] != state[1]
+        assert query.cypher(store, people).rows == [["Lê Văn Bình"]]
+        names = query.sparql(store, "SELECT ?n WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> ; "
+                                    "<http://www.w3.org/2004/02/skos/core#prefLabel> ?n }").rows
+        assert names == [["Lê Văn Bình"]]
+        judge.undo(store, 1, author="lan")
+        assert len(query.cypher(store, people).rows) == 2
+
+
+# -- any history, compared with a fresh store ---------------------------------------------------
+
+NAMES = ("Lê Văn Bình", "Lê Văn Bính", "Trần Thị Hoa", "Phạm Minh Tâm")
+BODIES = ("Sở Tài chính tỉnh Nghệ An", "Sở Nội vụ tỉnh Nghệ An", "Sở Y tế tỉnh Lào Cai")
+ROLES = ("Giám đốc", "Phó Giám đốc")
+
+post = st.tuples(st.sampled_from(NAMES), st.sampled_from(ROLES), st.sampled_from(BODIES))
+report_op = st.tuples(st.sampled_from(("put", "put", "remove")), st.integers(0, 3), st.lists(post, min_size=1,
+                                                                                             max_size=3))
+judge_op = st.tuples(st.sampled_from(("merge", "merge", "distinct", "reject", "reject", "alias", "undo")),
+                     st.integers(0, 50), st.integers(0, 50))
+history = st.lists(st.one_of(report_op, judge_op), min_size=1, max_size=14)
+
+
+def _judge(store: Store, kind: str, i: int, k: int) -> None:
+    """One judgement on what the store holds now (picked by i, k); a refused one changes nothing."""
+    graph = store.graph(include_rejected=True, evidence=False)
+    ids = sorted(graph.entities)
+    facts = ids + sorted(r.id for r in graph.relations)
+    try:
+        if kind == "undo":
+            judge.undo(store, i % 8 + 1, author="kim")
+        elif kind == "reject" and facts:
+            judge.reject(store, facts[i % len(facts)], author="kim", reason=f"r{i}")
+        elif kind == "alias" and ids:
+            judge.alias(store, ids[i % len(ids)], f"Tên {k % 3}", author="kim")
+        elif kind in ("merge", "distinct") and ids:
+            first = ids[i % len(ids)]
+            kin = [x for x in ids if x.split(":")[0] == first.split(":")[0]]  # mostly of one type: merges happen
+            getattr(judge, kind)(store, first, kin[k % len(kin)], author="kim")
+    except JudgementError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history)
+def test_any_history_with_judgements_ends_as_a_fresh_ingest_with_the_same_judgements(steps: list) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        live: dict[str, Extraction] = {}
+        with Store.open(Path(tmp) / "a") as store:
+            for op, n, arg in steps:
+                if op in ("put", "remove"):
+                    doc = f"r{n}.txt"
+                    if op == "put":
+                        live[doc] = small_report(doc, arg, date=f"2024-0{n + 1}-01")
+                        store.put(live[doc])
+                    else:
+                        store.remove(doc)
+                        live.pop(doc, None)
+                else:
+                    _judge(store, op, n, arg)
+            judged = canonical(store.graph()), canonical(store.graph(include_rejected=True))
+            judge.export_jsonl(store, Path(tmp) / "j.jsonl")
+            stale = [(j.seq, what) for j, what in judge.check(store)]
+        with Store.open(Path(tmp) / "b") as fresh:
+            for doc in sorted(live, reverse=True):
+                fresh.put(live[doc])
+            assert judge.import_jsonl(fresh, Path(tmp) / "j.jsonl").refused == []
+            assert (canonical(fresh.graph()), canonical(fresh.graph(include_rejected=True))) == judged
+            assert [(j.seq, what) for j, what in judge.check(fresh)] == stale
