@@ -56,6 +56,21 @@ def test_every_kg_term_written_is_declared(vocabulary: rdflib.Graph, three: Grap
     assert (KG.attended, OWL.inverseOf, rdflib.URIRef(rdf.SCHEMA + "attendee")) in vocabulary
 
 
+def test_a_rejected_fact_written_on_request_uses_a_declared_term(vocabulary: rdflib.Graph, tmp_path: Path) -> None:
+    from kg import judge
+    from tests.store.sample import filled_store
+
+    store = filled_store(tmp_path / "kg")
+    try:
+        judge.reject(store, "VPQH", author="lan", reason="test")
+        data = rdf.graph_to_rdf(store.graph(include_rejected=True))
+    finally:
+        store.close()
+    rejected = rdflib.URIRef(rdf.KG + "rejected")
+    assert len(list(data.subject_objects(rejected))) > 1  # the body and its relations' fact nodes
+    assert (rejected, RDF.type, OWL.DatatypeProperty) in vocabulary
+
+
 def test_the_example_and_test_reports_conform(shapes: rdflib.Graph, three: Graph) -> None:
     conforms, text = _validate(rdf.graph_to_rdf(three), shapes)
     assert conforms, text

@@ -11,7 +11,9 @@ loaders, HTML) reads.
         with store.batch(size=500, seconds=1.0):  # commit writes in groups (about once a second)
             ...
         store.remove(doc_id)                      # a fact stays while another report supports it
-        graph = store.graph()                     # merged, cross-report resolved, with evidence
+        graph = store.graph()                     # merged, cross-report resolved, with evidence,
+                                                  # judgements applied (include_rejected=True: the
+                                                  # rejected facts too, marked)
         store.stats(); store.documents(); store.record_error(path, reason)
 
 Concurrency: one writer and any number of readers, in any processes. The writer holds `lock`
@@ -35,6 +37,9 @@ Layout of a store folder:
 - kg.sqlite   the source of truth (kg.store.schema): per-report facts; each report is all-or-nothing
               (its own savepoint), and in a batch reports are committed in groups about once a second;
               an older schema version is upgraded in place on open (or by upgrade_store / `kg upgrade`);
+              its `judgements` table holds the analysts' decisions (merge, distinct, reject, alias;
+              kg.judge makes them, kg.store.judgements applies them on every read, never editing
+              the reports' rows), each a write that renews the state so the derived stores rebuild;
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it
