@@ -171,7 +171,8 @@ def import_jsonl(store: Store, path: Path) -> Imported:
             if here is not None:
                 if here.active and not j.active:  # an undo travels with the file; a redo never does
                     table.deactivate(conn, here.seq, j.undone_by, j.undone_at)
-                    rules = table.Rules(table.load(conn))
+                    stored[j.identity()] = replace(here, active=False)
+                    rules = table.Rules(x for x in stored.values() if x.active)
                     result.undone += 1
                 else:
                     result.known += 1
@@ -185,7 +186,7 @@ def import_jsonl(store: Store, path: Path) -> Imported:
                 continue
             stored[j.identity()] = table.insert(conn, j)
             if j.active:
-                rules = table.Rules(table.load(conn))
+                rules.record(stored[j.identity()])
             result.added += 1
     return result
 

@@ -147,7 +147,7 @@ class Rules:
         self.same: dict[tuple[str, tuple[str, ...]], Judgement] = {}  # (kind, args) -> the judgement
         for j in judgements:
             if self.conflict(j) is None:  # a stored set never conflicts; an edited table is not trusted
-                self._add(j)
+                self.record(j)
         self.remap = {x: self.canon(x) for x in self.parent}  # every merged id -> its entity's id
         self.members: dict[str, set[str]] = {}  # an entity's id -> its own and the ids merged into it
         for x, root in self.remap.items():
@@ -159,9 +159,6 @@ class Rules:
         for j in self.aliases:
             self._names.setdefault(self.canon(j.args[0]), []).append(j.args[1])
         self._by_key: dict[str, set[str]] | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.parent or self.rejects or self.aliases)
 
     def canon(self, x: str) -> str:
         while x in self.parent:
@@ -202,7 +199,9 @@ class Rules:
                 return f"{d.args[0]} and {d.args[1]} are distinct by judgement {d.seq}: cannot merge {a} and {b}"
         return None
 
-    def _add(self, j: Judgement) -> None:
+    def record(self, j: Judgement) -> None:
+        """Count `j` in for conflict(): checking a batch of new judgements (an import) one by one.
+        What the reader asks of Rules (remap, members, rejections, names) is made in __init__ only."""
         self.same[self._key(j)] = j
         if j.kind == "merge":
             self.parent[self.canon(j.args[1])] = self.canon(j.args[0])
