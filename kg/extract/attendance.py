@@ -134,8 +134,19 @@ def _verb_before(s: Sentence, p, verbs) -> bool:
 
 
 def _decided_on(lex, s: Sentence, p) -> bool:
-    """Is the person the object of a decision verb?"""
-    return _verb_before(s, p, lex.phrases["decision_verbs"])
+    """Is the person the object of a decision verb, before the name or in a clause that suffers it
+    after the name ("bà A, nguyên …, vừa bị HĐND phường bãi nhiệm": "bị", data adverse_passives)?"""
+    verbs = lex.phrases["decision_verbs"]
+    if _verb_before(s, p, verbs):
+        return True
+    k = max(p.end, p.chain_end)
+    named = {j for m in [*s.places, *s.orgs] for j in range(m.start, m.end)}  # "…, Q. Nam Từ Liêm, Hà Nội, vừa bị"
+    while k < len(s.tokens) and ((s.tokens[k].text in (",", ".") and k + 1 < len(s.tokens)) or k in named
+                                 or lex.word_in(s.tokens[k], "aspect_words")):
+        k += 1
+    if k >= len(s.tokens) or not lex.word_in(s.tokens[k], "adverse_passives"):
+        return False
+    return any(verbs.match(s.tokens, j) for j in range(k + 1, min(len(s.tokens), k + 8)))
 
 
 def _posted(lex, s: Sentence, p) -> bool:

@@ -44,3 +44,13 @@ def test_the_people_a_visit_calls_on_receive_it(run):
     x = run("Sáng 5/2/2024, Chủ tịch UBND tỉnh Nam Định Trần Anh Dũng thăm, tặng quà các gia đình chính sách. "
             "Đoàn đã đến thăm gia đình đồng chí Lê Văn Tân, nguyên Phó Bí thư Tỉnh ủy.")
     assert {"Trần Anh Dũng", "Lê Văn Tân"} <= {p for p, _, _ in rels(x, "ATTENDED")}
+
+
+def test_who_suffers_the_decision_of_a_session_was_not_at_it(run):
+    x = run("Bà Nguyễn Thị Thuận, nguyên bí thư Đảng ủy phường Mỹ Đình 1, Q. Nam Từ Liêm, Hà Nội, vừa bị HĐND phường "
+            "bãi nhiệm tư cách đại biểu. Quyết định được đưa ra tại kỳ họp bất thường HĐND phường Mỹ Đình 1.")
+    assert "Nguyễn Thị Thuận" not in {p for p, _, _ in rels(x, "ATTENDED")}
+    # one elected at it was
+    y = run("Chiều 25/1/2017, HĐND tỉnh Lạng Sơn tổ chức kỳ họp bất thường. Ông Nguyễn Long Hải đã trúng cử chức danh "
+            "Phó chủ tịch UBND tỉnh và phát biểu nhận nhiệm vụ.")
+    assert "Nguyễn Long Hải" in {p for p, _, _ in rels(y, "ATTENDED")}

@@ -771,3 +771,11 @@ def test_a_national_body_named_by_its_remit_after_ve(run):
     orgs = names(x, "Organization")
     assert {"Ủy ban Quốc gia về thanh niên Việt Nam", "Hội đồng Quốc gia về phát triển bền vững"} <= orgs
     assert "Văn phòng Trung ương" in orgs  # "về" the verb: came to the province
+
+
+def test_a_council_named_by_a_town_or_ward_level_alone_is_the_one_the_report_names(run):
+    x = run("Ông Đặng Hữu Lên, Bí thư Thị ủy Điện Bàn cho biết, ông Trần Minh Hoàng, Bí thư Đảng ủy phường Điện Dương "
+            "bị tố đánh bạc. Thị ủy đã đưa ông Hoàng ra khỏi danh sách bầu cử đại biểu HĐND thị xã và đại biểu HĐND "
+            "phường.")
+    assert {"Hội đồng nhân dân thị xã Điện Bàn", "Hội đồng nhân dân phường Điện Dương"} <= names(x, "Organization")
+    assert "Hội đồng nhân dân" not in names(x, "Organization")
