@@ -83,6 +83,10 @@ class PostReading:
         if principal is None or principal.status or not (principal.org is not None or principal.implied):
             return None
         role = " ".join(t.text for t in self.toks[i:k] if t.is_word) + " " + principal.role  # "của" as written
+        if not principal.implied and principal.org is not None and principal.org.kind == "gazetteer":
+            # a title that needs its body to say whose ("Chủ tịch" of what) names it in the role: "Trợ lý Chủ
+            # tịch Quốc hội"; one that implies it does not ("Trợ lý Thủ tướng", of the Government)
+            role += " " + (principal.org.canonical or principal.org.name)
         return Post(role, principal.org, principal.implied, status, start, principal.end)
 
     def _standing_post(self, i: int) -> tuple[str, OrgMention] | None:

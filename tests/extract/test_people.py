@@ -208,6 +208,9 @@ def test_staff_of_a_post_hold_a_post_of_their_own_in_the_principals_body(run):
     assert ("Nguyễn Hồng Tuyến", "Chính phủ", "Trợ lý Thủ tướng") in posts
     assert ("Lê Văn An", "Ban Chấp hành Trung ương Đảng", "Đặc phái viên của Tổng Bí thư") in posts
     assert not any(role in ("Thủ tướng", "Tổng Bí thư") for _, _, role in posts)
+    # a principal's title that needs its body to say whose names the body in the role too
+    y = run("Ông Phạm Thái Hà (phó chủ nhiệm Văn phòng Quốc hội, trợ lý Chủ tịch Quốc hội) bị khởi tố.")
+    assert ("Phạm Thái Hà", "Quốc hội", "trợ lý Chủ tịch Quốc hội") in rels(y, "HOLDS_POSITION")
 
 
 def test_a_party_group_in_a_title_chain_is_the_next_bodys_own(run):
