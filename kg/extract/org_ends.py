@@ -65,6 +65,14 @@ class NameEnds(PlaceReading):
             return gz_m
         return best
 
+    def _listed_remit(self, k: int) -> int | None:
+        """End of a field listed after a remit's comma: up to three lower-case words, no stop word,
+        then a locality word ("…, nông nghiệp tỉnh Bắc Giang"), else None."""
+        j = k
+        while j - k < 3 and (u := self._word(j)) is not None and not u.is_cap and not self._boundary(j):
+            j += 1
+        return j if j > k and self.lex.phrases["locality_words"].match(self.toks, j) else None
+
     def _remit_board(self, i: int) -> OrgMention | None:
         """"Ban chỉ đạo phòng, chống dịch Covid-19", "Ban quản lý khu công nghiệp", "Ban Chỉ huy quân
         sự": a board named by what it does (data: remit_boards), then its remit in lower-case words up
@@ -79,20 +87,30 @@ class NameEnds(PlaceReading):
         stops = (self.lex.phrases["remit_stops"], self.lex.phrases["name_enders"], self.lex.phrases["event_verbs"],
                  self.lex.phrases["locality_words"])
         k = opener[0]  # (the opener is the remit's even where it reads as a verb: "dự án" is no "dự")
-        while k - board[0] < 10 and k < len(toks):
+        while k - board[0] < 16 and k < len(toks):
             t = toks[k]
             if t.text == "," and (part := self.lex.phrases["remit_openers"].match(toks, k - 1, allow_comma=True)) and (
                     part[0] > k + 1):
                 k = part[0]  # a remit's phrase written over a comma: "… quốc gia phòng, chống dịch"
                 continue
+            if self.lex.plural_before(toks, k + 1) and (noun := self.lex.phrases["remit_openers"].match(toks, k + 1)):
+                k = noun[0]  # "… đầu tư xây dựng các công trình giao thông": the plural of the remit's own noun
+                continue
+            if t.text == "," and (end := self._listed_remit(k + 1)) is not None:
+                k = end  # "… công trình giao thông, nông nghiệp tỉnh Bắc Giang": its fields, then its place
+                continue
             if t.text == "-" and 0 < k < len(toks) - 1 and toks[k + 1].text.isdigit() and toks[k - 1].is_word:
                 k += 1  # "Covid-19"
+                continue
+            if (compound := self.lex.phrases["name_compounds"].match(toks, k)) is not None:
+                k = compound[0]  # "giao thông": a noun whose first word alone would stop the remit ("giao")
                 continue
             if not t.is_word or (t.is_cap and is_syllable(t.text)) or any(m.match(toks, k) for m in stops):
                 break
             k += 1
-        if k == board[0] or k - board[0] >= 10:
-            return None  # (a remit with no end in sight is no name: "… đầu tư xây dựng công trình …")
+        if k == board[0] or (k - board[0] >= 10 and not (k < len(toks) and self.lex.phrases["locality_words"].match(
+                toks, k))):
+            return None  # (a long remit with no place to end it is no name: "… đầu tư xây dựng công trình …")
         if k < len(toks) and toks[k].is_cap and not self.lex.titles.match(toks, k) and self._locality(k) is None:
             # "… dự án khu vực Hồng Bàng,": a place's name ends the remit, where the name ends cleanly
             # (not a person's full name: "… đô thị Bùi Xuân Cường cho biết")

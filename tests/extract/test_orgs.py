@@ -779,3 +779,10 @@ def test_a_council_named_by_a_town_or_ward_level_alone_is_the_one_the_report_nam
             "phường.")
     assert {"Hội đồng nhân dân thị xã Điện Bàn", "Hội đồng nhân dân phường Điện Dương"} <= names(x, "Organization")
     assert "Hội đồng nhân dân" not in names(x, "Organization")
+
+
+def test_a_project_board_named_by_a_long_remit_that_ends_at_its_place(run):
+    x = run("Các ông Nguyễn Văn Thạo (giám đốc Ban Quản lý dự án đầu tư xây dựng các công trình giao thông, nông "
+            "nghiệp tỉnh Bắc Giang) bị bắt.")
+    board = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông, nông nghiệp tỉnh Bắc Giang"
+    assert ("Nguyễn Văn Thạo", board, "Giám đốc") in rels(x, "HOLDS_POSITION")
