@@ -14,6 +14,7 @@ from kg.text import name_key
 
 _CUNG = (word_key("cũng"),)
 _NAY = (word_key("này"),)
+_NAM = (word_key("năm"),)
 
 
 def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
@@ -28,8 +29,11 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
         lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
     # a visit (the event's name says so): the people a sentence says were visited were there to receive it
     visit = any(name_key(w) in name_key(name).split() for w in lex.words["visit_words"] if " " not in w)
+    year = int(str(event.props.get("date") or "0")[:4] or 0)
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
+        if _recalled(s, year):
+            continue  # "Năm 541, Triệu Quang Phục tham gia cuộc khởi nghĩa …": history, not who came
         attendance = _attendance_marked(lex, s)
         visited_from = s.has_phrase(lex.phrases["visit_words"]) if visit else -1
         for p in s.people:
@@ -131,6 +135,13 @@ def _verb_before(s: Sentence, p, verbs) -> bool:
     """A verb of `verbs` a few words before the person's name or titles ("bổ nhiệm ông A")."""
     first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
     return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
+
+
+def _recalled(s: Sentence, year: int) -> bool:
+    """Does the sentence open with a year before the event's ("Năm 541, …", "Năm 1930, …")?"""
+    words = [t for t in s.tokens[:3] if t.is_word]
+    return bool(year) and len(words) >= 2 and words[0].keys[:1] == _NAM and words[1].text.isdigit() and (
+        int(words[1].text) < year - 1)
 
 
 def _decided_on(lex, s: Sentence, p) -> bool:

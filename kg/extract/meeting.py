@@ -10,7 +10,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
-from kg.extract.venue import stated_venue, venue_of
+from kg.extract.venue import listed_venues, stated_venue, venue_of
 from kg.model import Entity
 from kg.text import name_key
 
@@ -110,7 +110,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     sent = (lead.start, lead.end)
     venue = venue_of(b, lex, text, held or lead, lead) or stated_venue(b, lex, body, lead, name)
     if venue is not None:
-        b.relate("HELD_AT", event, venue, sent, 0.8)
+        for place in (venue, *listed_venues(b, lex, held or lead, venue)):
+            b.relate("HELD_AT", event, place, sent, 0.8)
     vote = _assembly_vote(lex, lead, org_ent)
     if vote is not None and name == _sitting(lex, vote[1]):  # the assembly holds its sitting
         b.relate("PARTICIPATED_IN", vote[1], event, sent, 0.8)

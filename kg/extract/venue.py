@@ -4,6 +4,7 @@ the sentence that tells of it, a place visited, or a dateline ("HÀ GIANG - Ngà
 from __future__ import annotations
 
 from kg.extract.sentence import Sentence
+from kg.extract.tokens import KEY_VA
 from kg.model import Entity
 
 
@@ -29,6 +30,26 @@ def stated_venue(b, lex, body: list[Sentence], lead: Sentence, name: str) -> Ent
         if (venue := _place_after_preposition(b, lex, s)) is not None:
             return venue
     return None
+
+
+def listed_venues(b, lex, s: Sentence, first: Entity) -> list[Entity]:
+    """"dâng hương tại Đền thờ A, xã X (huyện Y); Khu lưu niệm B và Nhà tưởng niệm C, xã Z": the
+    named venues listed after the first one in the same sentence, up to its first verb or full stop
+    (places of other kinds between them say where each is)."""
+    starts = [p.start for p in s.places if _location_at(b, s, p.start) is first]
+    if not starts:
+        return []
+    out: list[Entity] = []
+    named = {k for p in s.places for k in range(p.start, p.end)}
+    for p in s.places:
+        if p.start <= starts[0] or not p.venue:
+            continue
+        between = [t for k, t in enumerate(s.tokens[starts[0] : p.start], starts[0]) if k not in named]
+        if any(t.is_word and not t.is_cap and t.keys[:1] != KEY_VA for t in between):
+            break  # a verb or a clause between them: no longer the list
+        if (venue := _location_at(b, s, p.start)) is not None and venue is not first and venue not in out:
+            out.append(venue)
+    return out
 
 
 def _place_after_preposition(b, lex, s: Sentence) -> Entity | None:

@@ -630,3 +630,15 @@ def test_police_work_and_events_in_general_are_no_held_event(run):
     y = run("Phó Thủ tướng kiểm tra tiến độ dự án\n30/01/2026\n\nSáng 30/1, Phó Thủ tướng Trần Văn Nam kiểm tra tiến "
             "độ dự án cao tốc tại tỉnh Đồng Nai.")
     assert len(names(y, "Event")) == 1
+
+
+def test_a_visit_to_several_memorials_was_held_at_each_and_their_honorees_did_not_attend(run):
+    x = run("Ngày 1/6/2024, đồng chí Tô Lâm, Chủ tịch nước đã đến dâng hương tại Đền thờ Triệu Việt Vương, xã Dạ Trạch "
+            "(Khoái Châu); Khu lưu niệm Tổng Bí thư Nguyễn Văn Linh và Nhà tưởng niệm Trung tướng Nguyễn Bình, xã Giai "
+            "Phạm (Yên Mỹ). Tại Đền thờ Triệu Việt Vương, các đại biểu tri ân người anh hùng. Năm 541, Triệu Quang "
+            "Phục tham gia cuộc khởi nghĩa và dự nhiều trận đánh.")
+    venues = {v for _, v, _ in rels(x, "HELD_AT")}
+    assert {"Đền thờ Triệu Việt Vương", "Khu lưu niệm Tổng Bí thư Nguyễn Văn Linh",
+            "Nhà tưởng niệm Trung tướng Nguyễn Bình"} <= venues
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Tô Lâm" in attended and not attended & {"Nguyễn Văn Linh", "Triệu Quang Phục"}
