@@ -382,3 +382,10 @@ def test_the_head_of_an_investigation_agency_holds_a_post_in_it(run):
     assert ("Nguyễn Văn Long", "Cơ quan Cảnh sát điều tra Bộ Công an", "Thủ trưởng") in posts
     assert ("Trần Văn Hải", "Cơ quan Cảnh sát điều tra Công an tỉnh Nghệ An", "Phó Thủ trưởng") in posts
     assert "Cục Cảnh sát giao thông" in names(x, "Organization")  # police abbreviations written out
+
+
+def test_a_junior_officers_rank_opens_a_name_whatever_its_surname(run):
+    x = run("Xe đã va chạm với Trung tá Lao Hoàng Hải, cán bộ Phòng CSGT Công an tỉnh Thái Nguyên. Đại úy Lò Văn Hùng "
+            "cho biết.")
+    people = names(x, "Person")
+    assert {"Lao Hoàng Hải", "Lò Văn Hùng"} <= people and "Hoàng Hải" not in people
