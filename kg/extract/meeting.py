@@ -24,9 +24,11 @@ def _event_noun(lex, s: Sentence) -> int:
     taken |= {i for p in s.places for i in range(p.start, p.end)}
     taken |= {i for o in s.orgs for i in range(o.start + 1, o.end)}
     nouns = lex.phrases["event_nouns"]
-    # ("các lễ hội lớn đầu năm": events in general, not one that was held)
+    # ("các lễ hội lớn đầu năm": events in general, not one that was held; "nghị quyết phiên họp thường
+    # kỳ tháng 2": the document of a meeting, cited)
     found = [k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
-             and nouns.match(s.tokens, k) and not lex.plural_before(s.tokens, k)]
+             and nouns.match(s.tokens, k) and not lex.plural_before(s.tokens, k)
+             and lex.phrases["meeting_document_words"].ending_at(s.tokens, k) < 0]
     # "báo cáo … chuẩn bị kỳ họp thứ 6 … tại phiên họp chiều 16/10 của UBTVQH": a meeting prepared
     # for or greeted is what the one held is about
     topic = lex.phrases["event_topic_words"]

@@ -642,3 +642,13 @@ def test_a_visit_to_several_memorials_was_held_at_each_and_their_honorees_did_no
             "Nhà tưởng niệm Trung tướng Nguyễn Bình"} <= venues
     attended = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Tô Lâm" in attended and not attended & {"Nguyễn Văn Linh", "Triệu Quang Phục"}
+
+
+def test_a_meeting_a_document_is_named_after_was_not_held_in_the_report(run):
+    x = run("Theo nghị quyết phiên họp thường kỳ tháng 2, Chính phủ giao Bộ Xây dựng chủ trì, phối hợp với Bộ Giao "
+            "thông vận tải khẩn trương lựa chọn một số dự án.")
+    assert names(x, "Event") == set() and not rels(x, "PARTICIPATED_IN")
+    # a verb of the same form concludes one that was
+    y = run("Ngày 5/3/2024, Đảng ủy Học viện Quân y tổ chức hội nghị. Trung tướng Nguyễn Văn An phát biểu kết luận "
+            "hội nghị.")
+    assert "Nguyễn Văn An" in {p for p, _, _ in rels(y, "ATTENDED")}
