@@ -27,6 +27,13 @@ class NameEnds(PlaceReading):
         """End of a name after the lower-case nouns that go on with names (data: name_tails)."""
         while (tail := self.lex.phrases["name_tails"].match(self.toks, end)) is not None:
             end = tail[0]
+        # "Cục Bảo vệ thực vật (Bộ Nông nghiệp …)": lower-case words, a stop word among them, right before
+        # the parent body in brackets end the unit's name
+        k = end
+        while k - end < 3 and (u := self._word(k)) is not None and not u.is_cap and not u.text[0].isdigit():
+            k += 1
+        if k > end and k + 1 < len(self.toks) and self.toks[k].text == "(" and self.lex.heads.match(self.toks, k + 1):
+            end = k
         # "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao": a second remit after
         # "và" (data: remit_tails), in lower-case words up to the name's end, is part of the name
         remit = self.lex.phrases["remit_tails"].match(self.toks, end, allow_comma=True)

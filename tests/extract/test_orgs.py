@@ -786,3 +786,11 @@ def test_a_project_board_named_by_a_long_remit_that_ends_at_its_place(run):
             "nghiệp tỉnh Bắc Giang) bị bắt.")
     board = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông, nông nghiệp tỉnh Bắc Giang"
     assert ("Nguyễn Văn Thạo", board, "Giám đốc") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_units_name_ends_in_lower_case_words_before_its_parent_in_brackets(run):
+    x = run("Đại diện Cục Bảo vệ thực vật (Bộ Nông nghiệp và Môi trường) cũng cho biết tình trạng ách tắc. Theo Cục "
+            "Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công (Bộ Công Thương), việc này chậm.")
+    parts = rels(x, "PART_OF")
+    assert ("Cục Bảo vệ thực vật", "Bộ Nông nghiệp và Môi trường", None) in parts
+    assert ("Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công", "Bộ Công Thương", None) in parts
