@@ -15,6 +15,7 @@ from kg.text import name_key
 _CUNG = (word_key("cũng"),)
 _NAY = (word_key("này"),)
 _NAM = (word_key("năm"),)
+_TU = (word_key("từ"),)
 
 
 def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
@@ -30,6 +31,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
     # a visit (the event's name says so): the people a sentence says were visited were there to receive it
     visit = any(name_key(w) in name_key(name).split() for w in lex.words["visit_words"] if " " not in w)
     year = int(str(event.props.get("date") or "0")[:4] or 0)
+    to_press: set[str] = set()  # people the report quotes as speaking to the press
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
         if _recalled(s, year):
@@ -42,7 +44,10 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 continue  # (a photographer's credit is no attendance)
             if _represented(lex, s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
-            spoke = _attends(lex, s, max(p.end, p.chain_end))
+            # (not one who speaks to the press, there or later: "Trao đổi với PV Dân Việt, luật sư A cho biết …")
+            if 0 <= s.has_phrase(lex.phrases["interview_cues"]) < p.start:
+                to_press.add(ent.id)
+            spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
             posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
@@ -125,7 +130,8 @@ def _attendance_marked(lex, s: Sentence) -> bool:
     k = s.has_phrase(markers)
     while k >= 0:
         m = markers.match(s.tokens, k)
-        if m and not lex.is_other_word(s.tokens, m[0] - 1):
+        # (not "từ phía cơ quan điều tra": from that side, not "Về phía …, có …")
+        if m and not lex.is_other_word(s.tokens, m[0] - 1) and not (k > 0 and s.tokens[k - 1].keys[:1] == _TU):
             return True
         k = s.has_phrase(markers, k + 1)
     return False

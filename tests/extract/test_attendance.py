@@ -54,3 +54,12 @@ def test_who_suffers_the_decision_of_a_session_was_not_at_it(run):
     y = run("Chiều 25/1/2017, HĐND tỉnh Lạng Sơn tổ chức kỳ họp bất thường. Ông Nguyễn Long Hải đã trúng cử chức danh "
             "Phó chủ tịch UBND tỉnh và phát biểu nhận nhiệm vụ.")
     assert "Nguyễn Long Hải" in {p for p, _, _ in rels(y, "ATTENDED")}
+
+
+def test_one_who_speaks_to_the_press_was_not_at_the_event(run):
+    x = run("Hôm nay 6/2/2026, Công an tỉnh Gia Lai tổ chức họp báo công bố thông tin vụ cướp ngân hàng. Đại tá Trần "
+            "Văn Nam, Phó Giám đốc Công an tỉnh chủ trì họp báo. Trao đổi với PV Dân Việt, Tiến sĩ luật Đặng Văn Cường "
+            "cho biết, cơ quan điều tra sẽ khởi tố vụ án. Ông Cường cho biết, thông tin bước đầu từ phía cơ quan điều "
+            "tra cho thấy nghi phạm bị truy nã.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Trần Văn Nam" in attended and "Đặng Văn Cường" not in attended
