@@ -51,8 +51,9 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
         if k in named:
             continue
         m = verbs.match(s.tokens, k)
-        if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)) and not _agentless(lex, s, k, m[0]):
-            return k, m[0]
+        if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)) and not _agentless(lex, s, k, m[0]) and not (
+                s.tokens[m[0] - 1].keys[:1] in _HOLD and lex.phrases["operation_words"].match(s.tokens, m[0])):
+            return k, m[0]  # (not "tổ chức vây bắt đối tượng": police work held, no meeting)
     return None
 
 

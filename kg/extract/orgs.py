@@ -12,7 +12,7 @@ import re
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
 from kg.extract.org_lists import BodyLists
-from kg.extract.org_mention import OrgMention, expand_surface
+from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
 from kg.extract.tokens import (
     KEY_CUA,
     KEY_VA,
@@ -22,6 +22,7 @@ from kg.extract.tokens import (
     spelled_on,
     word_key,
 )
+from kg.resources import abbreviations
 from kg.text import name_key
 
 _DU = word_key("dự")
@@ -150,7 +151,8 @@ class OrgParser(BodyLists):
             if j == i and (self.lex.titles.match(self.toks, j) or (
                     people and not person_first and self.looks_like_person(j))):
                 break
-            j += 1
+            # "Sở VH-TT-DL": an abbreviation written in parts is one word of the name (its "TT" no "Thông tư")
+            j = joined[1] if (joined := joined_abbreviation(self.toks, j, len(self.toks), abbreviations())) else j + 1
             while (k := spelled_on(self.toks, j)) > j:  # "Trường Đại học Tổng hợp Mát-xcơ-va"
                 j = k
             k = j

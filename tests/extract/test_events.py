@@ -652,3 +652,11 @@ def test_a_meeting_a_document_is_named_after_was_not_held_in_the_report(run):
     y = run("Ngày 5/3/2024, Đảng ủy Học viện Quân y tổ chức hội nghị. Trung tướng Nguyễn Văn An phát biểu kết luận "
             "hội nghị.")
     assert "Nguyễn Văn An" in {p for p, _, _ in rels(y, "ATTENDED")}
+
+
+def test_police_work_a_force_holds_is_no_meeting(run):
+    x = run("Sáng 5/2/2026, ngay khi phát hiện đối tượng vừa trở về địa phương, lực lượng Công an xã Cẩm Thạch đã kịp "
+            "thời tổ chức vây bắt, bắt giữ thành công đối tượng.")
+    assert names(x, "Event") == set()
+    y = run("Sáng 5/2/2026, Công an xã Cẩm Thạch tổ chức hội nghị tổng kết công tác năm 2025.")
+    assert len(names(y, "Event")) == 1

@@ -794,3 +794,18 @@ def test_a_units_name_ends_in_lower_case_words_before_its_parent_in_brackets(run
     parts = rels(x, "PART_OF")
     assert ("Cục Bảo vệ thực vật", "Bộ Nông nghiệp và Môi trường", None) in parts
     assert ("Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công", "Bộ Công Thương", None) in parts
+
+
+def test_an_abbreviation_written_in_parts_is_one_word_of_a_name(run):
+    x = run("Sở VH-TT-DL Thanh Hóa khẳng định thông tin. Sở GD-ĐT Hà Nội thông báo.")
+    orgs = names(x, "Organization")
+    assert {"Sở Văn hóa, Thể thao và Du lịch Thanh Hóa", "Sở Giáo dục và Đào tạo Hà Nội"} <= orgs
+    assert not any(o.startswith("Sở VH ") or o == "Sở VH" for o in orgs)
+
+
+def test_a_banks_transaction_office_is_no_ministrys_department(run):
+    x = run("Bộ Công an đã thành lập Ban chỉ đạo chuyên án. Hai đối tượng xông vào Phòng Giao dịch Trà Bá - "
+            "Vietcombank Chi nhánh Gia Lai. Phòng Tổ chức cán bộ cho biết.")
+    parts = rels(x, "PART_OF")
+    assert not any(o.startswith("Phòng Giao dịch") for o, _, _ in parts)
+    assert ("Phòng Tổ chức cán bộ", "Bộ Công an", None) in parts
