@@ -45,7 +45,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             if _represented(lex, s, p.start):
                 continue  # "thay mặt Tổng thống Joe Biden, Ngoại trưởng Blinken …": Biden was not there
             # (not one who speaks to the press, there or later: "Trao đổi với PV Dân Việt, luật sư A cho biết …")
-            if 0 <= s.has_phrase(lex.phrases["interview_cues"]) < p.start:
+            if 0 <= s.has_phrase(lex.phrases["interview_cues"]) < p.start and s.has_phrase(
+                    lex.phrases["sideline_words"]) < 0:  # ("trả lời báo chí bên lề kỳ họp": at it)
                 to_press.add(ent.id)
             spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
@@ -55,7 +56,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
             visited = 0 <= visited_from < p.start and not any(
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
-            if s is lead or attendance or spoke or posted or visited:
+            if (s is lead and ent.id not in to_press) or attendance or spoke or posted or visited:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several

@@ -32,6 +32,8 @@ def is_syllable(word: str) -> bool:
 
 # an abbreviation glued to the capitalized word after it: "LHPNViệt Nam", "UBNDTỉnh"
 _ACRONYM_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+# a lower-case syllable glued to a capitalized word of any kind after it: "vấnVnExpress", "theoTTXVN"
+_WORD_THEN_NAME = re.compile(r"([a-zà-ỹđ]{2,})([A-ZĐ][\w]+)")
 
 
 @lru_cache(maxsize=65536)
@@ -42,6 +44,9 @@ def split_glued(word: str) -> tuple[int, ...]:
     acronym = _ACRONYM_GLUED.fullmatch(unicodedata.normalize("NFC", word))
     if acronym is not None and is_syllable(acronym.group(2)):
         return (len(acronym.group(1)),)
+    camel = _WORD_THEN_NAME.fullmatch(unicodedata.normalize("NFC", word))
+    if camel is not None and is_syllable(camel.group(1)):
+        return (len(camel.group(1)),)  # "phỏng vấnVnExpress": a lower-case syllable, then a name of any kind
     decomposed = unicodedata.normalize("NFD", word)
     if not _TONED.search(decomposed):
         return ()

@@ -63,3 +63,12 @@ def test_one_who_speaks_to_the_press_was_not_at_the_event(run):
             "tra cho thấy nghi phạm bị truy nã.")
     attended = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Trần Văn Nam" in attended and "Đặng Văn Cường" not in attended
+
+
+def test_one_interviewed_in_the_lead_was_not_at_the_event_one_on_its_sidelines_was(run):
+    x = run("Trả lời phỏng vấn VnExpress, PGS.TS Bùi Hoài Sơn, Ủy viên Ủy ban Văn hóa và Xã hội của Quốc hội, phân "
+            "tích những điểm mới của Đại hội XIV ngày 20/1/2026.")
+    assert not rels(x, "ATTENDED")
+    y = run("Trả lời báo chí bên lề kỳ họp thứ 21 HĐND tỉnh Quảng Nam ngày 5/7/2024, bà Nguyễn Thị Thu Lan – Trưởng "
+            "Ban Tuyên giáo Tỉnh ủy Quảng Nam - cho biết kết luận đã có.")
+    assert "Nguyễn Thị Thu Lan" in {p for p, _, _ in rels(y, "ATTENDED")}

@@ -43,3 +43,9 @@ def test_a_caption_run_into_the_next_sentence_does_not_lengthen_a_name(run):
 def test_an_abbreviation_glued_to_the_next_capitalized_word_is_cut(run):
     x = run("Bà Trần Thị Lan, Chủ tịch Hội LHPNViệt Nam tỉnh Nghệ An, phát biểu.")
     assert "Hội Liên hiệp Phụ nữ Việt Nam tỉnh Nghệ An" in {e.name for e in x.entities if e.type == "Organization"}
+
+
+def test_a_syllable_glued_to_a_name_of_any_kind_is_two_words():
+    words = [t.text for t in tokenize("Trả lời phỏng vấnVnExpress, ông A cho biết.")]
+    assert words[:5] == ["Trả", "lời", "phỏng", "vấn", "VnExpress"]
+    assert [t.text for t in tokenize("eBay và iPhone")] == ["eBay", "và", "iPhone"]
