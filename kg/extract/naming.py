@@ -55,13 +55,16 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     # short name goes on in lower case in several ways ("Học viện Quân y tập trung …", "… thường
     # xuyên …"), the lower-case words are the clause's, not the name's
     names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
+    foreign = {name_key(m.canonical) for m in _all_mentions(sentences) if m.canonical and m.foreign}
     extending = _extensions(names)
     for m in _all_mentions(sentences):
-        if m.kind == "named" and m.inner is None and not m.foreign and not lex.org_by_key.get(_keys(m.canonical)):
+        # (a foreign body named short is the foreign one that extends it: "Bộ trưởng Tư pháp Pam Bondi"
+        # after "Bộ Tư pháp Mỹ"; never a Vietnamese one, nor is a Vietnamese one the foreign one)
+        if m.kind == "named" and m.inner is None and (m.foreign or not lex.org_by_key.get(_keys(m.canonical))):
             # (not a name that joins it to another body by "và": "Văn phòng Đoàn ĐBQH và HĐND" is a
             # third body; "Bộ Giáo dục" is still "Bộ Giáo dục và Đào tạo")
             longer = {n for n in extending.get(name_key(m.canonical), ())
-                      if not _joins_a_body(names[n][len(m.canonical) :], lex)}
+                      if not _joins_a_body(names[n][len(m.canonical) :], lex) and (n in foreign) == m.foreign}
             tails = {names[n][len(m.canonical) :] for n in longer}
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]

@@ -11,7 +11,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, joined_abbreviation
 from kg.extract.orgs import OrgParser
-from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys
+from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end
 from kg.resources import abbreviations
 from kg.text import expansion
 
@@ -107,14 +107,15 @@ class PostReading:
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
         short = _minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
         if short is not None and (nm is None or short[0] >= nm[0]):
-            # a foreign minister's name after a short form is a foreign ministry's ("Bộ trưởng Giao thông
-            # Yevgeny Dietrich"): no Vietnamese ministry is named; its state is the sentence's, if any
-            after = self.toks[short[0]] if short[0] < len(self.toks) else None
-            if after is not None and after.is_cap and not is_syllable(after.text) and (
-                    self.lex.country_at(self.toks, short[0]) is None):
-                written = " ".join(t.text for t in self.toks[j : short[0]])
-                return OrgMention(j, short[0], "named", head=head, name=written, foreign=True)
             nm = short
+        if nm is not None and head == "Bộ":
+            # a foreign minister's name after the ministry named by the title is a foreign ministry's
+            # ("Bộ trưởng Giao thông Yevgeny Dietrich", "Bộ trưởng Tư pháp Pam Bondi"): no Vietnamese
+            # ministry is named; its state is the sentence's, if any
+            name = self.toks[nm[0] : proper_name_end(self.toks, nm[0])]  # ("Pam" alone reads as a syllable)
+            if name and any(not is_syllable(t.text) for t in name) and self.lex.country_at(self.toks, nm[0]) is None:
+                written = " ".join(t.text for t in self.toks[j : nm[0]])
+                return OrgMention(j, nm[0], "named", head=head, name=written, foreign=True)
         if nm is None and head:
             nm = self._abbreviated_name(head, j)
         if nm is None or not self.toks[j].is_cap:

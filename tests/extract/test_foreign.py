@@ -191,3 +191,11 @@ def test_the_cambodian_kings_royal_style_is_no_part_of_his_name(run):
     x = run("Quốc vương Campuchia Preah Karuna Preah Bat Samdech Preah Boromneath Norodom Sihamoni gửi điện chúc mừng "
             "ngày 23/5/2024.")
     assert names(x, "Person") == {"Norodom Sihamoni"}
+
+
+def test_a_foreign_minister_after_a_ministry_named_by_the_title_is_of_the_foreign_one(run):
+    x = run("Theo Thứ trưởng Tư pháp Mỹ Todd Blanche, bộ đã công bố. Trong một bức thư gửi Quốc hội, Bộ trưởng Tư "
+            "pháp Pam Bondi và ông Blanche cho biết. Bộ trưởng Tư pháp Nguyễn Hải Ninh phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Pam Bondi", "Bộ Tư pháp Mỹ", "Bộ trưởng") in posts  # "Pam" alone reads as a syllable
+    assert ("Nguyễn Hải Ninh", "Bộ Tư pháp", "Bộ trưởng") in posts
