@@ -22,3 +22,12 @@ def test_two_owners_of_nouns_in_a_list_have_no_reporting_line(run):
     lines = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
     assert not any(a == "Đảng Cộng sản Việt Nam" for a, _ in lines)
     assert ("Tỉnh ủy Nam Định", "Ban Bí thư Trung ương Đảng") in lines
+
+
+def test_a_local_units_department_is_no_ministrys(run):
+    x = run("Bộ Giáo dục và Đào tạo đã có văn bản. Phòng Văn hóa - Xã hội phường Quy Nhơn Nam xác định cô giáo đã có "
+            "hành vi chỉnh sửa bài kiểm tra. Cục Quản lý thị trường tỉnh Bình Thuận, Tổng cục Quản lý thị trường cho "
+            "biết.")
+    parts = rels(x, "PART_OF")
+    assert not any(s.startswith("Phòng Văn hóa") and o == "Bộ Giáo dục và Đào tạo" for s, o, _ in parts)
+    assert ("Cục Quản lý thị trường tỉnh Bình Thuận", "Tổng cục Quản lý thị trường", None) in parts
