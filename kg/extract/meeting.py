@@ -7,6 +7,7 @@ import re
 from kg.extract.attendance import present, top_level
 from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
 from kg.extract.lexicon import lexicon
+from kg.extract.name_shapes import REGNAL
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
@@ -251,7 +252,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     return (name, span, noun_at) if name else None
 
 
-_DE, _TAI = (word_key("để"),), (word_key("tại"),)
+_DE, _TAI, _THU = (word_key("để"),), (word_key("tại"),), (word_key("thứ"),)
 _NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
 
 
@@ -280,6 +281,12 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
     return None
 
 
+def _numbered_before(toks, j: int) -> bool:
+    """Does a session's number end right before token j ("thứ 21", "lần thứ IX")?"""
+    last = toks[j - 1].text if j >= 1 else ""
+    return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
+
+
 def _event_np_end(s: Sentence, i: int) -> int:
     """An event noun phrase runs to a comma before a capital word, or to the clause end."""
     toks = s.tokens
@@ -301,6 +308,11 @@ def _event_np_end(s: Sentence, i: int) -> int:
         if t.text == "," and nxt is not None and (
                 nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)
                 or lexicon().phrases["attend_words"].match(toks, j + 1)):
+            break
+        # … and after what closes a name: its number ("Kỳ họp thứ 21, thi hành kỷ luật …") or the body
+        # whose it is ("Công bố quyết định của Ban Bí thư, luân chuyển …"); a list of verbs goes on only
+        # after verbs
+        if t.text == "," and (_numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
             break
         if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
                                          or lexicon().phrases["event_name_verbs"].match(toks, j)):

@@ -660,3 +660,15 @@ def test_police_work_a_force_holds_is_no_meeting(run):
     assert names(x, "Event") == set()
     y = run("Sáng 5/2/2026, Công an xã Cẩm Thạch tổ chức hội nghị tổng kết công tác năm 2025.")
     assert len(names(y, "Event")) == 1
+
+
+def test_an_event_name_ends_at_a_comma_after_its_number_or_its_body(run):
+    x = run("Ủy ban Kiểm tra Tỉnh ủy Bắc Kạn vừa tổ chức Kỳ họp thứ 21, thi hành kỷ luật đối với các cán bộ, đảng viên "
+            "trong thực hiện dự án bố trí dân cư.")
+    assert "Kỳ họp thứ 21" in {n.split(" của ")[0] for n in names(x, "Event")}
+    y = run("Ngày 24/5/2024, Ban Tổ chức Trung ương tổ chức công bố quyết định của Ban Bí thư, luân chuyển và chỉ định "
+            "ông Lê Quang Mạnh tham gia Ban Chấp hành Đảng bộ thành phố Cần Thơ.")
+    assert names(y, "Event") == {"Công bố quyết định của Ban Bí thư"}
+    # a list of verbs goes on ("Hội nghị nghiên cứu, học tập, quán triệt …")
+    z = run("Sáng 5/3/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị nghiên cứu, học tập, quán triệt Nghị quyết.")
+    assert any(n.startswith("Hội nghị nghiên cứu, học tập, quán triệt") for n in names(z, "Event"))
