@@ -57,8 +57,9 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             e = org_ent.get(id(top))
             if e is None or top.kind != "named" or top.inner is not None:
                 continue
-            if not lex.phrases["ministry_units"].match(s.tokens, top.start) or lex.phrases[
-                    "not_ministry_units"].match(s.tokens, top.start):
+            # (the head may be the title's: "Vụ trưởng Kinh tế đối ngoại" names "Vụ Kinh tế đối ngoại")
+            if not (lex.phrases["ministry_units"].match(s.tokens, top.start) or top.head in lex.words[
+                    "ministry_units"]) or lex.phrases["not_ministry_units"].match(s.tokens, top.start):
                 continue  # ("Phòng Giao dịch Trà Bá": a bank's office, no ministry's department)
             nxt = tops[k + 1] if k + 1 < len(tops) else None
             parent = org_ent.get(id(nxt)) if nxt is not None else None

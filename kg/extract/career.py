@@ -57,7 +57,8 @@ class CareerReader:
         `bodies`: the bodies the sentence names outside titles so far; one named after the person,
         right before the verb, is the clause's subject ("Văn phòng Trung ương Đảng là cơ quan …")."""
         verb = self.verbs.match(self.toks, i)
-        after_sep = i > 0 and self.toks[i - 1].text in _SEPARATORS and self.open
+        # (or after the colon that ends "… tại Bộ Kế hoạch và Đầu tư như:", where the posts were held)
+        after_sep = i > 0 and self.open and (self.toks[i - 1].text in _SEPARATORS or self._scoped_list(i))
         if verb is None and not after_sep:
             return None
         who = self.subject(people, i)
@@ -80,6 +81,18 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
+
+    def _scoped_list(self, i: int) -> bool:
+        """Does a list of posts open at i after "tại / ở <body> như:" (data career_scope_words)?"""
+        toks = self.toks
+        if toks[i - 1].text != ":":
+            return False
+        for k in range(i - 2, max(0, i - 14), -1):
+            if self.lex.word_in(toks[k], "career_scope_words"):
+                return True
+            if toks[k].text in (".", ";", ":"):
+                return False
+        return False
 
     def _reported(self, who: PersonMention, i: int) -> bool:
         """"A cho biết, tại kỳ họp, 2 trường hợp là Chủ tịch nước và Bộ trưởng …": after the person's

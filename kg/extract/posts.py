@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
-from kg.extract.org_mention import OrgMention, joined_abbreviation
+from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end
 from kg.resources import abbreviations
@@ -118,8 +118,21 @@ class PostReading:
                 return OrgMention(j, nm[0], "named", head=head, name=written, foreign=True)
         if nm is None and head:
             nm = self._abbreviated_name(head, j)
+        if nm is None and head and head != "Bộ" and j < len(self.toks) and self.toks[j].is_cap:
+            # "Cục trưởng Quản lý đăng ký kinh doanh", "Vụ trưởng Kinh tế đối ngoại": any name after a
+            # title that gives the head word, read as the name of a body with that head (not a person's),
+            # also where the head is written too ("Vụ trưởng Vụ Quản lý các khu kinh tế,")
+            hd = self.lex.heads.match(self.toks, j)
+            at = hd[0] if hd and hd[1].text.lower() == head.lower() else j
+            if hd is None or at > j:
+                end = self.orgs.name_run(at)
+                end = self._listed_name_end(end) if end > at else end
+                if end > at:
+                    return OrgMention(j, end, "named", head=head, name=expand_surface(self.toks, at, end))
         if nm is None or not self.toks[j].is_cap:
             return None
+        if head != "Bộ" and nm is not short and (longer := self._listed_name_end(nm[0])) > nm[0]:
+            nm = (longer, expand_surface(self.toks, j, longer))  # "Vụ trưởng Kinh tế đối ngoại"
         m = OrgMention(j, nm[0], "named", head=head, name=str(nm[1]), short=nm is short)
         foreign = self.orgs.foreign_state(m)  # "Bộ trưởng Tài chính Mỹ": the US Treasury
         if foreign is not None:
@@ -127,6 +140,17 @@ class PostReading:
             if m.short:  # a foreign ministry keeps the words written ("Bộ trưởng Thông tin Venezuela")
                 m.name, m.short = " ".join(t.text for t in self.toks[j : nm[0]]), False
         return m
+
+    def _listed_name_end(self, end: int) -> int:
+        """A name after a title runs on in lower case to the end of its item ("Vụ trưởng Kinh tế đối
+        ngoại, Vụ trưởng …"), over stop words and "và" ("… địa phương và lãnh thổ."), but not over a
+        verb, and not further than six words: else it ends where its capitals do."""
+        k, toks = end, self.toks
+        while k - end < 6 and k < len(toks) and toks[k].is_word and not toks[k].is_cap and not (
+                toks[k].text[0].isdigit() or self.lex.phrases["name_enders"].match(toks, k)
+                or self.lex.phrases["attend_words"].match(toks, k) or self.lex.phrases["event_verbs"].match(toks, k)):
+            k += 1
+        return k if k > end and (k == len(toks) or toks[k].text in (",", ".", ";", ")")) else end
 
     def _abbreviated_name(self, head: str, j: int) -> tuple[int, str] | None:
         """(end, name) of a body's name abbreviated after its title ("Bộ trưởng TN-MT", "Thứ trưởng

@@ -218,3 +218,16 @@ def test_a_career_told_as_positions_held(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Văn Khoa", "Ủy ban nhân dân quận 5", "Chủ tịch") in posts
     assert ("Lê Văn Khoa", "Sở Công Thương thành phố Hồ Chí Minh", "Phó giám đốc") in posts
+
+
+def test_posts_listed_after_where_they_were_held(run):
+    x = run("Trước đó, ông Lê Quang Mạnh đảm nhiệm nhiều chức vụ quan trọng tại Bộ Kế hoạch và Đầu tư như: Cục trưởng "
+            "Quản lý đăng ký kinh doanh, Vụ trưởng Kinh tế đối ngoại, Vụ trưởng Vụ Kinh tế địa phương và lãnh thổ.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Lê Quang Mạnh", "Cục Quản lý đăng ký kinh doanh", "Cục trưởng"),
+            ("Lê Quang Mạnh", "Vụ Kinh tế đối ngoại", "Vụ trưởng"),
+            ("Lê Quang Mạnh", "Vụ Kinh tế địa phương và lãnh thổ", "Vụ trưởng")} <= posts
+    assert ("Vụ Kinh tế đối ngoại", "Bộ Kế hoạch và Đầu tư", None) in rels(x, "PART_OF")
+    # a title's name that ends in its capitals before a verb keeps no verb
+    y = run("Vụ trưởng Pháp chế cho biết thêm, việc này đúng.")
+    assert "Vụ Pháp chế" in names(y, "Organization")
