@@ -7,7 +7,9 @@ One mapping, used by the embedded SPARQL store, the RDF exports and the SPARQL l
 - each relation is one asserted triple (a post: Person org:holds Post, Post org:postIn
   Organization) plus a fact node that reifies it (rdf:Statement) and carries the provenance:
   prov:wasDerivedFrom each supporting report, kg:evidence each sentence (kg:Evidence, with
-  offsets, prov:wasQuotedFrom its report), the confidence and the status of a post.
+  offsets, prov:wasQuotedFrom its report), the confidence and the status of a post;
+- a body, post or role whose name data/labels_en.tsv translates also has rdfs:label "…"@en
+  (kg.labels_en); the names themselves stay plain strings, as the documented queries match them.
 
 `iter_triples` yields rdflib terms; `iter_ntriples` yields N-Triples lines without building rdflib
 objects (fast, for bulk loads); `graph_to_rdf` returns an rdflib.Graph.
@@ -24,7 +26,7 @@ from urllib.parse import quote
 
 import rdflib
 
-from kg import resolve
+from kg import labels_en, resolve
 from kg.model import DocumentInfo, Entity, Evidence, Graph, Relation, slug
 
 BASE = "https://kg.example.org/"  # placeholder authority (RFC 2606): a deployment may mint its own
@@ -89,10 +91,12 @@ _XSD_DATE, _XSD_BOOL, _XSD_INT, _XSD_DOUBLE = XSD + "date", XSD + "boolean", XSD
 
 
 class Lit(NamedTuple):
-    """A literal: its lexical form and datatype IRI (None: xsd:string)."""
+    """A literal: its lexical form and datatype IRI (None: xsd:string), or a language tag (then
+    rdf:langString, and datatype None)."""
 
     value: str
     datatype: str | None = None
+    lang: str | None = None
 
 
 Term = str | Lit  # a plain str is an IRI
@@ -165,6 +169,8 @@ def _entity_triples(ent: Entity) -> Iterator[Triple]:
         yield s, RDF + "type", PROV + "Entity"
     yield s, DCTERMS + "identifier", Lit(ent.id)
     yield s, SKOS + "prefLabel", Lit(ent.name)
+    if english := labels_en.entity(ent):
+        yield s, RDFS + "label", Lit(english, lang="en")
     for alias in ent.aliases:
         yield s, SKOS + "altLabel", Lit(alias)
     for key, value in sorted(ent.props.items()):
@@ -200,11 +206,13 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
             yield post, ORG + "postIn", o
             if role:
                 yield post, SKOS + "prefLabel", Lit(role)
+                yield from _english(post, role)
                 yield post, ORG + "role", role_iri(role)
         if role and role_iri(role) not in seen:
             seen.add(role_iri(role))
             yield role_iri(role), RDF + "type", ORG + "Role"
             yield role_iri(role), SKOS + "prefLabel", Lit(role)
+            yield from _english(role_iri(role), role)
         o = post
     yield s, pred, o
     f = fact_iri(rel)
@@ -234,6 +242,11 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
         yield e, KG + "end", Lit(str(ev.end), _XSD_INT)
 
 
+def _english(node: str, role: str) -> Iterator[Triple]:
+    if english := labels_en.title(role):
+        yield node, RDFS + "label", Lit(english, lang="en")
+
+
 def raw_triples(graph: Graph) -> Iterator[Triple]:
     """Triples as plain tuples (IRIs as str, literals as Lit), each once."""
     for info in graph.documents.values():
@@ -247,6 +260,8 @@ def raw_triples(graph: Graph) -> Iterator[Triple]:
 
 def _rdflib(term: Term) -> rdflib.term.Identifier:
     if isinstance(term, Lit):
+        if term.lang:
+            return rdflib.Literal(term.value, lang=term.lang)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype) if term.datatype else None)
     return rdflib.URIRef(term)
 
@@ -272,6 +287,8 @@ _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 def nt_term(term: Term) -> str:
     if isinstance(term, Lit):
         text = '"' + term.value.translate(_NT_ESCAPES) + '"'
+        if term.lang:
+            return f"{text}@{term.lang}"
         return text + f"^^<{term.datatype}>" if term.datatype else text
     return f"<{term}>"
 

@@ -97,6 +97,8 @@ def test_the_extractor_output_for_the_example_report_conforms(shapes: rdflib.Gra
                           rdflib.URIRef(rdf.SKOS + "prefLabel"), rdflib.Literal("a second name"))), "prefLabel"),
         (lambda g: g.add((next(g.subjects(RDF.type, rdflib.URIRef(rdf.FOAF + "Person"))),
                           rdflib.URIRef(rdf.ORG + "holds"), rdflib.URIRef("urn:not-a-post"))), "holds"),
+        (lambda g: g.add((next(g.subjects(RDFS.label, None)), RDFS.label, rdflib.Literal("another", lang="en"))),
+         "UniqueLang"),
     ],
 )
 def test_shapes_reject_broken_rdf(shapes: rdflib.Graph, three: Graph, break_it, message: str) -> None:

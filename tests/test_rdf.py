@@ -8,7 +8,7 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg import rdf
 from kg.model import DocumentInfo, Entity, Evidence, Graph, Relation
@@ -135,3 +135,37 @@ def test_a_bare_graph_without_reports_still_names_its_sources() -> None:
     g = rdf.graph_to_rdf(Graph({ent.id: ent}))
     assert (URIRef(rdf.entity_iri(ent.id)), rdflib.DCTERMS.isReferencedBy, URIRef(rdf.report_iri("r.txt"))) in g
     assert Store  # the module under test needs no store
+
+
+def _minister_graph() -> Graph:
+    ev = Evidence("r.txt", 0, 40, "Bộ trưởng Bộ Tài chính Hồ Đức Phớc", "Bộ trưởng Bộ Tài chính Hồ Đức Phớc phát biểu.")
+    person = Entity("person:ho-duc-phoc-1", "Person", "Hồ Đức Phớc", evidence=[ev])
+    body = Entity("org:bo-tai-chinh-2", "Organization", "Bộ Tài chính", evidence=[ev])
+    local = Entity("org:so-tai-chinh-3", "Organization", "Sở Tài chính tỉnh Bình Định", evidence=[ev])
+    rels = [Relation("HOLDS_POSITION", person.id, body.id, {"role": "Bộ trưởng"}, [ev]),
+            Relation("HOLDS_POSITION", person.id, local.id, {"role": "Phó Giám đốc Thường trực"}, [ev])]
+    return Graph({e.id: e for e in (person, body, local)}, rels, {"r.txt": DocumentInfo("r.txt")})
+
+
+def test_known_bodies_and_roles_have_an_english_label_beside_their_name() -> None:
+    graph = _minister_graph()
+    g = rdf.graph_to_rdf(graph)
+    body = URIRef(rdf.entity_iri("org:bo-tai-chinh-2"))
+    assert (body, RDFS.label, Literal("Ministry of Finance", lang="en")) in g
+    assert (body, SKOS.prefLabel, Literal("Bộ Tài chính")) in g  # the name stays a plain string
+    assert g.value(URIRef(rdf.entity_iri("person:ho-duc-phoc-1")), RDFS.label) is None  # persons keep their names
+    assert g.value(URIRef(rdf.entity_iri("org:so-tai-chinh-3")), RDFS.label) is None  # no English for local bodies
+    post = URIRef(rdf.post_iri("org:bo-tai-chinh-2", "Bộ trưởng"))
+    assert (post, RDFS.label, Literal("Minister", lang="en")) in g
+    assert (URIRef(rdf.role_iri("Bộ trưởng")), RDFS.label, Literal("Minister", lang="en")) in g
+    assert g.value(URIRef(rdf.role_iri("Phó Giám đốc Thường trực")), RDFS.label) is None  # not in the data
+    parsed = rdflib.Graph().parse(data="".join(rdf.iter_ntriples(graph)), format="nt")
+    assert isomorphic(parsed, g)  # the fast path writes the language tag too
+
+
+def test_every_rdf_writer_keeps_the_language_tag(tmp_path: Path) -> None:
+    from kg.export.rdf import export_turtle
+
+    export_turtle(_minister_graph(), tmp_path / "g.ttl")
+    g = rdflib.Graph().parse(tmp_path / "g.ttl")
+    assert (URIRef(rdf.entity_iri("org:bo-tai-chinh-2")), RDFS.label, Literal("Ministry of Finance", lang="en")) in g

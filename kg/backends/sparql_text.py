@@ -41,12 +41,12 @@ def _lit_char(match: re.Match[str]) -> str:
 
 def term(value: Any) -> str:
     """A term as N-Triples: rdflib terms, or kg.rdf's raw form (a str is an IRI, a
-    (lexical, datatype) pair a literal)."""
+    (lexical, datatype[, language]) tuple a literal)."""
     cls = type(value)
     if cls is str or cls is URIRef:  # exact types first: this runs for every term of a load
         return iri(str(value))
-    if issubclass(cls, tuple):
-        (lexical, datatype), language = value, None
+    if issubclass(cls, tuple):  # kg.rdf.Lit: (lexical, datatype, language)
+        lexical, datatype, language = (*value, None)[:3]
     elif cls is Literal:
         lexical, language, datatype = str(value), value.language, value.datatype
     elif cls is BNode:

@@ -19,6 +19,8 @@ _VOCAB_PREFIXES = {k: v for k, v in rdf.PREFIXES.items() if k != "kgr"}
 
 def _ox_term(term: rdf.Term) -> ox.NamedNode | ox.Literal:
     if isinstance(term, rdf.Lit):
+        if term.lang:
+            return ox.Literal(term.value, language=term.lang)
         return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype)) if term.datatype else ox.Literal(term.value)
     return ox.NamedNode(term)
 

@@ -36,6 +36,7 @@ def test_terms_keep_language_datatype_and_kg_rdf_raw_form():
     assert t.term(Literal(3)) == '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     assert t.term(Literal("x", datatype=URIRef(XSD + "string"))) == '"x"'
     assert t.term(Lit("2019-08-28", XSD + "date")) == '"2019-08-28"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert t.term(Lit("Politburo", lang="en")) == '"Politburo"@en'
     assert t.term("https://kg.example.org/id/org/a") == "<https://kg.example.org/id/org/a>"  # raw IRI
     assert t.term(URIRef("http://x/a b>")) == "<http://x/a%20b%3E>"
     assert t.term(BNode("n1")).startswith("_:b")
