@@ -23,7 +23,7 @@ LANGS = ("vi", "en")  # vi: the names as written (kg's own language); en: Englis
 def check_lang(lang: str) -> str:
     """`lang` if kg can show names in it, else a KgError saying which it can."""
     if lang not in LANGS:
-        raise KgError(f"unknown language {lang!r} for labels; choose one of: {', '.join(LANGS)}")
+        raise KgError(f"--lang: unknown language {lang!r} for names; choose one of: {', '.join(LANGS)}")
     return lang
 
 

@@ -72,5 +72,5 @@ def test_names_are_found_as_resolution_compares_them() -> None:
 
 def test_an_unknown_language_is_refused_in_one_line() -> None:
     assert labels_en.check_lang("en") == "en"
-    with pytest.raises(KgError, match="unknown language 'xx'.*vi, en"):
+    with pytest.raises(KgError, match=r"--lang: unknown language 'xx'.*vi, en"):
         labels_en.check_lang("xx")

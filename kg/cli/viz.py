@@ -18,6 +18,7 @@ _OVERVIEW_HELP = (f"Draw groups of linked entities that open on a click [default
                   "unless --around].")
 _ISOLATED_HELP = "In the overview, also draw the entities without relations."
 _SINCE_HELP = "From this date (YYYY[-MM[-DD]]): the event's date, else the report's."
+_LANG_HELP = "Names drawn: vi (as written) or en (English for bodies and posts where data/labels_en.tsv has it)."
 
 
 def register(app: typer.Typer) -> None:
@@ -37,16 +38,19 @@ def register(app: typer.Typer) -> None:
         overview: bool | None = typer.Option(None, "--overview/--no-overview", help=_OVERVIEW_HELP, show_default=False),
         isolated: bool = typer.Option(False, "--isolated", help=_ISOLATED_HELP),
         include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
+        lang: str = typer.Option("vi", "--lang", metavar="LANG", help=_LANG_HELP),
     ) -> None:
         """Write an interactive graph (search, hover for evidence, click for neighbours) that works offline."""
+        from kg.labels_en import check_lang
         from kg.store import Store
         from kg.viz import VizFilter, write_html
 
         flt = VizFilter(around=around, depth=depth, types=types, relations=relations, docs=docs,
                         since=since, until=until, max_nodes=max_nodes)
         with errors_to_exit():
+            check_lang(lang)  # before the store is read
             with Store.open(store, create=False) as db:
                 graph, name = db.graph(include_rejected=include_rejected), db.path.resolve().name
             result = write_html(graph, output, flt, title=title or f"kg graph: {name}", overview=overview,
-                                isolated=isolated)
+                                isolated=isolated, lang=lang)
         typer.echo("\n".join(shown(line) for line in result.summary().split("\n")))

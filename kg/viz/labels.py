@@ -20,9 +20,9 @@ def _data() -> dict[str, Any]:
     return yaml.safe_load(resources.files("kg.viz").joinpath("labels.yaml").read_text(encoding="utf-8"))
 
 
-def short_label(entity: Entity) -> str:
-    """The name drawn on the canvas: an event's head, any name cut at a word boundary."""
-    name = " ".join(entity.name.split())
+def short_label(entity: Entity, name: str | None = None) -> str:
+    """The name drawn on the canvas (`name`, else the entity's): an event's head, any name cut at a word boundary."""
+    name = " ".join((name or entity.name).split())
     data = _data()
     cut = False
     if entity.type == "Event":

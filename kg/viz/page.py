@@ -20,6 +20,7 @@ from typing import Any
 
 from pyvis.network import Network
 
+from kg import labels_en
 from kg.errors import KgError
 from kg.model import Entity, Evidence, Graph, Relation
 from kg.viz.assets import assets, environment, style_of, styles
@@ -63,8 +64,13 @@ class VizResult:
 
 
 def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
-                overview: Overview | None = None) -> str:
-    """The page for a selected graph (see `kg.viz.select`); with `overview`, its groups."""
+                overview: Overview | None = None, lang: str = "vi") -> str:
+    """The page for a selected graph (see `kg.viz.select`); with `overview`, its groups.
+
+    `lang` "en" draws the English names of bodies and roles where data/labels_en.tsv has them;
+    tooltips and details keep the names as written, with the English beside them.
+    """
+    english = labels_en.check_lang(lang) == "en"
     graph = view.graph
     degree: Counter[str] = Counter()
     for r in graph.relations:
@@ -86,7 +92,7 @@ def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
         extra = {"kgGroup": overview.group_of[eid], "font": {"size": _font_size(degree[eid])}} if overview else {}
         net.add_node(
             eid,
-            label=short_label(entity),
+            label=short_label(entity, labels_en.entity(entity) if english else None),
             shape=style_of(entity.type)["shape"],
             group=entity.type,
             size=round(min(36.0, 12 + 3 * math.log2(1 + degree[eid])), 1),
@@ -98,7 +104,7 @@ def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
     for rel, edge_id, smooth in zip(relations, edge_ids, _curves(relations), strict=True):
         extra = {"smooth": smooth} if smooth else {}
         if overview is None:
-            extra["label"] = _edge_label(rel)
+            extra["label"] = _edge_label(rel, english)
         net.add_edge(rel.source, rel.target, id=edge_id, **extra)
     net.options = _options(entities, len(relations))
     nodes, edges, _heading, _height, _width, _options_json = net.get_network_data()
@@ -112,8 +118,9 @@ def render_html(view: View, *, title: str = "kg graph", max_evidence: int = 8,
         "edges": edges,
         "options": net.options,
         "info": {
-            "nodes": {eid: _entity_info(e, limit) for eid, e in entities.items()},
-            "edges": {edge_id: _relation_info(r, limit) for r, edge_id in zip(relations, edge_ids, strict=True)},
+            "nodes": {eid: _entity_info(e, limit, english) for eid, e in entities.items()},
+            "edges": {edge_id: _relation_info(r, limit, english)
+                      for r, edge_id in zip(relations, edge_ids, strict=True)},
         },
         "docs": {} if overview else {d: _doc_info(graph, d) for d in sorted(docs_used)},
         "overview": groups_data(overview, graph) if overview else None,
@@ -152,20 +159,23 @@ def write_html(
     max_evidence: int = 8,
     overview: bool | None = None,
     isolated: bool = False,
+    lang: str = "vi",
 ) -> VizResult:
     """Filter `graph`, draw it, and write one self-contained HTML file (atomically).
 
     `overview`: draw communities as groups that expand on a click (see kg.viz.overview); by
     default (None) when there is no --around and at least OVERVIEW_FROM entities are left to draw.
     `isolated`: in the overview, also draw the entities without relations (as one group).
+    `lang`: "vi" (the names as written) or "en" (English names of bodies and roles where known).
     """
+    labels_en.check_lang(lang)  # before any work: a wrong value is a usage error
     path = Path(path)
     flt = flt or VizFilter()
     view = select(graph, flt)
     if overview is None:
         overview = not flt.around and len(view.graph.entities) >= OVERVIEW_FROM
     plan_ = plan(view.graph, isolated=isolated) if overview else None
-    html = render_html(view, title=title or path.stem, max_evidence=max_evidence, overview=plan_)
+    html = render_html(view, title=title or path.stem, max_evidence=max_evidence, overview=plan_, lang=lang)
     data = html.encode("utf-8")
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -197,9 +207,10 @@ def write_html(
     )
 
 
-def _edge_label(rel: Relation) -> str:
-    role = rel.props.get("role")
-    return f"{rel.type}: {role}" if role else rel.type
+def _edge_label(rel: Relation, english: bool = False) -> str:
+    role = str(rel.props.get("role") or "")
+    shown = (labels_en.title(role) if english else None) or role
+    return f"{rel.type}: {shown}" if shown else rel.type
 
 
 def _edge_ids(relations: list[Relation]) -> list[str]:
@@ -298,11 +309,12 @@ def _evidence(evidence: list[Evidence], limit: int) -> tuple[list[list[str]], in
     return pairs[:limit], max(0, len(pairs) - limit), reports
 
 
-def _entity_info(entity: Entity, limit: int) -> dict[str, Any]:
+def _entity_info(entity: Entity, limit: int, english: bool = False) -> dict[str, Any]:
     ev, more, reports = _evidence(entity.evidence, limit)
     return {
         "type": entity.type,
         "name": entity.name,
+        "en": (labels_en.entity(entity) if english else None) or "",
         "aliases": list(entity.aliases),
         "props": shown_props(entity.props, "entity"),
         "evidence": ev,
@@ -311,13 +323,15 @@ def _entity_info(entity: Entity, limit: int) -> dict[str, Any]:
     }
 
 
-def _relation_info(rel: Relation, limit: int) -> dict[str, Any]:
+def _relation_info(rel: Relation, limit: int, english: bool = False) -> dict[str, Any]:
     ev, more, reports = _evidence(rel.evidence, limit)
+    role = str(rel.props.get("role") or "")
     return {
         "type": rel.type,
         "source": rel.source,
         "target": rel.target,
-        "role": str(rel.props.get("role") or ""),
+        "role": role,
+        "role_en": (labels_en.title(role) if english else None) or "",
         "props": shown_props(rel.props, "relation"),
         "confidence": round(float(rel.confidence), 3),
         "evidence": ev,

@@ -136,3 +136,28 @@ def test_viz_without_a_store_names_the_folder(tmp_path):
 def test_viz_into_a_missing_folder_is_an_error(store, tmp_path):
     res = runner.invoke(app, ["viz", "--store", str(store), "-o", str(tmp_path / "no" / "g.html")])
     assert res.exit_code == 1 and "cannot write" in res.stderr
+
+
+def test_viz_in_english_draws_english_names_and_keeps_the_vietnamese_in_the_tooltip(store, tmp_path):
+    out = tmp_path / "g.html"
+    res = runner.invoke(app, ["viz", "--store", str(store), "-o", str(out), "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.S).group(1))
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    ministry = next(i for i, info in data["info"]["nodes"].items() if info["name"] == "Bộ Tài chính")
+    assert labels[ministry] == "Ministry of Finance"
+    assert data["info"]["nodes"][ministry]["en"] == "Ministry of Finance"  # the tooltip: name as written + English
+    assert "Vụ Ngân sách" in labels.values()  # no English for it: drawn as written
+    edges = sorted(e["label"] for e in data["edges"])
+    assert "HOLDS_POSITION: Minister" in edges and "HOLDS_POSITION: Director" in edges
+    post = next(e for e in data["info"]["edges"].values() if e["role"] == "Bộ trưởng")
+    assert post["role_en"] == "Minister"
+
+
+def test_viz_with_an_unknown_language_is_a_one_line_error(store, tmp_path):
+    out = tmp_path / "g.html"
+    res = runner.invoke(app, ["viz", "--store", str(store), "-o", str(out), "--lang", "xx"])
+    assert res.exit_code == 1
+    assert res.stderr == "kg: error: --lang: unknown language 'xx' for names; choose one of: vi, en\n"
+    assert not out.exists()

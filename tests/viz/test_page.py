@@ -161,3 +161,19 @@ def test_the_header_counts_the_reports_behind_what_is_drawn():
     html = render_html(select(g))
     stats = re.search(r'<span id="kg-stats">(.*?)</span>', html).group(1)
     assert stats.endswith("· from 2 reports")  # the relations' reports, not every report naming an entity
+
+
+def test_in_english_bodies_and_roles_are_drawn_in_english_and_searchable_by_it():
+    g = small_graph()
+    ministry = next(e for e in g.entities.values() if e.name == "Bộ Tài chính")
+    vi, en = _payload(render_html(select(g))), _payload(render_html(select(g), lang="en"))
+    assert {n["id"]: n["label"] for n in vi["nodes"]}[ministry.id] == "Bộ Tài chính"  # the default is unchanged
+    assert {n["id"]: n["label"] for n in en["nodes"]}[ministry.id] == "Ministry of Finance"
+    assert en["info"]["nodes"][ministry.id]["name"] == "Bộ Tài chính"  # the tooltip keeps the name as written
+    assert en["info"]["nodes"][ministry.id]["en"] == "Ministry of Finance"
+    assert vi["info"]["nodes"][ministry.id]["en"] == ""
+    assert "HOLDS_POSITION: Minister" in {e["label"] for e in en["edges"]}
+    person = next(e for e in g.entities.values() if e.type == "Person")
+    assert {n["id"]: n["label"] for n in en["nodes"]}[person.id] == person.name  # persons keep their names
+    with pytest.raises(KgError, match="--lang: unknown language 'fr'"):
+        render_html(select(g), lang="fr")

@@ -98,6 +98,7 @@
     var head = el("div", "kg-head", item.name);
     head.appendChild(el("span", "kg-type", item.type));
     box.appendChild(head);
+    if (item.en) box.appendChild(el("div", "kg-sub", "English: " + item.en));
     if (item.aliases.length) box.appendChild(el("div", "kg-sub", "Also: " + item.aliases.join("; ")));
     var p = props(item.props);
     if (p) box.appendChild(p);
@@ -133,7 +134,8 @@
   function describeEdge(id, limit) {
     var item = info.edges[id];
     var box = el("div");
-    var head = el("div", "kg-head", item.type + (item.role ? ": " + item.role : ""));
+    var head = el("div", "kg-head", item.type + (item.role ? ": " + item.role : "") +
+                  (item.role_en ? " (" + item.role_en + ")" : ""));
     box.appendChild(head);
     box.appendChild(el("div", "kg-sub", nameOf(item.source) + " → " + nameOf(item.target)));
     var shown = Object.assign({}, item.props);
@@ -248,7 +250,7 @@
   }
   var index = Object.keys(info.nodes).map(function (id) {
     var item = info.nodes[id];
-    return { id: id, keys: [item.name].concat(item.aliases).map(fold) };
+    return { id: id, keys: [item.name].concat(item.aliases, item.en ? [item.en] : []).map(fold) };
   });
   var input = document.getElementById("kg-search");
   var list = document.getElementById("kg-results");
