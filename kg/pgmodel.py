@@ -5,19 +5,22 @@ One mapping, so that one Cypher query serves the embedded store and a Neo4j serv
   Document), with `id`, `name`, `aliases` (list) and the entity's scalar props;
 - a relationship per relation, typed with its relation type, with `id`, `confidence`, the
   relation's props (`role`, `former`, `acting` ...), and its provenance: `docs` (report ids) and
-  `sentences` (the evidence sentences, aligned with `docs`), `spans` ("doc:start-end").
+  `sentences` (the evidence sentences, aligned with `docs`), `spans` ("doc:start-end");
+- `name_en` and `role_en`: the English of a body's name and of a role where data/labels_en.tsv has
+  one (the RDF's rdfs:label "…"@en), else empty.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from kg import labels_en
 from kg.model import Entity, Graph, Relation
 
 NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Document")
 # Scalar node properties beyond id/name/aliases that every target declares (as strings).
-NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical", "url", "outlet")
-EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since")
+NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical", "url", "outlet", "name_en")
+EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since", "role_en")
 
 
 def _scalar(value: Any) -> str:
@@ -30,6 +33,7 @@ def node_row(entity: Entity) -> dict[str, Any]:
     row: dict[str, Any] = {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases)}
     for key in NODE_PROPS:
         row[key] = _scalar(entity.props.get(key))
+    row["name_en"] = labels_en.entity(entity) or ""  # from data, not from the report
     return row
 
 
@@ -45,6 +49,7 @@ def edge_row(relation: Relation) -> dict[str, Any]:
     }
     for key in EDGE_PROPS:
         row[key] = _scalar(relation.props.get(key))
+    row["role_en"] = labels_en.title(row["role"]) or ""
     return row
 
 

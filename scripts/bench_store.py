@@ -175,6 +175,7 @@ def _params(store: Store) -> dict[str, dict[str, str]]:
                                      "RETURN o.name, count(s) AS n ORDER BY n DESC, o.name LIMIT 1")},
         "directives_for_body": {"body": one("MATCH (:Directive)-[:APPLIES_TO]->(o) RETURN o.name LIMIT 1")},
         "posts_of_person": {"person": one("MATCH (p:Person)-[:HOLDS_POSITION]->() RETURN p.name LIMIT 1")},
+        "posts_in_english": {"person": one("MATCH (p:Person)-[:HOLDS_POSITION]->() RETURN p.name LIMIT 1")},
         "reports_for_fact": dict(zip(("source", "target"), query.cypher(
             store, "MATCH (d:Directive)-[:ISSUED_BY]->(o) RETURN d.name, o.name LIMIT 1").rows[0], strict=True)),
     }

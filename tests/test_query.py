@@ -84,6 +84,14 @@ def test_which_posts_a_person_holds_in_both_languages(example: Store) -> None:
         ["Phó Bí thư Thường trực", "Đảng ủy cơ quan Văn phòng Quốc hội", "2019-08-28"]]
 
 
+def test_posts_in_english_where_kg_has_the_english(example: Store) -> None:
+    assert [r[1:] for r in _both(example, "posts_in_english")] == [
+        ["Deputy Secretary", "Party Committee of the Central Agencies Bloc"]]
+    # no English for this body: its name as written, beside the role's English
+    assert [r[1:] for r in _both(example, "posts_in_english", person="Nguyễn Đức Thụ")] == [
+        ["Standing Deputy Secretary", "Đảng ủy cơ quan Văn phòng Quốc hội"]]
+
+
 def test_which_reports_support_a_fact(example: Store, three: Store) -> None:
     assert _both(example, "reports_for_fact") == [["vpqh-2019-08-28.txt"]]
     assert _both(three, "reports_for_fact") == [[f"{stem}.txt"] for stem in sorted(REPORTS)]

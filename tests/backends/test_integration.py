@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg import query
+from kg import labels_en, query
 from kg.backends import load
 from kg.backends.rows import row_set
 from kg.extract import extract_file
@@ -33,6 +33,7 @@ SAMPLE_PARAMS: dict[str, dict[str, str]] = {
     "directives_for_body": {"body": "VPQH"},
     "posts_of_person": {"person": "Hồ Quốc Dũng"},
     "reports_for_fact": {"source": "Nghị quyết 580/NQ-UBTVQH14", "target": "UBTVQH"},
+    "posts_in_english": {"person": "Hồ Quốc Dũng"},
 }
 
 
@@ -61,6 +62,8 @@ def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]
         return {d.name for d, b, _ in ends("APPLIES_TO") if _named(b, params["body"])}
     if name == "posts_of_person":
         return {r.props["role"] for p, _, r in ends("HOLDS_POSITION") if _named(p, params["person"])}
+    if name == "posts_in_english":
+        return {labels_en.body(o.name) or o.name for p, o, _ in ends("HOLDS_POSITION") if _named(p, params["person"])}
     assert name == "reports_for_fact"
     return {
         ev.doc
