@@ -113,10 +113,14 @@ class CareerReader:
         """"Sau khi đi luân chuyển làm Bí thư Quận ủy X, năm 2008 ông trở về làm …": a clause put
         before its subject has the bare "ông" / "bà" of the main clause as its subject."""
         for k in range(i + 1, len(self.toks)):
-            if self.toks[k].text in (".", ";", ":"):
-                return None
+            if self.toks[k].text in (";", ":") or (self.toks[k].text == "." and not (
+                    self.toks[k - 1].text.isupper() and self.toks[k - 1].end == self.toks[k].start)):
+                return None  # (not the dot of "TP. HCM")
             if self.is_pronoun(k):
                 return PersonMention(k, k + 1, "", ref=True)
+            # "…, ông Cang đã vi phạm": a given name alone after "ông" / "bà" stands for the one named
+            if self.lex.word_in(self.toks[k], "ref_pronouns") and self.peop.name_at(k + 1, min_len=1) == k + 2:
+                return PersonMention(k, k + 2, "", ref=True)
         return None
 
     def _subject_of(self, body: OrgMention, i: int) -> bool:

@@ -294,11 +294,16 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
     # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
     typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
     outer = outer_mentions(_all_mentions(sentences))
+    # the committee as the report writes it with its place ("Thành ủy TP. HCM"), which its bare
+    # mentions take: one name for one body ("Thành ủy Hồ Chí Minh" would be a second)
+    written = {m.canonical for m in _all_mentions(sentences) if party and m.canonical and m.canonical.startswith(
+        f"{party} ") and name_key(m.canonical).endswith(name_key(place))}
     for m in _all_mentions(sentences):
         name = m.canonical
         if not name or named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue
-        m.canonical = _placed(name, level, place, typed, party, heads, levelless)
+        m.canonical = next(iter(written)) if name == party and len(written) == 1 else _placed(
+            name, level, place, typed, party, heads, levelless)
         rename_outward(outer, m, name)
 
 

@@ -135,7 +135,8 @@ class OrgParser(BodyLists):
         `person_first`: the run may open with what reads as a person's name ("Bệnh viện Bạch Mai")."""
 
         def stops(k: int) -> bool:  # does something else begin at k, inside the run?
-            if self.lex.phrases["discourse_openers"].match(self.toks, k):
+            if self.lex.phrases["discourse_openers"].match(self.toks, k) or self.lex.phrases["photo_markers"].match(
+                    self.toks, k):  # ("Thành ủy TP. HCM - Ảnh: TT": a caption's credit)
                 return True
             if units:
                 return self.starts_new_unit(k)

@@ -67,3 +67,20 @@ def _place_after(earlier, level: str, place: str, admin: AdminLevels) -> bool:
     else:
         return False
     return True
+
+
+def implied_in_place(b, lex: Lexicon, person, implied: str):
+    """"thành ủy viên, ủy viên UBND TP. HCM, giám đốc Sở …": a body a title implies by its level alone
+    ("Thành ủy") is that level's body of the place another of the person's titles names, when the
+    report names it: the entity, else None."""
+    admin = admin_levels(lex)
+    for post in person.posts:
+        placed = named_place(post.org.canonical, admin) if post.org is not None and post.org.canonical else None
+        got = lex.admin.committee(f"{placed[0]} {placed[1]}") if placed else None
+        if got is None or got[0] != implied or not got[1]:
+            continue
+        found = [e for e in b.entities.values() if e.type == "Organization" and e.name.startswith(implied + " ")
+                 and e.name.endswith(" " + got[1])]
+        if len(found) == 1:
+            return found[0]
+    return None

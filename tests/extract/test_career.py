@@ -231,3 +231,16 @@ def test_posts_listed_after_where_they_were_held(run):
     # a title's name that ends in its capitals before a verb keeps no verb
     y = run("Vụ trưởng Pháp chế cho biết thêm, việc này đúng.")
     assert "Vụ Pháp chế" in names(y, "Organization")
+
+
+def test_a_career_clause_before_its_subject_named_short_and_its_implied_committee(run):
+    x = run("Ông Tất Thành Cang - phó bí thư thường trực Thành uỷ TP. HCM - Ảnh: TT. Ông Cang cũng thiếu trách nhiệm, "
+            "buông lỏng lãnh đạo. Ông Cang vi phạm quy định của Thành uỷ về quản lý tài sản.\nTrong thời gian giữ "
+            "cương vị thành uỷ viên, uỷ viên UBND TP. HCM, giám đốc Sở Giao thông vận tải TP. HCM, ông Cang đã vi "
+            "phạm quy định pháp luật về đất đai.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Tất Thành Cang", "Thành ủy thành phố Hồ Chí Minh", "Phó bí thư thường trực"),
+            ("Tất Thành Cang", "Thành ủy thành phố Hồ Chí Minh", "Thành ủy viên"),
+            ("Tất Thành Cang", "Sở Giao thông vận tải thành phố Hồ Chí Minh", "Giám đốc")} <= posts
+    orgs = names(x, "Organization")
+    assert "Thành ủy Hồ Chí Minh" not in orgs and not any("Ảnh" in o for o in orgs)
