@@ -38,6 +38,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             continue  # "Năm 541, Triệu Quang Phục tham gia cuộc khởi nghĩa …": history, not who came
         attendance = _attendance_marked(lex, s)
         visited_from = s.has_phrase(lex.phrases["visit_words"]) if visit else -1
+        while visited_from >= 0 and lex.is_other_word(s.tokens, visited_from):  # "thăm hỏi" sends regards
+            visited_from = s.has_phrase(lex.phrases["visit_words"], visited_from + 1)
         for p in s.people:
             ent = people.get(id(p))
             if ent is None or ent.props.get("historical") or credited(lex, s, p.start):
@@ -48,7 +50,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             if 0 <= s.has_phrase(lex.phrases["interview_cues"]) < p.start and s.has_phrase(
                     lex.phrases["sideline_words"]) < 0:  # ("trả lời báo chí bên lề kỳ họp": at it)
                 to_press.add(ent.id)
-            spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press
+            spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press and not _addressed(lex, s, p)
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
             posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
@@ -142,6 +144,16 @@ def _verb_before(s: Sentence, p, verbs) -> bool:
     """A verb of `verbs` a few words before the person's name or titles ("bổ nhiệm ông A")."""
     first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
     return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
+
+
+def _addressed(lex, s: Sentence, p) -> bool:
+    """Is the person the one words are sent to ("gửi lời thăm hỏi tới Tổng Bí thư A"; data
+    addressee_markers right before the name or its titles), not the one who speaks?"""
+    first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
+    k = first - 1
+    while k >= 0 and lex.phrases["honorifics"].ending_at(s.tokens, k + 1) >= 0 and k > 0:
+        k = lex.phrases["honorifics"].ending_at(s.tokens, k + 1) - 1
+    return k >= 0 and lex.word_in(s.tokens[k], "addressee_markers")
 
 
 def _recalled(s: Sentence, year: int) -> bool:

@@ -72,3 +72,11 @@ def test_one_interviewed_in_the_lead_was_not_at_the_event_one_on_its_sidelines_w
     y = run("Trả lời báo chí bên lề kỳ họp thứ 21 HĐND tỉnh Quảng Nam ngày 5/7/2024, bà Nguyễn Thị Thu Lan – Trưởng "
             "Ban Tuyên giáo Tỉnh ủy Quảng Nam - cho biết kết luận đã có.")
     assert "Nguyễn Thị Thu Lan" in {p for p, _, _ in rels(y, "ATTENDED")}
+
+
+def test_one_words_are_sent_to_did_not_speak_at_the_meeting(run):
+    x = run("Chiều 24/10/2024, Thủ tướng Phạm Minh Chính gặp Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình. Chủ "
+            "tịch Tập Cận Bình gửi lời cảm ơn và thăm hỏi chân thành tới Tổng Bí thư Tô Lâm và các lãnh đạo chủ chốt "
+            "Việt Nam, cho biết Trung Quốc coi trọng quan hệ.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Phạm Minh Chính" in attended and "Tô Lâm" not in attended
