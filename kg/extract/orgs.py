@@ -167,7 +167,9 @@ class OrgParser(BodyLists):
             nxt = self.toks[j] if j < len(self.toks) else None
             if nxt is not None and (nxt.text in "-–&" or nxt.keys[:1] == KEY_VA):
                 after = self._word(j + 1)
-                if after is not None and after.is_cap and not stops(j + 1):
+                # (a known body's acronym after "và" is a body of its own: "… ITAR-TASS và TTXVN")
+                if after is not None and after.is_cap and not stops(j + 1) and not (
+                        nxt.keys[:1] == KEY_VA and after.text.isupper() and self.lex.orgs.match(self.toks, j + 1)):
                     j += 1
                     continue
                 break

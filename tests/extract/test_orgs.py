@@ -809,3 +809,11 @@ def test_a_banks_transaction_office_is_no_ministrys_department(run):
     parts = rels(x, "PART_OF")
     assert not any(o.startswith("Phòng Giao dịch") for o, _, _ in parts)
     assert ("Phòng Tổ chức cán bộ", "Bộ Công an", None) in parts
+
+
+def test_a_news_agency_and_a_known_acronym_after_va(run):
+    x = run("Chủ tịch nước cho rằng Hãng thông tấn Nga ITAR- TASS và TTXVN cần tích cực hợp tác. Trường Phổ thông Dân "
+            "tộc nội trú THCS và THPT huyện Mèo Vạc khai giảng.")
+    orgs = names(x, "Organization")
+    assert "Hãng thông tấn Nga ITAR - TASS" in orgs and not any(o.endswith("TTXVN") for o in orgs)
+    assert any(o.startswith("Trường Phổ thông Dân tộc nội trú Trung học cơ sở và") for o in orgs)
