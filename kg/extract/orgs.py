@@ -169,7 +169,8 @@ class OrgParser(BodyLists):
                 after = self._word(j + 1)
                 # (a known body's acronym after "và" is a body of its own: "… ITAR-TASS và TTXVN")
                 if after is not None and after.is_cap and not stops(j + 1) and not (
-                        nxt.keys[:1] == KEY_VA and after.text.isupper() and self.lex.orgs.match(self.toks, j + 1)):
+                        nxt.keys[:1] == KEY_VA and after.text.isupper() and (self.lex.orgs.match(
+                            self.toks, j + 1) or self.lex.outlets.match(self.toks, j + 1))):
                     j += 1
                     continue
                 break
