@@ -672,3 +672,9 @@ def test_an_event_name_ends_at_a_comma_after_its_number_or_its_body(run):
     # a list of verbs goes on ("Hội nghị nghiên cứu, học tập, quán triệt …")
     z = run("Sáng 5/3/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị nghiên cứu, học tập, quán triệt Nghị quyết.")
     assert any(n.startswith("Hội nghị nghiên cứu, học tập, quán triệt") for n in names(z, "Event"))
+
+
+def test_a_discussion_named_by_its_verb_ends_before_its_topic(run):
+    x = run("Sáng 29/5/2018, Quốc hội thảo luận ở tổ về dự án Luật đơn vị hành chính kinh tế đặc biệt. Đại biểu Lê "
+            "Vĩnh Tân phát biểu.")
+    assert names(x, "Event") == {"Thảo luận ở tổ"}
