@@ -221,6 +221,9 @@ class PeopleParser(PostReading, NameShapes):
             if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
+            if j > i and (known := self.lex.orgs.match(self.toks, j)) and not all(
+                    u.is_cap for u in self.toks[j : known[0]] if u.is_word):
+                break  # a known body's name in lower case: "Trình Quốc hội dự Luật …" (submit to the NA)
             if j > i and (self.lex.phrases["name_stops"].match(self.toks, j) or self.lex.phrases[
                     "discourse_openers"].match(self.toks, j)) and not self._given_day_part(j):
                 break  # a caption run into the next sentence: "Phạm Minh Chính Trong năm qua"
@@ -385,11 +388,9 @@ class PeopleParser(PostReading, NameShapes):
             for p in people if shared else people[-1:]:
                 p.posts.extend(copy.copy(q) for q in more)
             end = end2
-        if len(people) == 1:
-            given, end3 = self.appointed(people[-1], end)
-            if given:
-                people[-1].posts.extend(given)
-                people[-1].given, end = given, end3
+        if len(people) == 1 and (got := self.appointed(people[-1], end))[0]:
+            people[-1].posts.extend(got[0])
+            people[-1].given, end = got
         people[-1].chain_end = end
         orgs = [p.org for person in people for p in person.posts if p.org]
         return people, orgs, end

@@ -389,3 +389,10 @@ def test_a_junior_officers_rank_opens_a_name_whatever_its_surname(run):
             "cho biết.")
     people = names(x, "Person")
     assert {"Lao Hoàng Hải", "Lò Văn Hùng"} <= people and "Hoàng Hải" not in people
+
+
+def test_a_known_bodys_name_in_lower_case_ends_a_name_and_a_continent_is_a_place(run):
+    x = run("Trình Quốc hội dự Luật cảnh sát biển, Bộ Quốc phòng cho biết. Nền kinh tế lớn nhất Châu Á hiện nay. "
+            "Ông Lê Quốc Hội phát biểu.")
+    people = names(x, "Person")
+    assert "Trình Quốc" not in people and "Châu Á" not in people and "Lê Quốc Hội" in people
