@@ -14,9 +14,13 @@ from functools import lru_cache
 
 from kg.text import _syllable_key
 
+# the vowel nuclei Vietnamese writes (longest first): "ưô" in "cửông" is two glued syllables, not one
+_NUCLEI = sorted(
+    "a ă â e ê i o ô ơ u ư y ai ao au âu ay ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ưa ưi ươ ưu "
+    "uy yê iêu yêu oai oay oeo uây uôi ươi ươu uya uyê uyu".split(), key=len, reverse=True)
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
-    r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|c|m|n|p|t)?"
+    rf"(?:{'|'.join(_NUCLEI)})(?:ch|ng|nh|c|m|n|p|t)?"
 )
 _TONED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
 # letters and marks that only Vietnamese writes (not "Inácio", "Quebéc")
@@ -32,6 +36,8 @@ def is_syllable(word: str) -> bool:
 
 # an abbreviation glued to the capitalized word after it: "LHPNViệt Nam", "UBNDTỉnh"
 _ACRONYM_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+# a foreign name (ASCII letters) glued to a Vietnamese syllable with a letter only Vietnamese writes
+_FOREIGN_THEN_WORD = re.compile(r"([A-Z][a-z]{2,})([a-z]*[ăâđêôơưà-ỹ][a-zà-ỹđ]*)")
 # a lower-case syllable glued to a capitalized word of any kind after it: "vấnVnExpress", "theoTTXVN"
 _WORD_THEN_NAME = re.compile(r"([a-zà-ỹđ]{2,})([A-ZĐ][\w]+)")
 
@@ -47,6 +53,10 @@ def split_glued(word: str) -> tuple[int, ...]:
     camel = _WORD_THEN_NAME.fullmatch(unicodedata.normalize("NFC", word))
     if camel is not None and is_syllable(camel.group(1)):
         return (len(camel.group(1)),)  # "phỏng vấnVnExpress": a lower-case syllable, then a name of any kind
+    foreign = _FOREIGN_THEN_WORD.fullmatch(unicodedata.normalize("NFC", word))
+    if foreign is not None and not is_syllable(foreign.group(1)) and is_syllable(foreign.group(2)) and (
+            _VIETNAMESE_ONLY.search(foreign.group(2))):
+        return (len(foreign.group(1)),)  # "Donald Trumpđề cử": a foreign name, then a Vietnamese word
     decomposed = unicodedata.normalize("NFD", word)
     if not _TONED.search(decomposed):
         return ()

@@ -49,3 +49,11 @@ def test_a_syllable_glued_to_a_name_of_any_kind_is_two_words():
     words = [t.text for t in tokenize("Trả lời phỏng vấnVnExpress, ông A cho biết.")]
     assert words[:5] == ["Trả", "lời", "phỏng", "vấn", "VnExpress"]
     assert [t.text for t in tokenize("eBay và iPhone")] == ["eBay", "và", "iPhone"]
+
+
+def test_two_syllables_whose_vowels_make_no_nucleus_and_a_foreign_name_glued_to_a_word():
+    assert split_glued("cửông") == (2,)  # "ưô" is no Vietnamese nucleus: "cử" + "ông"
+    assert is_syllable("cương") and is_syllable("khuya") and is_syllable("giường")
+    words = [t.text for t in tokenize("Tổng thống Donald Trumpđề cửông Kevin Warsh làm Chủ tịch Fed.")]
+    assert words[2:7] == ["Donald", "Trump", "đề", "cử", "ông"]
+    assert split_glued("António") == () and split_glued("Blinkennói") == ()
