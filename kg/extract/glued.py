@@ -58,8 +58,8 @@ def split_glued(word: str) -> tuple[int, ...]:
             _VIETNAMESE_ONLY.search(foreign.group(2))):
         return (len(foreign.group(1)),)  # "Donald Trumpđề cử": a foreign name, then a Vietnamese word
     decomposed = unicodedata.normalize("NFD", word)
-    if not _TONED.search(decomposed):
-        return ()
+    if not (_TONED.search(decomposed) or _TONED.search(unicodedata.normalize("NFC", word))):
+        return ()  # (NFD writes "ă" as "a" and a breve: "doanhxăng" has no tone mark but an "ă")
     cuts = _segment(word, 0)
     if not cuts:
         return ()

@@ -57,3 +57,7 @@ def test_two_syllables_whose_vowels_make_no_nucleus_and_a_foreign_name_glued_to_
     words = [t.text for t in tokenize("Tổng thống Donald Trumpđề cửông Kevin Warsh làm Chủ tịch Fed.")]
     assert words[2:7] == ["Donald", "Trump", "đề", "cử", "ông"]
     assert split_glued("António") == () and split_glued("Blinkennói") == ()
+
+
+def test_a_syllable_with_a_vietnamese_letter_but_no_tone_mark_glued_to_the_word_before():
+    assert [t.text for t in tokenize("Quản lýkinh doanhxăng dầu")] == ["Quản", "lý", "kinh", "doanh", "xăng", "dầu"]
