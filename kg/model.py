@@ -120,6 +120,9 @@ class Entity:
         )
 
 
+REPORTS = "reports"  # a merged relation's prop: how many independent reports state it (reprints once)
+
+
 @dataclass
 class Relation:
     type: str
