@@ -3,7 +3,8 @@
 One mapping, so that one Cypher query serves the embedded store and a Neo4j server alike:
 - a node per entity, labelled with its type (Person, Organization, Directive, Event, Location,
   Document), with `id`, `name`, `aliases` (list) and the entity's scalar props;
-- a relationship per relation, typed with its relation type, with `id`, `confidence`, the
+- a relationship per relation, typed with its relation type, with `id`, `confidence`, `reports`
+  (how many independent reports state it: reprints of one story count once), the
   relation's props (`role`, `former`, `acting` ...), and its provenance: `docs` (report ids) and
   `sentences` (the evidence sentences, aligned with `docs`), `spans` ("doc:start-end");
 - `name_en` and `role_en`: the English of a body's name and of a role where data/labels_en.tsv has
@@ -16,6 +17,7 @@ from typing import Any
 
 from kg import labels_en
 from kg.model import Entity, Graph, Relation
+from kg.trust import independent_reports
 
 NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Document")
 # Scalar node properties beyond id/name/aliases that every target declares (as strings).
@@ -43,6 +45,7 @@ def edge_row(relation: Relation) -> dict[str, Any]:
         "source": relation.source,
         "target": relation.target,
         "confidence": float(relation.confidence),
+        "reports": independent_reports(relation),
         "docs": [e.doc for e in relation.evidence],
         "sentences": [e.sentence or e.text for e in relation.evidence],
         "spans": [f"{e.doc}:{e.start}-{e.end}" for e in relation.evidence],

@@ -112,7 +112,7 @@ def test_the_readme_shows_the_tested_queries_and_the_whole_mapping() -> None:
     readme = (ONTOLOGY / "README.md").read_text(encoding="utf-8")
     queries = yaml.safe_load((ONTOLOGY / "queries.yaml").read_text(encoding="utf-8"))
     assert {q["name"] for q in queries} == {"attendees", "bodies_under", "directives_for_body", "posts_of_person",
-                                            "reports_for_fact", "posts_in_english"}
+                                            "reports_for_fact", "posts_in_english", "trusted_relations"}
     for q in queries:
         for lang in ("sparql", "cypher"):
             assert f"```{lang}\n{q[lang]}```" in readme, f"{q['name']} {lang} differs from queries.yaml"

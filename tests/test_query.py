@@ -100,6 +100,15 @@ def test_which_reports_support_a_fact(example: Store, three: Store) -> None:
         [[f"{stem}.txt"] for stem in sorted(REPORTS)]
 
 
+def test_relations_that_enough_independent_reports_state(example: Store, three: Store) -> None:
+    assert _both(example, "trusted_relations") == []  # one report
+    rows = _both(three, "trusted_relations")
+    graph = three.graph(evidence=False)
+    assert {r[0] for r in rows} == {rel.id for rel in graph.relations
+                                    if rel.props["reports"] >= 2 and rel.confidence >= 0.7} != set()
+    assert all(r[3] >= 2 and r[4] >= 0.7 for r in rows)
+
+
 def test_two_people_of_one_name_give_two_rows(three: Store) -> None:
     rows = _run(three, "posts_of_person", "sparql")
     assert len({r[0] for r in rows}) == 2

@@ -49,19 +49,24 @@ STATE_DIR = "loads"  # under the store folder: one JSON file per target (kg.back
 
 
 def load(name: str, target: str, *, store: str | Path | None = None, include_rejected: bool = False,
-         **options: Any) -> LoadReport:
+         min_confidence: float = 0.0, min_reports: int = 1, **options: Any) -> LoadReport:
     """Push the store's graph into `target` with the loader registered as `name`.
 
     `store` is the store folder (default: $KG_STORE or ./kg-data); what each target received is
     remembered in its ``loads/`` folder, so the next load sends only what changed. `options` go
     to the loader (see kg.backends.bolt.load_neo4j, kg.backends.sparql.load_sparql). Facts judged
-    wrong (kg judge reject) are left out unless `include_rejected`.
+    wrong (kg judge reject) are left out unless `include_rejected`; so are the relations under
+    `min_confidence` or stated by fewer than `min_reports` independent reports (kg.trust.trusted;
+    an incremental load deletes from the target what a stricter filter drops).
     """
     from kg.registry import get
     from kg.store import Store
+    from kg.trust import check, trusted
+
+    check(min_confidence, min_reports)
 
     loader = get("loader", name)
     with Store.open(store, create=False) as db:
-        graph = db.graph(include_rejected=include_rejected)
+        graph = trusted(db.graph(include_rejected=include_rejected), min_confidence, min_reports)
         state_dir = db.path / STATE_DIR
     return loader.func(graph, target, state_dir=state_dir, **options)

@@ -6,6 +6,7 @@ import contextlib
 import re
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import typer
 
@@ -24,6 +25,18 @@ def shown(text: object) -> str:
 def shown_lines(text: str) -> str:
     """`shown` line by line: a multi-line text (a table, a view) keeps its line breaks."""
     return "\n".join(shown(line) for line in text.split("\n"))
+
+
+MIN_CONFIDENCE_HELP = "Only relations of this confidence or more (0-1)."
+MIN_REPORTS_HELP = "Only relations stated by this many independent reports or more (reprints of one story count once)."
+
+
+def min_confidence_option() -> Any:
+    return typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, metavar="X", help=MIN_CONFIDENCE_HELP)
+
+
+def min_reports_option() -> Any:
+    return typer.Option(1, "--min-reports", min=1, metavar="N", help=MIN_REPORTS_HELP)
 
 
 def error(message: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from kg.backends import load
-from kg.cli.common import errors_to_exit
+from kg.cli.common import errors_to_exit, min_confidence_option, min_reports_option
 from kg.cli.store import REJECTED_HELP
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         full: bool = typer.Option(False, "--full", help=FULL_HELP),
         include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
+        min_confidence: float = min_confidence_option(),
+        min_reports: int = min_reports_option(),
         batch_size: int = typer.Option(10_000, "--batch-size", min=1, help="Rows per transaction."),
     ) -> None:
         """Load into Neo4j (idempotent MERGE on stable ids). The password comes from $NEO4J_PASSWORD."""
@@ -51,6 +53,7 @@ def register(app: typer.Typer) -> None:
             report = load(
                 "neo4j", uri, store=store, database=database, user=user, full=full,
                 batch_size=batch_size, progress=progress, include_rejected=include_rejected,
+                min_confidence=min_confidence, min_reports=min_reports,
             )  # fmt: skip
         typer.echo(report.summary())
 
@@ -64,11 +67,14 @@ def register(app: typer.Typer) -> None:
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         full: bool = typer.Option(False, "--full", help=FULL_HELP),
         include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
+        min_confidence: float = min_confidence_option(),
+        min_reports: int = min_reports_option(),
     ) -> None:
         """Load the RDF into a SPARQL 1.1 server. Credentials: $KG_SPARQL_USER / $KG_SPARQL_PASSWORD."""
         with errors_to_exit(), _progress("triples") as progress:
             report = load(
                 "sparql", endpoint, store=store, graph_iri=graph, method=method, gsp_url=gsp,
                 update_url=update, full=full, progress=progress, include_rejected=include_rejected,
+                min_confidence=min_confidence, min_reports=min_reports,
             )  # fmt: skip
         typer.echo(report.summary())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import error, errors_to_exit, shown, shown_lines
+from kg.cli.common import error, errors_to_exit, min_confidence_option, min_reports_option, shown, shown_lines
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 REJECTED_HELP = "Also the facts judged wrong (kg judge reject), each with a 'rejected' property saying by whom and why."
@@ -78,7 +78,9 @@ def stats_cmd(
         stats["report_ids"] = docs
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{shown(stats['path'])}: {stats['reports']} reports, {stats['size_bytes'] / 1e6:.1f} MB on disk")
+    reprinted = f" ({stats['reprints']} reprints of others, counted once)" if stats.get("reprints") else ""
+    typer.echo(f"{shown(stats['path'])}: {stats['reports']} reports{reprinted}, "
+               f"{stats['size_bytes'] / 1e6:.1f} MB on disk")
     for section in ("entities", "relations"):
         typer.echo(f"{section}: {stats[section + '_total']}")
         for name, count in stats[section].items():
@@ -117,6 +119,7 @@ def show_cmd(
 
 
 def _format_view(view) -> str:
+    from kg.model import REPORTS
     from kg.store.judgements import REJECTED
 
     ent = view.entity
@@ -134,10 +137,11 @@ def _format_view(view) -> str:
         lines.append("  no relations")
     for link in view.links:
         rel = link.relation
-        props = ", ".join(f"{k}: {v}" for k, v in sorted(rel.props.items()) if k != REJECTED)
+        props = ", ".join(f"{k}: {v}" for k, v in sorted(rel.props.items()) if k not in (REJECTED, REPORTS))
         arrow = f"-[{rel.type}]->" if link.outgoing else f"<-[{rel.type}]-"
+        n = rel.props.get(REPORTS, 1)
         lines.append(f"  {arrow} {link.other_name} [{link.other_type}]" + (f"  ({props})" if props else "")
-                     + f"  confidence {rel.confidence:.2f}  {rel.id}")
+                     + f"  {n} independent report{'s' * (n != 1)}  confidence {rel.confidence:.2f}  {rel.id}")
         if REJECTED in rel.props:
             lines.append(f"      REJECTED {rel.props[REJECTED]}")
         for ev in rel.evidence:
@@ -177,10 +181,13 @@ def export_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="File to write ('-': standard output)."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
     include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
+    min_confidence: float = min_confidence_option(),
+    min_reports: int = min_reports_option(),
 ) -> None:
     """Write the whole graph in one format (the format can also come from the file's suffix)."""
     from kg.errors import KgError
     from kg.registry import get
+    from kg.trust import trusted
 
     with errors_to_exit():
         name = fmt or fmt_arg or FORMAT_SUFFIXES.get(output.suffix.lower())
@@ -188,7 +195,7 @@ def export_cmd(
             raise KgError("give a format (kg export FORMAT -o FILE); see kg export --help")
         exporter = get("exporter", name)
         with _open(store) as db:
-            graph = db.graph(include_rejected=include_rejected)
+            graph = trusted(db.graph(include_rejected=include_rejected), min_confidence, min_reports)
         if str(output) != "-":
             exporter.func(graph, output)
         else:

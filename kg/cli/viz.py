@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import errors_to_exit, shown
+from kg.cli.common import errors_to_exit, min_confidence_option, min_reports_option, shown
 from kg.cli.store import REJECTED_HELP
 from kg.model import ENTITY_TYPES
 from kg.viz.defaults import OVERVIEW_FROM
@@ -39,6 +39,8 @@ def register(app: typer.Typer) -> None:
         isolated: bool = typer.Option(False, "--isolated", help=_ISOLATED_HELP),
         include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
         lang: str = typer.Option("vi", "--lang", metavar="LANG", help=_LANG_HELP),
+        min_confidence: float = min_confidence_option(),
+        min_reports: int = min_reports_option(),
     ) -> None:
         """Write an interactive graph (search, hover for evidence, click for neighbours) that works offline."""
         from kg.labels_en import check_lang
@@ -46,7 +48,8 @@ def register(app: typer.Typer) -> None:
         from kg.viz import VizFilter, write_html
 
         flt = VizFilter(around=around, depth=depth, types=types, relations=relations, docs=docs,
-                        since=since, until=until, max_nodes=max_nodes)
+                        since=since, until=until, max_nodes=max_nodes, min_confidence=min_confidence,
+                        min_reports=min_reports)
         with errors_to_exit():
             check_lang(lang)  # before the store is read
             with Store.open(store, create=False) as db:

@@ -59,13 +59,13 @@ def edge_columns() -> list[tuple[str, str]]:
     return [(key, fields.get(key) or key + _type_suffix(value)) for key, value in sample.items()]
 
 
-def _cell(value: Any) -> str | float | None:
+def _cell(value: Any) -> str | float | int | None:
     """A CSV cell: None is written unquoted-empty (no property), strings quoted, floats bare."""
     if isinstance(value, list | tuple):
         return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, " ") for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if value is None or isinstance(value, float):
+    if value is None or isinstance(value, float | int):  # (bool is handled above)
         return value
     # The delimiter cannot be escaped inside an array; it never occurs in normalized report text.
     return str(value).replace(ARRAY_DELIMITER, " ")

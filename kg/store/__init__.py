@@ -40,6 +40,9 @@ Layout of a store folder:
               its `judgements` table holds the analysts' decisions (merge, distinct, reject, alias;
               kg.judge makes them, kg.store.judgements applies them on every read, never editing
               the reports' rows), each a write that renews the state so the derived stores rebuild;
+              its `stories` and `story_bands` tables hold each report's MinHash signature, the story
+              it is a reprint of and its LSH band keys (kg.store.reprints: reprints are found when a
+              report is stored, and a relation counts its independent reports, prop `reports`);
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it

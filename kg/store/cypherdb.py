@@ -28,6 +28,7 @@ _CSV_DIALECT = "header=true, parallel=false, auto_detect=false, delim=',', quote
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 NODE_LISTS = ("aliases",)
 EDGE_LISTS = ("docs", "sentences", "spans")
+_TYPED = {"confidence": "confidence DOUBLE", "reports": "reports INT64"}  # edge columns that are no strings
 
 
 def _node_columns() -> list[str]:
@@ -35,7 +36,7 @@ def _node_columns() -> list[str]:
 
 
 def _edge_columns() -> list[str]:
-    return ["id", "confidence", "docs", "sentences", "spans", *EDGE_PROPS]
+    return ["id", "confidence", "reports", "docs", "sentences", "spans", *EDGE_PROPS]
 
 
 def _cell(value: Any) -> str:
@@ -81,8 +82,7 @@ def schema_statements(
             pairs[rtype].append((src, dst))
     node_cols = ", ".join(f"{c} STRING[]" if c in NODE_LISTS else f"{c} STRING" for c in _node_columns()[1:])
     edge_cols = ", ".join(
-        "confidence DOUBLE" if c == "confidence" else f"{c} STRING[]" if c in EDGE_LISTS else f"{c} STRING"
-        for c in _edge_columns()
+        _TYPED.get(c) or (f"{c} STRING[]" if c in EDGE_LISTS else f"{c} STRING") for c in _edge_columns()
     )
     ddl = [f"CREATE NODE TABLE {label}(id STRING PRIMARY KEY, {node_cols})" for label in labels]
     for rtype, plist in pairs.items():
@@ -110,7 +110,7 @@ def build(graph: Graph, dest: Path) -> None:
                 path.unlink()
         header = ["source", "target", *_edge_columns()]
         returns = [
-            "CAST(confidence AS DOUBLE)" if c == "confidence" else _list_expr(c) if c in EDGE_LISTS else c
+            f"CAST({c} AS {_TYPED[c].split()[1]})" if c in _TYPED else _list_expr(c) if c in EDGE_LISTS else c
             for c in header
         ]
         for (rtype, src, dst), rows in by_type.items():

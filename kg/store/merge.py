@@ -6,6 +6,9 @@ id): evidence is listed in that order, and for properties a later report's value
 news on a post's status, say), except `since`, which keeps the earliest. A post (HOLDS_POSITION)
 without a stated `since` gets the date of the earliest report that states it: "holds the post
 since at least then".
+
+Reprints of one story (kg.store.reprints) count once: a relation's prop `reports` is the number
+of independent reports that state it (distinct stories), while its evidence keeps every report.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.model import Entity, Evidence, Relation
+from kg.model import REPORTS, Entity, Evidence, Relation
 
 DATED_TYPES = ("HOLDS_POSITION",)  # relations whose `since` falls back to the first report date
 
@@ -45,6 +48,7 @@ class FactRow:
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[list[Any]] = field(default_factory=list)  # [start, end, text, sentence or ""]
     confidence: float = 1.0
+    story: str = ""  # the story the report is a reprint of ("": none, the report is its own story)
 
 
 def _evidence(rows: list[tuple[tuple[str, str], list[list[Any]]]]) -> list[Evidence]:
@@ -101,7 +105,11 @@ def merge_entity(gid: str, rows: list[MentionRow], *, evidence: bool = True,
 
 
 def merge_relation(rows: list[FactRow], *, evidence: bool = True) -> Relation:
-    """One relation from every report that states it. Confidence: the highest stated."""
+    """One relation from every report that states it, with the number of independent reports.
+
+    Confidence: the highest stated. Reprints of one story cannot raise it above what one report
+    says (nor can several independent reports: the combination is left as it was before stories
+    existed; `reports` is what says how many reports agree)."""
     first = min(rows, key=lambda r: (r.order, r.seq))
     relation = Relation(
         type=first.type,
@@ -110,6 +118,7 @@ def merge_relation(rows: list[FactRow], *, evidence: bool = True) -> Relation:
         props=_merge_props([(r.order, r.props) for r in rows]),
         confidence=max(float(r.confidence) for r in rows),
     )
+    relation.props[REPORTS] = len({r.story or r.doc for r in rows})
     if first.type in DATED_TYPES:
         dates = [str(r.props.get("since") or r.order[0]) for r in rows]
         dates = [d for d in dates if d]

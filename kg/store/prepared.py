@@ -16,6 +16,7 @@ from typing import Any
 from kg import resolve
 from kg.errors import StoreError
 from kg.model import Entity, Evidence, Extraction
+from kg.store import reprints
 
 DOC_LOCAL_ID = "__report__"  # the local id of a Document entity the store adds to a report
 
@@ -43,6 +44,7 @@ class Prepared:
     # (seq, type, source_local, target_local, props JSON, role, evidence JSON, confidence)
     facts: list[tuple[int, str, str, str, str, str, str, float]] = field(default_factory=list)
     person_keys: set[str] = field(default_factory=set)
+    signature: bytes | None = None  # MinHash of the text, to find reprints (kg.store.reprints)
 
 
 def report_date(stated: str | None, documents: list[Entity], entities: Iterable[Entity]) -> str | None:
@@ -99,7 +101,8 @@ def prepare(extraction: Extraction) -> Prepared:
             doc_ent.props.setdefault("date", date)
     # an undated file is filed under the date its content gives
     fields = {k: v for k, v in info.to_dict().items() if k != "paths"}
-    prep = Prepared(doc_id, info.sha256, date, dumps({**fields, "date": info.date or date}), list(info.paths))
+    prep = Prepared(doc_id, info.sha256, date, dumps({**fields, "date": info.date or date}), list(info.paths),
+                    signature=reprints.signature(extraction.text))
 
     for rel in extraction.relations:
         for end in (rel.source, rel.target):

@@ -11,7 +11,7 @@ from typing import Any
 
 from kg import resolve
 from kg.model import DocumentInfo, Entity, Graph, Relation
-from kg.store import judgements
+from kg.store import judgements, reprints
 from kg.store.judgements import REJECTED, Rules
 from kg.store.merge import FactRow, MentionRow, merge_entity, merge_relation, report_order
 
@@ -35,10 +35,11 @@ def _mention(row: tuple, evidence: bool) -> tuple[str, MentionRow]:
     )
 
 
-def _fact(row: tuple, evidence: bool) -> tuple[str, FactRow]:
+def _fact(row: tuple, evidence: bool, stories: dict[str, str]) -> tuple[str, FactRow]:
     rkey, doc, date, seq, rtype, source, target, props, ev, conf = row
     return rkey, FactRow(
-        doc, report_order(date, doc), seq, rtype, source, target, _json(props), _json(ev) if evidence else [], conf
+        doc, report_order(date, doc), seq, rtype, source, target, _json(props), _json(ev) if evidence else [], conf,
+        stories.get(doc, ""),
     )
 
 
@@ -84,6 +85,7 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
     for info in documents(conn):
         graph.documents[info.id] = info
     dates = {doc: info.date for doc, info in graph.documents.items()}
+    stories = reprints.stories(conn)
     ev = "evidence" if evidence else "'[]'"
     mentions: dict[str, list[MentionRow]] = defaultdict(list)
     own: dict[str, list[MentionRow]] = defaultdict(list)  # an entity others merged into: its own rows
@@ -99,7 +101,7 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
         graph.entities[gid] = _merge_mentions(gid, mentions.pop(gid), own.get(gid), rules, evidence)
     rows = (
         (rkey, FactRow(doc, report_order(dates.get(doc), doc), seq, rtype, source, target, _json(props), _json(evs),
-                       conf))
+                       conf, stories.get(doc, "")))
         for rkey, doc, seq, rtype, source, target, props, evs, conf in conn.execute(
             f"SELECT rkey, doc, seq, type, source, target, props, {ev}, confidence FROM facts")
     )
@@ -174,7 +176,8 @@ def relations_of(conn: sqlite3.Connection, gid: str) -> list[Relation]:
         "SELECT rkey FROM facts WHERE source IN (SELECT value FROM json_each(?1)) "
         "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,)
     ).fetchall()
-    relations, aka = _merge_facts((_fact(r, True) for r in rows), rules.remap, True)
+    stories = reprints.stories(conn)
+    relations, aka = _merge_facts((_fact(r, True, stories) for r in rows), rules.remap, True)
     out = rules.relations(relations, aka, include_rejected=True)
     return sorted(out, key=lambda r: (r.source != gid, r.type, r.target, r.source))
 
@@ -223,6 +226,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, object]:
     entities, relations = counts(conn)
     return {
         "reports": conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
+        # reports that are reprints of an earlier one (the same story from another outlet)
+        "reprints": reprints.reprint_count(conn),
         "entities": entities,
         "relations": relations,
         "entities_total": sum(entities.values()),

@@ -21,6 +21,10 @@ Tables:
   each with author, time, reason and an active flag (undo clears it; the row stays as history).
   They are applied where the graph is read (kg.store.reader), never by editing the rows above,
   so they survive re-ingest, re-extraction and removal;
+- stories, story_bands: each report's MinHash signature and the story it is a reprint of (the
+  earliest report of its cluster of near-duplicates; itself when it is none's reprint), and its
+  LSH band keys, the index a new report's near-duplicates are found by (kg.store.reprints). A
+  report without words has no row (a story of its own);
 - meta: schema version, generation counter (bumped by every write) and state token.
 
 Schema versions: a store records its version in meta; an older store is upgraded in place, in
@@ -42,7 +46,7 @@ from kg.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -126,6 +130,23 @@ CREATE TABLE IF NOT EXISTS judgements (
 );
 """
 
+# n numbers a signed report so that its band rows are two integers; stories(story) finds a story's
+# reports (to re-link them when one goes)
+STORIES_DDL = """
+CREATE TABLE IF NOT EXISTS stories (
+    n INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL UNIQUE,
+    story TEXT NOT NULL,
+    minhash BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_story ON stories(story);
+CREATE TABLE IF NOT EXISTS story_bands (
+    band INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (band, n)
+) WITHOUT ROWID;
+"""
+
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     """Version 1 kept a report's paths in its info JSON: move them to the paths table."""
@@ -146,8 +167,18 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     conn.execute(JUDGEMENTS_DDL)
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4 finds reprints (kg.store.reprints). The store keeps no report's text, so the
+    reports stored before have no signature: their extractor stamp is cleared, so the next
+    `kg ingest` of their files reads them again (as after an upgrade of kg) and signs them."""
+    for statement in STORIES_DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("UPDATE documents SET info = json_set(info, '$.extractor', '')")
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 
@@ -257,6 +288,7 @@ def _initialize(conn: sqlite3.Connection) -> None:
         "BEGIN IMMEDIATE;"
         + DDL
         + JUDGEMENTS_DDL
+        + STORIES_DDL
         + f"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA_VERSION}');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('state', 'empty');"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from kg import resolve
+from kg.store import reprints
 from kg.store.prepared import Prepared, dumps
 
 
@@ -37,6 +38,7 @@ def _delete_report(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> s
         if etype == "Person":
             keys.add(key)
     changes.old_rkeys.update(r[0] for r in conn.execute("SELECT rkey FROM facts WHERE doc=?", (doc_id,)))
+    reprints.unlink(conn, doc_id)
     for table in ("mentions", "names", "facts"):
         conn.execute(f"DELETE FROM {table} WHERE doc=?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
@@ -223,6 +225,7 @@ def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
         (prep.doc_id, prep.sha256, prep.date, prep.info, now),
     )
     removed = claim_paths(conn, prep.doc_id, prep.paths)
+    reprints.link(conn, prep.doc_id, prep.signature)
     if keys:  # a changed report: its old persons may have held clusters together
         conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
         _recluster(conn, keys | prep.person_keys, changes)

@@ -1,8 +1,8 @@
 """Which part of a graph to draw: the filters behind `kg viz`, applied to a kg.model.Graph.
 
-Order: report (--doc), entity type, relation type, date window, neighbourhood (--around/--depth),
-then the size cap (--max-nodes), so that the cap keeps the most connected of what the other
-filters chose. Every step that removes something says so in `View.notes`.
+Order: trust (--min-confidence, --min-reports: kg.trust), report (--doc), entity type, relation
+type, date window, neighbourhood (--around/--depth), then the size cap (--max-nodes), so that the
+cap keeps the most connected of what the other filters chose. Every step that removes something says so in `View.notes`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg import trust
 from kg.errors import KgError
 from kg.model import ENTITY_TYPES, RELATION_TYPES, Entity, Graph, Relation, make_id, slug
 
@@ -34,6 +35,8 @@ class VizFilter:
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; by event date, else report date
     until: str | None = None
     max_nodes: int | None = None
+    min_confidence: float = 0.0  # only relations this confident (kg.trust.trusted)
+    min_reports: int = 1  # only relations stated by this many independent reports
 
 
 @dataclass
@@ -68,6 +71,9 @@ def select(graph: Graph, flt: VizFilter | None = None) -> View:
     centres = [_resolve(graph, q) for q in _split(flt.around)]
     view.centres = sorted({c for ids in centres for c in ids})
 
+    if trust.active(flt.min_confidence, flt.min_reports):
+        graph = trust.trusted(graph, flt.min_confidence, flt.min_reports)
+        view.notes.append(trust.describe(flt.min_confidence, flt.min_reports))
     ents = dict(graph.entities)
     rels = [r for r in graph.relations if r.source in ents and r.target in ents]
     if len(rels) < len(graph.relations):

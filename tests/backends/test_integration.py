@@ -34,6 +34,7 @@ SAMPLE_PARAMS: dict[str, dict[str, str]] = {
     "posts_of_person": {"person": "Hồ Quốc Dũng"},
     "reports_for_fact": {"source": "Nghị quyết 580/NQ-UBTVQH14", "target": "UBTVQH"},
     "posts_in_english": {"person": "Hồ Quốc Dũng"},
+    "trusted_relations": {},
 }
 
 
@@ -64,6 +65,8 @@ def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]
         return {r.props["role"] for p, _, r in ends("HOLDS_POSITION") if _named(p, params["person"])}
     if name == "posts_in_english":
         return {labels_en.body(o.name) or o.name for p, o, _ in ends("HOLDS_POSITION") if _named(p, params["person"])}
+    if name == "trusted_relations":
+        return {r.id for r in rels if r.props.get("reports", 1) >= 2 and r.confidence >= 0.7}
     assert name == "reports_for_fact"
     return {
         ev.doc

@@ -44,6 +44,8 @@ def read_as_neo4j_admin(folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
                         props[key] = cell.split(ARRAY_DELIMITER)
                     elif kind == "double":
                         props[key] = float(cell)
+                    elif kind == "long":
+                        props[key] = int(cell)
                     else:  # ID and string
                         props[key] = cell
                 if option == "--nodes":
