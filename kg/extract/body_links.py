@@ -68,8 +68,8 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             if parent is not None and nxt.start > top.end and _rank(lex, nxt) > _rank(lex, top) and all(
                     t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
                 target = parent.id
-            elif top.locality:
-                target = None  # "Phòng Văn hóa - Xã hội phường X": the ward's, not a ministry's
+            elif top.locality or ((entry := lex.org_by_key.get(phrase_keys(e.name))) and entry.part_of):
+                target = None  # "Phòng … phường X": the ward's; "Cục Hải quan": the ministry the data says
             elif len(in_sentence) == 1:
                 target = next(iter(in_sentence))
             else:

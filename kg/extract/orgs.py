@@ -134,14 +134,14 @@ class OrgParser(BodyLists):
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word.
         `person_first`: the run may open with what reads as a person's name ("Bệnh viện Bạch Mai")."""
 
-        def stops(k: int) -> bool:  # does something else begin at k, inside the run?
-            if self.lex.phrases["discourse_openers"].match(self.toks, k) or self.lex.phrases["photo_markers"].match(
-                    self.toks, k):  # ("Thành ủy TP. HCM - Ảnh: TT": a caption's credit)
+        def stops(k: int) -> bool:  # does something else begin at k, inside the run? (a sentence, a
+            # caption's credit "… - Ảnh: TT", a place written short "Cục Hải quan TP Hải Phòng", a unit …)
+            ph = self.lex.phrases
+            if ph["discourse_openers"].match(self.toks, k) or ph["photo_markers"].match(self.toks, k) or (
+                    self.toks[k].text.isupper() and ph["locality_words"].match(self.toks, k)):
                 return True
-            if units:
-                return self.starts_new_unit(k)
-            return bool((people and self.looks_like_person(k)) or self.lex.titles.match(self.toks, k)
-                        or self.lex.directive_kinds.match(self.toks, k))
+            return self.starts_new_unit(k) if units else bool((people and self.looks_like_person(
+                k)) or self.lex.titles.match(self.toks, k) or self.lex.directive_kinds.match(self.toks, k))
 
         opening = self._person_end(i) if person_first else i  # a person's name the run opens with
         j = i

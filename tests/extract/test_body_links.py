@@ -31,3 +31,15 @@ def test_a_local_units_department_is_no_ministrys(run):
     parts = rels(x, "PART_OF")
     assert not any(s.startswith("Phòng Văn hóa") and o == "Bộ Giáo dục và Đào tạo" for s, o, _ in parts)
     assert ("Cục Quản lý thị trường tỉnh Bình Thuận", "Tổng cục Quản lý thị trường", None) in parts
+
+
+def test_a_known_department_is_its_own_ministrys_and_a_branch_keeps_its_place(run):
+    x = run("Bộ Nông nghiệp và Môi trường đang tổng hợp vướng mắc. Theo thống kê của Cục Hải quan, hàng hóa ùn tắc. "
+            "Cục An toàn thực phẩm (Bộ Y tế) họp. Ông Bùi Văn Sang, Phó Giám đốc Kho bạc Nhà nước tỉnh Phú Yên cho "
+            "biết. Cục Hải quan TP Hải Phòng thông báo.")
+    parts = rels(x, "PART_OF")
+    assert not any(s == "Cục Hải quan" for s, _, _ in parts)  # the Ministry of Finance's, not named here
+    assert ("Cục An toàn thực phẩm", "Bộ Y tế", None) in parts
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Bùi Văn Sang", "Kho bạc Nhà nước tỉnh Phú Yên", "Phó Giám đốc") in posts
+    assert "Cục Hải quan thành phố Hải Phòng" in {o for o in {e.name for e in x.entities}}
