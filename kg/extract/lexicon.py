@@ -238,7 +238,7 @@ def lexicon() -> Lexicon:
         "site_compounds", "locality_compounds",
         "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
         "name_stops", "discourse_openers", "official_visit_verbs", "meeting_document_words", "interview_cues",
-        "sideline_words", "operation_words", "topic_verbs", "title_body_heads", "standing_post_words",
+        "sideline_words", "operation_words", "topic_verbs", "ranks", "title_body_heads", "standing_post_words",
         "standing_post_bodies",
         "list_openers", "list_state_verbs", "flashback_openers", "memorial_heads", "memorial_words", "visit_words",
         "home_cues", "results_cues", "meeting_owners", "name_tails", "remit_tails", "remit_boards", "remit_stops",

@@ -342,9 +342,10 @@ class PeopleParser(PostReading, NameShapes):
         elif posts:
             if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
                 j += 1
-            elif j + 1 < len(toks) and toks[j].text in ("-", "–") and (
-                    self.lex.phrases["honorifics"].match(toks, j + 1) or self._full_name_at(j + 1)):
-                j += 1  # "Chánh Thanh tra TP - ông A", "Phó Chủ tịch UBND huyện - Liêu Văn Bùng"
+            elif j + 1 < len(toks) and ((toks[j].text in ("-", "–") and (self.lex.phrases["honorifics"].match(
+                    toks, j + 1) or self._full_name_at(j + 1))) or (toks[j].text == "," and self.lex.phrases[
+                    "ranks"].match(toks, j + 1))):  # "Chánh Thanh tra TP - ông A", "Thứ trưởng …, thượng tướng A"
+                j += 1
             elif j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and (
                     toks[j + 1].text.isupper() and self._full_name_at(j + 3)):
                 j += 3  # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn": the body's short form

@@ -396,3 +396,11 @@ def test_a_known_bodys_name_in_lower_case_ends_a_name_and_a_continent_is_a_place
             "Ông Lê Quốc Hội phát biểu.")
     people = names(x, "Person")
     assert "Trình Quốc" not in people and "Châu Á" not in people and "Lê Quốc Hội" in people
+
+
+def test_a_rank_after_a_title_and_a_comma_names_its_holder(run):
+    x = run("Thứ trưởng Bộ Quốc phòng, thượng tướng Lê Chiêm trình bày trước Ủy ban Thường vụ Quốc hội. Thừa ủy "
+            "quyền của Thủ tướng, bà Nguyễn Thị Hà - Thứ trưởng Bộ Nội vụ trao quyết định.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Chiêm", "Bộ Quốc phòng", "Thứ trưởng") in posts
+    assert not any(p == "Nguyễn Thị Hà" and o == "Chính phủ" for p, o, _ in posts)  # "ông/bà" after a comma: no
