@@ -112,6 +112,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # canonical names of foreign countries (locations.tsv)
     unit_names: PhraseMatcher = field(default_factory=PhraseMatcher)  # provinces and districts, both periods
     not_the_verb_after: dict[str, frozenset[str]] = field(default_factory=dict)  # verb key -> next-word keys
+    foreign_leaders: dict[str, str] = field(default_factory=dict)  # name key -> state (foreign_leaders.tsv)
 
     def wordset(self, name: str) -> frozenset[str]:
         return self.wordsets[name]
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
     lex.phrases["name_enders"] = _phrase_matcher(
         [w for w in words["stopwords"] if " " in w] + words["attend_words"] + words["name_ending_verbs"])
     lex.historical = frozenset(phrase_keys(n) for n in words["historical_persons"])
+    lex.foreign_leaders = {name_key(r["name"]): r["country"] for r in read_tsv("foreign_leaders.tsv")}
     lex.lunar_years = frozenset(phrase_keys(f"{stem} {branch}") for stem in words["lunar_stems"]
                                 for branch in words["lunar_branches"])
     lex.structure = read_yaml("structure.yaml")

@@ -133,6 +133,8 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     org, conf = org_entity(*body), 0.7
                 if post.country:  # "Tổng thống Đức": the state is a place the report names
                     _title_country(b, lex, s, post)
+                elif org is None and post.implied and (state := lex.foreign_leaders.get(name_key(name))):
+                    post.country = state  # "Thủ tướng Hun Sen": Cambodia's, though the report writes no country
                 if org is None and post.implied and post.country:  # "Thủ tướng Singapore": its Chính phủ
                     # "Tổng Bí thư … Lào": the Central Committee of Laos's party ("… Đảng" + "Đảng Nhân dân
                     # Cách mạng Lào"), named as that party is

@@ -199,3 +199,12 @@ def test_a_foreign_minister_after_a_ministry_named_by_the_title_is_of_the_foreig
     posts = rels(x, "HOLDS_POSITION")
     assert ("Pam Bondi", "Bộ Tư pháp Mỹ", "Bộ trưởng") in posts  # "Pam" alone reads as a syllable
     assert ("Nguyễn Hải Ninh", "Bộ Tư pháp", "Bộ trưởng") in posts
+
+
+def test_a_foreign_leader_whose_name_reads_as_vietnamese_holds_the_post_in_his_own_state(run):
+    x = run("Nghị sĩ Hun Many, con trai của thủ tướng Hun Sen, khẳng định. Thủ tướng Lý Hiển Long phát biểu. Thủ tướng "
+            "Phạm Minh Chính chủ trì.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Hun Sen", "Chính phủ Campuchia", "Thủ tướng") in posts
+    assert ("Lý Hiển Long", "Chính phủ Singapore", "Thủ tướng") in posts
+    assert ("Phạm Minh Chính", "Chính phủ", "Thủ tướng") in posts
