@@ -50,6 +50,8 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
     counts = Counter(e.id for e in b.entities.values() if is_ministry(lex, e) for _ in e.evidence)
     ranked = counts.most_common(2)
     dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    fallback: list[tuple] = []  # (unit, ministry, sentence): only for units no sentence gives a parent
+    written: set[str] = set()
     for s in sentences:
         tops = sorted(s.orgs, key=lambda m: m.start)
         in_sentence = {org_ent[id(m)].id for m in tops if is_ministry(lex, org_ent.get(id(m)))}
@@ -67,15 +69,17 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             # Tuyên giáo Trung ương", "Cục Chính trị, Quân khu 9", "Phòng Tổ chức, Sở Nội vụ")
             if parent is not None and nxt.start > top.end and _rank(lex, nxt) > _rank(lex, top) and all(
                     t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
-                target = parent.id
+                b.relate("PART_OF", e, parent, (s.start, s.end), 0.6)
+                written.add(e.id)
             elif top.locality or ((entry := lex.org_by_key.get(phrase_keys(e.name))) and entry.part_of):
-                target = None  # "Phòng … phường X": the ward's; "Cục Hải quan": the ministry the data says
-            elif len(in_sentence) == 1:
-                target = next(iter(in_sentence))
-            else:
-                target = dominant
-            if target is not None:
-                b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
+                continue  # "Phòng … phường X": the ward's; "Cục Hải quan": the ministry the data says
+            elif (target := next(iter(in_sentence)) if len(in_sentence) == 1 else dominant) is not None:
+                fallback.append((e, target, s))
+    # (a unit written once with its parent and again without, "Phòng CSGT (Công an TP. Hải Phòng)" then
+    # "Phòng CSGT phối hợp …", is that parent's, not the report's ministry's)
+    for e, target, s in fallback:
+        if e.id not in written:
+            b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
 
 
 def _rank(lex, m: OrgMention) -> int:

@@ -43,3 +43,10 @@ def test_a_known_department_is_its_own_ministrys_and_a_branch_keeps_its_place(ru
     posts = rels(x, "HOLDS_POSITION")
     assert ("Bùi Văn Sang", "Kho bạc Nhà nước tỉnh Phú Yên", "Phó Giám đốc") in posts
     assert "Cục Hải quan thành phố Hải Phòng" in {o for o in {e.name for e in x.entities}}
+
+
+def test_a_unit_written_once_with_its_parent_is_that_parents_when_written_again_without(run):
+    x = run("Lãnh đạo Cục CSGT (Bộ Công an) đã giao Phòng Cảnh sát giao thông (Công an TP. Hải Phòng) xác minh. Phòng "
+            "Cảnh sát giao thông phối hợp với Công an phường Thành Đông mời chủ xe.")
+    parents = {o for s, o, _ in rels(x, "PART_OF") if s == "Phòng Cảnh sát giao thông"}
+    assert parents == {"Công an thành phố Hải Phòng"}
