@@ -44,6 +44,11 @@ class NameShapes:
         toks = self.toks
         if i >= 1 and self.lex.word_in(toks[i - 1], "street_words"):
             return True
+        if i >= 2 and toks[i - 1].text in ("-", "–"):  # "đường Trường Chinh - Trần Đại Cang - Bà Triệu"
+            k = i - 2
+            while k > 0 and i - k < 12 and (toks[k].is_cap or toks[k].text in ("-", "–")):
+                k -= 1
+            return self.lex.word_in(toks[k], "street_words") and k < i - 2
         # a house number ("số 5 Trần Thánh Tông", "ở 37 Lê Đại Hành", "80B Trần Hưng Đạo")
         number = toks[i - 1].text if i >= 1 else ""
         if not number[:1].isdigit():

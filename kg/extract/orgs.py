@@ -49,6 +49,7 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
         for written, head in lex.words["elided_sub_heads"].items():
             got.add(written, head)
     return got
+_STREET = "street_words"  # words before a street named after a person (data/lexicon.yaml)
 
 
 class OrgParser(BodyLists):
@@ -182,8 +183,8 @@ class OrgParser(BodyLists):
         t = self._word(i)
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
-        if self.lex.phrases["not_bodies"].match(self.toks, i):
-            return None  # "Nhóm PV Quốc hội": a byline's team of reporters, no body
+        if self.lex.phrases["not_bodies"].match(self.toks, i) or (i and self.lex.word_in(self.toks[i - 1], _STREET)):
+            return None  # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         hd = self.lex.heads.match(self.toks, i)

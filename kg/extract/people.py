@@ -251,8 +251,8 @@ class PeopleParser(PostReading, NameShapes):
 
     def appointed(self, person: PersonMention, j: int) -> tuple[list[Post], int]:
         """"A, Chủ tịch UBND huyện, được bầu giữ chức Phó Bí thư Huyện ủy": the posts given now."""
-        if j < len(self.toks) and self.toks[j].text == ",":
-            j += 1
+        while j < len(self.toks) and (self.toks[j].text == "," or self.lex.word_in(self.toks[j], "aspect_words")):
+            j += 1  # "A, …, đã trúng cử chức danh X"
         verb = self.lex.phrases["appointment_verbs"].match(self.toks, j)
         if not verb:
             return [], j

@@ -404,3 +404,11 @@ def test_a_rank_after_a_title_and_a_comma_names_its_holder(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Chiêm", "Bộ Quốc phòng", "Thứ trưởng") in posts
     assert not any(p == "Nguyễn Thị Hà" and o == "Chính phủ" for p, o, _ in posts)  # "ông/bà" after a comma: no
+
+
+def test_elected_by_trung_cu_after_a_name_and_streets_named_after_people(run):
+    x = run("Với 53/58 phiếu đồng ý, ông Nguyễn Long Hải, nguyên Bí thư Trung ương Đoàn khoá X đã trúng cử chức danh "
+            "Phó chủ tịch UBND tỉnh Lạng Sơn. Giàn hoa giấy tại khu vực đường Trường Chinh - Trần Đại Cang - Bà Triệu "
+            "bị cưa hạ.")
+    assert ("Nguyễn Long Hải", "Ủy ban nhân dân tỉnh Lạng Sơn", "Phó chủ tịch") in rels(x, "HOLDS_POSITION")
+    assert "Trần Đại Cang" not in names(x, "Person") and "Trường Chinh" not in names(x, "Organization")
