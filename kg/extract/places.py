@@ -215,8 +215,9 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     # a capitalized unit word names a place only where a line or an address starts ("Quê quán: Xã
     # Hiệp Cường, huyện Kim Động"); elsewhere "Huyện Đoàn", "Xã Hội" are other words
     # ("H.Gia Lâm": an abbreviated unit word is a unit word, capital or not)
-    if toks[i].is_cap and not (unit is not None and (i == 0 or toks[i - 1].text in (":", ",")
-                                                     or toks[i].text.endswith("."))):
+    # ("TP Buôn Ma Thuột": a unit word in capitals is one wherever it stands)
+    if toks[i].is_cap and not toks[i].text.isupper() and not (unit is not None and (
+            i == 0 or toks[i - 1].text in (":", ",") or toks[i].text.endswith("."))):
         return None
     if unit is None:
         # "2 thành phố Biên Hòa, Long Khánh": "thành phố" also names a body's level, so the name

@@ -83,3 +83,8 @@ def test_a_list_of_wards_goes_on_over_one_word_and_two_part_names(run):
     # one word that is no unit's name does not go on a list
     y = run("Đoàn đã đến các xã: Hoằng Đạt, Hoằng Đạo, Xyz và nhiều nơi khác.")
     assert "Xyz" not in names(y, "Location")
+
+
+def test_a_city_written_with_tp_is_a_place_wherever_it_stands(run):
+    x = run("Người dân TP Buôn Ma Thuột bức xúc. Giàn hoa ở hoa viên (TP Buôn Ma Thuột) bị cưa.")
+    assert "Buôn Ma Thuột" in names(x, "Location")
