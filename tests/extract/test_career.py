@@ -244,3 +244,9 @@ def test_a_career_clause_before_its_subject_named_short_and_its_implied_committe
             ("Tất Thành Cang", "Sở Giao thông vận tải thành phố Hồ Chí Minh", "Giám đốc")} <= posts
     orgs = names(x, "Organization")
     assert "Thành ủy Hồ Chí Minh" not in orgs and not any("Ảnh" in o for o in orgs)
+
+
+def test_elected_to_a_post_written_bau_chuc(run):
+    x = run("Ông Nguyễn Thành Phong 53 tuổi, quê tỉnh Bến Tre. Năm 2013, ông Phong được bầu chức Chủ tịch HĐND tỉnh "
+            "Bến Tre.")
+    assert ("Nguyễn Thành Phong", "Hội đồng nhân dân tỉnh Bến Tre", "Chủ tịch") in rels(x, "HOLDS_POSITION")
