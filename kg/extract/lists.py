@@ -153,11 +153,16 @@ def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
     ordered = sorted(people, key=lambda p: p.start)
     for k, person in enumerate(ordered):
         later = [p.org for q in ordered[k:] for p in q.posts if p.org is not None and p.org.kind == "named"]
+        earlier = [p.org for q in ordered[:k] for p in q.posts if p.org is not None and p.org.kind == "named"]
         for post in person.posts:
             head = heads.get(post.role.removeprefix("Phó ").removeprefix("phó ").capitalize())
             if post.org is None and head and not post.implied and not post.country:
                 # the list's own body is named once, at its end: the last body with the head
                 post.org = next((o for o in reversed(later) if o.head == head and o.start > post.start), None)
+            elif post.org is None and not post.implied and (head := lex.words["elided_body_heads"].get(
+                    post.role.lower())):
+                # "bầu bà A giữ chức Trưởng Ban X; ông B giữ chức Phó ban": the body just named for another
+                post.org = next((o for o in reversed(earlier) if o.head == head), None)
         body = next((p.org for p in person.posts if p.org is not None and p.org.kind == "named"), None)
         if body is None:
             continue

@@ -97,3 +97,10 @@ def test_a_post_given_after_a_list_of_people_with_their_own_titles_goes_to_each(
     # not someone named earlier in another clause
     y = run("Ông Trần Văn Nam phát biểu và bà Nguyễn Thị Thu được bầu giữ chức Phó chủ tịch UBND tỉnh Nghệ An.")
     assert not any(p == "Trần Văn Nam" for p, _, _ in rels(y, "HOLDS_POSITION"))
+
+
+def test_a_deputy_named_after_the_head_of_a_board_is_that_boards(run):
+    x = run("HĐND tỉnh Nghệ An cũng bầu bà Thi Thị Tuyết Nhung giữ chức Trưởng Ban Văn hóa - Xã hội HĐND tỉnh; ông Cao "
+            "Thanh Bình giữ chức Phó ban.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Cao Thanh Bình", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An", "Phó ban") in posts
