@@ -44,8 +44,12 @@ def listed_venues(b, lex, s: Sentence, first: Entity) -> list[Entity]:
     for p in s.places:
         if p.start <= starts[0] or not p.venue:
             continue
-        between = [t for k, t in enumerate(s.tokens[starts[0] : p.start], starts[0]) if k not in named]
-        if any(t.is_word and not t.is_cap and t.keys[:1] != KEY_VA for t in between):
+        # (an address is no clause: "Nhà tang lễ Quốc gia số 5 Trần Thánh Tông, thành phố Hà Nội; Hội trường …")
+        address = {j for k in range(starts[0], p.start) if (w := lex.phrases["locality_words"].match(s.tokens, k))
+                   for j in range(k, w[0])}
+        if any(t.is_word and not t.is_cap and t.keys[:1] != KEY_VA and not lex.word_in(t, "house_number_cues")
+               and not t.text[0].isdigit() and k not in address and k not in named
+               for k, t in enumerate(s.tokens[starts[0] : p.start], starts[0])):
             break  # a verb or a clause between them: no longer the list
         if (venue := _location_at(b, s, p.start)) is not None and venue is not first and venue not in out:
             out.append(venue)

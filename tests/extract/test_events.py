@@ -678,3 +678,10 @@ def test_a_discussion_named_by_its_verb_ends_before_its_topic(run):
     x = run("Sáng 29/5/2018, Quốc hội thảo luận ở tổ về dự án Luật đơn vị hành chính kinh tế đặc biệt. Đại biểu Lê "
             "Vĩnh Tân phát biểu.")
     assert names(x, "Event") == {"Thảo luận ở tổ"}
+
+
+def test_venues_listed_with_their_addresses_are_all_venues(run):
+    x = run("Ngày 25/7/2024, lễ viếng được tổ chức trọng thể đồng thời tại Nhà tang lễ Quốc gia số 5 Trần Thánh Tông, "
+            "thành phố Hà Nội; Hội trường Thống Nhất, Thành phố Hồ Chí Minh và tại quê nhà xã Đông Hội.")
+    venues = {v for _, v, _ in rels(x, "HELD_AT")}
+    assert {"Nhà tang lễ Quốc gia", "Hội trường Thống Nhất"} <= venues
