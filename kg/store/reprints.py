@@ -23,9 +23,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
     from datasketch import MinHash
 
 # 5-word shingles: long enough that two different articles about one meeting, which share names,
@@ -77,12 +76,14 @@ def signature(text: str) -> bytes | None:
 
 
 def _values(sig: bytes) -> np.ndarray:
+    import numpy as np  # (here, not at import: every kg command imports the store, few compare reports)
+
     return np.frombuffer(sig, dtype="<u4")
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """The estimated Jaccard similarity of two signatures (datasketch's estimator)."""
-    return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
+    return float((_values(a) == _values(b)).sum()) / NUM_PERM
 
 
 # The LSH bands: 26 bands of 3 rows. They are what datasketch's MinHashLSH chooses for THRESHOLD
@@ -127,8 +128,8 @@ def _neighbours(conn: sqlite3.Connection, n: int | None, sig: bytes) -> dict[int
     rows = [r for r in rows if r[0] != n]
     if not rows:
         return {}
-    values = np.frombuffer(b"".join(r[3] for r in rows), dtype="<u4").reshape(len(rows), NUM_PERM)
-    same = np.count_nonzero(values == _values(sig), axis=1)
+    values = _values(b"".join(r[3] for r in rows)).reshape(len(rows), NUM_PERM)
+    same = (values == _values(sig)).sum(axis=1)
     return {r[0]: (r[1], r[2]) for r, k in zip(rows, same.tolist(), strict=True) if k / NUM_PERM >= THRESHOLD}
 
 
