@@ -5,6 +5,7 @@ places of a list. Read by the sentence reader (sentence.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg import admin_units
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
@@ -25,6 +26,13 @@ class PlaceMention:
     listed: bool = False  # of a list opened by a plural unit word ("các xã: A, B, C")
 
 
+@cache
+def _unit_keys() -> frozenset[str]:
+    """Name keys of every province, district and commune, both periods (the names only: building the
+    whole index of units for this costs ten times as much, in every process that meets a list)."""
+    return frozenset(name_key(n) for n in admin_units.names_at(("province", "district", "commune")))
+
+
 def listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
     """"các huyện Nam Sách, Thanh Hà, Ninh Giang", "thăm Lào, Hàn Quốc": a district, province or
     country named right after a place and a comma (or "và") is a place of the same list."""
@@ -39,7 +47,7 @@ def listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> 
     name = " ".join("-" if t.text == "–" else t.text for t in toks[i:stop])
     # "các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà": the list's units, named bare; one word ("Láng") or
     # a name of two parts only when it is a unit's
-    if last.listed and stop > i and (2 <= stop - i <= 3 or admin_units.units(name)) and (
+    if last.listed and stop > i and (2 <= stop - i <= 3 or name_key(name) in _unit_keys()) and (
             stop >= len(toks) or not toks[stop].is_word or toks[stop].keys[:1] == KEY_VA):
         return PlaceMention(i, stop, name, listed=True)
     loc = lex.locations.match(toks, i)  # "thăm Lào, Hàn Quốc, Singapore"
