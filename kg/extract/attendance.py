@@ -15,7 +15,6 @@ from kg.text import name_key
 _CUNG = (word_key("cũng"),)
 _NAY = (word_key("này"),)
 _NAM = (word_key("năm"),)
-_TU = (word_key("từ"),)
 
 
 def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
@@ -133,8 +132,9 @@ def _attendance_marked(lex, s: Sentence) -> bool:
     k = s.has_phrase(markers)
     while k >= 0:
         m = markers.match(s.tokens, k)
-        # (not "từ phía cơ quan điều tra": from that side, not "Về phía …, có …")
-        if m and not lex.is_other_word(s.tokens, m[0] - 1) and not (k > 0 and s.tokens[k - 1].keys[:1] == _TU):
+        # (not "từ phía cơ quan điều tra": from that side, not "Về phía …, có …"; data marker_blockers)
+        if m and not lex.is_other_word(s.tokens, m[0] - 1) and not (k > 0 and lex.word_in(s.tokens[k - 1],
+                                                                                          "marker_blockers")):
             return True
         k = s.has_phrase(markers, k + 1)
     return False

@@ -10,7 +10,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.name_shapes import REGNAL
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, KEY_VE, tokenize, word_key
 from kg.extract.venue import listed_venues, stated_venue, venue_of
 from kg.model import Entity
 from kg.text import name_key
@@ -243,7 +243,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
         end = _event_np_end(lead, at)
         # a discussion named by its verb ends before its topic: "Thảo luận ở tổ về dự án Luật …"
-        end = next((k for k in range(at + 1, end) if lead.tokens[k].keys[:1] == _VE), end) if lex.phrases[
+        end = next((k for k in range(at + 1, end) if lead.tokens[k].keys[:1] == KEY_VE), end) if lex.phrases[
             "topic_verbs"].match(lead.tokens, at) else end
         if lead.tokens[at].is_word and end > at:
             span = lead.char_span(at, end)
@@ -255,7 +255,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     return (name, span, noun_at) if name else None
 
 
-_DE, _TAI, _THU, _VE = (word_key("để"),), (word_key("tại"),), (word_key("thứ"),), (word_key("về"),)
+_DE, _TAI, _THU = (word_key("để"),), (word_key("tại"),), (word_key("thứ"),)
 _NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
 
 

@@ -11,9 +11,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.org_mention import OrgMention, _plain
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, Token, phrase_keys, word_key
-
-_VE = (word_key("về"),)
+from kg.extract.tokens import KEY_VA, KEY_VE, Token, phrase_keys
 
 
 class NameEnds(PlaceReading):
@@ -40,7 +38,7 @@ class NameEnds(PlaceReading):
         # "Ủy ban Quốc gia về thanh niên Việt Nam": a national or central body named by its remit after
         # "về" (data: remit_scopes, the words its name ends with before it)
         if remit is None and self.lex.phrases["remit_scopes"].ending_at(self.toks, end) >= 0 and (
-                (u := self._word(end)) is not None and u.keys[:1] == _VE):
+                (u := self._word(end)) is not None and u.keys[:1] == KEY_VE):
             remit = (end + 1, None)
         if remit is not None:
             k, aspect = remit[0], self.lex.wordset("aspect_words")

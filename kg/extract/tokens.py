@@ -270,6 +270,7 @@ _NONE = object()
 KEY_VA = (word_key("và"),)
 KEY_CUA = (word_key("của"),)
 KEY_CHO = (word_key("cho"),)
+KEY_VE = (word_key("về"),)
 
 
 _JOINERS = frozenset("-'’")  # written tight inside a name: "Walter-Steinmeier", "H'Yim"
