@@ -158,7 +158,7 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     near = {e.id for m in s.orgs if 0 < post.start - m.end <= 2 and all(
                         t.text in (",", "-", "–") for t in s.tokens[m.end : post.start]) and (
                         e := org_entity(m, s)) is not None}
-                    if ministries <= near:
+                    if ministries <= near or post.role in lex.words["bare_titles_of_report_ministry"]:
                         org, conf = b.entities[next(iter(ministries))], 0.7
                 if org is None:
                     continue

@@ -412,3 +412,13 @@ def test_elected_by_trung_cu_after_a_name_and_streets_named_after_people(run):
             "bị cưa hạ.")
     assert ("Nguyễn Long Hải", "Ủy ban nhân dân tỉnh Lạng Sơn", "Phó chủ tịch") in rels(x, "HOLDS_POSITION")
     assert "Trần Đại Cang" not in names(x, "Person") and "Trường Chinh" not in names(x, "Organization")
+
+
+def test_a_deputy_ministers_bare_title_is_of_the_reports_one_ministry_a_ministers_is_not(run):
+    x = run("Bộ Tài chính họp báo\n05/03/2024\n\nChiều 5/3, Bộ Tài chính tổ chức họp báo về chính sách thuế. "
+            "Tại buổi họp báo, Thứ trưởng Lê Văn Khanh cho biết thu ngân sách tăng. "
+            "Bộ trưởng Đỗ Minh Tâm cũng đề nghị sớm sửa đổi luật.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Khanh", "Bộ Tài chính", "Thứ trưởng") in posts
+    # a minister, named bare in any report, may be of another ministry
+    assert not any(p == "Đỗ Minh Tâm" for p, _, _ in posts)
