@@ -15,6 +15,7 @@ from kg.extract.venue import listed_venues, stated_venue, venue_of
 from kg.model import Entity
 from kg.text import name_key
 
+_QUOTE_TITLE = re.compile(r"^[^:]{2,80}:\s*['\"“‘]")  # "Speaker: 'quoted words'"
 _HOLD = ((word_key("chức"),), (word_key("hành"),))  # "tổ chức", "tiến hành": what follows was held
 
 
@@ -228,8 +229,22 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
                      if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
         if host is not None and end - noun_at <= 4 and host.name not in name:
             name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
+    # "Chiều 13-9, Ủy ban Thường vụ Quốc hội cho ý kiến về …": the assembly's sitting, over a verb or
+    # a headline
+    # (not where a meeting verb comes first: "Thảo luận tại tổ chiều nay, ông A nói … UBTVQH cho ý kiến")
+    vote = _assembly_vote(lex, lead, org_ent) if not name else None
+    if vote is not None and ((verb := _meeting_verb(lex, lead)) is None or verb[0] >= vote[0][0]):
+        # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
+        span, name = lead.char_span(*vote[0]), _sitting(lex, vote[1])
+        # "Quốc hội thảo luận ở tổ về …": the discussion is the sitting ("Thảo luận ở tổ của Quốc hội")
+        verb = _sitting_discussion(lex, lead, *vote[0])
+        if verb is not None:
+            words = text[slice(*lead.char_span(*verb))]
+            name = f"{words[0].upper()}{words[1:]} của {vote[1].name}"
     title_toks = tokenize(title) if title else []
-    if not name and title and any(lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
+    # (a headline that quotes a speaker names no event: "Phó chủ tịch Quốc hội: ' Đưa dự án … '")
+    if not name and title and not _QUOTE_TITLE.search(title) and any(
+            lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
         name = title
     # with no noun for it, a dated lead's meeting verb names what was held; so does a ceremony's
     # verb in an undated lead, which the report's date dates ("Thứ trưởng A trao quyết định …")
@@ -249,10 +264,16 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             span = lead.char_span(at, end)
             name = text[span[0] : span[1]]
             name = name[0].upper() + name[1:]
-    vote = _assembly_vote(lex, lead, org_ent) if not name else None
-    if vote is not None:  # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
-        span, name = lead.char_span(*vote[0]), _sitting(lex, vote[1])
-    return (name, span, noun_at) if name else None
+    return (_without_relative_days(lex, name), span, noun_at) if name else None
+
+
+def _without_relative_days(lex, name: str) -> str:
+    """An event's name keeps its day but not words that only the report's date makes sense of:
+    "Thảo luận tổ sáng nay 29/5" -> "Thảo luận tổ sáng 29/5", "Phiên họp chiều nay" -> "Phiên họp"."""
+    parts = "|".join(re.escape(w) for w in lex.words["day_parts"])
+    rel = "|".join(re.escape(w) for w in lex.words["relative_day_words"])
+    name = re.sub(rf"\b({parts}) (?:{rel})\s*\(?(\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?)\)?", r"\1 \2", name)
+    return re.sub(rf"\s*\b(?:{parts}) (?:{rel})\b", "", name).strip()
 
 
 _DE, _TAI, _THU = (word_key("để"),), (word_key("tại"),), (word_key("thứ"),)
@@ -270,7 +291,7 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
     if s.has_phrase(verbs) < 0:
         return None
     for m, e in top_level(s, org_ent):
-        if id(m) in s.title_orgs or not lex.is_assembly(e.name):
+        if id(m) in s.title_orgs or not (lex.is_assembly(e.name) or e.name in lex.words["sitting_bodies"]):
             continue
         if m.start > 0 and s.tokens[m.start - 1].keys[:1] == _DE:
             continue  # "được giới thiệu để HĐND bầu": a vote to come
@@ -281,6 +302,17 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
         got = verbs.match(s.tokens, k)
         if got is not None:
             return (m.start, got[0]), e
+    return None
+
+
+def _sitting_discussion(lex, s: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of "thảo luận ở tổ" / "thảo luận tại hội trường" where an assembly's verb ends at
+    token `end` (the assembly from `start`), or None."""
+    for j in range(start, end):
+        verb = lex.phrases["topic_verbs"].match(s.tokens, j)
+        if verb is not None and verb[0] == end:
+            place = lex.phrases["sitting_places"].match(s.tokens, end)
+            return (j, place[0]) if place is not None else None
     return None
 
 
@@ -317,6 +349,10 @@ def _event_np_end(s: Sentence, i: int) -> int:
         # after verbs
         if t.text == "," and (_numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
             break
+        if (got := lexicon().phrases["sitting_places"].match(toks, j)) is not None and not (
+                got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)
+            j = got[0]
+            continue
         if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
                                          or lexicon().phrases["event_name_verbs"].match(toks, j)):
             break

@@ -1,0 +1,32 @@
+"""The sittings of assemblies and the names of undated events (kg/extract/meeting.py)."""
+
+from tests.extract.conftest import rels
+
+
+def _main(x) -> str:
+    return next(e.name for e in x.entities if e.type == "Event" and e.props.get("main"))
+
+
+def test_a_standing_committees_comment_is_its_sitting_not_the_headlines_verb(run):
+    x = run("Trình Quốc hội dự Luật quản lý thuế\n\nChiều 14-9, Ủy ban Thường vụ Quốc hội cho ý kiến về dự án "
+            "Luật quản lý thuế do Bộ trưởng Bộ Tài chính Hồ Đức Phớc trình bày.")
+    assert _main(x) == "Phiên họp Ủy ban Thường vụ Quốc hội"
+    assert ("Ủy ban Thường vụ Quốc hội", "Phiên họp Ủy ban Thường vụ Quốc hội", None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_an_assemblys_discussion_in_groups_is_named_by_it(run):
+    x = run("Đại biểu lo về đặc khu\n\nChiều 12/6 Quốc hội thảo luận ở tổ về dự án Luật Quy hoạch đô thị. "
+            "Đại biểu Lê Văn Hòa cho rằng cần thận trọng.")
+    assert _main(x) == "Thảo luận ở tổ của Quốc hội"
+
+
+def test_a_headline_quoting_a_speaker_names_no_event(run):
+    x = run("Đại biểu Trần Văn Lâm: ' Không thể giao đất rồi để đó '\n\nThảo luận tại tổ chiều nay 20-5 về kế "
+            "hoạch đầu tư công, đại biểu Trần Văn Lâm nói cần thu hồi các dự án chậm.")
+    assert "Không thể" not in _main(x)
+    assert _main(x).startswith("Thảo luận tại tổ")
+
+
+def test_an_events_name_keeps_its_day_but_not_words_only_the_reports_date_explains(run):
+    x = run("Tin thời sự\n\nPhiên họp thường kỳ sáng nay 3/2 của Chính phủ diễn ra tại Nhà Quốc hội.")
+    assert _main(x) == "Phiên họp thường kỳ sáng 3/2 của Chính phủ"
