@@ -90,7 +90,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # "Tham dự có …; các đồng chí trong Ban Tổ chức Trung ương": the body's members attend
             members = lex.phrases["member_phrases"].ending_at(s.tokens, m.start) >= 0
             if (attendance and (led or members)) or (led and near) or _on_behalf(lex, s, m) or _acts_at_event(
-                    lex, s, m, name) or lex.phrases["side_markers"].ending_at(s.tokens, m.start) >= 0:
+                    lex, s, m, name) or _opens_acting(lex, s, m) or (
+                    lex.phrases["side_markers"].ending_at(s.tokens, m.start) >= 0):
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
 
 
@@ -222,6 +223,15 @@ def _acts_at_event(lex, s: Sentence, m: OrgMention, event_name: str) -> bool:
         return False
     j = ref[0] + (1 if ref[0] < len(s.tokens) and s.tokens[ref[0]].keys[:1] == _NAY else 0)
     return j < len(s.tokens) and s.tokens[j].text == "," and m.start == j + 1
+
+
+def _opens_acting(lex, s: Sentence, m: OrgMention) -> bool:
+    """"Thẩm tra dự án luật, Ủy ban Tài chính - Ngân sách cho rằng …": the body right after the first comma
+    of a sentence that opens with a verb of its work at the event (data acting_openers) is its subject."""
+    if lex.phrases["acting_openers"].match(s.tokens, 0) is None:
+        return False
+    comma = next((k for k, t in enumerate(s.tokens) if t.text == ","), -1)
+    return comma > 0 and m.start == comma + 1
 
 
 def _on_behalf(lex, s: Sentence, m: OrgMention) -> bool:

@@ -30,3 +30,11 @@ def test_a_headline_quoting_a_speaker_names_no_event(run):
 def test_an_events_name_keeps_its_day_but_not_words_only_the_reports_date_explains(run):
     x = run("Tin thời sự\n\nPhiên họp thường kỳ sáng nay 3/2 của Chính phủ diễn ra tại Nhà Quốc hội.")
     assert _main(x) == "Phiên họp thường kỳ sáng 3/2 của Chính phủ"
+
+
+def test_the_bodies_that_present_and_verify_a_bill_at_a_sitting_take_part(run):
+    x = run("Cho ý kiến dự án luật\n\nChiều 14-9, Ủy ban Thường vụ Quốc hội cho ý kiến về dự án Luật Dầu khí. "
+            "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên trình bày tờ tóm tắt dự án luật. "
+            "Thẩm tra dự án luật, Ủy ban Kinh tế của Quốc hội cho rằng cần làm rõ thêm.")
+    taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert {"Bộ Công Thương", "Ủy ban Kinh tế của Quốc hội"} <= taking_part
