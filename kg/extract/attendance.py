@@ -67,6 +67,14 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 body_ent = next(iter(bodies.values()))
                 if not body_ent.props.get("foreign"):
                     b.relate("PARTICIPATED_IN", body_ent, event, ssent, 0.6)
+        # "Chủ tịch UBND tỉnh giải trình …; Giám đốc Sở X trả lời chất vấn": a title with no name that
+        # answers or reports takes part for its body (the last one it names: "Giám đốc Công an tỉnh")
+        # (not members: "các Ủy viên Bộ Chính trị trình bày" is not the Politburo's sitting)
+        for end, orgs in s.unnamed_titles:
+            e = org_ent.get(id(orgs[-1]))
+            if e is not None and id(orgs[-1]) not in s.holderless and _acts_for(lex, s, end) and not e.props.get(
+                    "foreign"):
+                b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
         tops = sorted(top_level(s, org_ent), key=lambda me: me[0].start)
         behalf = None  # "Thay mặt Tỉnh ủy, HĐND, UBND tỉnh": each body of the list
         for k, (m, e) in enumerate(tops):

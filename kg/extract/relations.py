@@ -105,7 +105,10 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             # "bà Quỳnh Anh" after "bà Trần Vũ Quỳnh Anh": a double given name (its first word is no
             # surname) that ends exactly one full name of the report is that person
             two = name.split() if name and not p.ref else []
-            if len(two) == 2 and word_key(two[0]) not in lex.surnames and len(tails.get(name, ())) == 1:
+            # (a first word that is also a surname, when the full name has a middle name before the two:
+            # "bà Kim Ngân" after "Nguyễn Thị Kim Ngân"; data middle_names)
+            if len(two) == 2 and len(tails.get(name, ())) == 1 and (word_key(two[0]) not in lex.surnames or (
+                    next(iter(tails[name])).split()[-3] in lex.words["middle_names"] and name not in full.values())):
                 name = next(iter(tails[name]))
             if not name:
                 continue

@@ -36,6 +36,8 @@ class Sentence:
     places: list[PlaceMention] = field(default_factory=list)
     outlets: list[OrgMention] = field(default_factory=list)  # news outlets cited: sources, never actors
     unnamed_posts: list[tuple[str, OrgMention]] = field(default_factory=list)  # (role, body): a title, no name
+    # (end token, bodies) of every title with no name after it ("Giám đốc Sở X trả lời chất vấn")
+    unnamed_titles: list[tuple[int, list[OrgMention]]] = field(default_factory=list)
     # ids of orgs in plural titles that name no one ("các đồng chí Ủy viên Bộ Chính trị"): the body's members
     holderless: set[int] = field(default_factory=set)
     _first_keys: frozenset[str] | None = field(default=None, repr=False)
@@ -154,6 +156,8 @@ def read_sentence(
         got = peop.parse(i, context=s.orgs) if (k0 in gates.people
                                                 and lex.phrases["event_nouns"].ending_at(toks, i) < 0) else None
         if got is not None:
+            if not got[0] and got[2] > i and got[1]:
+                s.unnamed_titles.append((got[2], list(got[1])))
             if not got[0] and got[2] > i and not s.people and i <= 1:  # a title opening the sentence
                 unnamed = peop.title_chain(i)[0]  # stands for its holder
                 career.note_title_ref(i, got[2], unnamed)

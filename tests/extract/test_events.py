@@ -390,6 +390,8 @@ def test_a_year_only_of_history_or_of_cited_documents_dates_nothing():
     assert infer_year("Ngày 27/3, Đại tá Phạm Văn Long sinh năm 1966 nhận quyết định.", None) is None
     assert infer_year("Ngày 21/4, HĐND thực hiện Nghị quyết 16 năm 2012 và Thông tư số 127 năm 2015.", None) is None
     assert infer_year("Ngày 23-7, tại hội nghị thông tin cho báo chí quý 2-2019, ông A phát biểu.", None) == 2019
+    # a plan presented with the year's report is next year's ("báo cáo … năm 2016 và kế hoạch năm 2017")
+    assert infer_year("Thủ tướng trình bày báo cáo kinh tế - xã hội năm 2016 và kế hoạch năm 2017.", None) == 2016
 
 
 def test_a_question_session_in_lower_case_is_the_main_event(run):

@@ -141,6 +141,15 @@ def test_a_double_given_name_is_the_full_name_it_ends(run):
     assert names(y, "Person") == {"Nguyễn Văn Tuấn", "Lê Tuấn"}
 
 
+def test_a_double_given_name_after_a_middle_name_is_that_person_though_its_first_word_is_a_surname(run):
+    x = run("Phó Chủ tịch Quốc hội Nguyễn Thị Kim Hoa phát biểu. Bà Kim Hoa từng là Bộ trưởng Bộ Tài chính.")
+    assert names(x, "Person") == {"Nguyễn Thị Kim Hoa"}
+    assert ("Nguyễn Thị Kim Hoa", "Bộ Tài chính", "Bộ trưởng") in rels(x, "HOLDS_POSITION")
+    # with no middle name the two words may be someone else's full name ("Kim" a surname)
+    y = run("Ông Nguyễn Kim Hoa và ông Kim Hoa dự họp.")
+    assert names(y, "Person") == {"Nguyễn Kim Hoa", "Kim Hoa"}
+
+
 def test_a_full_time_deputy_keeps_chuyen_trach_in_the_role(run):
     x = run("Bà Nguyễn Thị Việt Nga, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Hải Dương phát biểu.")
     assert ("Nguyễn Thị Việt Nga", "Đoàn đại biểu Quốc hội tỉnh Hải Dương",

@@ -38,3 +38,12 @@ def test_the_bodies_that_present_and_verify_a_bill_at_a_sitting_take_part(run):
             "Thẩm tra dự án luật, Ủy ban Kinh tế của Quốc hội cho rằng cần làm rõ thêm.")
     taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert {"Bộ Công Thương", "Ủy ban Kinh tế của Quốc hội"} <= taking_part
+
+
+def test_a_title_with_no_name_that_answers_at_a_sitting_takes_part_for_its_body(run):
+    x = run("Kỳ họp HĐND tỉnh\n\nSáng 10/7, HĐND tỉnh Thanh Hóa tiến hành phiên chất vấn. Cụ thể, Chủ tịch UBND tỉnh "
+            "giải trình về đầu tư công; Giám đốc Sở Y tế tỉnh Thanh Hóa trả lời chất vấn về bệnh viện. "
+            "Các Ủy viên Ban Thường vụ Tỉnh ủy trình bày ý kiến.")
+    taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert "Sở Y tế tỉnh Thanh Hóa" in taking_part
+    assert not any(o.startswith("Ban Thường vụ") for o in taking_part)  # members speak, not the body
