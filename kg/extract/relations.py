@@ -94,6 +94,15 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
     ministry_titles = {t for t, h in lex.words["title_name_heads"].items() if h == "Bộ"}
     holders: dict[tuple[str, str], str] = {}  # (role, body) -> the person the report gave that post
     titled = _titles_written_alone(sentences)
+    # a post written with its body and no name is one person's: not when the bare title goes to several
+    # ("Bộ trưởng Văn hóa được yêu cầu …", then "các bộ trưởng A, B, C và D")
+    bare_holders: dict[str, set[str]] = {}
+    for s in sentences:
+        for p in s.people:
+            for post in p.posts:
+                if post.org is None and not post.implied and not p.ref:
+                    bare_holders.setdefault(name_key(post.role), set()).add(p.name.split()[-1])  # (ông Hiển)
+    titled = {role: got for role, got in titled.items() if len(bare_holders.get(role, ())) <= 1}
     for s in sentences:
         sent = (s.start, s.end)
         dead_end: int | None = None  # where the last person said to be dead ends (a list goes on)

@@ -431,3 +431,12 @@ def test_a_deputy_ministers_bare_title_is_of_the_reports_one_ministry_a_minister
     assert ("Lê Văn Khanh", "Bộ Tài chính", "Thứ trưởng") in posts
     # a minister, named bare in any report, may be of another ministry
     assert not any(p == "Đỗ Minh Tâm" for p, _, _ in posts)
+
+
+def test_a_post_written_with_no_name_is_not_given_to_each_of_a_list_under_the_bare_title(run):
+    x = run("Bộ trưởng Y tế được yêu cầu sớm sửa đổi quy định. Từ trái qua các bộ trưởng Lê Văn An, "
+            "Trần Văn Bình và Phạm Thị Cúc.")
+    assert not rels(x, "HOLDS_POSITION")
+    # one bare title: the one post of that title the report writes is that person's
+    y = run("Bộ trưởng Y tế được yêu cầu sớm sửa đổi quy định. Bộ trưởng Lê Văn An tiếp thu ý kiến.")
+    assert ("Lê Văn An", "Bộ Y tế", "Bộ trưởng") in rels(y, "HOLDS_POSITION")
