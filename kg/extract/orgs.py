@@ -13,6 +13,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
 from kg.extract.org_lists import BodyLists
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
+from kg.extract.short_forms import short_form_at
 from kg.extract.tokens import (
     KEY_CUA,
     KEY_VA,
@@ -53,10 +54,12 @@ _STREET = "street_words"  # words before a street named after a person (data/lex
 
 
 class OrgParser(BodyLists):
-    def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset(),
+                 short_forms: PhraseMatcher | None = None) -> None:
         self.lex = lex
         self.toks = tokens
         self.places = places  # name keys of the report's places (naming.report_places)
+        self.short_forms = short_forms  # the report's own short names of bodies (short_forms.py)
         self.firsts = _org_firsts(lex)
 
     # -- helpers -------------------------------------------------------------
@@ -181,6 +184,8 @@ class OrgParser(BodyLists):
     def parse(self, i: int, allow_bare: bool = True, after_title: bool = False,
               lower_head: bool = False) -> OrgMention | None:
         t = self._word(i)
+        if t is not None and self.short_forms is not None and (sf := short_form_at(self.short_forms, self.toks, i)):
+            return sf  # "Tổng giám đốc Sagri" after "Tổng Công ty Nông nghiệp Sài Gòn … (Sagri)"
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
         if self.lex.phrases["not_bodies"].match(self.toks, i) or (i and self.lex.word_in(self.toks[i - 1], _STREET)):

@@ -28,6 +28,7 @@ from kg.extract.naming import (
 from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.shared_places import share_localities, share_title_localities
+from kg.extract.short_forms import defined_short_forms, expand_in_names, short_form_matcher
 from kg.extract.tokens import tokenize
 from kg.model import DocumentInfo, Extraction
 from kg.text import normalize, sentence_spans
@@ -45,6 +46,11 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     tokens = [tokenize(text, s, e) for s, e in spans]
     places = report_places(lex, tokens)
     sentences = [read_sentence(lex, text, k, s, e, places, tokens[k]) for k, (s, e) in enumerate(spans)]
+    forms = defined_short_forms(lex, text, sentences)
+    if forms:  # read again, knowing the report's own short names of its bodies ("… (Sagri)")
+        matcher = short_form_matcher(forms)
+        sentences = [read_sentence(lex, text, k, s, e, places, tokens[k], matcher)
+                     for k, (s, e) in enumerate(spans)]
     if sentences and _cut_headline(text):
         _drop_cut_word(sentences[0])
     for s in sentences:
@@ -52,6 +58,8 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
         deputies(lex, s)
     drop_place_names(sentences, places)
     name_orgs(sentences, lex)
+    if forms:
+        expand_in_names(lex, sentences, forms)
     date_short_ministries(sentences, doc_date)
     share_localities(sentences, lex)
     share_title_localities(sentences, lex)

@@ -5,6 +5,7 @@ read again."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 
 from kg.extract.byline import credited
@@ -17,7 +18,7 @@ from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.places import PlaceMention, listed_unit, named_sites, place_at
-from kg.extract.tokens import KEY_VA, Token, tokenize, word_key
+from kg.extract.tokens import KEY_VA, PhraseMatcher, Token, tokenize, word_key
 from kg.text import expansion
 
 
@@ -75,13 +76,14 @@ class Sentence:
 
 def read_sentence(
     lex: Lexicon, text: str, index: int, start: int, end: int, places: frozenset[str] = frozenset(),
-    tokens: list[Token] | None = None,
+    tokens: list[Token] | None = None, short_forms: PhraseMatcher | None = None,
 ) -> Sentence:
     """`places`: name keys of places the report names (kg.extract.naming.report_places);
-    `tokens`: text[start:end] already tokenized."""
+    `tokens`: text[start:end] already tokenized; `short_forms`: bodies' short names the report
+    defines ("… (Sagri)"; kg.extract.short_forms)."""
     toks = tokenize(text, start, end) if tokens is None else tokens
     s = Sentence(index, start, end, toks)
-    orgp = OrgParser(lex, toks, places)
+    orgp = OrgParser(lex, toks, places, short_forms)
     peop = PeopleParser(lex, toks, orgp)
     dirp = DirectiveParser(lex, toks, text, orgp)
     career = CareerReader(lex, toks, peop)
@@ -91,6 +93,10 @@ def read_sentence(
     able = _mention_starters(lex)
     starters = _starters(lex)
     gates = _gates(lex)
+    if short_forms is not None:  # a report's own short names start bodies too
+        extra = short_forms.first_keys()
+        able = able | extra
+        gates = dataclasses.replace(gates, org=gates.org | extra)
     while i < n:
         tok = toks[i]
         if tok.is_word and tok.is_cap and tok.keys[0] not in able and not tok.text[0].isdigit() and not (
