@@ -168,7 +168,11 @@ def named_place(name: str, admin: AdminLevels) -> tuple[str, str] | None:
     if m:
         return m.group(1), m.group(2)
     m = admin.party_suffix.search(name)
-    return (admin.level_of_party[m.group(1)], m.group(2)) if m else None
+    if m is None:
+        return None
+    level, place = admin.level_of_party[m.group(1)], m.group(2)
+    # "Thành ủy Thành phố Hồ Chí Minh" is of the same place as "Thành ủy thành phố Hồ Chí Minh"
+    return level, place[len(level) + 1 :] if place.lower().startswith(f"{level} ") else place
 
 
 def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
@@ -238,6 +242,14 @@ def _provincial(name: str) -> bool:
     """Is `name` a body of the first tier named by its level alone ("Ủy ban nhân dân tỉnh", "Tỉnh ủy")?"""
     admin = admin_levels(None)
     return any(name.endswith(f" {level}") or name == party for level, party in admin.tiers[0].items())
+
+
+def city_with_level(level: str, place: str) -> str:
+    """A city whose name holds its level is named with it after a Party committee ("Thành ủy Thành phố
+    Hồ Chí Minh", as "Thành ủy TP.HCM" is written out; data locations.tsv), another without ("Thành ủy Hà Nội")."""
+    cities = lexicon().cities
+    whole = name_key(place) not in cities and name_key(f"{level} {place}") in cities
+    return f"{level[:1].upper()}{level[1:]} {place}" if whole else place
 
 
 def head_text(m) -> str:
@@ -325,8 +337,10 @@ def _placed(name: str, level: str, place: str, typed: str, party: str, heads: tu
     leveled = name.lower().endswith(f" {level}")  # "Sở Giao thông Thành phố": the level, capitalized
     if leveled and place.lower().startswith(f"{level} "):
         return f"{name[: -len(level)]}{place}"  # "UBND thành phố" + "Thành phố Hồ Chí Minh"
-    if leveled or (party and (name == party or name.endswith(f" {party}"))):
+    if leveled:
         return f"{name} {place}"
+    if party and (name == party or name.endswith(f" {party}")):
+        return f"{name} {city_with_level(level, place)}"  # "Ủy ban Kiểm tra Thành ủy" + "Thành phố Hồ Chí Minh"
     if name in levelless or name.endswith(tuple(f" {b}" for b in levelless)):
         return f"{name} {typed}"  # "Thường trực Ủy ban nhân dân" + "thành phố Hồ Chí Minh"
     if heads and name.startswith(heads):

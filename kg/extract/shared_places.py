@@ -5,7 +5,15 @@ are named after the one written with it."""
 from __future__ import annotations
 
 from kg.extract.lexicon import AdminLevels, Lexicon
-from kg.extract.naming import admin_levels, head_text, listed_with, named_place, outer_mentions, rename_outward
+from kg.extract.naming import (
+    admin_levels,
+    city_with_level,
+    head_text,
+    listed_with,
+    named_place,
+    outer_mentions,
+    rename_outward,
+)
 from kg.extract.sentence import Sentence
 
 
@@ -59,7 +67,7 @@ def _place_after(earlier, level: str, place: str, admin: AdminLevels) -> bool:
     if earlier.kind != "standalone" or not name or named_place(name, admin):
         return False
     if name in {tier[level] for tier in admin.tiers if tier.get(level)}:
-        earlier.canonical = f"{name} {place}"  # "Huyện ủy" + "Đức Hòa"
+        earlier.canonical = f"{name} {city_with_level(level, place)}"  # "Huyện ủy" + "Đức Hòa"
     elif name.endswith(f" {level}"):
         earlier.canonical = f"{name} {place}"  # "Ủy ban nhân dân huyện" + "Đức Hòa"
     elif name == head_text(earlier) and name not in admin.level_of_party:

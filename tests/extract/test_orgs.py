@@ -1,5 +1,6 @@
 import pytest
 
+from kg.text import name_key
 from tests.extract.conftest import names, rels
 
 
@@ -817,3 +818,16 @@ def test_a_news_agency_and_a_known_acronym_after_va(run):
     orgs = names(x, "Organization")
     assert "Hãng thông tấn Nga ITAR - TASS" in orgs and not any(o.endswith("TTXVN") for o in orgs)
     assert any(o.startswith("Trường Phổ thông Dân tộc nội trú Trung học cơ sở và") for o in orgs)
+
+
+def test_a_city_whose_name_holds_its_level_names_its_party_committee_one_way(run):
+    # "Thành ủy TP.HCM" written out is "Thành ủy Thành phố Hồ Chí Minh"; the committee written bare or
+    # with a later title's place is that same body, not a second "Thành ủy Hồ Chí Minh"
+    x = run("Phó bí thư Thành ủy, Chủ tịch HĐND TP HCM Nguyễn Thị Lan phát biểu. Ủy ban Kiểm tra Thành ủy TP. HCM "
+            "họp. Sau đó, Ủy ban Kiểm tra Thành ủy yêu cầu kiểm điểm. Thành ủy TP.HCM chỉ đạo.")
+    orgs = {name_key(n) for n in names(x, "Organization")}
+    assert name_key("Thành ủy Thành phố Hồ Chí Minh") in orgs
+    assert name_key("Thành ủy Hồ Chí Minh") not in orgs
+    assert name_key("Ủy ban Kiểm tra Thành ủy Hồ Chí Minh") not in orgs
+    y = run("Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Văn An dự.")
+    assert "Thành ủy Hà Nội" in names(y, "Organization")
