@@ -101,6 +101,10 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
                 if (named := _lead_name(lex, text, lead, title, seen, org_ent, doc_date)) is not None), None)
     if got is None:
         got = _title_meeting(lex, sentences, title, doc_date)
+    if got is None and title and sentences and sentences[0].index == 0 and (
+            vote := _assembly_vote(lex, sentences[0], org_ent)) is not None:
+        # "Hôm nay Quốc hội miễn nhiệm Chủ tịch …": a headline's vote is its assembly's sitting
+        got = sentences[0], (_sitting(lex, vote[1]), sentences[0].char_span(*vote[0]), -1)
     if got is None:
         return
     lead, (name, span, noun_at) = got

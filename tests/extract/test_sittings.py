@@ -47,3 +47,9 @@ def test_a_title_with_no_name_that_answers_at_a_sitting_takes_part_for_its_body(
     taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert "Sở Y tế tỉnh Thanh Hóa" in taking_part
     assert not any(o.startswith("Ban Thường vụ") for o in taking_part)  # members speak, not the body
+
+
+def test_a_headlines_vote_is_its_assemblys_sitting_when_the_body_tells_of_none(run):
+    x = run("Hôm nay Quốc hội miễn nhiệm Chủ tịch Nguyễn Văn An\n\nTheo chương trình làm việc, Ủy ban Thường vụ "
+            "Quốc hội báo cáo về việc miễn nhiệm. Ông Nguyễn Văn An phát biểu.")
+    assert _main(x) == "Phiên họp Quốc hội"
