@@ -9,7 +9,7 @@ from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, word_key
-from kg.model import Entity
+from kg.model import Entity, make_id
 from kg.text import name_key
 
 _CUNG = (word_key("cũng"),)
@@ -63,6 +63,12 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # reports for takes part (a body only in an attendee's title does not; nor one of several
             # posts: "Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện trình bày Báo cáo chính trị")
             bodies = {e.id: e for post in p.posts if post.org is not None and (e := org_ent.get(id(post.org)))}
+            # (a body the title implies, which the person was found to hold a post in: "Thủ tướng … sẽ
+            # trình bày báo cáo": the Government)
+            bodies |= {e.id: e for post in p.posts if post.org is None and post.implied and not post.country and (
+                post.role not in lex.words["member_roles"]) and (
+                e := b.entities.get(make_id("Organization", name_key(post.implied)))) is not None and any(
+                r.type == "HOLDS_POSITION" and r.source == ent.id and r.target == e.id for r in b.relations.values())}
             if len(bodies) == 1 and _acts_for(lex, s, max(p.end, p.chain_end)):
                 body_ent = next(iter(bodies.values()))
                 if not body_ent.props.get("foreign"):
@@ -211,7 +217,8 @@ def _represented(lex, s: Sentence, at: int) -> bool:
 
 def _acts_for(lex, s: Sentence, after: int) -> bool:
     """A verb of reporting or answering for a body right after a person's name and titles (data
-    acting_for_verbs), a modal or aspect word between ("sẽ giải trình")."""
+    acting_for_verbs), an aspect word between ("đã giải trình"; not "sẽ": a week's programme tells
+    of sittings to come)."""
     k = after
     while k < len(s.tokens) and k - after < 2 and lex.word_in(s.tokens[k], "aspect_words"):
         k += 1

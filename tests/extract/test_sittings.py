@@ -53,3 +53,10 @@ def test_a_headlines_vote_is_its_assemblys_sitting_when_the_body_tells_of_none(r
     x = run("Hôm nay Quốc hội miễn nhiệm Chủ tịch Nguyễn Văn An\n\nTheo chương trình làm việc, Ủy ban Thường vụ "
             "Quốc hội báo cáo về việc miễn nhiệm. Ông Nguyễn Văn An phát biểu.")
     assert _main(x) == "Phiên họp Quốc hội"
+
+
+def test_a_head_presenting_at_a_sitting_takes_part_for_the_body_the_title_implies(run):
+    x = run("Khai mạc kỳ họp\n\nSáng 20/10/2016, Kỳ họp thứ hai, Quốc hội khóa XIV khai mạc. Thủ tướng Nguyễn Văn An "
+            "trình bày báo cáo kinh tế - xã hội. Đại biểu Quốc hội Lê Văn Bình trình bày ý kiến.")
+    taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert "Chính phủ" in taking_part
