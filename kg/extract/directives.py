@@ -79,8 +79,10 @@ class DirectiveParser:
             if not has_so and _YEAR_ONLY.fullmatch(symbol):
                 return None  # "Công ước 1982", "Hiệp định 2025": the year it was made, no number
             nxt = self.text[num.end() : num.end() + 12].split()
-            if nxt and not has_so and word_key(nxt[0].strip(",.;")) in self.lex.number_units and not re.search(
-                    r"[/-]", symbol):
+            # (not "năm" and a year: "Nghị quyết 16 năm 2012" was issued in 2012)
+            dated = len(nxt) > 1 and word_key(nxt[0]) == word_key("năm") and _YEAR_ONLY.fullmatch(nxt[1].strip(",.;"))
+            if nxt and not has_so and not dated and word_key(nxt[0].strip(",.;")) in self.lex.number_units and (
+                    not re.search(r"[/-]", symbol)):
                 return None
             end = j
             while end < len(toks) and toks[end].start < num.start() + len(symbol):
@@ -228,9 +230,12 @@ class DirectiveParser:
         return self.lex.symbol_issuers.get(code, "")
 
     def _tail(self, m: DirectiveMention) -> None:
-        """Issuer after "của" (skipping "ngày dd/mm/yyyy"), subject after "về"."""
+        """Issuer after "của" (skipping "ngày dd/mm/yyyy" or "năm yyyy"), subject after "về"."""
         toks = self.toks
         j = m.end
+        if self._key(j) == word_key("năm") and j + 1 < len(toks) and _YEAR_ONLY.fullmatch(toks[j + 1].text) and (
+                self._key(j + 2) == word_key("của")):
+            j += 2  # "Nghị quyết 16 năm 2012 của HĐND thành phố" (not a law's edition before its article's subject)
         if self._key(j) == word_key("ngày"):
             j += 1
             while j < len(toks) and (toks[j].text.isdigit() or toks[j].text in "/-."):

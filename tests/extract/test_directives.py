@@ -183,3 +183,11 @@ def test_a_directive_named_in_lower_case_by_its_number_alone(run):
     assert ("Nghị quyết số 1046", "Ủy ban Thường vụ Quốc hội", None) in rels(x, "ISSUED_BY")
     # a decision about a person binds no body the text names after the person
     assert not rels(x, "APPLIES_TO")
+
+
+def test_a_directive_written_with_its_year_and_no_so_is_a_directive_of_its_issuer(run):
+    x = run("UBND tỉnh Nghệ An báo cáo tình hình tổ chức thực hiện Nghị quyết 16 năm 2012 của HĐND tỉnh Nghệ An.")
+    assert ("Nghị quyết số 16", "Hội đồng nhân dân tỉnh Nghệ An", None) in rels(x, "ISSUED_BY")
+    assert ("Ủy ban nhân dân tỉnh Nghệ An", "Nghị quyết số 16", None) in rels(x, "IMPLEMENTS")
+    # a number of years is still no document ("nghị quyết 5 năm")
+    assert not names(run("Tỉnh thực hiện Nghị quyết 5 năm qua."), "Directive")
