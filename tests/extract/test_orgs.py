@@ -831,3 +831,8 @@ def test_a_city_whose_name_holds_its_level_names_its_party_committee_one_way(run
     assert name_key("Ủy ban Kiểm tra Thành ủy Hồ Chí Minh") not in orgs
     y = run("Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Văn An dự.")
     assert "Thành ủy Hà Nội" in names(y, "Organization")
+
+
+def test_the_assemblys_social_affairs_committee_written_without_ve(run):
+    x = run("Phó chủ nhiệm Ủy ban các vấn đề xã hội Bùi Văn Lợi thông tin.")
+    assert ("Bùi Văn Lợi", "Ủy ban về các vấn đề xã hội của Quốc hội", "Phó chủ nhiệm") in rels(x, "HOLDS_POSITION")
