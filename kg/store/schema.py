@@ -9,7 +9,8 @@ from these tables (kg.store.derived).
 
 Tables:
 - documents: one row per report (id, content hash, date, DocumentInfo as JSON);
-- mentions: one row per entity per report, with its resolution key and its global id;
+- mentions: one row per entity per report, with its resolution key and its global id (persons'
+  keys indexed, to resolve a name against its clusters);
 - names: every name and alias key of a mention, for lookups by name (kg show, kg path);
 - facts: one row per relation per report, its ends mapped to global ids, `rkey` grouping the
   same relation across reports;
@@ -46,7 +47,7 @@ from kg.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -73,7 +74,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (doc, local_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_gid ON mentions(gid);
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions(type, key);
+-- only person mentions are looked up by key (to resolve a name against its clusters)
+CREATE INDEX IF NOT EXISTS mentions_person_key ON mentions(key) WHERE type='Person';
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
     doc TEXT NOT NULL,
@@ -177,8 +179,15 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE documents SET info = json_set(info, '$.extractor', '')")
 
 
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """Version 5 indexes only person mentions by key: nothing looks up a body or an event by its
+    key there (they have global ids), and the index over every mention took about 1 KB a report."""
+    conn.execute("DROP INDEX IF EXISTS mentions_key")
+    conn.execute("CREATE INDEX IF NOT EXISTS mentions_person_key ON mentions(key) WHERE type='Person'")
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 

@@ -120,3 +120,43 @@ def test_a_store_newer_than_kg_is_refused_untouched(old_store: Path) -> None:
     assert result.exit_code != 0
     assert "schema version 99 is newer than this kg reads" in result.output
     assert _v1_documents(db)  # still there, still version-1 shaped
+
+
+def _as_version_4(db: Path) -> None:
+    """Give a current store version 4's layout: an index on every mention's (type, key)."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX mentions_person_key")
+    conn.execute("CREATE INDEX mentions_key ON mentions(type, key)")
+    conn.execute("UPDATE meta SET value='4' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+
+
+def _indexes(db: Path) -> set[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='mentions'")}
+    finally:
+        conn.close()
+
+
+def test_a_version_4_store_indexes_only_person_mentions_by_key_after_the_upgrade(tmp_path: Path, caplog) -> None:
+    from tests.store.sample import canonical, synthetic
+
+    with Store.open(tmp_path / "store") as store:
+        for i in range(6):
+            store.put(synthetic(i))
+        before = canonical(store.graph())
+    db = tmp_path / "store" / "kg.sqlite"
+    _as_version_4(db)
+    assert "mentions_key" in _indexes(db)
+    with caplog.at_level(logging.WARNING, logger="kg.store.schema"), Store.open(tmp_path / "store") as store:
+        assert canonical(store.graph()) == before
+        store.put(synthetic(6))  # and it takes new reports (persons resolved through the new index)
+        store.remove(synthetic(2).document.id)
+    assert f"from schema version 4 to {schema.SCHEMA_VERSION}" in caplog.text
+    assert "mentions_key" not in _indexes(db) and "mentions_person_key" in _indexes(db)
+    conn = sqlite3.connect(db)
+    plan = conn.execute("EXPLAIN QUERY PLAN SELECT doc FROM mentions WHERE type='Person' AND key='x'").fetchall()
+    conn.close()
+    assert "mentions_person_key" in plan[0][3]
