@@ -30,7 +30,7 @@ def _event_noun(lex, s: Sentence) -> int:
     # kỳ tháng 2": the document of a meeting, cited)
     found = [k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
              and nouns.match(s.tokens, k) and not lex.plural_before(s.tokens, k)
-             and lex.phrases["meeting_document_words"].ending_at(s.tokens, k) < 0]
+             and lex.phrases["meeting_document_words"].ending_at(s.tokens, k) < 0 and not _holiday(lex, s, k)]
     # "báo cáo … chuẩn bị kỳ họp thứ 6 … tại phiên họp chiều 16/10 của UBTVQH": a meeting prepared
     # for or greeted is what the one held is about
     topic = lex.phrases["event_topic_words"]
@@ -38,6 +38,20 @@ def _event_noun(lex, s: Sentence) -> int:
         held = [k for k in found[1:] if k > 0 and s.tokens[k - 1].keys[:1] == _TAI]  # "… tại phiên họp …"
         return (held or found)[0]
     return (found or [-1])[0]
+
+
+def _holiday(lex, s: Sentence, k: int) -> bool:
+    """"nghỉ lễ 30-4", "dịp lễ, Tết": the one word "lễ" after a word of a holiday (data holiday_words), or
+    after an occasion's word with a date or nothing after it (occasion_words), is a holiday, no
+    ceremony held ("nhân dịp Lễ kỷ niệm …" is one)."""
+    got = lex.phrases["event_nouns"].match(s.tokens, k)
+    if got is None or got[0] - k != 1:
+        return False
+    if lex.phrases["holiday_words"].ending_at(s.tokens, k) >= 0:
+        return True  # "nghỉ lễ", "4 ngày nghỉ lễ trước đó"
+    nxt = s.tokens[got[0]] if got[0] < len(s.tokens) else None  # "dịp lễ 30-4", "dịp lễ, Tết"
+    return lex.phrases["occasion_words"].ending_at(s.tokens, k) >= 0 and (
+        nxt is None or not nxt.is_word or nxt.text[0].isdigit())
 
 
 def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
