@@ -277,8 +277,8 @@ def lexicon() -> Lexicon:
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "house_number_cues",
                 "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
-                "future_markers", "date_bounds", "aspect_words", "adverse_passives", "addressee_markers",
-                "marker_blockers", "count_words", "delegation_words",
+                "future_markers", "date_bounds", "aspect_words", "object_markers", "adverse_passives",
+                "addressee_markers", "marker_blockers", "count_words", "delegation_words",
                 "preposition_surnames", "venue_prepositions"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

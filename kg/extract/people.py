@@ -380,6 +380,9 @@ class PeopleParser(PostReading, NameShapes):
         people = [PersonMention(s, e, name_text(toks[s:e]), list(posts)) for s, e in names]
         end = names[-1][1]
         more, end2 = self.reverse_chain(end)
+        if more and toks[end].text == "," and i > 0 and self.lex.word_in(toks[i - 1], "object_markers") and (
+                self.lex.phrases["attend_words"].match(toks, end2)):
+            more = []  # "Trao quyết định cho đồng chí A, Chủ tịch nước nêu rõ": a new subject speaks, not A
         if not posts and not more and not self.lex.phrases["honorifics"].match(toks, i):
             for p in people:
                 p.bare = True

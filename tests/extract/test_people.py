@@ -440,3 +440,11 @@ def test_a_post_written_with_no_name_is_not_given_to_each_of_a_list_under_the_ba
     # one bare title: the one post of that title the report writes is that person's
     y = run("Bộ trưởng Y tế được yêu cầu sớm sửa đổi quy định. Bộ trưởng Lê Văn An tiếp thu ý kiến.")
     assert ("Lê Văn An", "Bộ Y tế", "Bộ trưởng") in rels(y, "HOLDS_POSITION")
+
+
+def test_a_title_after_an_objects_name_and_a_verb_of_speech_is_the_next_clauses_subject(run):
+    x = run("Trao quyết định thăng hàm cho đồng chí Lê Văn Nam, Chủ tịch nước nêu rõ đây là niềm vinh dự.")
+    assert not any(p == "Lê Văn Nam" for p, _, _ in rels(x, "HOLDS_POSITION"))
+    # the subject's own titles after a comma still go with the name
+    y = run("Ông Lê Văn Nam, Chủ tịch UBND tỉnh Nghệ An, cho biết tỉnh đã hoàn thành.")
+    assert ("Lê Văn Nam", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch") in rels(y, "HOLDS_POSITION")
