@@ -245,7 +245,7 @@ def lexicon() -> Lexicon:
         "home_cues", "results_cues", "meeting_owners", "name_tails", "remit_tails", "remit_boards", "remit_stops",
         "remit_openers", "remit_scopes", "state_forms", "title_meeting_verbs",
         "amendment_marks",
-        "event_name_verbs", "sitting_places", "acting_openers", "holiday_words", "occasion_words",
+        "event_name_verbs", "sitting_places", "acting_openers", "holiday_words", "occasion_words", "candidacy_words",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",

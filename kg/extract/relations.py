@@ -136,6 +136,8 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
             out[id(p)] = ent
             foreign_name = not all(is_syllable(w) for w in name.split())
             for post in p.posts:
+                if lex.phrases["candidacy_words"].ending_at(s.tokens, post.start) >= 0:
+                    continue  # "người ứng cử đại biểu Quốc hội khóa XVI, gồm A, B": a post sought, not held
                 org = org_entity(post.org, s) if post.org is not None else None
                 conf = 0.9
                 if org is None and not post.implied and not post.country and not props and (

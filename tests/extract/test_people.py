@@ -448,3 +448,11 @@ def test_a_title_after_an_objects_name_and_a_verb_of_speech_is_the_next_clauses_
     # the subject's own titles after a comma still go with the name
     y = run("Ông Lê Văn Nam, Chủ tịch UBND tỉnh Nghệ An, cho biết tỉnh đã hoàn thành.")
     assert ("Lê Văn Nam", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch") in rels(y, "HOLDS_POSITION")
+
+
+def test_a_post_sought_is_not_held(run):
+    x = run("Hội nghị tiếp xúc cử tri với người ứng cử đại biểu Quốc hội khóa XVI, gồm ông Lê Văn Nam và bà "
+            "Trần Thị Hoa. Đại biểu Quốc hội Phạm Văn Bình dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert not any(p in ("Lê Văn Nam", "Trần Thị Hoa") for p, _, _ in posts)
+    assert ("Phạm Văn Bình", "Quốc hội", "Đại biểu") in posts
