@@ -3,6 +3,7 @@
     from kg import judge
     judge.merge(store, "Nguyễn Văn A", "person:nguyen-van-a-…", reason="one official")
     judge.distinct(store, a, b); judge.reject(store, "rel:…"); judge.alias(store, "VPQH", "Văn phòng QH")
+    judge.split(store, "Nguyễn Văn A", reports=["b.txt"], posts=["Giám đốc @ Sở Y tế tỉnh Lào Cai"])
     judge.listing(store); judge.undo(store, 3)
     judge.export_jsonl(store, path); judge.import_jsonl(store, path); judge.check(store)
 
@@ -19,13 +20,14 @@ import getpass
 import json
 import os
 import secrets
-import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from kg.errors import AmbiguousName, JudgementError
-from kg.store import Store, reader
+from kg.store import Store, reader, splits
 from kg.store import judgements as table
 from kg.store.judgements import Judgement
 
@@ -48,7 +50,7 @@ def _now() -> str:
 def entity_id(store: Store, ref: str) -> str:
     """The one entity an id, name or alias refers to (rejected ones included). A stored id is
     kept as given, even when a merge put it into another entity: the judgement says what was meant."""
-    if _stored(store.conn, ref.strip()):
+    if reader.known(store.conn, reader.rules_of(store.conn), ref.strip()):
         return ref.strip()
     found = store.find(ref)
     if not found:
@@ -59,9 +61,15 @@ def entity_id(store: Store, ref: str) -> str:
     return found[0]
 
 
-def _make(store: Store, kind: str, args: list[str], author: str | None, reason: str) -> Judgement:
-    made = Judgement(kind, tuple(args), author_of(author), _now(), reason.strip(), uid=secrets.token_hex(8))
-    return table.add(store, made)
+def _make(store: Store, kind: str, args: list[str], author: str | None, reason: str,
+          detail: dict[str, Any] | None = None) -> Judgement:
+    return table.add(store, _new(kind, args, author, reason, detail))
+
+
+def _new(kind: str, args: list[str], author: str | None, reason: str,
+         detail: dict[str, Any] | None = None) -> Judgement:
+    return Judgement(kind, tuple(args), author_of(author), _now(), reason.strip(), uid=secrets.token_hex(8),
+                     detail=detail or {})
 
 
 def merge(store: Store, a: str, b: str, *, author: str | None = None, reason: str = "") -> Judgement:
@@ -74,8 +82,43 @@ def merge(store: Store, a: str, b: str, *, author: str | None = None, reason: st
 
 
 def distinct(store: Store, a: str, b: str, *, author: str | None = None, reason: str = "") -> Judgement:
-    """A and B are two entities: a merge that would join them is refused."""
-    return _make(store, "distinct", [entity_id(store, a), entity_id(store, b)], author, reason)
+    """A and B are two entities: a merge that would join them is refused, and if resolution later
+    makes them one (a new report links them), the reader parts them again: the judgement records
+    each one's mentions (report, resolution key) now (kg.store.splits)."""
+    ids = [entity_id(store, a), entity_id(store, b)]
+    with store.snapshot() as conn:
+        rules = reader.rules_of(conn)
+        sides = [splits.sides_of(conn, rules, gid) for gid in ids]
+    return _make(store, "distinct", ids, author, reason, {"sides": sides})
+
+
+def split(store: Store, entity: str, *, reports: Iterable[str] = (), posts: Iterable[str] = (),
+          author: str | None = None, reason: str = "") -> Judgement:
+    """The entity is two: its mentions in `reports`, and in the reports where it holds one of
+    `posts` ("ROLE @ BODY", the body by id, name or alias), become an entity of their own (id:
+    kg.store.splits.split_id), with their relations; the rest stays with it."""
+    gid = entity_id(store, entity)
+    parts = []
+    for doc in reports:
+        if store.document(doc.strip()) is None:
+            raise JudgementError(f"no report {doc.strip()!r} in the store")
+        parts.append(splits.report_part(doc.strip()))
+    for post in posts:
+        role, at, body = post.rpartition("@")
+        if not (at and role.strip() and body.strip()):
+            raise JudgementError(f"--post takes 'ROLE @ BODY', not {post!r}")
+        parts.append(splits.post_part(" ".join(role.split()), entity_id(store, body)))
+    if not parts:
+        raise JudgementError("a split needs the reports (--report) or the post (--post) of the other entity")
+    made = _new("split", [gid, *parts], author, reason)
+    with store.snapshot() as conn:  # tried on the graph first: a split that parts nothing is a mistake
+        rules = reader.rules_of(conn, [made])
+        if rules.splits and rules.splits[-1] is made:  # else it conflicts: refused below, with the reason
+            if reader.entity(conn, splits.split_id(gid, parts), evidence=False, rules=rules) is None:
+                raise JudgementError(f"{gid} has no mention in those reports: nothing to split off")
+            if reader.entity(conn, gid, evidence=False, rules=rules) is None:
+                raise JudgementError(f"every mention of {gid} is in those reports: nothing would stay with it")
+    return table.add(store, made)
 
 
 def reject(store: Store, fact: str, *, author: str | None = None, reason: str = "") -> Judgement:
@@ -192,22 +235,23 @@ def import_jsonl(store: Store, path: Path) -> Imported:
 
 
 def check(store: Store) -> list[tuple[Judgement, str]]:
-    """The active judgements that no longer apply (their entities or relations are gone), each
-    with what is missing."""
+    """The active judgements that no longer apply (their entities, relations or reports are
+    gone; a split that parts nothing), each with what is missing."""
     out: list[tuple[Judgement, str]] = []
     with store.snapshot() as conn:
         active = table.load(conn)
+        rules = reader.rules_of(conn)
         relations = reader.relation_ids(conn) if any(j.args[0].startswith("rel:") for j in active) else set()
+        docs = {d.id for d in reader.documents(conn)}
         for j in active:
-            ids = [j.args[0]] if j.kind in ("reject", "alias") else list(j.args)
-            gone = [x for x in ids if not (x in relations if x.startswith("rel:") else _stored(conn, x))]
+            ids = [j.args[0]] if j.kind in ("reject", "alias", "split") else list(j.args)
+            if j.kind == "split":  # the bodies of its posts, and its reports
+                ids += [p.rpartition("@")[2] for p in j.args[1:] if p.startswith(splits.POST)]
+            gone = [x for x in ids if not (x in relations if x.startswith("rel:") else reader.known(conn, rules, x))]
+            if j.kind == "split":
+                gone += [p for p in j.args[1:] if p.startswith(splits.REPORT) and p[len(splits.REPORT):] not in docs]
             if gone:
-                what = f"{' and '.join(gone)} {'is' if len(gone) == 1 else 'are'} no longer in the store"
-                if j.kind == "distinct":
-                    what += " (if resolution made the two one entity, a distinct judgement cannot part them yet)"
-                out.append((j, what))
+                out.append((j, f"{' and '.join(gone)} {'is' if len(gone) == 1 else 'are'} no longer in the store"))
+            elif j.kind == "split" and splits.split_id(j.args[0], j.args[1:]) not in rules.moved_to:
+                out.append((j, f"{j.args[0]} has no mention left in those reports: the split parts nothing"))
     return out
-
-
-def _stored(conn: sqlite3.Connection, gid: str) -> bool:
-    return conn.execute("SELECT 1 FROM mentions WHERE gid=? LIMIT 1", (gid,)).fetchone() is not None

@@ -10,7 +10,7 @@ import pytest
 from kg import judge
 from kg.errors import AmbiguousName, JudgementError
 from kg.model import Graph
-from kg.store import Store
+from kg.store import Store, splits
 from kg.store.judgements import REJECTED
 from kg.store.views import describe
 from tests.store.sample import canonical, person_id, small_report
@@ -234,3 +234,99 @@ def test_the_author_comes_from_the_option_the_environment_or_the_login(monkeypat
     assert judge.author_of("given") == "given" and judge.author_of(None) == "env-author"
     monkeypatch.delenv("KG_AUTHOR")
     assert judge.author_of(None)
+
+
+# -- split, and distinct holding against resolution ----------------------------------------------
+
+D = small_report("d.txt", [("Lê Văn Bình", "Phó Giám đốc", FIN)], date="2024-06-01")  # resolution: Bình of a.txt
+
+
+def test_split_by_report_parts_the_mentions_and_their_relations_off_under_a_stable_id(store: Store,
+                                                                                      tmp_path: Path) -> None:
+    store.put(D)
+    assert {ev.doc for ev in store.graph().entities[BINH].evidence} == {"a.txt", "d.txt"}
+    j = judge.split(store, "Lê Văn Bình", reports=["d.txt"], author="lan", reason="two directors")
+    other = splits.split_id(BINH, ["report:d.txt"])
+    assert (j.kind, j.args, other) == ("split", (BINH, "report:d.txt"), BINH + "-s" + other[-6:])
+    graph = store.graph()
+    assert {ev.doc for ev in graph.entities[BINH].evidence} == {"a.txt"}
+    assert {ev.doc for ev in graph.entities[other].evidence} == {"d.txt"}
+    assert [r.props["role"] for r in _posts(graph, BINH)] == ["Giám đốc"]
+    assert [r.props["role"] for r in _posts(graph, other)] == ["Phó Giám đốc"]
+    assert sorted(store.find("Lê Văn Bình")) == sorted([BINH, other])
+    assert [len(v.links) for v in describe(store, other)] == [1]
+    with pytest.raises(JudgementError, match="parted by split judgement 1: undo it instead"):
+        judge.merge(store, BINH, other, author="lan")
+    judge.alias(store, other, "ông Bình phó", author="lan")  # the new id is an entity like any other
+    assert store.find("ông Bình phó") == [other]
+    judged = canonical(store.graph())
+    store.put(D)  # re-ingest, and an unrelated report gone: the same split
+    store.remove("c.txt")
+    store.put(C)
+    assert canonical(store.graph()) == judged
+    with Store.open(tmp_path / "fresh") as fresh:
+        for ex in (D, C, B, A):
+            fresh.put(ex)
+        judge.export_jsonl(store, tmp_path / "j.jsonl")
+        assert judge.import_jsonl(fresh, tmp_path / "j.jsonl").added == 2
+        assert canonical(fresh.graph()) == judged
+    judge.undo(store, 1, author="lan")
+    assert other not in store.graph().entities and [j.kind for j, _ in judge.check(store)] == ["alias"]
+
+
+def test_split_by_post_follows_the_post_into_later_reports(store: Store) -> None:
+    store.put(D)
+    judge.split(store, BINH, posts=[f"phó giám đốc @ {FIN}"], author="lan")
+    fin = store.find(FIN)[0]
+    other = splits.split_id(BINH, [f"post:phó giám đốc@{fin}"])
+    assert {ev.doc for ev in store.graph().entities[other].evidence} == {"d.txt"}
+    store.put(small_report("e.txt", [("Lê Văn Bình", "Phó Giám đốc", FIN)], date="2024-07-01"))
+    graph = store.graph()
+    assert {ev.doc for ev in graph.entities[other].evidence} == {"d.txt", "e.txt"}
+    assert {ev.doc for ev in graph.entities[BINH].evidence} == {"a.txt"}
+    assert judge.check(store) == []
+    store.remove("d.txt")
+    store.remove("e.txt")
+    assert [what for _, what in judge.check(store)] == [f"{BINH} has no mention left in those reports: the split "
+                                                        "parts nothing"]
+
+
+def test_a_split_that_parts_nothing_or_everything_is_refused(store: Store) -> None:
+    with pytest.raises(JudgementError, match=r"no report 'zz\.txt' in the store"):
+        judge.split(store, BINH, reports=["zz.txt"], author="lan")
+    with pytest.raises(JudgementError, match="has no mention in those reports: nothing to split off"):
+        judge.split(store, BINH, reports=["c.txt"], author="lan")
+    with pytest.raises(JudgementError, match=r"every mention of .* is in those reports: nothing would stay"):
+        judge.split(store, "Phạm Minh Tâm", reports=["c.txt"], author="lan")
+    with pytest.raises(JudgementError, match="needs the reports"):
+        judge.split(store, BINH, author="lan")
+    with pytest.raises(JudgementError, match="'ROLE @ BODY'"):
+        judge.split(store, BINH, posts=["Giám đốc"], author="lan")
+    store.put(D)
+    judge.split(store, BINH, reports=["d.txt"], author="lan")
+    with pytest.raises(JudgementError, match="the same as judgement 1"):
+        judge.split(store, BINH, reports=[" d.txt"], author="lan")
+    store.remove("d.txt")
+    assert [what for _, what in judge.check(store)] == ["report:d.txt is no longer in the store"]
+
+
+def test_distinct_keeps_namesakes_apart_when_a_later_report_links_them(store: Store) -> None:
+    home = small_report("x.txt", [("Lê Văn Bình", "Giám đốc", HOME)], date="2024-05-05")
+    store.put(home)
+    namesake = person_id("Lê Văn Bình")[: -7]  # the second Bình's id names his body
+    [binh_home] = [g for g in store.find("Lê Văn Bình") if g != BINH and g.startswith(namesake)]
+    judge.distinct(store, BINH, binh_home, author="lan", reason="two men")
+    # a report naming a Bình of the province: resolution links both bodies' Bình through it
+    store.put(small_report("y.txt", [("Lê Văn Bình", "Phó Chủ tịch", "Tỉnh Nghệ An")], date="2024-06-06"))
+    with store.snapshot() as conn:
+        assert conn.execute("SELECT DISTINCT gid FROM mentions WHERE doc='x.txt' AND type='Person'"
+                            ).fetchall() == [(BINH,)]  # one entity as resolved ...
+    graph = store.graph()  # ... two as judged
+    assert {ev.doc for ev in graph.entities[binh_home].evidence} == {"x.txt"}
+    assert {ev.doc for ev in graph.entities[BINH].evidence} == {"a.txt", "y.txt"}
+    assert [r.props["role"] for r in _posts(graph, binh_home)] == ["Giám đốc"]
+    assert judge.check(store) == [] and describe(store, binh_home)[0].entity.id == binh_home
+    with pytest.raises(JudgementError, match="distinct by judgement 1"):
+        judge.merge(store, BINH, binh_home, author="lan")
+    judge.undo(store, 1, author="lan")
+    assert binh_home not in store.graph().entities

@@ -37,8 +37,8 @@ def _made(j: Any) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="Correct the graph: merge, keep apart, reject, alias. Kept in the store, applied on "
-                             "every read, so they outlast re-ingest and removal.")
+    group = typer.Typer(help="Correct the graph: merge, keep apart, split, reject, alias. Kept in the store, "
+                             "applied on every read, so they outlast re-ingest and removal.")
     app.add_typer(group, name="judge", no_args_is_help=True)
     store_opt = typer.Option(None, "--store", help=STORE_HELP)
     author_opt = typer.Option(None, "--author", help=AUTHOR_HELP)
@@ -64,6 +64,22 @@ def register(app: typer.Typer) -> None:
 
         with _store(store) as db:
             _made(judge.distinct(db, a, b, author=author, reason=reason))
+
+    @group.command("split")
+    def split_cmd(entity: str = typer.Argument(..., help="The entity that is really two: id, name or alias."),
+                  report: list[str] = typer.Option([], "--report", metavar="REPORT",
+                                                   help="A report whose mentions are the other one. Repeatable."),
+                  post: list[str] = typer.Option([], "--post", metavar="'ROLE @ BODY'",
+                                                 help="The other one is who holds this post. Repeatable."),
+                  store: Path | None = store_opt, author: str | None = author_opt, reason: str = reason_opt) -> None:
+        """The mentions in these reports (or with this post) are another entity, with its own id and relations."""
+        from kg import judge
+        from kg.store.splits import split_id
+
+        with _store(store) as db:
+            j = judge.split(db, entity, reports=report, posts=post, author=author, reason=reason)
+        _made(j)
+        typer.echo(shown(f"the other entity: {split_id(j.args[0], j.args[1:])}"))
 
     @group.command("reject")
     def reject_cmd(fact: str = typer.Argument(..., help="An entity (id, name or alias) or a relation id (rel:…)."),

@@ -37,9 +37,10 @@ Layout of a store folder:
 - kg.sqlite   the source of truth (kg.store.schema): per-report facts; each report is all-or-nothing
               (its own savepoint), and in a batch reports are committed in groups about once a second;
               an older schema version is upgraded in place on open (or by upgrade_store / `kg upgrade`);
-              its `judgements` table holds the analysts' decisions (merge, distinct, reject, alias;
-              kg.judge makes them, kg.store.judgements applies them on every read, never editing
-              the reports' rows), each a write that renews the state so the derived stores rebuild;
+              its `judgements` table holds the analysts' decisions (merge, distinct, split, reject,
+              alias; kg.judge makes them, kg.store.judgements applies them on every read, never
+              editing the reports' rows; kg.store.splits works out which mentions a split or a
+              distinct judgement moves), each a write that renews the state so the derived stores rebuild;
               its `stories` and `story_bands` tables hold each report's MinHash signature, the story
               it is a reprint of and its LSH band keys (kg.store.reprints: reprints are found when a
               report is stored, and a relation counts its independent reports, prop `reports`);

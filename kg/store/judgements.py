@@ -15,6 +15,15 @@ Kinds and their arguments (ids as the store gives them):
   A rejected entity takes its relations with it. A relation answers to its id before and after
   merges, so a rejection survives a merge made or undone later.
 - alias [X, NAME]: NAME is one more name of X (found by `kg show NAME`, `kg path`, …).
+- split [X, PART, …]: X is two entities: its mentions in the reports named by the parts
+  ("report:DOC", or "post:ROLE@BODY_ID": the reports in which X holds that post) become an entity
+  of their own, id kg.store.splits.split_id(X, parts), with the relations those mentions have;
+  the rest stays X. A merge of the two parts is refused (undo the split instead).
+
+A distinct judgement also records, in `detail["sides"]`, the (report, resolution key) of each
+entity's mentions when it was made: if resolution later puts the two sides in one entity (a new
+report links the two namesakes' bodies), the reader parts them again as a split would
+(kg.store.splits), so "distinct" holds whatever is ingested later.
 
 This module holds the table's rows (load, insert, deactivate) and Rules, the active judgements
 compiled for the reader; kg.judge is what people call (names resolved, authors, files).
@@ -26,19 +35,22 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from kg import resolve
 from kg.errors import JudgementError
 from kg.model import Entity, Graph, Relation
+from kg.store import splits
 
 if TYPE_CHECKING:
     from kg.store.store import Store
 
-KINDS: dict[str, int] = {"merge": 2, "distinct": 2, "reject": 1, "alias": 2}  # kind -> number of arguments
+# kind -> (fewest, most) arguments; a split names its entity and one or more parts
+KINDS: dict[str, tuple[int, int]] = {"merge": (2, 2), "distinct": (2, 2), "reject": (1, 1), "alias": (2, 2),
+                                     "split": (2, 1000)}
 REJECTED = "rejected"  # the prop that marks a rejected entity or relation in a graph read with them
-_COLS = "seq, kind, args, author, time, reason, active, undone_by, undone_at, uid"
+_COLS = "seq, kind, args, author, time, reason, active, undone_by, undone_at, uid, detail"
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,8 @@ class Judgement:
     undone_by: str = ""
     undone_at: str = ""
     uid: str = ""  # its identity in every store, so that imports are idempotent (see identity())
+    # what the kind needs beyond its arguments (distinct: "sides"); JSON, travels with exports
+    detail: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def identity(self) -> str:
         """The uid it was given when made, else one from what, by whom and when (a file written by hand)."""
@@ -66,9 +80,10 @@ class Judgement:
         return f"by {self.author} at {self.time} (judgement {self.seq})" + (f": {self.reason}" if self.reason else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"uid": self.identity(), "kind": self.kind, "args": list(self.args), "author": self.author,
-                "time": self.time, "reason": self.reason, "active": self.active, "undone_by": self.undone_by,
-                "undone_at": self.undone_at}
+        out = {"uid": self.identity(), "kind": self.kind, "args": list(self.args), "author": self.author,
+               "time": self.time, "reason": self.reason, "active": self.active, "undone_by": self.undone_by,
+               "undone_at": self.undone_at}
+        return {**out, "detail": self.detail} if self.detail else out
 
     @classmethod
     def from_dict(cls, d: Any) -> Judgement:
@@ -78,23 +93,32 @@ class Judgement:
         kind, args = d.get("kind"), d.get("args")
         if kind not in KINDS:
             raise JudgementError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
-        if not (isinstance(args, list) and len(args) == KINDS[kind] and all(isinstance(a, str) and a for a in args)):
-            raise JudgementError(f"{kind} takes {KINDS[kind]} non-empty strings as args, not {args!r}")
+        low, high = KINDS[kind]
+        if not (isinstance(args, list) and low <= len(args) <= high and all(isinstance(a, str) and a for a in args)):
+            count = str(low) if low == high else f"{low} or more"
+            raise JudgementError(f"{kind} takes {count} non-empty strings as args, not {args!r}")
+        detail = d.get("detail") or {}
+        if not isinstance(detail, dict):
+            raise JudgementError(f"detail must be a JSON object, not {detail!r}")
+        if kind == "split":
+            problem = splits.part_problem(args[1:])
+            if problem:
+                raise JudgementError(problem)
         for key in ("author", "time"):
             if not (isinstance(d.get(key), str) and d[key]):
                 raise JudgementError(f"missing {key}")
         return cls(kind, tuple(args), d["author"], d["time"], str(d.get("reason") or ""),
                    active=bool(d.get("active", True)), undone_by=str(d.get("undone_by") or ""),
-                   undone_at=str(d.get("undone_at") or ""), uid=str(d.get("uid") or ""))
+                   undone_at=str(d.get("undone_at") or ""), uid=str(d.get("uid") or ""), detail=detail)
 
 
 # -- the table ------------------------------------------------------------------------------------
 
 
 def _row(row: tuple) -> Judgement:
-    seq, kind, args, author, time, reason, active, undone_by, undone_at, uid = row
+    seq, kind, args, author, time, reason, active, undone_by, undone_at, uid, detail = row
     return Judgement(kind, tuple(json.loads(args)), author, time, reason, seq, bool(active), undone_by, undone_at,
-                     uid)
+                     uid, json.loads(detail) if detail else {})
 
 
 def load(conn: sqlite3.Connection, *, active_only: bool = True) -> list[Judgement]:
@@ -110,10 +134,10 @@ def get(conn: sqlite3.Connection, seq: int) -> Judgement | None:
 
 def insert(conn: sqlite3.Connection, j: Judgement) -> Judgement:
     cur = conn.execute(
-        "INSERT INTO judgements(uid, kind, args, author, time, reason, active, undone_by, undone_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO judgements(uid, kind, args, author, time, reason, active, undone_by, undone_at, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (j.identity(), j.kind, json.dumps(list(j.args), ensure_ascii=False), j.author, j.time, j.reason, int(j.active),
-         j.undone_by, j.undone_at))
+         j.undone_by, j.undone_at, json.dumps(j.detail, ensure_ascii=False) if j.detail else ""))
     return replace(j, seq=int(cur.lastrowid or 0), uid=j.identity())
 
 
@@ -144,6 +168,13 @@ class Rules:
         self.distinct: list[Judgement] = []
         self.rejects: list[Judgement] = []
         self.aliases: list[Judgement] = []
+        self.splits: list[Judgement] = []
+        # the judgements that move mentions (splits, and distinct ones with sides), in judgement order
+        self.parting: list[Judgement] = []
+        # set by kg.store.reader.rules_of, from the stored mentions (kg.store.splits.moves):
+        self.moves: dict[tuple[str, str], str] = {}  # (report, local id) -> the entity a split put it in
+        self.origins: dict[str, set[str]] = {}  # such an entity -> the stored ids its moved mentions have
+        self.moved_to: set[str] = set()  # every id a split or distinct judgement gave mentions (before merges)
         self.same: dict[tuple[str, tuple[str, ...]], Judgement] = {}  # (kind, args) -> the judgement
         for j in judgements:
             if self.conflict(j) is None:  # a stored set never conflicts; an edited table is not trusted
@@ -168,8 +199,22 @@ class Rules:
     def group(self, gid: str) -> set[str]:
         return self.members.get(gid, {gid})
 
+    def sources(self, gid: str) -> set[str]:
+        """The stored ids whose mentions may be in entity `gid` now: merged ones, and those a split moved."""
+        return self.group(gid) | self.origins.get(gid, set())
+
+    def place(self, doc: str, local_id: str, gid: str) -> str:
+        """The entity a stored mention (report, local id, stored id) is in once every judgement applies."""
+        if self.moves:
+            moved = self.moves.get((doc, local_id))
+            if moved is not None:
+                return moved
+        return self.remap.get(gid, gid)
+
     @staticmethod
     def _key(j: Judgement) -> tuple[str, tuple[str, ...]]:
+        if j.kind == "split":
+            return j.kind, (j.args[0], *sorted(splits.part_key(p) for p in j.args[1:]))
         return j.kind, tuple(sorted(j.args)) if j.kind == "distinct" else j.args
 
     def duplicate(self, j: Judgement) -> Judgement | None:
@@ -184,9 +229,13 @@ class Rules:
         if j.kind not in ("merge", "distinct"):
             return None
         a, b = j.args
+        ra, rb = self.canon(a), self.canon(b)
+        if j.kind == "merge":
+            for s in self.splits:
+                if {self.canon(s.args[0]), self.canon(splits.split_id(s.args[0], s.args[1:]))} == {ra, rb}:
+                    return f"{a} and {b} were parted by split judgement {s.seq}: undo it instead"
         if a == b:
             return f"{j.kind} needs two different entities, not {a} twice"
-        ra, rb = self.canon(a), self.canon(b)
         if j.kind == "distinct":
             if ra == rb:
                 by = ", ".join(str(m.seq) for m in self.merges if self.canon(m.args[0]) == ra)
@@ -205,8 +254,10 @@ class Rules:
         self.same[self._key(j)] = j
         if j.kind == "merge":
             self.parent[self.canon(j.args[1])] = self.canon(j.args[0])
-        getattr(self, {"merge": "merges", "distinct": "distinct", "reject": "rejects", "alias": "aliases"}[j.kind]
-                ).append(j)
+        getattr(self, {"merge": "merges", "distinct": "distinct", "reject": "rejects", "alias": "aliases",
+                       "split": "splits"}[j.kind]).append(j)
+        if j.kind == "split" or (j.kind == "distinct" and j.detail.get("sides")):
+            self.parting.append(j)
 
     # -- what the reader asks ---------------------------------------------------------------
     def names(self, gid: str) -> list[str]:

@@ -11,12 +11,13 @@ from typing import Any
 
 from kg import resolve
 from kg.model import DocumentInfo, Entity, Graph, Relation
-from kg.store import judgements, reprints
-from kg.store.judgements import REJECTED, Rules
+from kg.store import judgements, reprints, splits
+from kg.store.judgements import REJECTED, Judgement, Rules
 from kg.store.merge import FactRow, MentionRow, merge_entity, merge_relation, report_order
 
-_MENTION_COLS = "m.gid, m.doc, d.date, m.type, m.name, m.aliases, m.props, m.evidence"
-_FACT_COLS = "f.rkey, f.doc, d.date, f.seq, f.type, f.source, f.target, f.props, f.evidence, f.confidence"
+_MENTION_COLS = "m.gid, m.local_id, m.doc, d.date, m.type, m.name, m.aliases, m.props, m.evidence"
+_FACT_COLS = ("f.rkey, f.doc, d.date, f.seq, f.type, f.source, f.target, f.props, f.evidence, f.confidence, "
+              "f.source_local, f.target_local")
 
 
 def _json(text: str) -> Any:
@@ -28,19 +29,36 @@ def _json(text: str) -> Any:
     return json.loads(text)
 
 
-def _mention(row: tuple, evidence: bool) -> tuple[str, MentionRow]:
-    gid, doc, date, etype, name, aliases, props, ev = row
-    return gid, MentionRow(
+def _mention(row: tuple, evidence: bool) -> tuple[str, str, MentionRow]:
+    gid, local_id, doc, date, etype, name, aliases, props, ev = row
+    return gid, local_id, MentionRow(
         doc, report_order(date, doc), etype, name, _json(aliases), _json(props), _json(ev) if evidence else []
     )
 
 
-def _fact(row: tuple, evidence: bool, stories: dict[str, str]) -> tuple[str, FactRow]:
-    rkey, doc, date, seq, rtype, source, target, props, ev, conf = row
+def _fact(row: tuple, evidence: bool, stories: dict[str, str]) -> tuple[str, FactRow, str, str]:
+    rkey, doc, date, seq, rtype, source, target, props, ev, conf, source_local, target_local = row
     return rkey, FactRow(
         doc, report_order(date, doc), seq, rtype, source, target, _json(props), _json(ev) if evidence else [], conf,
         stories.get(doc, ""),
-    )
+    ), source_local, target_local
+
+
+def rules_of(conn: sqlite3.Connection, extra: Iterable[Judgement] = ()) -> Rules:
+    """The active judgements (and `extra`, not stored: a judgement tried before it is made) as the
+    reader applies them, with the mentions that split and distinct judgements move."""
+    rules = Rules([*judgements.load(conn), *extra])
+    if rules.parting:
+        rules.moves, rules.origins, rules.moved_to = splits.moves(conn, rules)
+    return rules
+
+
+def known(conn: sqlite3.Connection, rules: Rules, gid: str) -> bool:
+    """Whether `gid` is an entity id of the store as stored (a merged-away id too) or as a split
+    or distinct judgement made it."""
+    if conn.execute("SELECT 1 FROM mentions WHERE gid=? LIMIT 1", (gid,)).fetchone() is not None:
+        return True
+    return gid in rules.moved_to and rules.canon(gid) in set(rules.moves.values())
 
 
 def documents(conn: sqlite3.Connection, doc_id: str | None = None) -> list[DocumentInfo]:
@@ -78,9 +96,9 @@ def relation_ids(conn: sqlite3.Connection) -> set[str]:
 
 
 def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str, set[str]], Rules]:
-    """The merged graph with merges and aliases applied, rejected facts still in; the ids each
-    merged relation had before merges made it (see _merge_facts); the rules applied."""
-    rules = Rules(judgements.load(conn))
+    """The merged graph with merges, splits and aliases applied, rejected facts still in; the ids
+    each merged relation had before judgements moved it (see _merge_facts); the rules applied."""
+    rules = rules_of(conn)
     graph = Graph()
     for info in documents(conn):
         graph.documents[info.id] = info
@@ -89,23 +107,25 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
     ev = "evidence" if evidence else "'[]'"
     mentions: dict[str, list[MentionRow]] = defaultdict(list)
     own: dict[str, list[MentionRow]] = defaultdict(list)  # an entity others merged into: its own rows
-    remap, targets = rules.remap, rules.members
-    for gid, doc, etype, name, aliases, props, evs in conn.execute(
-        f"SELECT gid, doc, type, name, aliases, props, {ev} FROM mentions"
+    targets = rules.members
+    for gid, local_id, doc, etype, name, aliases, props, evs in conn.execute(
+        f"SELECT gid, local_id, doc, type, name, aliases, props, {ev} FROM mentions"
     ):
         row = MentionRow(doc, report_order(dates.get(doc), doc), etype, name, _json(aliases), _json(props), _json(evs))
-        mentions[remap.get(gid, gid)].append(row)
-        if gid in targets:
+        at = rules.place(doc, local_id, gid)
+        mentions[at].append(row)
+        if gid in targets and at == gid:
             own[gid].append(row)
     for gid in sorted(mentions):
         graph.entities[gid] = _merge_mentions(gid, mentions.pop(gid), own.get(gid), rules, evidence)
     rows = (
         (rkey, FactRow(doc, report_order(dates.get(doc), doc), seq, rtype, source, target, _json(props), _json(evs),
-                       conf, stories.get(doc, "")))
-        for rkey, doc, seq, rtype, source, target, props, evs, conf in conn.execute(
-            f"SELECT rkey, doc, seq, type, source, target, props, {ev}, confidence FROM facts")
+                       conf, stories.get(doc, "")), source_local, target_local)
+        for rkey, doc, seq, rtype, source, target, props, evs, conf, source_local, target_local in conn.execute(
+            f"SELECT rkey, doc, seq, type, source, target, props, {ev}, confidence, source_local, target_local "
+            "FROM facts")
     )
-    graph.relations, aka = _merge_facts(rows, remap, evidence)
+    graph.relations, aka = _merge_facts(rows, rules, evidence)
     graph.relations.sort(key=lambda r: (r.type, r.source, r.target, r.id))
     return graph, aka, rules
 
@@ -117,18 +137,23 @@ def _merge_mentions(gid: str, rows: list[MentionRow], own: list[MentionRow] | No
     return rules.entity(merge_entity(gid, rows, evidence=evidence, name_rows=own or None))
 
 
-def _merge_facts(rows: Iterable[tuple[str, FactRow]], remap: dict[str, str],
+def _merge_facts(rows: Iterable[tuple[str, FactRow, str, str]], rules: Rules,
                  evidence: bool) -> tuple[list[Relation], dict[str, set[str]]]:
-    """Relations from fact rows (rkey, row), their ends moved by merges: rows that come to join
-    the same ends merge like rows of one relation. Also returns, for each relation that merges
-    moved, the ids its parts had before (a rejection names a relation as the analyst saw it)."""
+    """Relations from fact rows (rkey, row, source local id, target local id), their ends moved by
+    merges and splits: rows that come to join the same ends merge like rows of one relation. Also
+    returns, for each relation that judgements moved, the ids its parts had before (a rejection
+    names a relation as the analyst saw it)."""
     facts: dict[str, list[FactRow]] = defaultdict(list)
     before: dict[tuple[str, int], tuple[str, FactRow]] = {}  # a moved row -> its rkey and row as stored
-    for rkey, row in rows:
-        if remap and (row.source in remap or row.target in remap):
-            before[(row.doc, row.seq)] = (rkey, row)
-            row = replace(row, source=remap.get(row.source, row.source), target=remap.get(row.target, row.target))
-            rkey = resolve.relation_key(row.type, row.source, row.target, str(row.props.get("role", "") or ""))
+    moving = bool(rules.remap or rules.moves)
+    for rkey, row, source_local, target_local in rows:
+        if moving:
+            source = rules.place(row.doc, source_local, row.source)
+            target = rules.place(row.doc, target_local, row.target)
+            if source != row.source or target != row.target:
+                before[(row.doc, row.seq)] = (rkey, row)
+                row = replace(row, source=source, target=target)
+                rkey = resolve.relation_key(row.type, source, target, str(row.props.get("role", "") or ""))
         facts[rkey].append(row)
     relations, aka = [], {}
     for key, group in facts.items():
@@ -143,7 +168,7 @@ def _merge_facts(rows: Iterable[tuple[str, FactRow]], remap: dict[str, str],
     return relations, aka
 
 
-def _entity_rows(conn: sqlite3.Connection, gids: set[str], evidence: bool) -> list[tuple[str, MentionRow]]:
+def _entity_rows(conn: sqlite3.Connection, gids: set[str], evidence: bool) -> list[tuple[str, str, MentionRow]]:
     return [_mention(r, evidence) for r in conn.execute(
         f"SELECT {_MENTION_COLS} FROM mentions m JOIN documents d ON d.id = m.doc "
         "WHERE m.gid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(gids)),))]
@@ -152,9 +177,10 @@ def _entity_rows(conn: sqlite3.Connection, gids: set[str], evidence: bool) -> li
 def entity(conn: sqlite3.Connection, gid: str, *, evidence: bool = True, rules: Rules | None = None) -> Entity | None:
     """One entity with the judgements applied (a merged-away id gives the entity it is in now);
     a rejected one carries the prop judgements.REJECTED."""
-    rules = rules if rules is not None else Rules(judgements.load(conn))
+    rules = rules if rules is not None else rules_of(conn)
     gid = rules.canon(gid)
-    rows = _entity_rows(conn, rules.group(gid), evidence)
+    rows = [(stored, row) for stored, local_id, row in _entity_rows(conn, rules.sources(gid), evidence)
+            if rules.place(row.doc, local_id, stored) == gid]
     if not rows:
         return None
     ent = _merge_mentions(gid, [row for _, row in rows], [row for stored, row in rows if stored == gid], rules,
@@ -168,17 +194,18 @@ def entity(conn: sqlite3.Connection, gid: str, *, evidence: bool = True, rules: 
 def relations_of(conn: sqlite3.Connection, gid: str) -> list[Relation]:
     """Every relation with this entity at either end, merged across reports, with the judgements
     applied; rejected ones are kept and carry the prop judgements.REJECTED (kg show lists them)."""
-    rules = Rules(judgements.load(conn))
+    rules = rules_of(conn)
     gid = rules.canon(gid)
-    group = json.dumps(sorted(rules.group(gid)))
+    group = json.dumps(sorted(rules.sources(gid)))
     rows = conn.execute(
         f"SELECT {_FACT_COLS} FROM facts f JOIN documents d ON d.id = f.doc WHERE f.rkey IN ("
         "SELECT rkey FROM facts WHERE source IN (SELECT value FROM json_each(?1)) "
         "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,)
     ).fetchall()
     stories = reprints.stories(conn)
-    relations, aka = _merge_facts((_fact(r, True, stories) for r in rows), rules.remap, True)
-    out = rules.relations(relations, aka, include_rejected=True)
+    relations, aka = _merge_facts((_fact(r, True, stories) for r in rows), rules, True)
+    # a split may have moved some of these rows to another entity
+    out = [r for r in rules.relations(relations, aka, include_rejected=True) if gid in (r.source, r.target)]
     return sorted(out, key=lambda r: (r.source != gid, r.type, r.target, r.source))
 
 
@@ -186,27 +213,35 @@ def find(conn: sqlite3.Connection, ref: str) -> list[str]:
     """Global ids matching an id, or a name or alias (case, tones, abbreviations ignored), with
     the judgements applied: a merged-away id or name gives the entity it is in now, and names
     alias judgements added are found too."""
-    rules = Rules(judgements.load(conn))
+    rules = rules_of(conn)
     ref = ref.strip()
     gid = rules.canon(ref)
-    if conn.execute("SELECT 1 FROM mentions WHERE gid IN (SELECT value FROM json_each(?)) LIMIT 1",
-                    (json.dumps(sorted(rules.group(gid))),)).fetchone():
+    if _holds(conn, rules, gid):
         return [gid]
     for key in (resolve.lookup_key(ref), resolve.folded_key(ref)):
         rows = conn.execute(
-            "SELECT DISTINCT m.gid FROM names n JOIN mentions m ON m.doc = n.doc AND m.local_id = n.local_id "
-            "WHERE n.key=?",
+            "SELECT DISTINCT m.doc, m.local_id, m.gid FROM names n JOIN mentions m ON m.doc = n.doc "
+            "AND m.local_id = n.local_id WHERE n.key=?",
             (key,),
         ).fetchall()
-        found = {rules.canon(r[0]) for r in rows} | rules.find(key)
+        found = {rules.place(*r) for r in rows} | rules.find(key)
         if found:
             return sorted(found)
     return []
 
 
+def _holds(conn: sqlite3.Connection, rules: Rules, gid: str) -> bool:
+    """Whether entity `gid` (after judgements) has a mention."""
+    query = "SELECT doc, local_id, gid FROM mentions WHERE gid IN (SELECT value FROM json_each(?))"
+    if not rules.moves:  # no mention moved: any stored row of its ids will do
+        query += " LIMIT 1"
+    rows = conn.execute(query, (json.dumps(sorted(rules.sources(gid))),))
+    return any(rules.place(*row) == gid for row in rows)
+
+
 def names(conn: sqlite3.Connection, gids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """gid -> (type, canonical name), for labelling the other end of relations."""
-    rules = Rules(judgements.load(conn))
+    rules = rules_of(conn)
     out: dict[str, tuple[str, str]] = {}
     for gid in set(gids):
         ent = entity(conn, gid, evidence=False, rules=rules)

@@ -19,7 +19,8 @@ Tables:
 - paths: every file path that holds a report's content (one report per path; identical copies
   share a report), so a file's edit, rename or removal moves or drops only that path;
 - judgements: human decisions kept as data (kg.store.judgements): merge, distinct, reject, alias,
-  each with author, time, reason and an active flag (undo clears it; the row stays as history).
+  split, each with author, time, reason, an active flag (undo clears it; the row stays as history)
+  and `detail` (JSON: what a kind needs beyond its arguments, a distinct judgement's sides).
   They are applied where the graph is read (kg.store.reader), never by editing the rows above,
   so they survive re-ingest, re-extraction and removal;
 - stories, story_bands: each report's MinHash signature and the story it is a reprint of (the
@@ -47,7 +48,7 @@ from kg.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -128,7 +129,8 @@ CREATE TABLE IF NOT EXISTS judgements (
     reason TEXT NOT NULL,
     active INTEGER NOT NULL,
     undone_by TEXT NOT NULL,
-    undone_at TEXT NOT NULL
+    undone_at TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -186,8 +188,17 @@ def _v4_to_v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS mentions_person_key ON mentions(key) WHERE type='Person'")
 
 
+def _v5_to_v6(conn: sqlite3.Connection) -> None:
+    """Version 6 keeps what a judgement needs beyond its arguments (a distinct judgement's sides,
+    kg.store.splits): a new column, empty for the judgements made before. (A store older than
+    version 3 got the table in its current shape from _v2_to_v3, column included.)"""
+    if "detail" not in {row[1] for row in conn.execute("PRAGMA table_info(judgements)")}:
+        conn.execute("ALTER TABLE judgements ADD COLUMN detail TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
+                                                        _v5_to_v6]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 

@@ -103,8 +103,36 @@ def test_alias_export_import_and_check(store: Path, tmp_path: Path) -> None:
     assert check.exit_code == 1
     assert check.output.splitlines() == [
         f"   2  distinct {person_id('Lê Văn Bình')} {person_id('Lê Văn Bính')}: {person_id('Lê Văn Bính')} is no "
-        "longer in the store (if resolution made the two one entity, a distinct judgement cannot part them yet)",
+        "longer in the store",
         "1 judgement(s) no longer apply"]
     assert kg(store, "judge", "check").output == "every judgement applies\n"
     bad = kg(store, "judge", "import", str(tmp_path / "missing.jsonl"))
     assert bad.exit_code == 1 and bad.output.startswith(f"kg: error: {tmp_path / 'missing.jsonl'}: cannot read")
+
+
+def test_split_by_report_or_post_list_export_import_and_check(store: Path, tmp_path: Path) -> None:
+    later = small_report("c.txt", [("Lê Văn Bình", "Phó Giám đốc", FIN)], date="2024-06-01")
+    with Store.open(store) as s:
+        s.put(later)
+    binh = person_id("Lê Văn Bình")
+    res = kg(store, "judge", "split", "Lê Văn Bình", "--report", "c.txt", "--author", "lan", "--reason", "two men")
+    assert res.exit_code == 0, res.output
+    other = res.output.splitlines()[1].removeprefix("the other entity: ")
+    assert res.output.splitlines() == [f"judgement 1: split {binh} report:c.txt (by lan)",
+                                       f"the other entity: {other}"] and other.startswith(binh + "-s")
+    assert kg(store, "show", other).output.splitlines()[0] == f"Lê Văn Bình  [Person]  {other}"
+    assert "  1  split    " in kg(store, "judge", "list").output
+    by_post = kg(store, "judge", "split", binh, "--post", f"Phó Giám đốc @ {FIN}")
+    assert by_post.exit_code == 1 and by_post.output.endswith("nothing to split off\n")  # c.txt's Bình is off already
+    missing = kg(store, "judge", "split", binh, "--report", "nope.txt")
+    assert (missing.exit_code, missing.output) == (1, "kg: error: no report 'nope.txt' in the store\n")
+    assert kg(store, "judge", "export", str(tmp_path / "j.jsonl")).exit_code == 0
+    with Store.open(tmp_path / "other") as s:
+        s.put(later)
+        s.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", FIN), ("Trần Thị Hoa", "Phó Giám đốc", FIN)]))
+    assert kg(tmp_path / "other", "judge", "import", str(tmp_path / "j.jsonl")).output.startswith("1 added")
+    assert kg(tmp_path / "other", "show", other).exit_code == 0
+    assert kg(tmp_path / "other", "remove", "c.txt").exit_code == 0
+    check = kg(tmp_path / "other", "judge", "check")
+    assert check.exit_code == 1 and check.output.splitlines()[0] == \
+        f"   1  split {binh} report:c.txt: report:c.txt is no longer in the store"

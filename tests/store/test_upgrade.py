@@ -160,3 +160,25 @@ def test_a_version_4_store_indexes_only_person_mentions_by_key_after_the_upgrade
     plan = conn.execute("EXPLAIN QUERY PLAN SELECT doc FROM mentions WHERE type='Person' AND key='x'").fetchall()
     conn.close()
     assert "mentions_person_key" in plan[0][3]
+
+
+def test_a_version_5_stores_judgements_keep_applying_and_take_a_detail_after_the_upgrade(tmp_path: Path) -> None:
+    from kg import judge
+    from tests.store.sample import small_report
+
+    with Store.open(tmp_path / "store") as store:
+        store.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Sở Tài chính tỉnh Nghệ An")]))
+        judge.reject(store, "Lê Văn Bình", author="lan")
+    db = tmp_path / "store" / "kg.sqlite"
+    conn = sqlite3.connect(db)  # version 5's judgements table: no detail column
+    conn.execute("ALTER TABLE judgements DROP COLUMN detail")
+    conn.execute("UPDATE meta SET value='5' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+    with Store.open(tmp_path / "store") as store:
+        assert [(j.kind, j.detail) for j in judge.listing(store)] == [("reject", {})]
+        assert not [e for e in store.graph().entities.values() if e.type == "Person"]
+        judge.distinct(store, "Lê Văn Bình", "Sở Tài chính tỉnh Nghệ An", author="lan")
+        assert judge.listing(store)[1].detail["sides"] == [[["a.txt", "lê văn bình"]],
+                                                          [["a.txt", "sở tài chính tỉnh nghệ an"]]]
+        assert schema.version_of(store.conn) == schema.SCHEMA_VERSION
