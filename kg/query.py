@@ -183,9 +183,11 @@ def run_sparql(store: ox.Store, query: str, params: Mapping[str, Any] | None = N
         raise QueryError(f"SPARQL: {exc}") from None
 
 
-def sparql(store: Any, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-    """SPARQL on a kg Store's embedded RDF store (built or refreshed first if stale)."""
-    return run_sparql(store.derived.rdf(), query, params)
+def sparql(store: Any, query: str, params: Mapping[str, Any] | None = None, *,
+           include_rejected: bool = False) -> QueryResult:
+    """SPARQL on a kg Store's embedded RDF store (built or refreshed first if stale); the facts
+    judged wrong are in it only if `include_rejected` (then marked kg:rejected)."""
+    return run_sparql(store.derived.rdf(include_rejected), query, params)
 
 
 # -- Cypher -----------------------------------------------------------------------------------
@@ -223,9 +225,11 @@ def run_cypher(conn: Any, query: str, params: Mapping[str, Any] | None = None) -
     return QueryResult(columns, rows)
 
 
-def cypher(store: Any, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Cypher on a kg Store's embedded property-graph store (built or refreshed first if stale)."""
-    return run_cypher(store.derived.cypher(), query, params)
+def cypher(store: Any, query: str, params: Mapping[str, Any] | None = None, *,
+           include_rejected: bool = False) -> QueryResult:
+    """Cypher on a kg Store's embedded property-graph store (built or refreshed first if stale);
+    the facts judged wrong are in it only if `include_rejected` (then with a `rejected` property)."""
+    return run_cypher(store.derived.cypher(include_rejected), query, params)
 
 
 # -- dispatch ---------------------------------------------------------------------------------
@@ -235,12 +239,16 @@ REMOTE = {"sparql": "sparql-endpoint", "cypher": "neo4j"}
 
 
 def run(language: str, query: str, params: Mapping[str, Any] | None = None, *,
-        store: Any = None, target: str | None = None) -> QueryResult:
-    """One entry point: on `target` (a server) through the registry, else on the embedded store."""
+        store: Any = None, target: str | None = None, include_rejected: bool = False) -> QueryResult:
+    """One entry point: on `target` (a server) through the registry, else on the embedded store
+    (with the facts judged wrong too if `include_rejected`)."""
     if language not in LANGUAGES:
         raise QueryError(f"unknown query language {language!r}; choose one of: {', '.join(LANGUAGES)}")
     if not query.strip():
         raise QueryError("empty query")
+    if target and include_rejected:  # a server holds what kg load put in it
+        raise QueryError("--include-rejected applies to the embedded store; a server holds what `kg load` "
+                         "put in it (kg load --include-rejected)")
     if target:
         try:
             engine = get("query", REMOTE[language])
@@ -249,4 +257,5 @@ def run(language: str, query: str, params: Mapping[str, Any] | None = None, *,
         return engine.func(query, dict(params or {}), target)
     if store is None:
         raise QueryError("no store to query")
-    return sparql(store, query, params) if language == "sparql" else cypher(store, query, params)
+    ask = sparql if language == "sparql" else cypher
+    return ask(store, query, params, include_rejected=include_rejected)

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 
 from kg.cli.common import errors_to_exit, shown
+from kg.cli.store import REJECTED_HELP
 from kg.errors import QueryError
 from kg.registry import QueryResult
 
@@ -31,9 +32,10 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         endpoint: str | None = typer.Option(None, "--endpoint", help="Query this SPARQL 1.1 endpoint instead."),
+        include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
     ) -> None:
         """SPARQL 1.1 (prefixes kg:, org:, prov:, foaf:, schema:, eli:, skos:, dcterms: … predeclared)."""
-        _run("sparql", query, param, fmt, store, endpoint)
+        _run("sparql", query, param, fmt, store, endpoint, include_rejected)
 
     @group.command("cypher")
     def cypher_cmd(
@@ -42,12 +44,14 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
         store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
         neo4j: str | None = typer.Option(None, "--neo4j", help="Query this Neo4j server (bolt://…) instead."),
+        include_rejected: bool = typer.Option(False, "--include-rejected", help=REJECTED_HELP),
     ) -> None:
         """Cypher on the embedded property graph (see ontology/README.md for what works)."""
-        _run("cypher", query, param, fmt, store, neo4j)
+        _run("cypher", query, param, fmt, store, neo4j, include_rejected)
 
 
-def _run(language: str, query: str, params: list[str], fmt: str, store: Path | None, target: str | None) -> None:
+def _run(language: str, query: str, params: list[str], fmt: str, store: Path | None, target: str | None,
+         include_rejected: bool = False) -> None:
     from kg.query import parse_params, run
 
     if fmt not in FORMATS:
@@ -57,16 +61,17 @@ def _run(language: str, query: str, params: list[str], fmt: str, store: Path | N
     with errors_to_exit():
         text = _query_text(query)
         if target:
-            result = run(language, text, values, target=target)
+            result = run(language, text, values, target=target, include_rejected=include_rejected)
         else:
             from kg.store import Store
+            from kg.store.derived import kind_of
 
             with Store.open(store, create=False) as db:
-                kind = "rdf" if language == "sparql" else "cypher"
+                kind = kind_of("rdf" if language == "sparql" else "cypher", include_rejected)
                 if not db.derived.fresh(kind) and not db.read_only:  # read-only: the store logs it
                     typer.echo(f"kg: building the {language.upper()} store for the current graph "
                                "(once after each change)…", err=True)
-                result = run(language, text, values, store=db)
+                result = run(language, text, values, store=db, include_rejected=include_rejected)
         _print(result, fmt)
 
 

@@ -10,6 +10,14 @@ Both are opened read-only: queries cannot change the graph behind the store's ba
 processes can query at once. A reader holds a shared lock on derived/<kind>-<state>.lock; an old
 state is deleted only when nobody holds its lock.
 
+Rejected facts (kg judge reject) are out of both unless a query asks for them (`rdf(True)`,
+`cypher(True)`): those are served by separate stores, `rdf-rejected` and `cypher-rejected`, built
+from the graph read with its rejected facts (each marked with the property `rejected`) the first
+time they are asked for in a state. Separate stores rather than one store with a marker that every
+query would have to filter on: a query written without thinking of judgements (every example in
+ontology/queries.yaml, a user's own) then never sees a rejected fact, the default stores cost
+nothing more, and only those who ask pay for a second build.
+
 A store this process cannot write (a read-only mount shared by analysts) is queried as it is:
 current derived stores are opened read-only without taking locks, and missing or stale ones are
 built into a temporary folder for this process (logged: every run builds again), removed on close.
@@ -70,6 +78,26 @@ def build_rdf(graph: Graph, dest: Path) -> None:
 
 
 BUILDERS: dict[str, Callable[[Graph, Path], None]] = {"rdf": build_rdf, "cypher": cypherdb.build}
+WITH_REJECTED = "-rejected"  # "rdf-rejected": the RDF store with the rejected facts too, marked
+KINDS = (*BUILDERS, *(k + WITH_REJECTED for k in BUILDERS))
+
+
+def kind_of(base: str, include_rejected: bool = False) -> str:
+    """The derived store that serves queries in `base` ("rdf" or "cypher"), with rejected facts or not."""
+    return base + WITH_REJECTED if include_rejected else base
+
+
+def _base(kind: str) -> str:
+    return kind.removesuffix(WITH_REJECTED)
+
+
+def _graphs(conn: Any, kinds: list[str]) -> dict[str, Graph]:
+    """The graph each of `kinds` is built from: one read with, one without rejected facts, as needed."""
+    from kg.store.reader import read_graph
+
+    wanted = {kind.endswith(WITH_REJECTED) for kind in kinds}
+    graphs = {flag: read_graph(conn, include_rejected=flag) for flag in sorted(wanted)}
+    return {kind: graphs[kind.endswith(WITH_REJECTED)] for kind in kinds}
 
 
 @contextlib.contextmanager
@@ -103,16 +131,16 @@ class Derived:
         self._handles: dict[str, tuple[str, Any, int | None]] = {}  # kind -> (state, handle, reader lock fd)
 
     # -- public ------------------------------------------------------------------------------
-    def rdf(self) -> pyoxigraph.Store:
-        """The read-only Oxigraph store for the current state."""
-        return self._open("rdf")
+    def rdf(self, include_rejected: bool = False) -> pyoxigraph.Store:
+        """The read-only Oxigraph store for the current state (with the rejected facts, marked, if asked)."""
+        return self._open(kind_of("rdf", include_rejected))
 
-    def cypher(self) -> Any:
-        """A read-only ladybug Connection for the current state."""
-        return self._open("cypher")[1]
+    def cypher(self, include_rejected: bool = False) -> Any:
+        """A read-only ladybug Connection for the current state (with the rejected facts, marked, if asked)."""
+        return self._open(kind_of("cypher", include_rejected))[1]
 
     def fresh(self, kind: str) -> bool:
-        """Whether the `kind` store for the current state is built (a query needs no build)."""
+        """Whether the `kind` store (see KINDS) for the current state is built (a query needs no build)."""
         name = f"{kind}-{self.store.state()[1]}"
         return any((where / name / "complete").exists() for where in (self.dir, self._scratch) if where)
 
@@ -156,7 +184,7 @@ class Derived:
 
     def _open_at(self, kind: str, state: str, path: Path, fd: int | None) -> Any:
         try:
-            if kind == "rdf":
+            if _base(kind) == "rdf":
                 handle: Any = pyoxigraph.Store.read_only(str(path / "oxigraph"))
             else:
                 handle = cypherdb.open_read_only(path)
@@ -172,7 +200,7 @@ class Derived:
         if held is None:
             return
         _, handle, fd = held
-        if kind == "cypher":
+        if _base(kind) == "cypher":
             db, conn = handle
             conn.close()
             db.close()
@@ -212,13 +240,11 @@ class Derived:
                                                 for where in (self.dir, scratch))]
             if not todo:
                 return state, scratch
-            from kg.store.reader import read_graph
-
-            graph = read_graph(conn)
+            graphs = _graphs(conn, todo)
         for kind in todo:
             log.warning("store %s is read-only and has no current %s store: building one in %s for this run "
                         "only (query it once where it is writable to keep one)", self.store.path, kind, scratch)
-            self._build(kind, state, graph, where=scratch)
+            self._build(kind, state, graphs[kind], where=scratch)
         return state, scratch
 
     def _ensure(self, kind: str, state: str, also: tuple[str, ...] = ()) -> tuple[str, Path]:
@@ -237,13 +263,11 @@ class Derived:
                 todo = [k for k in wanted if not (self.dir / f"{k}-{state}" / "complete").exists()]
                 if not todo:
                     return state, self.dir / f"{kind}-{state}"
-                from kg.store.reader import read_graph
-
-                graph = read_graph(conn)
+                graphs = _graphs(conn, todo)
             for name in todo:
-                self._build(name, state, graph)
+                self._build(name, state, graphs[name])
             held = {f"{k}-{h[0]}" for k, h in self._handles.items()}
-            self._cleanup(keep={*(f"{k}-{state}" for k in BUILDERS), *held})
+            self._cleanup(keep={*(f"{k}-{state}" for k in KINDS), *held})
         return state, self.dir / f"{kind}-{state}"
 
     def _build(self, kind: str, state: str, graph: Graph, where: Path | None = None) -> None:
@@ -253,7 +277,7 @@ class Derived:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         try:
-            BUILDERS[kind](graph, tmp)
+            BUILDERS[_base(kind)](graph, tmp)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise StoreError(f"{where}: building the {kind} store failed ({exc})") from None

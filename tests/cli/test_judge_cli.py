@@ -136,3 +136,19 @@ def test_split_by_report_or_post_list_export_import_and_check(store: Path, tmp_p
     check = kg(tmp_path / "other", "judge", "check")
     assert check.exit_code == 1 and check.output.splitlines()[0] == \
         f"   1  split {binh} report:c.txt: report:c.txt is no longer in the store"
+
+
+def test_query_leaves_rejected_facts_out_unless_asked(store: Path) -> None:
+    hoa = "MATCH (p:Person {name: 'Trần Thị Hoa'})-[h:HOLDS_POSITION]->(o) RETURN h.role, h.rejected ORDER BY h.role"
+    [post] = [r for r in _exported(store) if r["kind"] == "relation" and r["props"].get("role") == "Chủ tịch"]
+    assert kg(store, "judge", "reject", post["id"], "--author", "lan").exit_code == 0
+    res = kg(store, "query", "cypher", hoa, "-f", "csv")
+    assert res.exit_code == 0 and res.stdout == "h.role,h.rejected\nPhó Giám đốc,\n"
+    res = kg(store, "query", "cypher", hoa, "-f", "csv", "--include-rejected")
+    assert res.exit_code == 0 and res.stdout.startswith("h.role,h.rejected\nChủ tịch,by lan at ")
+    assert "building the CYPHER store" in res.stderr
+    ask = "ASK { ?f kg:rejected ?why }"
+    assert kg(store, "query", "sparql", ask, "-f", "csv").stdout == "ask\nfalse\n"
+    assert kg(store, "query", "sparql", ask, "-f", "csv", "--include-rejected").stdout == "ask\ntrue\n"
+    remote = runner.invoke(app, ["query", "cypher", hoa, "--neo4j", "bolt://127.0.0.1:1", "--include-rejected"])
+    assert remote.exit_code == 1 and remote.output.startswith("kg: error: --include-rejected applies to the embedded")

@@ -7,11 +7,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg import judge, query
-from kg.errors import JudgementError
+from kg.errors import JudgementError, QueryError
 from kg.model import Extraction
 from kg.store import Store
 from kg.store.judgements import Judgement, Rules
@@ -141,3 +142,28 @@ def test_any_history_with_judgements_ends_as_a_fresh_ingest_with_the_same_judgem
             assert judge.import_jsonl(fresh, Path(tmp) / "j.jsonl").refused == []
             assert (canonical(fresh.graph()), canonical(fresh.graph(include_rejected=True))) == judged
             assert [(j.seq, what) for j, what in judge.check(fresh)] == stale
+
+
+def test_queries_leave_rejected_facts_out_unless_asked_and_then_mark_them(tmp_path: Path) -> None:
+    posts = "MATCH (p:Person)-[h:HOLDS_POSITION]->(o) RETURN p.name, h.role, p.rejected, h.rejected ORDER BY p.name"
+    sparql = ("SELECT ?n ?why WHERE { ?p a foaf:Person ; skos:prefLabel ?n OPTIONAL { ?p kg:rejected ?why } } "
+              "ORDER BY ?n")
+    with Store.open(tmp_path / "kg") as store:
+        store.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Sở Tài chính tỉnh Nghệ An"),
+                                         ("Trần Thị Hoa", "Phó Giám đốc", "Sở Nội vụ tỉnh Nghệ An")]))
+        j = judge.reject(store, "Trần Thị Hoa", author="lan", reason="not there")
+        assert query.cypher(store, posts).rows == [["Lê Văn Bình", "Giám đốc", None, None]]
+        assert query.sparql(store, sparql).rows == [["Lê Văn Bình", None]]
+        note = f"by lan at {j.time} (judgement 1): not there"
+        assert query.cypher(store, posts, include_rejected=True).rows == [
+            ["Lê Văn Bình", "Giám đốc", None, None], ["Trần Thị Hoa", "Phó Giám đốc", note, note]]
+        assert query.sparql(store, sparql, include_rejected=True).rows == [["Lê Văn Bình", None],
+                                                                           ["Trần Thị Hoa", note]]
+        assert query.run("cypher", posts, store=store).rows == [["Lê Văn Bình", "Giám đốc", None, None]]
+        state = store.state()[1]
+        assert {p.name for p in (store.path / "derived").iterdir() if p.is_dir()} == {
+            f"{kind}-{state}" for kind in ("rdf", "cypher", "rdf-rejected", "cypher-rejected")}
+        judge.undo(store, 1, author="lan")  # a new state: both kinds rebuilt from the graph as judged now
+        assert len(query.cypher(store, posts).rows) == 2
+    with pytest.raises(QueryError, match="applies to the embedded store"):
+        query.run("cypher", posts, target="bolt://localhost:1", include_rejected=True)
