@@ -13,6 +13,7 @@ import typer
 from kg.cli.common import error, errors_to_exit, min_confidence_option, min_reports_option, shown, shown_lines
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
+LANG_HELP = "Names: vi (as written) or en (English for bodies and posts where data/labels_en.tsv has it)."
 REJECTED_HELP = "Also the facts judged wrong (kg judge reject), each with a 'rejected' property saying by whom and why."
 FORMAT_SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".jsonld": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
                    ".jsonl": "jsonl"}
@@ -101,12 +102,16 @@ def show_cmd(
     entity: str = typer.Argument(..., help="An entity id, name or alias (case, tone marks, abbreviations ignored)."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    lang: str = typer.Option("vi", "--lang", metavar="LANG", help=LANG_HELP),
 ) -> None:
     """An entity with its aliases, relations and the sentences that support each relation."""
+    from kg.labels_en import check_lang
     from kg.store.views import describe
 
-    with errors_to_exit(), _open(store) as db:
-        views = describe(db, entity)
+    with errors_to_exit():
+        check_lang(lang)  # a usage error before the store is opened
+        with _open(store) as db:
+            views = describe(db, entity, lang=lang)
     if not views:
         error(f"no entity named {entity!r}")
         raise typer.Exit(1)
@@ -123,7 +128,7 @@ def _format_view(view) -> str:
     from kg.store.judgements import REJECTED
 
     ent = view.entity
-    lines = [f"{ent.name}  [{ent.type}]  {ent.id}"]
+    lines = [f"{_named(ent.name, view.name_en)}  [{ent.type}]  {ent.id}"]
     if REJECTED in ent.props:  # kept to be audited, left out of every graph, query and export
         lines.append(f"  REJECTED {ent.props[REJECTED]}")
     if ent.aliases:
@@ -137,16 +142,23 @@ def _format_view(view) -> str:
         lines.append("  no relations")
     for link in view.links:
         rel = link.relation
-        props = ", ".join(f"{k}: {v}" for k, v in sorted(rel.props.items()) if k not in (REJECTED, REPORTS))
+        props = ", ".join(f"{k}: {_named(v, link.role_en) if k == 'role' else v}" for k, v in sorted(rel.props.items())
+                          if k not in (REJECTED, REPORTS))
         arrow = f"-[{rel.type}]->" if link.outgoing else f"<-[{rel.type}]-"
         n = rel.props.get(REPORTS, 1)
-        lines.append(f"  {arrow} {link.other_name} [{link.other_type}]" + (f"  ({props})" if props else "")
+        lines.append(f"  {arrow} {_named(link.other_name, link.other_name_en)} [{link.other_type}]"
+                     + (f"  ({props})" if props else "")
                      + f"  {n} independent report{'s' * (n != 1)}  confidence {rel.confidence:.2f}  {rel.id}")
         if REJECTED in rel.props:
             lines.append(f"      REJECTED {rel.props[REJECTED]}")
         for ev in rel.evidence:
             lines.append(f"      {shown(ev.doc)}:{ev.start}-{ev.end}  \"{ev.sentence or ev.text}\"")
     return "\n".join(lines)
+
+
+def _named(name: object, english: str) -> str:
+    """The English first, the name as written after it, where there is an English name (--lang en)."""
+    return f"{english} ({name})" if english else str(name)
 
 
 def path_cmd(

@@ -180,3 +180,27 @@ def test_control_characters_in_a_reports_text_never_reach_the_terminal(tmp_path:
     for out in outputs:
         assert "\x1b" not in out and "\u202e" not in out
     assert "\\x1b" in outputs[0]  # shown, escaped, in the evidence sentence
+
+
+def test_show_in_english_names_bodies_and_posts_where_the_labels_have_them(tmp_path: Path) -> None:
+    from tests.store.sample import small_report
+
+    with Store.open(tmp_path / "kg-data") as db:
+        db.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Văn phòng Quốc hội"),
+                                      ("Trần Thị Hoa", "Chuyên viên", "Sở Nội vụ tỉnh Nghệ An")]))
+    where = ["--store", str(tmp_path / "kg-data")]
+    res = kg("show", "Lê Văn Bình", "--lang", "en", *where)
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0].startswith("Lê Văn Bình  [Person]  person:")  # a person keeps his name
+    assert "-[HOLDS_POSITION]-> Office of the National Assembly (Văn phòng Quốc hội) [Organization]  " \
+           "(role: Director (Giám đốc), since: 2024-03-14)" in res.output
+    assert kg("show", "VPQH", "--lang", "en", *where).output.startswith(
+        "Office of the National Assembly (Văn phòng Quốc hội)  [Organization]")
+    plain = kg("show", "Trần Thị Hoa", "--lang", "en", *where).output  # no English in the data: as written
+    assert "-[HOLDS_POSITION]-> Sở Nội vụ tỉnh Nghệ An [Organization]  (role: Chuyên viên, " in plain
+    assert "Office of" not in kg("show", "VPQH", *where).output
+    [view] = json.loads(kg("show", "Lê Văn Bình", "--lang", "en", "--json", *where).output)
+    assert view["relations"][0]["other"]["name_en"] == "Office of the National Assembly"
+    assert view["relations"][0]["role_en"] == "Director" and "name_en" not in view
+    bad = kg("show", "VPQH", "--lang", "fr", *where)
+    assert bad.exit_code == 1 and bad.output.startswith("kg: error: --lang: unknown language 'fr'")
