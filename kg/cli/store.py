@@ -67,7 +67,7 @@ def stats_cmd(
     reports: bool = typer.Option(False, "--reports", help="Also list the reports."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Counts by type, reports ingested, size on disk; --top N for the most connected entities."""
+    """Counts by type (judgements applied), reports ingested, size on disk; --top N for the most connected entities."""
     from kg.paths import top_entities
 
     with errors_to_exit(), _open(store) as db:
@@ -82,6 +82,10 @@ def stats_cmd(
     reprinted = f" ({stats['reprints']} reprints of others, counted once)" if stats.get("reprints") else ""
     typer.echo(f"{shown(stats['path'])}: {stats['reports']} reports{reprinted}, "
                f"{stats['size_bytes'] / 1e6:.1f} MB on disk")
+    if stats["judgements"]:
+        before = stats["as_reported"]
+        typer.echo(f"{stats['judgements']} judgement(s) in force (kg judge list); counted with them applied "
+                   f"(as the reports say: {before['entities_total']} entities, {before['relations_total']} relations)")
     for section in ("entities", "relations"):
         typer.echo(f"{section}: {stats[section + '_total']}")
         for name, count in stats[section].items():

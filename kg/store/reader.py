@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -251,18 +251,33 @@ def names(conn: sqlite3.Connection, gids: Iterable[str]) -> dict[str, tuple[str,
 
 
 def counts(conn: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
-    """Canonical entities and relations by type (what `kg stats` and `kg ingest` print)."""
+    """Canonical entities and relations by type as the reports say them, before judgements (what
+    `kg ingest` prints; `kg stats` prints judged_counts when judgements are in force)."""
     entities = dict(conn.execute("SELECT type, COUNT(DISTINCT gid) FROM mentions GROUP BY type ORDER BY type"))
     relations = dict(conn.execute("SELECT type, COUNT(DISTINCT rkey) FROM facts GROUP BY type ORDER BY type"))
     return entities, relations
 
 
+def judged_counts(conn: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
+    """Entities and relations by type in the graph as judged (merges, splits and rejections applied)."""
+    graph = read_graph(conn, evidence=False)
+    entities = Counter(e.type for e in graph.entities.values())
+    relations = Counter(r.type for r in graph.relations)
+    return dict(sorted(entities.items())), dict(sorted(relations.items()))
+
+
 def stats(conn: sqlite3.Connection) -> dict[str, object]:
-    entities, relations = counts(conn)
-    return {
+    """What `kg stats` prints: the counts are of the graph as judged; `as_reported` has them
+    before the judgements (what the reports say), when judgements are in force."""
+    reported = counts(conn)
+    in_force = len(judgements.load(conn))
+    # the judged graph is read only when there are judgements: counting rows is far cheaper
+    entities, relations = judged_counts(conn) if in_force else reported
+    out: dict[str, object] = {
         "reports": conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
         # reports that are reprints of an earlier one (the same story from another outlet)
         "reprints": reprints.reprint_count(conn),
+        "judgements": in_force,
         "entities": entities,
         "relations": relations,
         "entities_total": sum(entities.values()),
@@ -272,3 +287,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, object]:
             "SELECT json_extract(info, '$.outlet') AS o, COUNT(*) AS n FROM documents WHERE o != '' "
             "GROUP BY o ORDER BY n DESC, o").fetchall()),
     }
+    if in_force:
+        out["as_reported"] = {"entities_total": sum(reported[0].values()),
+                              "relations_total": sum(reported[1].values())}
+    return out

@@ -337,7 +337,8 @@ class Store:
         return sum(entities.values()), sum(relations.values())
 
     def stats(self) -> dict[str, Any]:
-        """Counts by type, reports, and size on disk."""
+        """Counts by type (of the graph as judged, kg.store.reader.stats), reports, judgements in force,
+        and size on disk."""
         with self.snapshot() as conn:
             out = reader.stats(conn)
         out["generation"] = self.generation

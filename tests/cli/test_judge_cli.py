@@ -152,3 +152,24 @@ def test_query_leaves_rejected_facts_out_unless_asked(store: Path) -> None:
     assert kg(store, "query", "sparql", ask, "-f", "csv", "--include-rejected").stdout == "ask\ntrue\n"
     remote = runner.invoke(app, ["query", "cypher", hoa, "--neo4j", "bolt://127.0.0.1:1", "--include-rejected"])
     assert remote.exit_code == 1 and remote.output.startswith("kg: error: --include-rejected applies to the embedded")
+
+
+def test_stats_count_the_graph_as_judged_and_say_how_many_judgements_are_in_force(store: Path) -> None:
+    plain = json.loads(kg(store, "stats", "--json").output)
+    assert plain["judgements"] == 0 and "as_reported" not in plain and plain["entities"]["Person"] == 4
+    assert "judgement" not in kg(store, "stats").output
+    assert kg(store, "judge", "merge", "Lê Văn Bình", "Lê Văn Bính").exit_code == 0
+    assert kg(store, "judge", "reject", "Hội Nông dân tỉnh Cà Mau").exit_code == 0
+    judged = json.loads(kg(store, "stats", "--json").output)
+    exported = _exported(store)
+    assert judged["judgements"] == 2 and judged["entities"]["Person"] == 3
+    assert judged["entities_total"] == len([r for r in exported if r["kind"] == "entity"]) == \
+        plain["entities_total"] - 2  # Bính folded into Bình, the body rejected
+    assert judged["relations_total"] == len([r for r in exported if r["kind"] == "relation"]) < \
+        plain["relations_total"]
+    assert judged["as_reported"] == {"entities_total": plain["entities_total"],
+                                     "relations_total": plain["relations_total"]}
+    text = kg(store, "stats").output
+    assert f"2 judgement(s) in force (kg judge list); counted with them applied (as the reports say: " \
+           f"{plain['entities_total']} entities, {plain['relations_total']} relations)\n" \
+           f"entities: {judged['entities_total']}\n" in text
