@@ -29,7 +29,8 @@ Also: `lock()` (become the writer now rather than at the first write), `unlock()
 `find(name_or_id)`,
 `entity(id)`, `relations_of(id)` (one entity without reading the whole graph), `state()` /
 `generation` (changes with every write), `refresh()` (build the derived stores now),
-`derived.rdf()` / `derived.cypher()` (read-only handles; kg.query runs queries on them), and
+`derived.rdf()` / `derived.cypher()` (read-only handles; kg.query runs queries on them; with
+`include_rejected=True`, separate stores that also hold the rejected facts, marked), and
 kg.store.views.describe (what `kg show` prints). A store this process cannot write (a read-only
 mount) opens read-only (`store.read_only`): queries work, writes raise StoreError.
 
@@ -47,7 +48,9 @@ Layout of a store folder:
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it
-              has changed since they were built (kg.store.derived). Deleting it loses nothing.
+              has changed since they were built (kg.store.derived), and, once a query asks for
+              rejected facts, the same two with them (rdf-rejected, cypher-rejected). Deleting it
+              loses nothing.
 """
 
 from kg.store.store import DEFAULT_DIR, ERRORS_FILE, PutResult, Store, default_path, upgrade_store
