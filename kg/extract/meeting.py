@@ -118,7 +118,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     if got is None and title and sentences and sentences[0].index == 0 and (
             vote := _assembly_vote(lex, sentences[0], org_ent)) is not None:
         # "Hôm nay Quốc hội miễn nhiệm Chủ tịch …": a headline's vote is its assembly's sitting
-        got = sentences[0], (_sitting(lex, vote[1]), sentences[0].char_span(*vote[0]), -1)
+        got = sentences[0], (_sitting(lex, text, sentences[0], vote), sentences[0].char_span(*vote[0]), -1)
     if got is None:
         return
     lead, (name, span, noun_at) = got
@@ -127,6 +127,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
         lead, dates_in(text, lead.start, lead.end, year))
     props = {"date": dates[0].iso} if dates else {"date": doc_date} if doc_date else {}
+    spokes = _spokesperson_body(lex, lead, name, org_ent)
+    if spokes is not None and name_key(spokes.name) not in name_key(name):
+        name = f"{name} của {spokes.name}"  # "Họp báo chiều 25/4 của Bộ Ngoại giao"
     key = f"{props.get('date', '')} {name_key(name)}"
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)
     event.props["main"] = True
@@ -136,7 +139,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         for place in (venue, *listed_venues(b, lex, held or lead, venue)):
             b.relate("HELD_AT", event, place, sent, 0.8)
     vote = _assembly_vote(lex, lead, org_ent)
-    if vote is not None and name == _sitting(lex, vote[1]):  # the assembly holds its sitting
+    if vote is not None and name == _sitting(lex, text, lead, vote):  # the assembly holds its sitting
         b.relate("PARTICIPATED_IN", vote[1], event, sent, 0.8)
     # "Hội nghị Trung ương 7": a meeting named after the body that holds it
     for prefix, owner in lex.words["meetings_of"].items():
@@ -166,7 +169,19 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         for _m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
             if name.endswith(f" của {e.name}"):
                 b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
+    if spokes is not None:  # the body whose spokesperson speaks at its press conference holds it
+        b.relate("PARTICIPATED_IN", spokes, event, sent, 0.8)
     present(b, lex, body, lead, name, event, people, org_ent)
+
+
+def _spokesperson_body(lex, lead: Sentence, name: str, org_ent) -> Entity | None:
+    """The body of a spokesperson the lead names, when the event is a press conference ("bà A, người
+    phát ngôn Bộ Ngoại giao cho biết trong họp báo chiều nay"; data spokesperson_roles), or None."""
+    if lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is None:
+        return None
+    roles = set(lex.words["spokesperson_roles"])
+    return next((e for p in lead.people for post in p.posts if post.role in roles and post.org is not None
+                 and (e := org_ent.get(id(post.org))) is not None and not e.props.get("foreign")), None)
 
 
 def _designated(lex, s: Sentence, noun_at: int, at: int) -> bool:
@@ -253,7 +268,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     vote = _assembly_vote(lex, lead, org_ent) if not name else None
     if vote is not None and ((verb := _meeting_verb(lex, lead)) is None or verb[0] >= vote[0][0]):
         # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
-        span, name = lead.char_span(*vote[0]), _sitting(lex, vote[1])
+        span, name = lead.char_span(*vote[0]), _sitting(lex, text, lead, vote)
         # "Quốc hội thảo luận ở tổ về …": the discussion is the sitting ("Thảo luận ở tổ của Quốc hội")
         verb = _sitting_discussion(lex, lead, *vote[0])
         if verb is not None:
@@ -278,6 +293,10 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         # a discussion named by its verb ends before its topic: "Thảo luận ở tổ về dự án Luật …"
         end = next((k for k in range(at + 1, end) if lead.tokens[k].keys[:1] == KEY_VE), end) if lex.phrases[
             "topic_verbs"].match(lead.tokens, at) else end
+        # a visit named by its verb ends at whom it met, not the crowd after it ("làm việc với Viện X và các
+        # nhà khoa học, chuyên gia …")
+        end = next((k for k in range(at + 1, end - 1) if lead.tokens[k].keys[:1] == KEY_VA and lex.word_in(
+            lead.tokens[k + 1], "plural_markers")), end)
         if lead.tokens[at].is_word and end > at:
             span = lead.char_span(at, end)
             name = text[span[0] : span[1]]
@@ -298,8 +317,13 @@ _DE, _TAI, _THU = (word_key("để"),), (word_key("tại"),), (word_key("thứ")
 _NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
 
 
-def _sitting(lex, assembly: Entity) -> str:
-    return f"{lex.words['sitting_noun']} {assembly.name}"  # "Phiên họp Quốc hội"
+def _sitting(lex, text: str, s: Sentence, vote: tuple[tuple[int, int], Entity]) -> str:
+    """"Phiên họp Quốc hội"; a Party committee written as its executive holds a plenum, named as
+    written ("Hội nghị Ban chấp hành Đảng bộ tỉnh Thanh Hóa")."""
+    m = next((m for m in s.orgs if m.start == vote[0][0]), None)
+    if m is not None and m.executive:
+        return f"{lex.words['plenum_noun']} {text[slice(*s.char_span(m.start, m.end))]}"
+    return f"{lex.words['sitting_noun']} {vote[1].name}"
 
 
 def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] | None:
@@ -309,7 +333,8 @@ def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] 
     if s.has_phrase(verbs) < 0:
         return None
     for m, e in top_level(s, org_ent):
-        if id(m) in s.title_orgs or not (lex.is_assembly(e.name) or e.name in lex.words["sitting_bodies"]):
+        if id(m) in s.title_orgs or not (lex.is_assembly(e.name) or e.name in lex.words["sitting_bodies"] or (
+                m.executive)):
             continue
         if m.start > 0 and s.tokens[m.start - 1].keys[:1] == _DE:
             continue  # "được giới thiệu để HĐND bầu": a vote to come

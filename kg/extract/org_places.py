@@ -125,6 +125,12 @@ class PlaceReading:
             k += 1
         return None
 
+    def home_country_end(self, j: int) -> int:
+        """After a known body's name, the end of the home country's name written after it ("Bộ Ngoại
+        giao Việt Nam"; data home_country), else j."""
+        got = self.lex.phrases["home_country"].match(self.toks, j)
+        return got[0] if got is not None and self.toks[j].is_cap else j
+
     def locality_after(self, j: int) -> tuple[str, int] | None:
         """(locality, end) of a place written with its level at j ("tỉnh Hà Giang"), or None."""
         return self._locality(j)

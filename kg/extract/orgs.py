@@ -210,6 +210,8 @@ class OrgParser(BodyLists):
                     party = expand_surface(self.toks, end - 1, m.end)
                     m.inner = OrgMention(end - 1, m.end, "gazetteer", canonical=party, locality=m.locality,
                                          foreign=True)
+            else:
+                m.end = self.home_country_end(end)  # "Bộ Ngoại giao Việt Nam Đoàn Khắc Việt": no "Việt Nam Đoàn"
             candidates.append(m)
         if hd:
             end, head = hd

@@ -836,3 +836,10 @@ def test_a_city_whose_name_holds_its_level_names_its_party_committee_one_way(run
 def test_the_assemblys_social_affairs_committee_written_without_ve(run):
     x = run("Phó chủ nhiệm Ủy ban các vấn đề xã hội Bùi Văn Lợi thông tin.")
     assert ("Bùi Văn Lợi", "Ủy ban về các vấn đề xã hội của Quốc hội", "Phó chủ nhiệm") in rels(x, "HOLDS_POSITION")
+
+
+def test_the_home_countrys_name_after_a_known_body_starts_no_persons_name(run):
+    x = run("Phó Phát ngôn viên Bộ Ngoại giao Việt Nam Đoàn Khắc Việt cho biết.")
+    assert names(x, "Person") == {"Đoàn Khắc Việt"}
+    assert ("Đoàn Khắc Việt", "Bộ Ngoại giao", "Phó Phát ngôn viên") in rels(x, "HOLDS_POSITION")
+    assert "Bộ Ngoại giao Mỹ" in names(run("Bộ Ngoại giao Mỹ ra thông cáo."), "Organization")

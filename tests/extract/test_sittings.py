@@ -60,3 +60,28 @@ def test_a_head_presenting_at_a_sitting_takes_part_for_the_body_the_title_implie
             "trình bày báo cáo kinh tế - xã hội. Đại biểu Quốc hội Lê Văn Bình trình bày ý kiến.")
     taking_part = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert "Chính phủ" in taking_part
+
+
+def test_a_party_committee_written_as_its_executive_that_votes_holds_a_plenum(run):
+    x = run("Kỷ luật Phó chủ tịch tỉnh\n\nNgày 29/9, Ban chấp hành Đảng bộ tỉnh Nghệ An đã bỏ phiếu thống nhất hình "
+            "thức kỷ luật khiển trách đối với ông Lê Văn Tuấn.")
+    assert _main(x) == "Hội nghị Ban chấp hành Đảng bộ tỉnh Nghệ An"
+
+
+def test_a_press_conference_where_a_bodys_spokesperson_speaks_is_that_bodys(run):
+    x = run("Sức khỏe lãnh đạo\n\nBà Lê Thị Hằng, người phát ngôn Bộ Ngoại giao cho biết trong họp báo chiều nay 25/4 "
+            "rằng mọi việc bình thường.")
+    assert _main(x) == "Họp báo chiều 25/4 của Bộ Ngoại giao"
+    assert ("Bộ Ngoại giao", _main(x), None) in rels(x, "PARTICIPATED_IN")
+
+
+def test_a_visit_named_by_its_verb_ends_at_whom_it_met(run):
+    x = run("Khoa học xã hội cần đổi mới\n\nNgày 24/2/2026, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tới thăm, "
+            "làm việc với Viện Hàn lâm Khoa học xã hội Việt Nam và các nhà khoa học, chuyên gia tiêu biểu.")
+    assert _main(x) == "Thăm, làm việc với Viện Hàn lâm Khoa học xã hội Việt Nam"
+
+
+def test_a_rank_ceremony_in_the_headline_of_a_dated_report_is_the_event(run):
+    x = run("Chủ tịch nước trao quân hàm Thượng tướng Công an\n23/10/2013\n\nChủ tịch nước thăng hàm Thượng tướng cho "
+            "Thứ trưởng Công an Lê Văn Nam.")
+    assert _main(x).startswith("Chủ tịch nước trao quân hàm")
