@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "load",  # kg load neo4j|sparql
     "viz",  # kg viz
     "judge",  # kg judge merge|distinct|reject|alias|list|undo|export|import|check
+    "timeline",  # kg timeline
 )
 
 

@@ -209,6 +209,33 @@ def relations_of(conn: sqlite3.Connection, gid: str) -> list[Relation]:
     return sorted(out, key=lambda r: (r.source != gid, r.type, r.target, r.source))
 
 
+def relation_rows(conn: sqlite3.Connection, gid: str) -> list[tuple[Relation, list[FactRow]]]:
+    """Every relation at this entity (rejected ones left out), each with the report rows it merges,
+    their ends placed by the judgements: what each report said on its own date (kg.timeline needs
+    a post's status per report, which the merged relation keeps only from the latest report)."""
+    rules = rules_of(conn)
+    gid = rules.canon(gid)
+    group = json.dumps(sorted(rules.sources(gid)))
+    rows = [_fact(r, True, {}) for r in conn.execute(
+        f"SELECT {_FACT_COLS} FROM facts f JOIN documents d ON d.id = f.doc WHERE f.rkey IN ("
+        "SELECT rkey FROM facts WHERE source IN (SELECT value FROM json_each(?1)) "
+        "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,))]
+    relations, aka = _merge_facts(iter(rows), rules, False)
+    kept = {r.id for r in rules.relations(relations, aka, include_rejected=False) if gid in (r.source, r.target)}
+    # the same grouping _merge_facts makes (type, placed ends, normalized role), rows kept
+    groups: dict[tuple[str, str, str, str], list[FactRow]] = defaultdict(list)
+    for _, row, source_local, target_local in rows:
+        row = replace(row, source=rules.place(row.doc, source_local, row.source),
+                      target=rules.place(row.doc, target_local, row.target))
+        groups[(row.type, row.source, row.target, resolve.role_key(str(row.props.get("role", "") or "")))].append(row)
+    out = []
+    for group_rows in groups.values():
+        rel = merge_relation(group_rows, evidence=True)
+        if rel.id in kept:
+            out.append((rel, sorted(group_rows, key=lambda r: (r.order, r.seq))))
+    return sorted(out, key=lambda pair: (pair[0].type, pair[0].source, pair[0].target, pair[0].id))
+
+
 def find(conn: sqlite3.Connection, ref: str) -> list[str]:
     """Global ids matching an id, or a name or alias (case, tones, abbreviations ignored), with
     the judgements applied: a merged-away id or name gives the entity it is in now, and names

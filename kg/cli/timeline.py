@@ -1,0 +1,39 @@
+"""kg timeline: a person's posts over time, or a body's holders (kg.timeline)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from kg.cli.common import error, errors_to_exit, shown_lines
+
+STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("timeline")(timeline_cmd)
+
+
+def timeline_cmd(
+    ref: str = typer.Argument(..., metavar="NAME_OR_ID", help="A person or body: id, name or alias."),
+    store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """A person's posts as intervals (start, end, and what each bound rests on), or a body's holders, in date order."""
+    from kg.store import Store
+    from kg.timeline import format_table, timelines
+
+    with errors_to_exit():
+        if fmt not in ("table", "json"):
+            raise typer.BadParameter(f"--format must be table or json, not {fmt!r}")
+        with Store.open(store, create=False) as db:
+            found = timelines(db, ref)
+    if not found:
+        error(f"no person or body named {ref!r}")
+        raise typer.Exit(1)
+    if fmt == "json":
+        typer.echo(json.dumps([p.to_dict() for t in found for p in t.posts], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(shown_lines(format_table(found)))

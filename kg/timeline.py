@@ -1,0 +1,242 @@
+"""Posts over time (issue 16, first step): from many dated statements to a history.
+
+Each report states a post as of its own date, and says when it is held ("Bộ trưởng Bộ Tài chính
+X"), held no more ("nguyên Bộ trưởng …", prop `former`) or held since a stated date (prop
+`since`). A person's post becomes an interval:
+
+- `earliest` / `latest`: the first and last report date showing the post held (former-only
+  reports do not count: they say it was held once, not on that date);
+- `start`: the `since` a report states (`start_basis` "stated"), else `earliest` ("reports": held
+  since at least then), else none (every report undated);
+- `end`: the date of the first report after `latest` that shows the post former (`end_basis`
+  "former"), or that names another holder of the same single-holder post in the same body
+  ("successor"; ontology/single_holder_roles.txt), whichever comes first; else open. The end is
+  the date the change was first reported, an upper bound of the day it happened.
+
+Undated reports add evidence but no bound. Every post keeps the reports behind it (its own
+statements and the report that closes it), each with its date and sentence. Read-only: the store
+is not changed, and this module never prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kg import resolve
+from kg.errors import KgError
+from kg.resources import shared_dir
+from kg.store import Store
+from kg.store.merge import FactRow
+from kg.store.reader import relation_rows
+
+SINGLE_HOLDER_FILE = "single_holder_roles.txt"
+HOLDS = "HOLDS_POSITION"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report behind a post or one of its bounds."""
+
+    doc: str
+    date: str | None  # the report's date, ISO; None when undated
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "date": self.date, "sentence": self.sentence}
+
+
+@dataclass
+class Post:
+    """One person holding one role in one body, as an interval of dates with its evidence."""
+
+    person_id: str
+    person: str
+    role: str
+    body_id: str
+    body: str
+    earliest: str | None = None
+    latest: str | None = None
+    start: str | None = None
+    end: str | None = None
+    start_basis: str | None = None  # "stated" | "reports" | None
+    end_basis: str | None = None  # "former" | "successor" | None (open)
+    start_evidence: Source | None = None
+    end_evidence: Source | None = None
+    evidence: list[Source] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of issue 16: a post, dates ISO YYYY[-MM[-DD]], evidence in date order."""
+        return {"person": self.person, "role": self.role, "body": self.body, "earliest": self.earliest,
+                "latest": self.latest, "start": self.start, "end": self.end, "start_basis": self.start_basis,
+                "end_basis": self.end_basis, "evidence": [s.to_dict() for s in self.evidence]}
+
+
+@dataclass
+class Timeline:
+    """What a name or id refers to: a person's posts, or a body's holders, in date order."""
+
+    id: str
+    type: str  # "Person" or "Organization"
+    name: str
+    anchor: str = ""  # a person: the body it holds most posts in (tells namesakes apart)
+    posts: list[Post] = field(default_factory=list)
+
+
+@cache
+def single_holder_roles() -> tuple[str, ...]:
+    """Normalized "role [body start]" entries of posts held by one person at a time."""
+    path = shared_dir("ontology") / SINGLE_HOLDER_FILE
+    if not path.exists():
+        raise KgError(f"ontology file missing: {path}")
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            entries.append(resolve.canonical_key(line.split("\t")[0]))
+    return tuple(entries)
+
+
+def is_single_holder(role: str, body: str) -> bool:
+    """Whether the post (role in body) has one holder at a time: its "role body" begins with an entry
+    of the list, word by word ("Bí thư Tỉnh ủy Nghệ An" yes; "Phó Bí thư Tỉnh ủy …" no)."""
+    post = resolve.canonical_key(f"{role} {body}")
+    return any(post == e or post.startswith(e + " ") for e in single_holder_roles())
+
+
+def timelines(store: Store, ref: str) -> list[Timeline]:
+    """Every person or body that `ref` (an id, a name or an alias) names, with its posts or its
+    holders' posts in date order. Empty when it names none (or only other kinds of entity)."""
+    out = []
+    with store.snapshot() as conn:
+        gids = store.find(ref)
+        kinds = store.names(gids)
+        for gid in gids:
+            etype, name = kinds.get(gid, ("", gid))
+            if etype == "Person":
+                out.append(_person(store, conn, gid, name))
+            elif etype == "Organization":
+                out.append(Timeline(gid, etype, name, posts=_ordered(_body_posts(store, conn, gid, name))))
+    return out
+
+
+def posts(store: Store, ref: str) -> list[Post]:
+    """The posts of every person or body `ref` names, one flat list (the JSON of `kg timeline`)."""
+    return [post for line in timelines(store, ref) for post in line.posts]
+
+
+def _person(store: Store, conn: Any, gid: str, name: str) -> Timeline:
+    """A person's posts: each body it holds a post in is read whole, since another holder of the
+    same post (a successor) bounds this person's interval."""
+    bodies = Counter()
+    for rel, rows in relation_rows(conn, gid):
+        if rel.type == HOLDS and rel.source == gid:
+            bodies[rel.target] += len({r.doc for r in rows})
+    body_names = store.names(list(bodies))
+    found = []
+    for body in sorted(bodies):
+        found += [p for p in _body_posts(store, conn, body, body_names.get(body, ("", body))[1])
+                  if p.person_id == gid]
+    anchor = body_names.get(min(bodies, key=lambda b: (-bodies[b], b)), ("", ""))[1] if bodies else ""
+    return Timeline(gid, "Person", name, anchor, _ordered(found))
+
+
+def _body_posts(store: Store, conn: Any, body: str, body_name: str) -> list[Post]:
+    """Every post held in a body, each bounded by its own later reports and by its successors."""
+    held = [(rel, rows) for rel, rows in relation_rows(conn, body) if rel.type == HOLDS and rel.target == body]
+    people = store.names([rel.source for rel, _ in held])
+    # holdings of each post (normalized role): who, on which dated report, in which sentence
+    holders: dict[str, list[tuple[str, Source]]] = {}
+    for rel, rows in held:
+        for row in rows:
+            if not row.props.get("former") and row.order[0]:
+                holders.setdefault(_role(row), []).append((rel.source, _source(row)))
+    out = []
+    for rel, rows in held:
+        role = str(rel.props.get("role") or "")
+        post = Post(rel.source, people.get(rel.source, ("", rel.source))[1], role, body, body_name)
+        _bound(post, rows)
+        if is_single_holder(role, body_name):
+            _successor(post, holders.get(resolve.role_key(role), []))
+        post.evidence = sorted({*post.evidence, *filter(None, [post.end_evidence])}, key=_by_date)
+        out.append(post)
+    return out
+
+
+def _bound(post: Post, rows: list[FactRow]) -> None:
+    """earliest, latest, start and a former end from the person's own report rows."""
+    post.evidence = [_source(r) for r in rows]
+    dated = [r for r in rows if r.order[0]]  # an undated report gives evidence, no bound
+    held = [r for r in dated if not r.props.get("former")]
+    if held:
+        post.earliest = min(r.order[0] for r in held)
+        post.latest = max(r.order[0] for r in held)
+    stated = [r for r in rows if r.props.get("since")]
+    if stated:  # a start a report states ("được bổ nhiệm … từ ngày …") wins over report dates
+        first = min(stated, key=lambda r: str(r.props["since"]))
+        post.start, post.start_basis, post.start_evidence = str(first.props["since"]), "stated", _source(first)
+    elif held:
+        first = min(held, key=lambda r: r.order)
+        post.start, post.start_basis, post.start_evidence = post.earliest, "reports", _source(first)
+    # "nguyên …" in a report after the last one showing the post held: it ended by then
+    formers = [r for r in dated if r.props.get("former") and (post.latest is None or r.order[0] > post.latest)]
+    if formers:
+        first = min(formers, key=lambda r: r.order)
+        post.end, post.end_basis, post.end_evidence = first.order[0], "former", _source(first)
+
+
+def _successor(post: Post, holdings: list[tuple[str, Source]]) -> None:
+    """Ends a single-holder post at the first later report naming another holder, unless a
+    former report ends it no later (what a report states beats what is inferred)."""
+    if post.latest is None:
+        return
+    later = [s for person, s in holdings if person != post.person_id and s.date and s.date > post.latest]
+    if not later:
+        return
+    first = min(later, key=_by_date)
+    if post.end is None or str(first.date) < post.end:
+        post.end, post.end_basis, post.end_evidence = first.date, "successor", first
+
+
+def _role(row: FactRow) -> str:
+    return resolve.role_key(str(row.props.get("role", "") or ""))
+
+
+def _source(row: FactRow) -> Source:
+    sentence = next((str(ev[3] or ev[2]) for ev in row.evidence), "")
+    return Source(row.doc, row.order[0] or None, sentence)
+
+
+def _by_date(source: Source) -> tuple[int, str, str]:
+    return (source.date is None, source.date or "", source.doc)
+
+
+def _ordered(found: list[Post]) -> list[Post]:
+    """Date order: by start (else the end, for a post only ever reported former); undated last."""
+    def key(p: Post) -> tuple[bool, str, str, str]:
+        when = p.start or p.earliest or p.end
+        return (when is None, when or "", p.person, p.role)
+    return sorted(found, key=key)
+
+
+def format_table(found: list[Timeline]) -> str:
+    """The text `kg timeline` prints: a block per person or body, a line per post with its
+    interval and bases, then the report that closes it when one does."""
+    blocks = []
+    for line in found:
+        anchor = f", in {line.anchor}" if line.anchor else ""
+        rows = [f"{line.name}  [{line.type}{anchor}]  {line.id}"]
+        if not line.posts:
+            rows.append("  no posts")
+        for post in line.posts:
+            who = post.role if line.type == "Person" else f"{post.person}: {post.role}"
+            where = f" @ {post.body}" if line.type == "Person" else ""
+            start = f"{post.start} ({post.start_basis})" if post.start else "?"
+            end = f"{post.end} ({post.end_basis})" if post.end else "open"
+            seen = f"reported {post.earliest} … {post.latest}" if post.earliest else "no dated report shows it held"
+            rows.append(f"  {start} → {end}  {who}{where}  [{seen}; {len(post.evidence)} report(s)]")
+            if post.end_evidence is not None:
+                rows.append(f"      ended: {post.end_evidence.doc}: {post.end_evidence.sentence}")
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
