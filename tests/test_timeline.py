@@ -147,3 +147,18 @@ def test_a_stated_start_wins_over_the_report_dates(tmp_path: Path) -> None:
 ])
 def test_single_holder_posts_come_from_the_ontology_list(role: str, body: str, single: bool) -> None:
     assert is_single_holder(role, body) is single
+
+
+def test_judgements_apply_a_merged_person_joins_and_a_rejected_post_goes(tmp_path: Path) -> None:
+    from kg import judge
+
+    with Store.open(tmp_path / "kg") as db:
+        db.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Sở Y tế tỉnh Nghệ An")], "2020-01-05"))
+        db.put(small_report("b.txt", [("Lê Văn Bình", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")], "2021-02-06"))
+        first, second = (t.id for t in timelines(db, "Lê Văn Bình"))
+        judge.merge(db, first, second, author="t")
+        (line,) = timelines(db, "Lê Văn Bình")
+        assert [p.role for p in line.posts] == ["Giám đốc", "Phó Chủ tịch"]  # date order, one person
+        rel = next(r for r in db.relations_of(line.id) if r.props.get("role") == "Giám đốc")
+        judge.reject(db, rel.id, author="t")
+        assert [p.role for p in posts(db, line.id)] == ["Phó Chủ tịch"]
