@@ -34,6 +34,7 @@ class DirectiveMention:
     subject_end: int = -1
     subject: str = ""
     edition: str = ""  # a law's year ("Luật Xây dựng năm 2003"): which version of it
+    amends: list[DirectiveMention] = field(default_factory=list)  # the laws an amending law names
 
 
 class DirectiveParser:
@@ -94,6 +95,8 @@ class DirectiveParser:
         if not toks[i].is_cap and kind not in ("Luật", "Bộ luật"):
             return None
         t = toks[j] if j < len(toks) else None
+        if t is not None and t.is_word and not t.is_cap and toks[i].is_cap and kind in ("Luật", "Bộ luật", "Pháp lệnh"):
+            return self._lower_law(i, j, kind)  # "Luật tiếp cận thông tin; Luật báo chí (sửa đổi)"
         if t is None or not t.is_word or not t.is_cap:
             return None
         if kind in ("Luật", "Bộ luật", "Pháp lệnh"):
@@ -207,6 +210,57 @@ class DirectiveParser:
         if mark is not None and mark[0] < len(toks) and toks[mark[0]].text == ")":
             end = mark[0] + 1
         return end
+
+    def _lower_law(self, i: int, j: int, kind: str) -> DirectiveMention | None:
+        """A law whose name the press writes in lower case after a capitalized "Luật": only where the
+        name ends cleanly (a comma, a semicolon, a bracket, "năm YYYY"), and not "Luật sư", "Luật này"."""
+        toks = self.toks
+        if i > 0 and self._key(i - 1) in self.lex.wordset("not_a_law_before"):
+            return None
+        if toks[j].keys[0] in self.lex.wordset("law_compounds"):
+            return None  # "Luật sư", "luật pháp": no law's name
+        if self.lex.phrases["amendment_marks"].match(toks, j, allow_comma=True) is not None:
+            return self._amending_law(i, j, kind)
+        stops = self.lex.wordset("law_name_stops")
+        k = j
+        while k < len(toks) and k - j < 10 and toks[k].is_word and not toks[k].is_cap and (
+                toks[k].keys[0] not in stops or (self._key(k) == word_key("thông") and self._key(k + 1) != word_key(
+                    "qua"))):  # ("thông tin" goes on; "thông qua" ends)
+            k += 1
+        if k == j or not self._law_name_ends_at(k):
+            return None
+        end = self._law_name_tail(k)
+        name = expand_surface(toks, j, end)
+        m = DirectiveMention(i, end, kind, "", "", f"{kind} {name[:1].upper()}{name[1:]}")  # "Luật Báo chí"
+        if end + 1 < len(toks) and self._key(end) == word_key("năm") and re.fullmatch(r"\d{4}", toks[end + 1].text):
+            m.edition = toks[end + 1].text
+        return m
+
+    def _amending_law(self, i: int, j: int, kind: str) -> DirectiveMention | None:
+        """"Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng (và Luật …)": named through the
+        laws it amends, as written; without "của" and a law after it, none."""
+        toks = self.toks
+        cua = next((k for k in range(j, min(len(toks), j + 10)) if self._key(k) == word_key("của")), -1)
+        if cua < 0 or not (cua + 2 < len(toks) and self._key(cua + 1) == word_key(kind) and toks[cua + 1].is_cap):
+            return None
+        amended: list[DirectiveMention] = []
+        at = cua + 1
+        while True:  # "… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+            end = self._law_name_end(at + 1)
+            if end <= at + 1:
+                break
+            amended.append(DirectiveMention(at, end, kind, "", "", f"{kind} {expand_surface(toks, at + 1, end)}"))
+            nxt = end + 1
+            if not (nxt + 1 < len(toks) and (toks[end].text == "," or toks[end].keys[:1] == KEY_VA) and self._key(
+                    nxt) == word_key(kind) and toks[nxt].is_cap) or self.lex.phrases["amendment_marks"].match(
+                    toks, nxt + 1, allow_comma=True) is not None:  # (not the next amending law of a list)
+                break
+            at = nxt
+        if not amended:
+            return None
+        m = DirectiveMention(i, amended[-1].end, kind, "", "", f"{kind} {expand_surface(toks, j, amended[-1].end)}")
+        m.amends = amended
+        return m
 
     def _law_name_ends_at(self, k: int) -> bool:
         """A clean end for a law's lower-case name: "năm 2023", a comma, a semicolon, a bracket,

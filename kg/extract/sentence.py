@@ -112,6 +112,7 @@ def read_sentence(
         d = dirp.parse(i) if k0 in gates.directive or tok.text[0].isdigit() else None
         if d is not None:
             s.directives.append(d)
+            s.directives.extend(d.amends)  # the laws an amending law names are named too
             if d.issuer is not None:
                 for org in (d.issuer, *d.co_issuers):
                     s.orgs.append(org)

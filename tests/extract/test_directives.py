@@ -191,3 +191,24 @@ def test_a_directive_written_with_its_year_and_no_so_is_a_directive_of_its_issue
     assert ("Ủy ban nhân dân tỉnh Nghệ An", "Nghị quyết số 16", None) in rels(x, "IMPLEMENTS")
     # a number of years is still no document ("nghị quyết 5 năm")
     assert not names(run("Tỉnh thực hiện Nghị quyết 5 năm qua."), "Directive")
+
+
+def test_laws_named_in_lower_case_after_a_capital_luat(run):
+    x = run("Quốc hội xem xét 3 dự án luật gồm Luật tiếp cận thông tin; Luật báo chí (sửa đổi); Luật dược (sửa đổi).")
+    assert {"Luật Tiếp cận thông tin", "Luật Báo chí sửa đổi", "Luật Dược sửa đổi"} <= names(x, "Directive")
+    # no law's name: a lawyer, "this law", a law that "includes", a verb after the name
+    for text in ("Luật sư Nguyễn Văn An cho biết.", "Luật này có hiệu lực.", "Dự án Luật gồm 6 chương.",
+                 "Luật đất đai quy định rõ."):
+        assert not names(run(text), "Directive"), text
+
+
+def test_an_amending_law_is_named_through_the_laws_it_amends_which_are_named_too(run):
+    x = run("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức.")
+    assert names(x, "Directive") == {
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức",
+        "Luật Cán bộ, công chức", "Luật Viên chức"}
+    # a list of amending laws stays a list
+    y = run("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Luật Dược, Luật sửa đổi, bổ sung một số điều "
+            "của Luật Bảo hiểm y tế.")
+    assert {"Luật sửa đổi, bổ sung một số điều của Luật Dược",
+            "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"} <= names(y, "Directive")
