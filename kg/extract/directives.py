@@ -229,6 +229,12 @@ class DirectiveParser:
             k += 1
         if k == j or not self._law_name_ends_at(k):
             return None
+        # an item of a list set off by semicolons is the law's whole name, commas and "và" in it ("Luật
+        # ký kết, gia nhập và thực hiện điều ước quốc tế (sửa đổi); Luật báo chí …")
+        semi = next((q for q in range(k, min(len(toks), j + 25)) if toks[q].text in (";", ".")), -1)
+        listed = toks[semi].text == ";" or (i > 0 and toks[i - 1].text == ";") if semi > k else False
+        if listed and all((x.is_word and not x.is_cap) or x.text in (",", "(", ")") for x in toks[k:semi]):
+            k = next((q for q in range(k, semi) if toks[q].text == "("), semi)  # (its "(sửa đổi)": the tail)
         end = self._law_name_tail(k)
         name = expand_surface(toks, j, end)
         m = DirectiveMention(i, end, kind, "", "", f"{kind} {name[:1].upper()}{name[1:]}")  # "Luật Báo chí"

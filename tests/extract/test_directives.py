@@ -212,3 +212,10 @@ def test_an_amending_law_is_named_through_the_laws_it_amends_which_are_named_too
             "của Luật Bảo hiểm y tế.")
     assert {"Luật sửa đổi, bổ sung một số điều của Luật Dược",
             "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"} <= names(y, "Directive")
+
+
+def test_a_law_in_a_list_set_off_by_semicolons_is_named_to_its_semicolon(run):
+    x = run("Quốc hội xem xét các dự án luật gồm Luật tiếp cận thông tin; Luật ký kết, gia nhập và thực hiện điều "
+            "ước quốc tế (sửa đổi); Luật thuế xuất khẩu, thuế nhập khẩu (sửa đổi).")
+    assert {"Luật Ký kết, gia nhập và thực hiện điều ước quốc tế sửa đổi",
+            "Luật Thuế xuất khẩu, thuế nhập khẩu sửa đổi"} <= names(x, "Directive")
