@@ -27,9 +27,15 @@ def deputies(lex: Lexicon, s: Sentence) -> None:
         if delegation:
             k += 1
         level = lex.phrases["locality_words"].match(toks, k)  # "(TP. HCM)", "(tỉnh Nghệ An)"
+        at_level = k
         if level is not None:
             k = level[0] + (1 if level[0] < len(toks) and toks[level[0]].text == "." else 0)
         place = lex.locations.match(toks, k)
+        close = next((q for q in range(k, min(len(toks), k + 6)) if toks[q].text == ")"), -1)
+        named = " ".join(x.text for x in toks[k:close]) if place is None and level is not None and close > k else ""
+        if named and (city := lex.location_names.get(phrase_keys(f"{toks[at_level].text} {named}"))) is not None:
+            place = (close, city)  # "(đoàn TP. Hồ Chí Minh)": the city's name with its level, not a person's
+            s.people = [x for x in s.people if not at_level <= x.start < close]
         known = place is not None
         if place is None and level is not None and k < len(toks) and toks[k].is_abbr:
             place = (k + 1, toks[k].text)  # "(TP. HCM)": a city written by its initials

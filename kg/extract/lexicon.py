@@ -279,7 +279,7 @@ def lexicon() -> Lexicon:
                 "source_markers",
                 "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "object_markers", "adverse_passives",
-                "addressee_markers", "marker_blockers", "count_words", "delegation_words",
+                "units_named_after_people", "addressee_markers", "marker_blockers", "count_words", "delegation_words",
                 "preposition_surnames", "venue_prepositions"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

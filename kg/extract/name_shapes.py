@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.glued import is_syllable
+from kg.extract.tokens import phrase_keys
 
 REGNAL = re.compile(r"[IVX]{1,4}")  # a term or a monarch's number
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
@@ -22,6 +23,19 @@ class NameShapes:
             return True
         nxt = self.toks[j + 1]
         return not (nxt.text[:1].isdigit() or (nxt.is_word and nxt.keys[0] in self.lex.wordset("day_part_next")))
+
+    def _after_locality_word(self, i: int) -> bool:
+        """"TP. Hồ Chí Minh", "quận Hai Bà Trưng": a name right after a word of a locality is the place's."""
+        k = i - 1 if i > 0 and self.toks[i - 1].text == "." else i
+        at = self.lex.phrases["locality_words"].ending_at(self.toks, k)
+        # (not a title's place: "Phó chủ tịch tỉnh Lê Hồng Minh" names a person after the title)
+        if at < 0 or self.lex.titles.ending_at(self.toks, at) >= 0:
+            return False
+        # a unit below the province may be named after a person ("xã Phạm Văn Hai", "huyện Trần Văn Thời");
+        # after "tỉnh" / "TP." only a place the data knows ("TP. Hồ Chí Minh", not "Hội trường tỉnh Nguyễn …")
+        return self.lex.word_in(self.toks[at], "units_named_after_people") or any(
+            self.lex.location_names.get(phrase_keys(" ".join(x.text for x in self.toks[at:e] if x.is_word)))
+            is not None for e in range(i + 1, min(len(self.toks), i + 5) + 1))
 
     def _foreign_joint(self, j: int) -> bool:
         """Inside a foreign name: a hyphen between two of its words written tight ("Walter-Steinmeier")

@@ -371,6 +371,8 @@ class PeopleParser(PostReading, NameShapes):
                     return None
             elif self.orgs.looks_like_person(i):
                 e = self.name_at(i)
+                if e > i and self._after_locality_word(i):
+                    return [], [], e  # "xã Phạm Văn Hai", "đoàn TP. Hồ Chí Minh": the place's name
                 if e > i and self._street_at(i):
                     return [], [], e  # "đường Võ Văn Kiệt": the whole name is the street's
                 if e > i:

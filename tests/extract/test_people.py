@@ -456,3 +456,13 @@ def test_a_post_sought_is_not_held(run):
     posts = rels(x, "HOLDS_POSITION")
     assert not any(p in ("Lê Văn Nam", "Trần Thị Hoa") for p, _, _ in posts)
     assert ("Phạm Văn Bình", "Quốc hội", "Đại biểu") in posts
+
+
+def test_a_name_after_a_word_of_a_locality_is_the_places(run):
+    x = run("Đại biểu Lê Văn Khuê (đoàn TP. Hồ Chí Minh) cho rằng. Vị đại biểu đoàn TP. Hồ Chí Minh phân tích. "
+            "Vụ việc xảy ra tại xã Phạm Văn Hai, huyện Bình Chánh.")
+    assert names(x, "Person") == {"Lê Văn Khuê"}
+    assert "Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh" in names(x, "Organization")
+    # a title's place comes before its holder's name
+    y = run("Phó chủ tịch tỉnh Lê Hồng Minh trao quyết định.")
+    assert "Lê Hồng Minh" in names(y, "Person")
