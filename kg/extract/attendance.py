@@ -8,7 +8,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_VA, word_key
+from kg.extract.tokens import KEY_VA, tokenize, word_key
 from kg.model import Entity, make_id
 from kg.text import name_key
 
@@ -25,6 +25,9 @@ def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
 def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Entity, people, org_ent) -> None:
     """ATTENDED and PARTICIPATED_IN from the report's sentences (`body`: all but the headline)."""
     # at a ceremony that hands over decisions, the people the decisions post are there to receive them
+    # at a press conference the lead's people are those who speak, not those it talks about ("sức khỏe
+    # của Tổng Bí thư …, người phát ngôn cho biết trong họp báo")
+    press = lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is not None
     handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
         lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
     # a visit (the event's name says so): the people a sentence says were visited were there to receive it
@@ -57,7 +60,9 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
             visited = 0 <= visited_from < p.start and not any(
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
-            if (s is lead and ent.id not in to_press) or attendance or spoke or posted or visited:
+            in_lead = s is lead and ent.id not in to_press and not (press and not spoke and not any(
+                post.role in lex.words["spokesperson_roles"] for post in p.posts))
+            if in_lead or attendance or spoke or posted or visited:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several

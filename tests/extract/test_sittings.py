@@ -85,3 +85,11 @@ def test_a_rank_ceremony_in_the_headline_of_a_dated_report_is_the_event(run):
     x = run("Chủ tịch nước trao quân hàm Thượng tướng Công an\n23/10/2013\n\nChủ tịch nước thăng hàm Thượng tướng cho "
             "Thứ trưởng Công an Lê Văn Nam.")
     assert _main(x).startswith("Chủ tịch nước trao quân hàm")
+
+
+def test_at_a_press_conference_the_people_it_talks_about_do_not_attend(run):
+    x = run("Sức khỏe lãnh đạo\n\nViệc thay đổi thời tiết đã ảnh hưởng đến sức khỏe của Chủ tịch nước Trần Văn Lâm, bà "
+            "Lê Thị Hằng, người phát ngôn Bộ Ngoại giao cho biết trong họp báo chiều nay 25/4.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Lê Thị Hằng" in attended
+    assert "Trần Văn Lâm" not in attended
