@@ -323,6 +323,8 @@ class PeopleParser(PostReading, NameShapes):
         có 15 Ủy viên, gồm: …")."""
         toks = self.toks
         lower = not toks[i].is_cap
+        if (title := self.lex.titles.match(toks, i)) and (head := self.lex.heads.match(toks, i)) and head[0] > title[0]:
+            return None  # "Đại sứ quán …" is a body whose head starts with a title ("Đại sứ")
         posts, j = self.title_chain(i, lower_ok=lower)
         names: list[tuple[int, int]] = []
         opened = lists.list_opener(self, j) if posts else None

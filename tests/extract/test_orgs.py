@@ -843,3 +843,10 @@ def test_the_home_countrys_name_after_a_known_body_starts_no_persons_name(run):
     assert names(x, "Person") == {"Đoàn Khắc Việt"}
     assert ("Đoàn Khắc Việt", "Bộ Ngoại giao", "Phó Phát ngôn viên") in rels(x, "HOLDS_POSITION")
     assert "Bộ Ngoại giao Mỹ" in names(run("Bộ Ngoại giao Mỹ ra thông cáo."), "Organization")
+
+
+def test_a_states_mission_abroad_is_a_body_named_with_where_it_is(run):
+    x = run("Đại sứ quán Việt Nam tại Ấn Độ đã liên hệ. Tổng Lãnh sự quán Việt Nam tại Thượng Hải hỗ trợ. "
+            "Đại sứ Nguyễn Văn An thăm.")
+    assert {"Đại sứ quán Việt Nam tại Ấn Độ", "Tổng Lãnh sự quán Việt Nam tại Thượng Hải"} <= names(x, "Organization")
+    assert "Nguyễn Văn An" in names(x, "Person")  # "Đại sứ" is still a title
