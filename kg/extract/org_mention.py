@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon, OrgEntry
-from kg.extract.tokens import Token, expand_keys, spelled_on
+from kg.extract.tokens import KEY_VA, Token, expand_keys, spelled_on
 from kg.resources import abbreviations
 
 
@@ -70,14 +70,21 @@ def expand_surface(tokens: list[Token], start: int, end: int) -> str:
 
 
 def joined_abbreviation(tokens: list[Token], k: int, end: int, abbr: dict[str, str]) -> tuple[str, int] | None:
-    """(expansion, end) of the longest abbreviation written tight around "-" / "&" from token k."""
+    """(expansion, end) of the longest abbreviation written in parts around "-" / "&" from token k:
+    tight ("TN-MT") or, between upper-case parts, spaced ("TN - MT", "LĐ - TB và XH", "GD - ĐT")."""
     best = None
     j = k + 1
-    while j + 1 < end and tokens[j].text in ("-", "&") and tokens[j].start == tokens[j - 1].end and (
-            tokens[j + 1].start == tokens[j].end and tokens[j + 1].is_word):
-        key = "".join(t.text for t in tokens[k : j + 2]).lower()
-        if key in abbr:
-            best = (abbr[key], j + 2)
+    while j + 1 < end and tokens[j + 1].is_word and (
+            (tokens[j].text in ("-", "&") and tokens[j].start == tokens[j - 1].end
+             and tokens[j + 1].start == tokens[j].end)
+            or ((tokens[j].text in ("-", "–", "&") or tokens[j].keys[:1] == KEY_VA)
+                and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper())):
+        parts = [t.text for t in tokens[k : j + 2]]
+        for key in ("".join(parts).lower(), "".join("&" if p.lower() == "và" else "-" if p == "–" else p
+                                                     for p in parts).lower()):
+            if key in abbr:
+                best = (abbr[key], j + 2)
+                break
         j += 2
     return best
 

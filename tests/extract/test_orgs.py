@@ -850,3 +850,12 @@ def test_a_states_mission_abroad_is_a_body_named_with_where_it_is(run):
             "Đại sứ Nguyễn Văn An thăm.")
     assert {"Đại sứ quán Việt Nam tại Ấn Độ", "Tổng Lãnh sự quán Việt Nam tại Thượng Hải"} <= names(x, "Organization")
     assert "Nguyễn Văn An" in names(x, "Person")  # "Đại sứ" is still a title
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Giám đốc Sở TN - MT tỉnh Thanh Hóa Đào Trọng Quy trả lời.", "Sở Tài nguyên và Môi trường tỉnh Thanh Hóa"),
+    ("Bộ trưởng Bộ LĐ - TB và XH Đào Ngọc Dung nói.", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Bộ GD - ĐT công bố tiêu chí.", "Bộ Giáo dục và Đào tạo"),
+])
+def test_an_abbreviation_written_in_spaced_parts_is_expanded(run, text, body):
+    assert body in names(run(text), "Organization")
