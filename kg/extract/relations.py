@@ -21,7 +21,7 @@ from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.shared_places import implied_in_place
-from kg.extract.tokens import KEY_VA, phrase_keys, tokenize, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, phrase_keys, tokenize, word_key
 from kg.model import Entity
 from kg.text import name_key
 
@@ -272,7 +272,10 @@ def _directives(b, text, sentences, org_entity, places: dict[int, Entity]) -> di
                     # a body in someone's title or the issuer itself is not whom the document binds
                     if id(top) in issuers or id(top) in s.title_orgs:
                         continue
-                    if d.subject_start <= top.start < subject_end:
+                    # (nor a body the subject gives an act of: "về tăng cường sự lãnh đạo của Đảng đối với …")
+                    if d.subject_start <= top.start < subject_end and not (
+                            top.start > 1 and s.tokens[top.start - 1].keys[:1] == KEY_CUA
+                            and lexicon().phrases["agency_words"].ending_at(s.tokens, top.start - 1) >= 0):
                         target = org_entity(top, s)
                         if (target is not None and not issued_by(b, ent, target)
                                 and target.name not in lexicon().not_bound):

@@ -219,3 +219,11 @@ def test_a_law_in_a_list_set_off_by_semicolons_is_named_to_its_semicolon(run):
             "ước quốc tế (sửa đổi); Luật thuế xuất khẩu, thuế nhập khẩu (sửa đổi).")
     assert {"Luật Ký kết, gia nhập và thực hiện điều ước quốc tế sửa đổi",
             "Luật Thuế xuất khẩu, thuế nhập khẩu sửa đổi"} <= names(x, "Directive")
+
+
+def test_a_body_that_leads_in_a_documents_subject_is_not_what_it_binds(run):
+    x = run("Sở thực hiện Nghị quyết số 05 của Tỉnh ủy Thanh Hóa về tăng cường sự lãnh đạo của Đảng đối với công "
+            "tác bảo vệ môi trường.")
+    assert not any(o == "Đảng Cộng sản Việt Nam" for _, o, _ in rels(x, "APPLIES_TO"))
+    y = run("Ban Bí thư ban hành Chỉ thị số 21 về nâng cao hiệu quả hoạt động của Hội Luật gia Việt Nam.")
+    assert ("Chỉ thị số 21", "Hội Luật gia Việt Nam", None) in rels(y, "APPLIES_TO")
