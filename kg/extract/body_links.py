@@ -115,6 +115,8 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                 if s.tokens[i].is_cap:
                     continue  # a verb here is lower case: "Tổng Tham mưu trưởng" is a title, not "tham mưu"
                 hit = lex.phrases["reports_to_sub_sup"].match(s.tokens, i)
+                if hit and hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == KEY_CUA:
+                    continue  # "nội dung báo cáo của Sở": a noun, whose owner follows, no one reporting
                 if hit and not (hit[0] - i == 1 and lex.is_other_word(s.tokens, i)):
                     if lex.phrases["part_of_links"].match(s.tokens, i) and lex.phrases["ministry_units"].match(
                             s.tokens, ma.start) and hit[0] == mb.start:

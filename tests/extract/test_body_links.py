@@ -50,3 +50,9 @@ def test_a_unit_written_once_with_its_parent_is_that_parents_when_written_again_
             "Cảnh sát giao thông phối hợp với Công an phường Thành Đông mời chủ xe.")
     parents = {o for s, o, _ in rels(x, "PART_OF") if s == "Phòng Cảnh sát giao thông"}
     assert parents == {"Công an thành phố Hải Phòng"}
+
+
+def test_a_report_of_a_body_named_after_it_is_no_line_to_it(run):
+    x = run("Ông Chiến dẫn văn bản yêu cầu báo cáo của Thường trực HĐND tỉnh Nghệ An và khẳng định nội dung báo cáo "
+            "của Sở Y tế tỉnh Nghệ An lạc đề.")
+    assert ("Thường trực Hội đồng nhân dân tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An", None) not in rels(x, "REPORTS_TO")
