@@ -28,6 +28,9 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
     # at a press conference the lead's people are those who speak, not those it talks about ("sức khỏe
     # của Tổng Bí thư …, người phát ngôn cho biết trong họp báo")
     press = lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is not None
+    # a sitting that questions: the people questioned there were there ("Quốc hội cũng chất vấn Bộ trưởng
+    # A về …; Bộ trưởng B về …")
+    sitting = any(w in name_key(name) for w in map(name_key, lex.words["questioning_sittings"]))
     handing = any(name_key(w) in name_key(name) for w in lex.words["decision_ceremony_words"]) or (
         lead.has_phrase(lex.phrases["handing_verbs"]) >= 0)
     # a visit (the event's name says so): the people a sentence says were visited were there to receive it
@@ -39,6 +42,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
         if _recalled(s, year):
             continue  # "Năm 541, Triệu Quang Phục tham gia cuộc khởi nghĩa …": history, not who came
         attendance = _attendance_marked(lex, s)
+        asked_from = s.has_phrase(lex.phrases["questioning_verbs"]) if sitting else -1
         visited_from = s.has_phrase(lex.phrases["visit_words"]) if visit else -1
         while visited_from >= 0 and lex.is_other_word(s.tokens, visited_from):  # "thăm hỏi" sends regards
             visited_from = s.has_phrase(lex.phrases["visit_words"], visited_from + 1)
@@ -62,7 +66,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
             in_lead = s is lead and ent.id not in to_press and not (press and not spoke and not any(
                 post.role in lex.words["spokesperson_roles"] for post in p.posts))
-            if in_lead or attendance or spoke or posted or visited:
+            questioned = 0 <= asked_from < p.start and not _recalled(s, year)
+            if in_lead or attendance or spoke or posted or visited or questioned:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several

@@ -246,7 +246,7 @@ def lexicon() -> Lexicon:
         "remit_openers", "remit_scopes", "state_forms", "title_meeting_verbs",
         "amendment_marks",
         "event_name_verbs", "sitting_places", "acting_openers", "holiday_words", "occasion_words", "candidacy_words",
-        "press_conference_nouns", "home_country", "agency_words",
+        "press_conference_nouns", "home_country", "agency_words", "questioning_verbs",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",

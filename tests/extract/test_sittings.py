@@ -93,3 +93,10 @@ def test_at_a_press_conference_the_people_it_talks_about_do_not_attend(run):
     attended = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Lê Thị Hằng" in attended
     assert "Trần Văn Lâm" not in attended
+
+
+def test_the_people_a_sitting_questions_were_at_it(run):
+    x = run("Phiên chất vấn\n\nSáng 13/6/2018, Quốc hội tiến hành phiên chất vấn. Quốc hội cũng chất vấn Bộ trưởng "
+            "Nông nghiệp Lê Văn An về tiêu thụ nông sản; Bộ trưởng Y tế Trần Thị Bình về bệnh viện.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert {"Lê Văn An", "Trần Thị Bình"} <= attended
