@@ -141,7 +141,7 @@ class PeopleParser(PostReading, NameShapes):
             place = self.lex.locations.match(self.toks, end)
             if place and self.toks[end].is_cap:
                 country = str(place[1]) if str(place[1]) in self.lex.countries else ""
-                return Post(role, None, title.implied, status, start, place[0], country)
+                return Post(role, None, title.implied, status, start, place[0], country, (end, place[0], str(place[1])))
         return Post(role, org, title.implied, status, start, end)
 
     def title_chain(self, i: int, lower_ok: bool = False) -> tuple[list[Post], int]:

@@ -39,6 +39,7 @@ class Post:
     start: int
     end: int
     country: str = ""  # a foreign state written after the title ("Thủ tướng Singapore")
+    state_at: tuple[int, int, str] | None = None  # (start, end, name) of the state written after it: a place too
 
 
 class PostReading:

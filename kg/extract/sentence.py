@@ -176,6 +176,8 @@ def read_sentence(
             if got[0] and got[0][-1].given:
                 _share_given(lex, s, toks, got[0][0].start, got[0][-1].given)
             j = s.add_people(*got)
+            # ("Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Tô Lâm": the state is a place of the sentence)
+            s.places.extend(PlaceMention(*q.state_at) for person in got[0] for q in person.posts if q.state_at)
             if j > i:
                 i = j
                 continue

@@ -208,3 +208,13 @@ def test_a_foreign_leader_whose_name_reads_as_vietnamese_holds_the_post_in_his_o
     assert ("Hun Sen", "Chính phủ Campuchia", "Thủ tướng") in posts
     assert ("Lý Hiển Long", "Chính phủ Singapore", "Thủ tướng") in posts
     assert ("Phạm Minh Chính", "Chính phủ", "Thủ tướng") in posts
+
+
+def test_the_home_states_full_name_after_a_title_is_no_name_and_stays_a_place(run):
+    x = run("Nhận lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc, Chủ tịch nước Cộng hòa "
+            "nhân dân Trung Hoa Tập Cận Bình, Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, Chủ tịch "
+            "nước Cộng hòa xã hội chủ nghĩa Việt Nam Tô Lâm sẽ thăm Trung Quốc.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Tô Lâm", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") in posts
+    assert ("Tập Cận Bình", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") not in posts
+    assert "Việt Nam" in names(x, "Location")
