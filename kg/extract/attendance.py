@@ -27,7 +27,9 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
     # at a ceremony that hands over decisions, the people the decisions post are there to receive them
     # at a press conference the lead's people are those who speak, not those it talks about ("sức khỏe
     # của Tổng Bí thư …, người phát ngôn cho biết trong họp báo")
-    press = lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is not None
+    press = press_conference(lex, name)
+    # (person, body) of the posts the report gives: a head acts for the body its title implies
+    held = {(r.source, r.target) for r in b.relations.values() if r.type == "HOLDS_POSITION"}
     # a sitting that questions: the people questioned there were there ("Quốc hội cũng chất vấn Bộ trưởng
     # A về …; Bộ trưởng B về …")
     sitting = any(w in name_key(name) for w in map(name_key, lex.words["questioning_sittings"]))
@@ -64,8 +66,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
             visited = 0 <= visited_from < p.start and not any(
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
-            in_lead = s is lead and ent.id not in to_press and not (press and not spoke and not any(
-                post.role in lex.words["spokesperson_roles"] for post in p.posts))
+            in_lead = s is lead and ent.id not in to_press and not (press and not spoke and not spokesperson(lex, p))
             questioned = 0 <= asked_from < p.start and not _recalled(s, year)
             if in_lead or attendance or spoke or posted or visited or questioned:
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
@@ -77,8 +78,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # trình bày báo cáo": the Government)
             bodies |= {e.id: e for post in p.posts if post.org is None and post.implied and not post.country and (
                 post.role not in lex.words["member_roles"]) and (
-                e := b.entities.get(make_id("Organization", name_key(post.implied)))) is not None and any(
-                r.type == "HOLDS_POSITION" and r.source == ent.id and r.target == e.id for r in b.relations.values())}
+                e := b.entities.get(make_id("Organization", name_key(post.implied)))) is not None and (
+                ent.id, e.id) in held}
             if len(bodies) == 1 and _acts_for(lex, s, max(p.end, p.chain_end)):
                 body_ent = next(iter(bodies.values()))
                 if not body_ent.props.get("foreign"):
@@ -179,6 +180,17 @@ def _addressed(lex, s: Sentence, p) -> bool:
     while k >= 0 and lex.phrases["honorifics"].ending_at(s.tokens, k + 1) >= 0 and k > 0:
         k = lex.phrases["honorifics"].ending_at(s.tokens, k + 1) - 1
     return k >= 0 and lex.word_in(s.tokens[k], "addressee_markers")
+
+
+def press_conference(lex, name: str) -> bool:
+    """Is the event a press conference (its name opens with data press_conference_nouns)?"""
+    return lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is not None
+
+
+def spokesperson(lex, p) -> bool:
+    """Does the person hold a spokesperson's post (data spokesperson_roles, any case)?"""
+    roles = {name_key(r) for r in lex.words["spokesperson_roles"]}
+    return any(name_key(post.role) in roles for post in p.posts)
 
 
 def _recalled(s: Sentence, year: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attendance import present, top_level
+from kg.extract.attendance import present, press_conference, spokesperson, top_level
 from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
 from kg.extract.lexicon import lexicon
 from kg.extract.name_shapes import REGNAL
@@ -177,10 +177,9 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
 def _spokesperson_body(lex, lead: Sentence, name: str, org_ent) -> Entity | None:
     """The body of a spokesperson the lead names, when the event is a press conference ("bà A, người
     phát ngôn Bộ Ngoại giao cho biết trong họp báo chiều nay"; data spokesperson_roles), or None."""
-    if lex.phrases["press_conference_nouns"].match(tokenize(name), 0) is None:
+    if not press_conference(lex, name):
         return None
-    roles = set(lex.words["spokesperson_roles"])
-    return next((e for p in lead.people for post in p.posts if post.role in roles and post.org is not None
+    return next((e for p in lead.people if spokesperson(lex, p) for post in p.posts if post.org is not None
                  and (e := org_ent.get(id(post.org))) is not None and not e.props.get("foreign")), None)
 
 
