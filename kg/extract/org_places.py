@@ -4,15 +4,10 @@ locality's Party organisation elects, the body an office serves. Read by OrgPars
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
-from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end, word_key
+from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end
 from kg.text import name_key
-
-_TAI = (word_key("tại"),)
-_O = (word_key("ở"),)
 
 
 def unit_above(lex: Lexicon, toks: list[Token], k: int) -> bool:
@@ -68,15 +63,17 @@ class PlaceReading:
         if self._bracketed_abbreviation(m.end):
             m.end += 3
         if m.kind == "named" and m.head in self.lex.words["mission_heads"]:
-            k = next((k for k in range(m.start + 1, m.end) if self.toks[k].keys[:1] in (_TAI, _O)), m.end)
-            if k < m.end:  # "Đại sứ quán Việt Nam ở Viêng Chăn": the name ran over where it is
-                m.name, m.end = re.split(r" (?:ở|tại) ", m.name)[0], k
-        if m.kind == "named" and m.head in self.lex.words["mission_heads"] and m.end + 1 < len(self.toks) and (
-                self.toks[m.end].keys[:1] in (_TAI, _O)) and (at := self.lex.locations.match(self.toks, m.end + 1)):
-            # "Đại sứ quán Việt Nam tại Ấn Độ": a mission is named with where it is (the place stays a
-            # place of the sentence: the mention ends before "tại")
-            m.name = f"{m.name} {expand_surface(self.toks, m.end, at[0])}"
-            return
+            toks = self.toks
+            k = next((k for k in range(m.start + 1, min(m.end + 1, len(toks)))
+                      if self.lex.word_in(toks[k], "venue_prepositions")), None)
+            if k is not None:
+                # "Đại sứ quán Việt Nam tại Ấn Độ", "… ở Viêng Chăn": a mission is named with where it is; the
+                # mention ends before the preposition, so the place stays a place of the sentence
+                if k < m.end:
+                    m.name, m.end = m.name.split(f" {toks[k].text} ")[0], k
+                if (at := self.lex.locations.match(toks, k + 1)) is not None:
+                    m.name = f"{m.name} {expand_surface(toks, k, at[0])}"
+                    return
         foreign = self._foreign(m)
         if foreign is not None:
             (m.locality, m.end), m.foreign = foreign, True
