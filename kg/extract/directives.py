@@ -223,9 +223,10 @@ class DirectiveParser:
             return self._amending_law(i, j, kind)
         stops = self.lex.wordset("law_name_stops")
         k = j
-        while k < len(toks) and k - j < 10 and toks[k].is_word and not toks[k].is_cap and (
-                toks[k].keys[0] not in stops or (self._key(k) == word_key("thông") and self._key(k + 1) != word_key(
-                    "qua"))):  # ("thông tin" goes on; "thông qua" ends)
+        # (a word of a stop phrase ends the name only in that phrase: "thông tin" goes on, "thông qua" ends)
+        phrases = self.lex.phrases["law_name_stop_phrases"]
+        while k < len(toks) and k - j < 10 and toks[k].is_word and not toks[k].is_cap and phrases.match(
+                toks, k) is None and (toks[k].keys[0] not in stops or phrases.starts(toks[k])):
             k += 1
         if k == j or not self._law_name_ends_at(k):
             return None

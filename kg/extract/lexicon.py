@@ -247,6 +247,7 @@ def lexicon() -> Lexicon:
         "amendment_marks",
         "event_name_verbs", "sitting_places", "acting_openers", "holiday_words", "occasion_words", "candidacy_words",
         "press_conference_nouns", "home_country", "agency_words", "questioning_verbs",
+        "law_name_stop_phrases",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
         "vote_verbs", "event_topic_words",
