@@ -177,7 +177,8 @@ class PeopleParser(PostReading, NameShapes):
             later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")]
             if p.org is not None and p.org.kind == "elided":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": of the Tỉnh ủy
-                parent = next((o.inner for o in later if o.inner), None)
+                board = p.org.head.lower() in self.lex.words["body_boards"]
+                parent = later[0] if board and later else next((o.inner for o in later if o.inner), None)
                 p.org = None if parent is None else OrgMention(
                     p.org.start, p.org.end, "sub", head=p.org.head, inner=copy.copy(parent)
                 )
@@ -186,6 +187,8 @@ class PeopleParser(PostReading, NameShapes):
                 # locality's committee ("Chủ tịch UBND xã Quỳnh Lập"), the locality's: "Đảng ủy xã ..."
                 # (a party group, "Ban cán sự đảng, Chủ tịch UBND tỉnh", is the body's own, never the locality's)
                 nxt = later[0]
+                while nxt.kind == "sub" and nxt.inner is not None:
+                    nxt = nxt.inner  # a board or standing body has none of its own: "Chủ tịch HĐQT Công ty X"
                 group = p.org.head.lower() in self.lex.words["body_party_groups"]
                 p.org = (OrgMention(p.org.start, p.org.end, "standalone", head=p.org.head, locality=nxt.locality)
                          if nxt.kind == "standalone" and nxt.locality and not group

@@ -106,6 +106,19 @@ def test_an_elided_party_committee_is_the_one_of_the_body_named_next(run):
     assert ("Phạm Đức Minh", "Công an tỉnh Lai Châu", "Giám đốc") in posts
 
 
+def test_a_companys_board_and_party_committee_in_a_chain_are_the_companys(run):
+    # the board's abbreviation is read as the board; its Party committee and a board written alone
+    # before the next title are of the company, not of the board
+    x = run("Ông Trần Minh Quang, Bí thư Đảng ủy, Chủ tịch HĐQT, Tổng giám đốc Công ty cổ phần Đèn Sáng dự. "
+            "Ông Lê Hữu Phúc, Bí thư Đảng ủy, Chủ tịch HĐTV Tổng công ty Cà phê Việt Nam phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Minh Quang", "Đảng ủy Công ty cổ phần Đèn Sáng", "Bí thư") in posts
+    assert ("Trần Minh Quang", "Hội đồng quản trị Công ty cổ phần Đèn Sáng", "Chủ tịch") in posts
+    assert ("Trần Minh Quang", "Công ty cổ phần Đèn Sáng", "Tổng giám đốc") in posts
+    assert ("Lê Hữu Phúc", "Đảng ủy Tổng công ty Cà phê Việt Nam", "Bí thư") in posts
+    assert ("Lê Hữu Phúc", "Hội đồng thành viên Tổng công ty Cà phê Việt Nam", "Chủ tịch") in posts
+
+
 def test_a_name_that_ends_a_clause_is_whole(run):
     x = run("Tham dự có Bộ trưởng Bộ Kế hoạch và Đầu tư Mai Xuân Trường, Thứ trưởng Bộ Tài chính Lê Văn Hải.")
     assert names(x, "Person") == {"Mai Xuân Trường", "Lê Văn Hải"}
