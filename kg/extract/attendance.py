@@ -80,7 +80,14 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 post.role not in lex.words["member_roles"]) and (
                 e := b.entities.get(make_id("Organization", name_key(post.implied)))) is not None and (
                 ent.id, e.id) in held}
-            if len(bodies) == 1 and _acts_for(lex, s, max(p.end, p.chain_end)):
+            # (one questioned at a sitting answers for the body of their post: "Quốc hội chất vấn Bộ
+            # trưởng Y tế A về …")
+            # (the verb's object, not a noun set off before its subject: "Đồng tình với việc tăng thời gian
+            # chất vấn, Chủ nhiệm Hội đồng Dân tộc A cho rằng")
+            verb = lex.phrases["questioning_verbs"].match(s.tokens, asked_from) if questioned else None
+            asked = verb is not None and verb[0] < len(s.tokens) and s.tokens[verb[0]].is_word
+            if len(bodies) == 1 and (asked or _acts_for(lex, s, max(p.end, p.chain_end)) or _opens_acting_for(
+                    lex, s, p.start)):
                 body_ent = next(iter(bodies.values()))
                 if not body_ent.props.get("foreign"):
                     b.relate("PARTICIPATED_IN", body_ent, event, ssent, 0.6)
@@ -269,6 +276,16 @@ def _opens_acting(lex, s: Sentence, m: OrgMention) -> bool:
         return False
     comma = next((k for k, t in enumerate(s.tokens) if t.text == ","), -1)
     return comma > 0 and m.start == comma + 1
+
+
+def _opens_acting_for(lex, s: Sentence, at: int) -> bool:
+    """"Đăng đàn trả lời chất vấn, Giám đốc Sở X Lê Văn A cho biết …": the person whose title follows the
+    first comma of a sentence that opens with a verb of answering or reporting (data acting_for_verbs)
+    is its subject."""
+    if lex.phrases["acting_for_verbs"].match(s.tokens, 0) is None:
+        return False
+    comma = next((k for k, t in enumerate(s.tokens) if t.text == ","), -1)
+    return 0 < comma < at and all(t.is_word for t in s.tokens[comma + 1 : at])
 
 
 def _on_behalf(lex, s: Sentence, m: OrgMention) -> bool:

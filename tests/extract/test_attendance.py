@@ -25,6 +25,17 @@ def test_the_body_a_holder_answers_or_reports_for_takes_part(run):
     assert "Tỉnh ủy Thanh Hóa" not in bodies  # one of several posts: which body acts is not said
 
 
+def test_the_body_of_one_questioned_or_who_opens_a_sentence_answering_takes_part(run):
+    x = run("Sáng 12/6/2024, Quốc hội tiến hành phiên chất vấn. Quốc hội cũng chất vấn Bộ trưởng Bộ Y tế Đào Hồng "
+            "Lan về giá thuốc. Đăng đàn trả lời chất vấn, Bộ trưởng Bộ Tài chính Hồ Đức Phớc cho biết ngân sách "
+            "tăng. Đồng tình với việc tăng thời gian chất vấn, Chủ nhiệm Ủy ban Kinh tế Vũ Hồng Thanh cho rằng cử "
+            "tri quan tâm.")
+    bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert {"Bộ Y tế", "Bộ Tài chính"} <= bodies
+    # "thời gian chất vấn," is a noun set off before its subject, who is not questioned
+    assert "Ủy ban Kinh tế" not in bodies
+
+
 def test_unnamed_members_of_a_body_attending_make_it_take_part(run):
     x = run("Sáng 5/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định tổ chức hội nghị báo cáo viên. Tham dự hội nghị có các "
             "đồng chí Ủy viên Ban Thường vụ Tỉnh ủy Nam Định, đại biểu Quốc hội tỉnh. Vì Thủ tướng Chính phủ đã có "
