@@ -13,6 +13,7 @@ from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_VA, Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
+_SPACED_CODE = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ&]+)?/[\wĐđ&.]*[\wĐđ])")  # " - QĐ/TW", " - NQ/TU"
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -71,6 +72,10 @@ class DirectiveParser:
             num = _NUMBER.match(self.text, toks[j].start)
             assert num is not None
             symbol = num.group(0).rstrip(".-/")
+            stop = num.start() + len(symbol)
+            # "Quy định số 47 - QĐ/TW": the type code written apart from the number is still its symbol
+            if (spaced := _SPACED_CODE.match(self.text, num.end())) is not None and symbol.isdigit():
+                symbol, stop = f"{symbol}-{spaced.group(1)}", spaced.end()
             # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number ("nghị quyết
             # 1046", a kind of two words and two digits or more with no counted word after them, is one:
             # checked below; "kỷ luật 27 đảng viên" holds no "luật")
@@ -86,7 +91,7 @@ class DirectiveParser:
                     not re.search(r"[/-]", symbol)):
                 return None
             end = j
-            while end < len(toks) and toks[end].start < num.start() + len(symbol):
+            while end < len(toks) and toks[end].start < stop:
                 end += 1
             lead = re.match(r"\d+", symbol).group(0)  # type: ignore[union-attr]
             m = DirectiveMention(i, end, kind, lead, symbol, f"{kind} số {symbol}")

@@ -185,9 +185,9 @@ def lexicon() -> Lexicon:
             lex.title_orgs.add(form, entry)
     heads = read_tsv("org_heads.tsv")
     for row in heads:
-        lex.heads.add(row["head"], Head(row["head"], row["kind"], row["lower"] == "yes",
-                                        row["lower"] if row["lower"].startswith("name") else "",
-                                        row["lower"] == "title"))
+        lower = row["lower"].split("+")  # ("yes+name-not-place": both readings)
+        lex.heads.add(row["head"], Head(row["head"], row["kind"], "yes" in lower,
+                                        next((w for w in lower if w.startswith("name")), ""), "title" in lower))
     lex.head_first_words = frozenset(word_key(r["head"].split()[0]) for r in heads)
     for line in read_lines("org_names.txt"):
         name, *variants = line.split("|")  # "Lao động - Thương binh và Xã hội|Lao động, Thương binh và Xã hội"

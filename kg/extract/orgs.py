@@ -194,7 +194,7 @@ class OrgParser(BodyLists):
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         hd = self.lex.heads.match(self.toks, i)
         # a known name whose head is written in lower case: "văn phòng Trung ương Đảng"
-        lower_known = not t.is_cap and hd is not None and hd[1].lower_name == "name"
+        lower_known = not t.is_cap and hd is not None and hd[1].lower_name in ("name", "name-not-place")
         if gz and (t.is_cap or lower_head or lower_known):  # lower_head: "Phó trưởng ban Chỉ đạo …"
             end, entry = gz
             m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
@@ -246,9 +246,12 @@ class OrgParser(BodyLists):
         if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):
             # "Thứ trưởng bộ GTVT", "với sở Tài chính": a known name after "bộ", "sở", "ban", where the
             # word does not end another ("cán bộ VPQH", "Đảng bộ Thành phố", "ủy ban Kiểm tra")
-            return after_title or opens
+            if after_title or opens:
+                return True
         if not head.lower_name or self.toks[j].is_abbr:
             return False
+        if i and (longer := self.lex.heads.match(self.toks, i - 1)) is not None and longer[0] > i:
+            return False  # the end of a longer head: "Uỷ ban Kiểm tra" read from its "ban"
         if not is_syllable(self.toks[j].text):
             return False  # "ngân hàng JPMorgan Chase": a foreign name alone (sentence._foreign_named)
         if head.lower_name == "name":

@@ -227,3 +227,12 @@ def test_a_body_that_leads_in_a_documents_subject_is_not_what_it_binds(run):
     assert not any(o == "Đảng Cộng sản Việt Nam" for _, o, _ in rels(x, "APPLIES_TO"))
     y = run("Ban Bí thư ban hành Chỉ thị số 21 về nâng cao hiệu quả hoạt động của Hội Luật gia Việt Nam.")
     assert ("Chỉ thị số 21", "Hội Luật gia Việt Nam", None) in rels(y, "APPLIES_TO")
+
+
+def test_a_type_code_set_apart_from_the_number_is_part_of_it_and_a_lower_case_issuer_issues_it(run):
+    x = run("Ông A vi phạm Quy định số 47 - QĐ/TW ngày 1/11/2011 của ban Chấp hành Trung ương Đảng và Quy định số "
+            "101 - QĐ/TW ngày 7/6/2012 của ban Bí thư; Quy định số 5946 - QĐ/TU ngày 13/9/2012 của Thành ủy Đà Nẵng.")
+    assert names(x, "Directive") == {"Quy định số 47-QĐ/TW", "Quy định số 101-QĐ/TW", "Quy định số 5946-QĐ/TU"}
+    issued = {(d, o) for d, o, _ in rels(x, "ISSUED_BY")}
+    assert ("Quy định số 101-QĐ/TW", "Ban Bí thư Trung ương Đảng") in issued
+    assert ("Quy định số 5946-QĐ/TU", "Thành ủy Đà Nẵng") in issued

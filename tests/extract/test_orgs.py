@@ -859,3 +859,11 @@ def test_a_states_mission_abroad_is_a_body_named_with_where_it_is(run):
 ])
 def test_an_abbreviation_written_in_spaced_parts_is_expanded(run, text, body):
     assert body in names(run(text), "Organization")
+
+
+def test_a_board_headed_ban_in_lower_case_before_its_name_is_a_body_but_not_the_end_of_uy_ban(run):
+    x = run("Tháng 8/2017, ông Nguyễn Văn An được ban Tổ chức Thành ủy Đà Nẵng công bố quyết định điều động. "
+            "Ông Trần Công Định, Chủ nhiệm Uỷ ban Kiểm tra Tỉnh ủy Quảng Trị, phát biểu.")
+    assert {"Ban Tổ chức Thành ủy Đà Nẵng",
+            "Ủy ban Kiểm tra Tỉnh ủy Quảng Trị"} <= names(x, "Organization")
+    assert "Ban Kiểm tra" not in names(x, "Organization")
