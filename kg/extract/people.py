@@ -50,6 +50,13 @@ class PersonMention:
     given: list[Post] = field(default_factory=list)  # posts given after the name ("… được bầu giữ chức X")
 
 
+def _root(org: OrgMention) -> OrgMention:
+    """The body a sub-body or standing body is of, up its chain ("Ban Thường vụ Đảng ủy X": X's committee)."""
+    while org.kind == "sub" and org.inner is not None:
+        org = org.inner
+    return org
+
+
 class PeopleParser(PostReading, NameShapes):
     def __init__(self, lex: Lexicon, tokens: list[Token], orgs: OrgParser) -> None:
         self.lex = lex
@@ -174,7 +181,9 @@ class PeopleParser(PostReading, NameShapes):
             if countries and p.org is None and not p.country:
                 p.country = countries[0]
         for k, p in enumerate(posts):
-            later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")]
+            # (not a body that is itself of a bare committee: "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy")
+            later = [q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")
+                     and _root(q.org).kind != "bare"]
             if p.org is not None and p.org.kind == "elided":
                 # "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": of the Tỉnh ủy
                 board = p.org.head.lower() in self.lex.words["body_boards"]
@@ -182,18 +191,25 @@ class PeopleParser(PostReading, NameShapes):
                 p.org = None if parent is None else OrgMention(
                     p.org.start, p.org.end, "sub", head=p.org.head, inner=copy.copy(parent)
                 )
-            elif p.org is not None and p.org.kind == "bare" and later:
+            elif p.org is not None and (bare := _root(p.org)).kind == "bare" and later:
                 # "Bí thư Đảng ủy, Giám đốc Công an tỉnh": the Party committee of that body; of a
                 # locality's committee ("Chủ tịch UBND xã Quỳnh Lập"), the locality's: "Đảng ủy xã ..."
                 # (a party group, "Ban cán sự đảng, Chủ tịch UBND tỉnh", is the body's own, never the locality's)
-                nxt = later[0]
-                while nxt.kind == "sub" and nxt.inner is not None:
-                    nxt = nxt.inner  # a board or standing body has none of its own: "Chủ tịch HĐQT Công ty X"
-                group = p.org.head.lower() in self.lex.words["body_party_groups"]
-                p.org = (OrgMention(p.org.start, p.org.end, "standalone", head=p.org.head, locality=nxt.locality)
+                # A board or standing body has none of its own ("Chủ tịch HĐQT Công ty X"); one of the bare
+                # committee is of that committee ("Chủ nhiệm Ủy ban Kiểm tra Đảng ủy, Phó Giám đốc Công an")
+                nxt = _root(later[0])
+                group = bare.head.lower() in self.lex.words["body_party_groups"]
+                party = (OrgMention(bare.start, bare.end, "standalone", head=bare.head, locality=nxt.locality)
                          if nxt.kind == "standalone" and nxt.locality and not group
                          and self.lex.phrases["locality_government"].match(self.toks, nxt.start) else
-                         OrgMention(p.org.start, p.org.end, "party", head=p.org.head, inner=copy.copy(nxt)))
+                         OrgMention(bare.start, bare.end, "party", head=bare.head, inner=copy.copy(nxt)))
+                if p.org is bare:
+                    p.org = party
+                else:
+                    holder = p.org
+                    while holder.inner is not bare:
+                        holder = holder.inner
+                    holder.inner = party
         return posts, j
 
     # -- names ---------------------------------------------------------------

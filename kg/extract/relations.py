@@ -162,8 +162,8 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                     # an implied body is Vietnam's only for a Vietnamese name ("Thủ tướng Hun Manet" is not)
                     # and a person the report does not show in a foreign state's posts ("Tổng Bí thư, Chủ
                     # tịch Tập Cận Bình" after "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc")
-                    org = implied_in_place(b, lex, p, post.implied) or b.entity(
-                        "Organization", post.implied, span=s.char_span(post.start, post.end), sent=sent)
+                    org = b.entity("Organization", implied_in_place(b, lex, p, post.implied) or post.implied,
+                                   span=s.char_span(post.start, post.end), sent=sent)
                     conf = 0.75
                 elif org is None and len(ministries) == 1 and post.role.removeprefix("Phó ") in ministry_titles and (
                         not foreign_name and name not in foreign and not post.country):

@@ -77,10 +77,10 @@ def _place_after(earlier, level: str, place: str, admin: AdminLevels) -> bool:
     return True
 
 
-def implied_in_place(b, lex: Lexicon, person, implied: str):
+def implied_in_place(b, lex: Lexicon, person, implied: str) -> str | None:
     """"thành ủy viên, ủy viên UBND TP. HCM, giám đốc Sở …": a body a title implies by its level alone
-    ("Thành ủy") is that level's body of the place another of the person's titles names, when the
-    report names it: the entity, else None."""
+    ("Thành ủy") is that level's body of the place another of the person's titles names: the name the
+    report gives it, else its name made from that place; None when no title names a place."""
     admin = admin_levels(lex)
     for post in person.posts:
         placed = named_place(post.org.canonical, admin) if post.org is not None and post.org.canonical else None
@@ -90,5 +90,7 @@ def implied_in_place(b, lex: Lexicon, person, implied: str):
         found = [e for e in b.entities.values() if e.type == "Organization" and e.name.startswith(implied + " ")
                  and e.name.endswith(" " + got[1])]
         if len(found) == 1:
-            return found[0]
+            return found[0].name
+        if not found:
+            return f"{implied} {city_with_level(*placed)}"  # type: ignore[misc]
     return None

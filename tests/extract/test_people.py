@@ -119,6 +119,18 @@ def test_a_companys_board_and_party_committee_in_a_chain_are_the_companys(run):
     assert ("Lê Hữu Phúc", "Hội đồng thành viên Tổng công ty Cà phê Việt Nam", "Chủ tịch") in posts
 
 
+def test_committees_a_chain_leaves_bare_are_of_the_body_and_the_place_it_names_later(run):
+    x = run("Ông Ngô Minh Tâm hiện là Thiếu tướng, Thành ủy viên, Phó Bí thư Đảng ủy, Chủ nhiệm Ủy ban Kiểm tra "
+            "Đảng ủy, Phó Giám đốc Công an TP. HCM.")
+    posts = rels(x, "HOLDS_POSITION")
+    # a member's title names the city's committee though the report never writes it out
+    assert ("Ngô Minh Tâm", "Thành ủy Thành phố Hồ Chí Minh", "Thành ủy viên") in posts
+    assert ("Ngô Minh Tâm", "Đảng ủy Công an thành phố Hồ Chí Minh", "Phó Bí thư") in posts
+    # the commission of a bare committee is that committee's: no "Đảng ủy Đảng ủy …"
+    assert ("Ngô Minh Tâm", "Ủy ban Kiểm tra Đảng ủy Công an thành phố Hồ Chí Minh", "Chủ nhiệm") in posts
+    assert not any("Đảng ủy Đảng ủy" in o or "Đảng ủy Ủy ban" in o for _, o, _ in posts)
+
+
 def test_a_name_that_ends_a_clause_is_whole(run):
     x = run("Tham dự có Bộ trưởng Bộ Kế hoạch và Đầu tư Mai Xuân Trường, Thứ trưởng Bộ Tài chính Lê Văn Hải.")
     assert names(x, "Person") == {"Mai Xuân Trường", "Lê Văn Hải"}
