@@ -78,7 +78,7 @@ class NameShapes:
             return i
         return i + 1
 
-    def _named_after(self, j: int) -> int:
+    def _named_after(self, j: int, links: str = "holder_links") -> int:
         """Where the holder's honorific and name start when a title is set off from them: "Chủ tịch
         thành phố đương nhiệm, ông A"; "miễn nhiệm Phó Chủ tịch UBND tỉnh X, nhiệm kỳ 2021-2026, đối
         với ông A" (data: holder_links, the words between); else j."""
@@ -93,7 +93,7 @@ class NameShapes:
                 k += 1
             else:
                 break
-        link = self.lex.phrases["holder_links"].match(toks, k)
+        link = self.lex.phrases[links].match(toks, k)
         at = link[0] if link is not None else k if worded and toks[k - 1].text == "," else j
         h = self.lex.phrases["honorifics"].match(toks, at)
         return at if at > j and h is not None and self.name_at(h[0]) > h[0] else j

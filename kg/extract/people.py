@@ -327,6 +327,9 @@ class PeopleParser(PostReading, NameShapes):
                 j += 3  # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn": the body's short form
             elif (k := self._named_after(j)) > j:
                 j = k  # "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với ông A"
+            elif not any(p.role in self.lex.words["staff_titles"] for p in posts) and (
+                    k := self._named_after(j, "holder_of_links")) > j:
+                j = k  # "cách chức Bí thư Tỉnh ủy Hà Tĩnh của ông A"
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names and len(posts) == 1 and self._standing_post(i) is not None:

@@ -444,3 +444,11 @@ def test_a_name_after_a_word_of_a_locality_is_the_places(run):
     # a title's place comes before its holder's name
     y = run("Phó chủ tịch tỉnh Lê Hồng Minh trao quyết định.")
     assert "Lê Hồng Minh" in names(y, "Person")
+
+
+def test_titles_written_before_of_and_their_holder_are_the_holders_but_not_a_staff_title(run):
+    x = run("Ban Bí thư quyết định cách chức các chức vụ Phó Bí thư Tỉnh ủy, Bí thư Tỉnh ủy Hà Tĩnh của ông Võ "
+            "Văn Cường. Thư ký của ông Nguyễn Văn Bình là bà Lê Thị Hoa.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Võ Văn Cường", "Tỉnh ủy Hà Tĩnh", "Bí thư"), ("Võ Văn Cường", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")} <= posts
+    assert not any(who == "Nguyễn Văn Bình" for who, _, _ in posts)  # his secretary's title is not his
