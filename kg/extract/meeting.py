@@ -122,6 +122,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     if got is None:
         return
     lead, (name, span, noun_at) = got
+    if name == title and (back := _named_back(lex, text, body, lead)) is not None:
+        name, span = back  # "Ông A giữ chức X" over a lead's "trao quyết định …", then "Phát biểu tại lễ trao quyết định"
     held = held_sentence(lex, text, body, lead, name, seen)
     dates = own_date(text, lead, noun_at, year, doc_date) or (
         dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
@@ -362,6 +364,20 @@ def _numbered_before(toks, j: int) -> bool:
     """Does a session's number end right before token j ("thứ 21", "lần thứ IX")?"""
     last = toks[j - 1].text if j >= 1 else ""
     return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
+
+
+def _named_back(lex, text: str, body: list[Sentence], lead: Sentence) -> tuple[str, tuple[int, int]] | None:
+    """What the two sentences after the lead call the event ("Phát biểu tại lễ trao quyết định, …"; data
+    event_back_refs), for a lead that says what was held by its verb only: (name, its span), or None."""
+    for s in [x for x in body if x.index > lead.index][:2]:
+        at = s.has_phrase(lex.phrases["event_back_refs"])
+        if at >= 0:
+            end = next((k for k in range(at + 1, _event_np_end(s, at + 1)) if s.tokens[k].text == ","),
+                       _event_np_end(s, at + 1))
+            span = s.char_span(at + 1, end)
+            words = text[span[0] : span[1]]
+            return f"{words[0].upper()}{words[1:]}", span
+    return None
 
 
 def _event_np_end(s: Sentence, i: int) -> int:

@@ -687,3 +687,11 @@ def test_venues_listed_with_their_addresses_are_all_venues(run):
             "thành phố Hà Nội; Hội trường Thống Nhất, Thành phố Hồ Chí Minh và tại quê nhà xã Đông Hội.")
     venues = {v for _, v, _ in rels(x, "HELD_AT")}
     assert {"Nhà tang lễ Quốc gia", "Hội trường Thống Nhất"} <= venues
+
+
+def test_an_event_the_lead_tells_by_its_verb_is_named_as_the_next_sentences_call_it_not_by_the_headline(run):
+    x = run("Ông Nguyễn Văn An giữ chức Trưởng Ban Tổ chức Tỉnh ủy Nghệ An\n"
+            "Chiều 11-4, Tỉnh ủy Nghệ An tổ chức trao quyết định điều động ông Nguyễn Văn An giữ chức Trưởng Ban Tổ "
+            "chức Tỉnh ủy.\nPhát biểu tại lễ trao quyết định, Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý chúc mừng ông An.")
+    assert [e.name for e in x.entities if e.type == "Event" and e.props.get("main")] == ["Lễ trao quyết định"]
+    assert ("Thái Thanh Quý", "Lễ trao quyết định", "") in {(p, e, "") for p, e, *_ in rels(x, "ATTENDED")}
