@@ -10,6 +10,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.name_shapes import REGNAL
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
+from kg.extract.sittings import assembly_vote, sitting, sitting_discussion
 from kg.extract.tokens import KEY_CUA, KEY_VA, KEY_VE, tokenize, word_key
 from kg.extract.venue import listed_venues, stated_venue, venue_of
 from kg.model import Entity
@@ -94,7 +95,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     # (an assembly's vote tells of its sitting in the report's first sentence or a dated one, not in a
     # sentence that recalls it: "… trong tháng 11-2017, HĐND xã đã phê chuẩn …")
     told = [s for s in body[:6] if _event_noun(lex, s) >= 0 or _meeting_verb(lex, s) or (
-        _assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, seen)))]
+        assembly_vote(lex, s, org_ent) and (s is body[0] or dates_in(text, s.start, s.end, seen)))]
     # a sentence that dates the meeting (on or before the report's date: not a session announced
     # for later; past the first sentence, within the report's week: "… tưởng niệm … ngày 7/10 vừa
     # qua" in a report of 22/10 recalls another) is the lead over a summary or a headline before it
@@ -116,14 +117,14 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     if got is None:
         got = _title_meeting(lex, sentences, title, doc_date)
     if got is None and title and sentences and sentences[0].index == 0 and (
-            vote := _assembly_vote(lex, sentences[0], org_ent)) is not None:
+            vote := assembly_vote(lex, sentences[0], org_ent)) is not None:
         # "Hôm nay Quốc hội miễn nhiệm Chủ tịch …": a headline's vote is its assembly's sitting
-        got = sentences[0], (_sitting(lex, text, sentences[0], vote), sentences[0].char_span(*vote[0]), -1)
+        got = sentences[0], (sitting(lex, text, sentences[0], vote), sentences[0].char_span(*vote[0]), -1)
     if got is None:
         return
     lead, (name, span, noun_at) = got
     if name == title and (back := _named_back(lex, text, body, lead)) is not None:
-        name, span = back  # "Ông A giữ chức X" over a lead's "trao quyết định …", then "Phát biểu tại lễ trao quyết định"
+        name, span = back  # not the headline "Ông A giữ chức X": "Phát biểu tại lễ trao quyết định, …"
     held = held_sentence(lex, text, body, lead, name, seen)
     dates = own_date(text, lead, noun_at, year, doc_date) or (
         dates_in(text, held.start, held.end, year)[:1] if held is not None else []) or announced(
@@ -140,8 +141,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     if venue is not None:
         for place in (venue, *listed_venues(b, lex, held or lead, venue)):
             b.relate("HELD_AT", event, place, sent, 0.8)
-    vote = _assembly_vote(lex, lead, org_ent)
-    if vote is not None and name == _sitting(lex, text, lead, vote):  # the assembly holds its sitting
+    vote = assembly_vote(lex, lead, org_ent)
+    if vote is not None and name == sitting(lex, text, lead, vote):  # the assembly holds its sitting
         b.relate("PARTICIPATED_IN", vote[1], event, sent, 0.8)
     # "Hội nghị Trung ương 7": a meeting named after the body that holds it
     for prefix, owner in lex.words["meetings_of"].items():
@@ -266,12 +267,12 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     # "Chiều 13-9, Ủy ban Thường vụ Quốc hội cho ý kiến về …": the assembly's sitting, over a verb or
     # a headline
     # (not where a meeting verb comes first: "Thảo luận tại tổ chiều nay, ông A nói … UBTVQH cho ý kiến")
-    vote = _assembly_vote(lex, lead, org_ent) if not name else None
+    vote = assembly_vote(lex, lead, org_ent) if not name else None
     if vote is not None and ((verb := _meeting_verb(lex, lead)) is None or verb[0] >= vote[0][0]):
         # "Nghị quyết … được Quốc hội thông qua chiều 25/10": the assembly's sitting
-        span, name = lead.char_span(*vote[0]), _sitting(lex, text, lead, vote)
+        span, name = lead.char_span(*vote[0]), sitting(lex, text, lead, vote)
         # "Quốc hội thảo luận ở tổ về …": the discussion is the sitting ("Thảo luận ở tổ của Quốc hội")
-        verb = _sitting_discussion(lex, lead, *vote[0])
+        verb = sitting_discussion(lex, lead, *vote[0])
         if verb is not None:
             words = text[slice(*lead.char_span(*verb))]
             name = f"{words[0].upper()}{words[1:]} của {vote[1].name}"
@@ -314,50 +315,8 @@ def _without_relative_days(lex, name: str) -> str:
     return re.sub(rf"\s*\b(?:{parts}) (?:{rel})\b", "", name).strip()
 
 
-_DE, _TAI, _THU = (word_key("để"),), (word_key("tại"),), (word_key("thứ"),)
+_TAI, _THU = (word_key("tại"),), (word_key("thứ"),)
 _NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
-
-
-def _sitting(lex, text: str, s: Sentence, vote: tuple[tuple[int, int], Entity]) -> str:
-    """"Phiên họp Quốc hội"; a Party committee written as its executive holds a plenum, named as
-    written ("Hội nghị Ban chấp hành Đảng bộ tỉnh Thanh Hóa")."""
-    m = next((m for m in s.orgs if m.start == vote[0][0]), None)
-    if m is not None and m.executive:
-        return f"{lex.words['plenum_noun']} {text[slice(*s.char_span(m.start, m.end))]}"
-    return f"{lex.words['sitting_noun']} {vote[1].name}"
-
-
-def _assembly_vote(lex, s: Sentence, org_ent) -> tuple[tuple[int, int], Entity] | None:
-    """((start, end) tokens, the assembly) where an assembly is the agent of a vote ("Quốc hội
-    biểu quyết", "được Quốc hội thông qua"; data/lexicon.yaml assemblies, vote_verbs), or None."""
-    verbs = lex.phrases["vote_verbs"]
-    if s.has_phrase(verbs) < 0:
-        return None
-    for m, e in top_level(s, org_ent):
-        if id(m) in s.title_orgs or not (lex.is_assembly(e.name) or e.name in lex.words["sitting_bodies"] or (
-                m.executive)):
-            continue
-        if m.start > 0 and s.tokens[m.start - 1].keys[:1] == _DE:
-            continue  # "được giới thiệu để HĐND bầu": a vote to come
-        k = m.end
-        while k < len(s.tokens) and k - m.end < 3 and s.tokens[k].keys[:1] and (
-                s.tokens[k].keys[0] in lex.wordset("aspect_words")):  # (not "sẽ": a sitting to come)
-            k += 1
-        got = verbs.match(s.tokens, k)
-        if got is not None:
-            return (m.start, got[0]), e
-    return None
-
-
-def _sitting_discussion(lex, s: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """(start, end) of "thảo luận ở tổ" / "thảo luận tại hội trường" where an assembly's verb ends at
-    token `end` (the assembly from `start`), or None."""
-    for j in range(start, end):
-        verb = lex.phrases["topic_verbs"].match(s.tokens, j)
-        if verb is not None and verb[0] == end:
-            place = lex.phrases["sitting_places"].match(s.tokens, end)
-            return (j, place[0]) if place is not None else None
-    return None
 
 
 def _numbered_before(toks, j: int) -> bool:
