@@ -340,10 +340,17 @@ def _share_given(lex: Lexicon, s: Sentence, toks: list[Token], start: int, given
     before the one the post is given after, each with their own titles, are given it too."""
     for prev in reversed(s.people):
         k = prev.chain_end if prev.chain_end >= 0 else prev.end
+        if k < start and toks[k].text == "(":  # a caption's "(bên trái)" after the name
+            k = next((j + 1 for j in range(k, start) if toks[j].text == ")"), k)
         if not (k < start and (toks[k].text == "," or toks[k].keys[:1] == KEY_VA)):
             return
-        if any(t.is_word and not lex.phrases["honorifics"].match(toks, m) for m, t in enumerate(
-                toks[k + 1 : start], k + 1)):
-            return  # something else between them: not one list
+        if any(t.is_word and not lex.phrases["honorifics"].match(toks, m) and not _in_rank(lex, toks, m)
+               for m, t in enumerate(toks[k + 1 : start], k + 1)):
+            return  # something else between them: not one list ("và Trung tướng B": a rank is a title)
         prev.posts.extend(copy.copy(p) for p in given)
         start = prev.start
+
+
+def _in_rank(lex: Lexicon, toks: list[Token], m: int) -> bool:
+    """Is token m a word of a military or police rank ("Trung tướng")?"""
+    return any((got := lex.phrases["ranks"].match(toks, k)) is not None and got[0] > m for k in (m, m - 1) if k >= 0)

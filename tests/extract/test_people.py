@@ -452,3 +452,12 @@ def test_titles_written_before_of_and_their_holder_are_the_holders_but_not_a_sta
     posts = rels(x, "HOLDS_POSITION")
     assert {("Võ Văn Cường", "Tỉnh ủy Hà Tĩnh", "Bí thư"), ("Võ Văn Cường", "Tỉnh ủy Hà Tĩnh", "Phó Bí thư")} <= posts
     assert not any(who == "Nguyễn Văn Bình" for who, _, _ in posts)  # his secretary's title is not his
+
+
+def test_a_post_given_after_two_coordinated_people_is_given_to_both(run):
+    x = run("Với đa số phiếu, ông Võ Văn Hòa và ông Ngô Minh Châu đã trở thành Phó Chủ tịch UBND tỉnh Long An. "
+            "Trung tướng Thái Văn Ngọc (bên trái) và Trung tướng Nguyễn Quang Tuấn được bổ nhiệm giữ chức Phó Tổng "
+            "Tham mưu trưởng Quân đội nhân dân Việt Nam.")
+    posts = {(p, o) for p, o, _ in rels(x, "HOLDS_POSITION")}
+    assert {("Võ Văn Hòa", "Ủy ban nhân dân tỉnh Long An"), ("Ngô Minh Châu", "Ủy ban nhân dân tỉnh Long An"),
+            ("Thái Văn Ngọc", "Quân đội nhân dân"), ("Nguyễn Quang Tuấn", "Quân đội nhân dân")} <= posts
