@@ -21,6 +21,7 @@ from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
 from kg.extract.shared_places import implied_in_place
+from kg.extract.tenure import note_change, stated_changes
 from kg.extract.tokens import KEY_CUA, KEY_VA, phrase_keys, tokenize, word_key
 from kg.model import Entity
 from kg.text import name_key
@@ -55,7 +56,8 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
                 inner = org_entity(m.inner, s) if m.inner is not None else None
                 if ent and inner and (m.kind in ("sub", "gazetteer", "wrapper") or m.kind == "named"):
                     b.relate("PART_OF", ent, inner, sent, 0.9)
-    people = _people(b, lex, text, sentences, org_entity)
+    people = _people(b, lex, text, sentences, org_entity,
+                     stated_changes(lex, text, sentences, doc.props.get("date"), year))
     places = _places(b, text, sentences)
     directives = _directives(b, text, sentences, org_entity, places)
     executive = {org_ent[id(m)].id for s in sentences for top in s.orgs for m in top.walk()
@@ -71,8 +73,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     byline(b, lex, text, sentences, doc)
 
 
-def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
-    """Persons with their posts. Returns id(person mention) -> entity."""
+def _people(b, lex, text, sentences, org_entity, changes: dict[int, dict[str, str]]) -> dict[int, Entity]:
+    """Persons with their posts (with the start or end a sentence states: `changes`, by id(post)).
+    Returns id(person mention) -> entity."""
     out: dict[int, Entity] = {}
     full: dict[str, str] = {}
     tails: dict[str, set[str]] = {}  # last two words of a full name -> the full names
@@ -177,9 +180,11 @@ def _people(b, lex, text, sentences, org_entity) -> dict[int, Entity]:
                 if org is None:
                     continue
                 holders.setdefault((name_key(post.role), org.id), name)
-                b.relate("HOLDS_POSITION", ent, org, sent, conf, role=post.role,
-                         former=post.status == "former" or dead, acting=post.status == "acting",
-                         newly_appointed=post.status == "newly_appointed")
+                rel = b.relate("HOLDS_POSITION", ent, org, sent, conf, role=post.role,
+                               former=post.status == "former" or dead, acting=post.status == "acting",
+                               newly_appointed=post.status == "newly_appointed")
+                if rel is not None and id(post) in changes:
+                    note_change(rel.props, changes[id(post)])
     return out
 
 
