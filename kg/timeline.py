@@ -1,17 +1,21 @@
 """Posts over time (issue 16, first step): from many dated statements to a history.
 
 Each report states a post as of its own date, and says when it is held ("Bộ trưởng Bộ Tài chính
-X"), held no more ("nguyên Bộ trưởng …", prop `former`) or held since a stated date (prop
-`since`). A person's post becomes an interval:
+X"), held no more ("nguyên Bộ trưởng …", prop `former`), taken ("được bổ nhiệm … từ ngày 1/3/2024",
+prop `since`) or left ("thôi giữ chức", "nghỉ hưu", "được điều động …", prop `until`; both with
+`change`, read by kg.extract.tenure). A person's post becomes an interval:
 
 - `earliest` / `latest`: the first and last report date showing the post held (former-only
   reports do not count: they say it was held once, not on that date);
-- `start`: the `since` a report states (`start_basis` "stated"), else `earliest` ("reports": held
-  since at least then), else none (every report undated);
-- `end`: the date of the first report after `latest` that shows the post former (`end_basis`
-  "former"), or that names another holder of the same single-holder post in the same body
-  ("successor"; ontology/single_holder_roles.txt), whichever comes first; else open. The end is
-  the date the change was first reported, an upper bound of the day it happened.
+- `start`: the earliest `since` a report states (`start_basis` "stated"; the stated date, else the
+  date of the report saying the post was taken), unless a report shows the post held before it (a
+  re-election); else `earliest` ("reports": held since at least then), else none (every report undated);
+- `end`: the latest `until` a report states (`end_basis` "stated"), unless a report shows the post
+  held after it; else the date of the first report after `latest` that shows the post former
+  ("former"), or that names another holder of the same single-holder post in the same body
+  ("successor"; ontology/single_holder_roles.txt), whichever comes first; else open. A stated end
+  beats both. An inferred end is the date the change was first reported, an upper bound of the
+  day it happened.
 
 Undated reports add evidence but no bound. Every post keeps the reports behind it (its own
 statements and the report that closes it), each with its date and sentence. Read-only: the store
@@ -62,7 +66,7 @@ class Post:
     start: str | None = None
     end: str | None = None
     start_basis: str | None = None  # "stated" | "reports" | None
-    end_basis: str | None = None  # "former" | "successor" | None (open)
+    end_basis: str | None = None  # "stated" | "former" | "successor" | None (open)
     start_evidence: Source | None = None
     end_evidence: Source | None = None
     evidence: list[Source] = field(default_factory=list)
@@ -173,12 +177,21 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
         post.earliest = min(r.order[0] for r in held)
         post.latest = max(r.order[0] for r in held)
     stated = [r for r in rows if r.props.get("since")]
-    if stated:  # a start a report states ("được bổ nhiệm … từ ngày …") wins over report dates
-        first = min(stated, key=lambda r: str(r.props["since"]))
+    first = min(stated, key=lambda r: str(r.props["since"])) if stated else None
+    # a start a report states ("được bổ nhiệm … từ ngày …") wins over report dates, unless a report
+    # shows the post held before it (a re-election restates a post, it does not start it)
+    if first is not None and not _before(post.earliest, str(first.props["since"])):
         post.start, post.start_basis, post.start_evidence = str(first.props["since"]), "stated", _source(first)
     elif held:
         first = min(held, key=lambda r: r.order)
         post.start, post.start_basis, post.start_evidence = post.earliest, "reports", _source(first)
+    # an end a report states ("thôi giữ chức", "nghỉ hưu", "được điều động …"): the latest, unless a
+    # report shows the post held after it; it beats "nguyên …" and a successor
+    ends = [r for r in rows if r.props.get("until") and not _before(str(r.props["until"]), post.latest)]
+    if ends:
+        last = max(ends, key=lambda r: (str(r.props["until"]), r.order))
+        post.end, post.end_basis, post.end_evidence = str(last.props["until"]), "stated", _source(last)
+        return
     # "nguyên …" in a report after the last one showing the post held: it ended by then
     formers = [r for r in dated if r.props.get("former") and (post.latest is None or r.order[0] > post.latest)]
     if formers:
@@ -186,10 +199,19 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
         post.end, post.end_basis, post.end_evidence = first.order[0], "former", _source(first)
 
 
+def _before(day: str | None, other: str | None) -> bool:
+    """Whether `day` is earlier than `other`, compared at the precision of the shorter (partial dates
+    "2024", "2024-03" are the interval of their days: neither is before a day inside them)."""
+    if not day or not other:
+        return False
+    n = min(len(day), len(other))
+    return day[:n] < other[:n]
+
+
 def _successor(post: Post, holdings: list[tuple[str, Source]]) -> None:
     """Ends a single-holder post at the first later report naming another holder, unless a
     former report ends it no later (what a report states beats what is inferred)."""
-    if post.latest is None:
+    if post.latest is None or post.end_basis == "stated":
         return
     later = [s for person, s in holdings if person != post.person_id and s.date and s.date > post.latest]
     if not later:

@@ -3,7 +3,8 @@
 Pure functions over rows read from the store, so the merged graph is a function of the stored
 reports only (never of the order they were ingested in). "Report order" is (report date, report
 id): evidence is listed in that order, and for properties a later report's value wins (the latest
-news on a post's status, say), except `since`, which keeps the earliest. A post (HOLDS_POSITION)
+news on a post's status, say, and its `change`), except `since`, which keeps the earliest, and `until`,
+which keeps the latest (kg.extract.tenure states both). A post (HOLDS_POSITION)
 without a stated `since` gets the date of the earliest report that states it: "holds the post
 since at least then".
 
@@ -72,6 +73,8 @@ def _merge_props(rows: list[tuple[tuple[str, str], dict[str, Any]]]) -> dict[str
                 continue
             if key == "since" and key in props:
                 props[key] = min(str(props[key]), str(value))
+            elif key == "until" and key in props:  # a post's stated end: the latest any report states
+                props[key] = max(str(props[key]), str(value))
             else:
                 props[key] = value
     return props
