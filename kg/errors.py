@@ -41,3 +41,7 @@ class AmbiguousName(JudgementError):
                          "give an id")
         self.ref = ref
         self.candidates = candidates
+
+
+class DateError(KgError):
+    """A date given to kg (a window's bound) is not YYYY, YYYY-MM or YYYY-MM-DD."""

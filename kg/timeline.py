@@ -31,6 +31,7 @@ from typing import Any
 
 from kg import resolve
 from kg.errors import KgError
+from kg.extract.tenure import states_change
 from kg.resources import shared_dir
 from kg.store import Store
 from kg.store.merge import FactRow
@@ -155,7 +156,7 @@ def _body_posts(store: Store, conn: Any, body: str, body_name: str) -> list[Post
     for rel, rows in held:
         for row in rows:
             if not row.props.get("former") and row.order[0]:
-                holders.setdefault(_role(row), []).append((rel.source, _source(row)))
+                holders.setdefault(_role(row), []).append((rel.source, source_of(row)))
     out = []
     for rel, rows in held:
         role = str(rel.props.get("role") or "")
@@ -170,7 +171,7 @@ def _body_posts(store: Store, conn: Any, body: str, body_name: str) -> list[Post
 
 def _bound(post: Post, rows: list[FactRow]) -> None:
     """earliest, latest, start and a former end from the person's own report rows."""
-    post.evidence = [_source(r) for r in rows]
+    post.evidence = [source_of(r) for r in rows]
     dated = [r for r in rows if r.order[0]]  # an undated report gives evidence, no bound
     held = [r for r in dated if not r.props.get("former")]
     if held:
@@ -181,22 +182,22 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
     # a start a report states ("được bổ nhiệm … từ ngày …") wins over report dates, unless a report
     # shows the post held before it (a re-election restates a post, it does not start it)
     if first is not None and not _before(post.earliest, str(first.props["since"])):
-        post.start, post.start_basis, post.start_evidence = str(first.props["since"]), "stated", _source(first)
+        post.start, post.start_basis, post.start_evidence = str(first.props["since"]), "stated", source_of(first)
     elif held:
         first = min(held, key=lambda r: r.order)
-        post.start, post.start_basis, post.start_evidence = post.earliest, "reports", _source(first)
+        post.start, post.start_basis, post.start_evidence = post.earliest, "reports", source_of(first)
     # an end a report states ("thôi giữ chức", "nghỉ hưu", "được điều động …"): the latest, unless a
     # report shows the post held after it; it beats "nguyên …" and a successor
     ends = [r for r in rows if r.props.get("until") and not _before(str(r.props["until"]), post.latest)]
     if ends:
         last = max(ends, key=lambda r: (str(r.props["until"]), r.order))
-        post.end, post.end_basis, post.end_evidence = str(last.props["until"]), "stated", _source(last)
+        post.end, post.end_basis, post.end_evidence = str(last.props["until"]), "stated", source_of(last)
         return
     # "nguyên …" in a report after the last one showing the post held: it ended by then
     formers = [r for r in dated if r.props.get("former") and (post.latest is None or r.order[0] > post.latest)]
     if formers:
         first = min(formers, key=lambda r: r.order)
-        post.end, post.end_basis, post.end_evidence = first.order[0], "former", _source(first)
+        post.end, post.end_basis, post.end_evidence = first.order[0], "former", source_of(first)
 
 
 def _before(day: str | None, other: str | None) -> bool:
@@ -225,9 +226,12 @@ def _role(row: FactRow) -> str:
     return resolve.role_key(str(row.props.get("role", "") or ""))
 
 
-def _source(row: FactRow) -> Source:
-    sentence = next((str(ev[3] or ev[2]) for ev in row.evidence), "")
-    return Source(row.doc, row.order[0] or None, sentence)
+def source_of(row: FactRow) -> Source:
+    """The report of a row and its sentence: for a stated bound, the one that states it."""
+    sentences = [str(ev[3] or ev[2]) for ev in row.evidence]
+    if len(sentences) > 1 and (row.props.get("until") or row.props.get("since")):
+        sentences.sort(key=lambda s: not states_change(s))  # stable: text order otherwise
+    return Source(row.doc, row.order[0] or None, sentences[0] if sentences else "")
 
 
 def _by_date(source: Source) -> tuple[int, str, str]:

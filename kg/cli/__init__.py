@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "viz",  # kg viz
     "judge",  # kg judge merge|distinct|reject|alias|list|undo|export|import|check
     "timeline",  # kg timeline
+    "changes",  # kg changes
 )
 
 

@@ -356,3 +356,13 @@ def note_change(props: dict[str, Any], new: dict[str, Any]) -> None:
         props["until"] = max(props.get("until", new["until"]), new["until"])
     if "until" in new or "change" not in props:
         props["change"] = new["change"]
+
+
+def states_change(sentence: str) -> bool:
+    """Whether a sentence has a phrase of data/tenure.yaml (to show the sentence that states a bound
+    among the ones behind a post)."""
+    from kg.extract.tokens import tokenize
+
+    toks = tokenize(sentence, 0, len(sentence))
+    matcher = words().phrases
+    return any(matcher.match(toks, k) is not None for k in range(len(toks)))
