@@ -307,8 +307,8 @@ def _cued_date(w: Words, text: str, toks: list[Token], a: int, b: int, year: int
     """The first date after a cue ("từ", "kể từ") in tokens [a, b)."""
     for k in range(a, b):
         m = w.lists["date_cues"].match(toks, k)
-        if m is not None and m[0] < b:
-            got = _DATE.match(text, toks[m[0]].start, toks[b - 1].end)
+        if m is not None and m[0] < b:  # (the cue is in the range; the date may run past it)
+            got = _DATE.match(text, toks[m[0]].start, toks[-1].end)
             if got is not None and (when := _date(got, year, bare=True)):
                 return when
     return None
