@@ -49,7 +49,15 @@ class CareerReader:
         """The person the clause at i is about: the last one named before i in this sentence."""
         named = [p for p in people if p.end <= i]
         cands = [p for p in (named[-1] if named else None, self.pronoun) if p is not None]
-        return max(cands, key=lambda p: p.start) if cands else None
+        last = max(cands, key=lambda p: p.start) if cands else None
+        # "ông A được Chủ tịch UBND tỉnh B bổ nhiệm giữ chức …": B is the agent of a passive, A the subject
+        if last is not None and self._agent(last) and (earlier := [p for p in (
+                named[-2] if len(named) > 1 else None, self.pronoun) if p is not None and p.end <= last.start]):
+            return max(earlier, key=lambda p: p.start)
+        return last
+
+    def _agent(self, who: PersonMention) -> bool:
+        return passive_agent(self.lex, self.toks, who.start)
 
     def step(self, i: int, people: list[PersonMention], bodies: list[OrgMention] = ()
              ) -> tuple[PersonMention, list[Post], int] | None:
@@ -128,8 +136,9 @@ class CareerReader:
         not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")?"""
         gap = self.toks[body.end : i]
         before = self.toks[body.start - 1].keys[:1] if body.start > 0 else ()
-        if before and before[0] in self.lex.wordset("passive_markers"):
-            return False  # "được Bộ Chính trị điều động làm …": the body is the agent of a passive
+        if before and (before[0] in self.lex.wordset("passive_markers") or before[0] in self.lex.wordset(
+                "origin_markers")):
+            return False  # "được Bộ Chính trị điều động làm …": the agent of a passive; "từ Sở X về làm": a source
         return body.end <= i and len(gap) <= 2 and all(
             t.is_word and t.keys[0] not in self.lex.wordset("career_joins") for t in gap)
 
@@ -178,3 +187,15 @@ class CareerReader:
         if before & self.lex.wordset("career_past"):
             return "former"
         return None
+
+
+def passive_agent(lex: Lexicon, toks: list[Token], start: int) -> bool:
+    """Is the person named at token `start` the agent of a passive ("ông A được Chủ tịch UBND tỉnh B bổ
+    nhiệm …": "được", then titles or an honorific, before the name, in one clause)?"""
+    for k in range(start - 1, max(-1, start - 14), -1):
+        t = toks[k]
+        if t.text in (",", ";", ":") or (t.text == "." and not (k and toks[k - 1].text.isupper())):
+            return False
+        if t.keys[:1] and t.keys[0] in lex.wordset("passive_markers"):
+            return k + 1 < start
+    return False

@@ -278,7 +278,8 @@ def lexicon() -> Lexicon:
                 "term_qualifiers",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "house_number_cues",
                 "source_markers",
-                "plural_markers", "passive_markers", "directing_words", "lower_head_openers", "bare_honorifics",
+                "plural_markers", "passive_markers", "origin_markers", "directing_words", "lower_head_openers",
+                "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "object_markers", "adverse_passives",
                 "units_named_after_people", "addressee_markers", "marker_blockers", "count_words", "delegation_words",
                 "preposition_surnames", "venue_prepositions"):

@@ -14,6 +14,7 @@ from kg.extract.body_links import (
 )
 from kg.extract.build import Builder
 from kg.extract.byline import byline
+from kg.extract.career import passive_agent
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon, lexicon
 from kg.extract.meeting import main_event
@@ -124,7 +125,8 @@ def _people(b, lex, text, sentences, org_entity, changes: dict[int, dict[str, st
                 name = next(iter(tails[name]))
             if not name:
                 continue
-            last = last if p.bare else name
+            # (not the agent of a passive: "ông A được Chủ tịch B bổ nhiệm …; Ông …" is A)
+            last = last if p.bare or passive_agent(lex, s.tokens, p.start) else name
             span = s.char_span(p.start, p.end)
             first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
             honorific = lex.phrases["honorifics"].ending_at(s.tokens, first)  # "của Giáo sư Nguyễn Đình Tứ"

@@ -250,3 +250,16 @@ def test_elected_to_a_post_written_bau_chuc(run):
     x = run("Ông Nguyễn Thành Phong 53 tuổi, quê tỉnh Bến Tre. Năm 2013, ông Phong được bầu chức Chủ tịch HĐND tỉnh "
             "Bến Tre.")
     assert ("Nguyễn Thành Phong", "Hội đồng nhân dân tỉnh Bến Tre", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_the_subject_of_a_passive_takes_the_post_not_its_agent_nor_the_body_it_came_from(run):
+    x = run("Ông Võ Văn Hòa sinh năm 1965. Ngày 13/11/2015, ông Võ Văn Hòa được Chủ tịch UBND tỉnh Long An Lê Văn "
+            "Quân bổ nhiệm giữ chức vụ Chánh Văn phòng UBND tỉnh Long An. Trước đó, ông được điều động từ Sở Tư pháp "
+            "tỉnh Long An về làm Chủ tịch UBND huyện Đức Hòa. Ông được Ủy ban nhân dân tỉnh Long An bổ nhiệm chức "
+            "vụ Phó Giám đốc Sở Tư pháp tỉnh Long An.")
+    posts = {(p, o, r) for p, o, r in rels(x, "HOLDS_POSITION")}
+    assert ("Võ Văn Hòa", "Văn phòng Ủy ban nhân dân tỉnh Long An", "Chánh Văn phòng") in posts
+    assert ("Võ Văn Hòa", "Ủy ban nhân dân huyện Đức Hòa", "Chủ tịch") in posts
+    assert ("Võ Văn Hòa", "Sở Tư pháp tỉnh Long An", "Phó Giám đốc") in posts
+    assert ("Lê Văn Quân", "Ủy ban nhân dân tỉnh Long An", "Chủ tịch") in posts
+    assert not any(p == "Lê Văn Quân" and r == "Chánh Văn phòng" for p, _, r in posts)
