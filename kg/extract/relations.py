@@ -137,7 +137,9 @@ def _people(b, lex, text, sentences, org_entity, changes: dict[int, dict[str, st
             dead = listed or lex.phrases["deceased_markers"].ending_at(s.tokens, first) >= 0
             dead_end = max(p.end, p.chain_end) if dead else None
             props = {"historical": True} if dead or tuple(name_key(name).split()) in lex.historical else None
-            ent = b.entity("Person", name, surface=text[span[0] : span[1]], span=span, sent=sent, props=props)
+            # (a bare "Ông" that stands for the person is evidence, not one of their names)
+            ent = b.entity("Person", name, surface=None if p.ref else text[span[0] : span[1]], span=span, sent=sent,
+                           props=props)
             out[id(p)] = ent
             foreign_name = not all(is_syllable(w) for w in name.split())
             for post in p.posts:

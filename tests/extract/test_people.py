@@ -461,3 +461,15 @@ def test_a_post_given_after_two_coordinated_people_is_given_to_both(run):
     posts = {(p, o) for p, o, _ in rels(x, "HOLDS_POSITION")}
     assert {("Võ Văn Hòa", "Ủy ban nhân dân tỉnh Long An"), ("Ngô Minh Châu", "Ủy ban nhân dân tỉnh Long An"),
             ("Thái Văn Ngọc", "Quân đội nhân dân"), ("Nguyễn Quang Tuấn", "Quân đội nhân dân")} <= posts
+
+
+def test_a_team_and_its_leader_are_a_body_and_a_title_and_a_pronoun_is_no_name(run):
+    x = run("Ông Ngô Minh Tâm sinh năm 1964. Ông từng giữ chức Phó Đội trưởng Đội An ninh Nhân dân Công an quận 8. "
+            "Ông Triệu Văn Thành, Chi cục trưởng Chi cục Thủy lợi tỉnh Bắc Kạn, dự. Thượng tướng Hoàng Văn Đức - "
+            "Thứ trưởng Bộ Quốc phòng, Tổ trưởng Tổ Công tác liên ngành - chủ trì buổi lễ.")
+    # no "Phó Đội", "Đội An" or "Tổ Công": a team's head word starts a body
+    assert names(x, "Person") == {"Ngô Minh Tâm", "Triệu Văn Thành", "Hoàng Văn Đức"}
+    posts = {(p, r) for p, _, r in rels(x, "HOLDS_POSITION")}
+    assert {("Ngô Minh Tâm", "Phó Đội trưởng"), ("Triệu Văn Thành", "Chi cục trưởng"), ("Hoàng Văn Đức", "Tổ trưởng"),
+            ("Hoàng Văn Đức", "Thứ trưởng")} <= posts
+    assert not any("Ông" in e.aliases for e in x.entities if e.type == "Person")
