@@ -119,7 +119,9 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
             # a body's credit ("Ảnh: Bộ TN-MT", "Ảnh: Cổng TTĐT Chính phủ") is no person
             body = lex.heads.match(s.tokens, start_j) or lex.orgs.match(s.tokens, start_j)
             # "Ảnh: China Daily", "Ảnh: Getty Images": foreign words credit an outlet, not a Vietnamese photographer
-            outlet = not any(is_syllable(t.text) for t in s.tokens[start_j:j] if t.is_word)
+            # (or a known outlet: "Ảnh: Thanh Niên")
+            outlet = not any(is_syllable(t.text) for t in s.tokens[start_j:j] if t.is_word) or (
+                lex.outlets.match(s.tokens, start_j) is not None)
             if j - start_j >= 2 and not body and not outlet and not any(
                     r.type == "AUTHORED" and b.entities[r.source].name == credit for r in b.relations.values()):
                 span = (s.tokens[start_j].start, s.tokens[j - 1].end)

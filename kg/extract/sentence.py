@@ -312,7 +312,8 @@ def _outlet(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None:
     end, (name, form, needs_cue) = got
     if " ".join(t.text for t in toks[i:end]) != form or (end < len(toks) and toks[end].is_word and toks[end].is_cap):
         return None  # other capitals, or a longer name ("Thanh Niên Xung phong")
-    if needs_cue and lex.phrases["outlet_cues"].ending_at(toks, i) < 0:
+    colon = i > 0 and toks[i - 1].text == ":"  # "(Ảnh: Thanh Niên)": a credit's cue before its colon
+    if needs_cue and lex.phrases["outlet_cues"].ending_at(toks, i - 1 if colon else i) < 0:
         return None
     return OrgMention(i, end, "resolved", canonical=name)
 
