@@ -243,6 +243,10 @@ class PhraseMatcher:
         while j < n:
             tok = tokens[j]
             if not tok.is_word:
+                # (the dot of an abbreviation inside a phrase: "TP. HCM", "TP. Hồ Chí Minh")
+                if tok.text == "." and depth > 0 and tokens[j - 1].end == tok.start and tokens[j - 1].text.isupper():
+                    j += 1
+                    continue
                 if tok.text in JOINERS or (allow_comma and tok.text == "," and depth > 0):
                     if tok.text == ",":
                         skipped.append(depth)

@@ -88,3 +88,10 @@ def test_a_list_of_wards_goes_on_over_one_word_and_two_part_names(run):
 def test_a_city_written_with_tp_is_a_place_wherever_it_stands(run):
     x = run("Người dân TP Buôn Ma Thuột bức xúc. Giàn hoa ở hoa viên (TP Buôn Ma Thuột) bị cưa.")
     assert "Buôn Ma Thuột" in names(x, "Location")
+
+
+def test_countries_listed_after_nhu_and_a_city_written_with_an_abbreviations_dot_are_places(run):
+    x = run("Dịch bùng phát tại các quốc gia trong khu vực như Campuchia, Lào, Thái Lan, Ấn Độ. Ông Trần Văn An "
+            "sinh năm 1964 tại huyện Bình Chánh, TP. HCM, công tác lâu năm ở TP. Hồ Chí Minh.")
+    places = names(x, "Location")
+    assert {"Campuchia", "Lào", "Thái Lan", "Ấn Độ", "Bình Chánh", "Thành phố Hồ Chí Minh"} <= places
