@@ -11,7 +11,11 @@ from kg.extract.glued import is_syllable
 from kg.extract.tokens import tokenize
 from kg.model import Entity
 
-_SOURCE_NOTE = re.compile(r"\s*\((?:theo|nguồn|Theo|Nguồn)\b[^)]*\)\s*$")
+# what follows the names of a byline: its sources ("(theo CNBC, Reuters)"), a compilation ("(tổng hợp)"),
+# the agency written after a slash or in brackets ("Thành Chung/VOV", "Hoàng Anh Tuấn (TTXVN)")
+_SOURCE_NOTE = re.compile(r"\s*(?:\((?:theo|nguồn|Theo|Nguồn|tổng hợp|Tổng hợp)\b[^)]*\)|/\s*[A-ZĐ]{2,}|"
+                          r"\(\s*[A-ZĐ]{2,}\s*\))\s*$")
+_END_MARK = "./."  # the mark that ends a report's text, a byline after it on the same line
 _BYLINE_MAX = 160  # characters: longer than any line of up to three names with a marker
 _NAME_SEPARATORS = frozenset(("-", "–", ",", "và", "&"))
 
@@ -78,6 +82,14 @@ def byline(b, lex, text, sentences, doc: Entity) -> None:
     # (the line before the last, too: crawlers put a photo caption after the byline)
     candidates = lines[-1:] + ([last] if last not in lines else []) + [ln for ln in lines[1:3] if ln != lines[-1]]
     candidates += [ln for ln in lines[-2:-1] if ln not in candidates]
+    # the last line of the text before the captions a crawler puts after it, a blank line between
+    # ("…|Hải Bình||Ông A (Giám đốc …).|Bà B trả lời chất vấn.")
+    candidates += [(a, z) for (a, z), (c, _) in zip(lines[-6:-1], lines[-5:], strict=False)
+                   if "\n\n" in text[z:c] and (a, z) not in candidates]
+    # "… bền vững của đất nước./. Thành Chung/VOV": the names after the end mark
+    tail = text.rfind(_END_MARK, lines[-1][0], lines[-1][1])
+    if tail >= 0 and tail + len(_END_MARK) < lines[-1][1]:
+        candidates.append((tail + len(_END_MARK), lines[-1][1]))
     for start, end in candidates:
         if end - start > _BYLINE_MAX:
             continue  # a paragraph, not a line of names: no need to read it word by word
