@@ -287,4 +287,17 @@ def _answers(b, lex, sentences, org_ent, people, words, sub: Entity, sup: Entity
                                  for m in s.orgs):
                 b.relate("REPORTS_TO", sub, sup, (s.start, s.end), 0.6)
                 return
+            # the other way round: the assembly acts on the executive's word ("Quốc hội … phê chuẩn đề nghị của
+            # Thủ tướng Chính phủ", "xem xét các báo cáo khác của Chính phủ")
+            of = next((j for j in range(end, min(end + 3, len(s.tokens))) if s.tokens[j].keys[:1] == KEY_CUA), -1)
+            if of >= 0 and any(m.start < k and (e := org_ent.get(id(m))) is not None and e.id == sup.id
+                               for m in s.orgs) and any(
+                    of < m.start <= of + 3 and under(org_ent.get(id(m))) for m in _walked(s.orgs)):
+                b.relate("REPORTS_TO", sub, sup, (s.start, s.end), 0.6)
+                return
             k = s.has_phrase(words, end)
+
+
+def _walked(orgs):
+    """Every mention of a sentence's bodies, those inside titles' and other bodies' names too."""
+    return [m for top in orgs for m in top.walk()]

@@ -56,3 +56,13 @@ def test_a_report_of_a_body_named_after_it_is_no_line_to_it(run):
     x = run("Ông Chiến dẫn văn bản yêu cầu báo cáo của Thường trực HĐND tỉnh Nghệ An và khẳng định nội dung báo cáo "
             "của Sở Y tế tỉnh Nghệ An lạc đề.")
     assert ("Thường trực Hội đồng nhân dân tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An", None) not in rels(x, "REPORTS_TO")
+
+
+def test_an_assembly_acting_on_the_executives_proposal_or_report_states_that_it_answers_to_it(run):
+    x = run("Quốc hội chiều 18/2 thông qua Nghị quyết phê chuẩn đề nghị của Thủ tướng Chính phủ về việc bổ nhiệm "
+            "Bộ trưởng.")
+    assert ("Chính phủ", "Quốc hội") in {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
+    y = run("Quốc hội dành 6 ngày để xem xét các báo cáo khác của Chính phủ.")
+    assert ("Chính phủ", "Quốc hội") in {(a, b) for a, b, _ in rels(y, "REPORTS_TO")}
+    z = run("Quốc hội thông qua Luật Tổ chức Chính phủ theo báo cáo của Ủy ban Pháp luật.")
+    assert not rels(z, "REPORTS_TO") & {("Chính phủ", "Quốc hội", "")}
