@@ -366,6 +366,9 @@ def _event_np_end(s: Sentence, i: int) -> int:
         # after verbs
         if t.text == "," and (_numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
             break
+        # … and its time after its number: "Phiên họp thứ 47 chiều 25/4" is the 47th sitting's
+        if _numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
+            break
         if (got := lexicon().phrases["sitting_places"].match(toks, j)) is not None and not (
                 got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)
             j = got[0]

@@ -695,3 +695,9 @@ def test_an_event_the_lead_tells_by_its_verb_is_named_as_the_next_sentences_call
             "chức Tỉnh ủy.\nPhát biểu tại lễ trao quyết định, Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý chúc mừng ông An.")
     assert [e.name for e in x.entities if e.type == "Event" and e.props.get("main")] == ["Lễ trao quyết định"]
     assert ("Thái Thanh Quý", "Lễ trao quyết định", "") in {(p, e, "") for p, e, *_ in rels(x, "ATTENDED")}
+
+
+def test_a_numbered_sittings_name_ends_at_its_number_not_its_time(run):
+    x = run("Tại phiên họp thứ 47 chiều 25/4, Ủy ban Thường vụ Quốc hội cho ý kiến chuẩn bị kỳ họp thứ nhất.")
+    assert [e.name for e in x.entities if e.type == "Event" and e.props.get("main")] == [
+        "Phiên họp thứ 47 của Ủy ban Thường vụ Quốc hội"]
