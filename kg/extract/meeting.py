@@ -31,7 +31,7 @@ def _event_noun(lex, s: Sentence) -> int:
     # kỳ tháng 2": the document of a meeting, cited)
     found = [k for k in range(len(s.tokens)) if k not in taken and nouns.starts(s.tokens[k])
              and nouns.match(s.tokens, k) and not lex.plural_before(s.tokens, k)
-             and lex.phrases["meeting_document_words"].ending_at(s.tokens, k) < 0 and not _holiday(lex, s, k)]
+             and not _meetings_document(lex, s, k) and not _holiday(lex, s, k)]
     # "báo cáo … chuẩn bị kỳ họp thứ 6 … tại phiên họp chiều 16/10 của UBTVQH": a meeting prepared
     # for or greeted is what the one held is about
     topic = lex.phrases["event_topic_words"]
@@ -39,6 +39,14 @@ def _event_noun(lex, s: Sentence) -> int:
         held = [k for k in found[1:] if k > 0 and s.tokens[k - 1].keys[:1] == _TAI]  # "… tại phiên họp …"
         return (held or found)[0]
     return (found or [-1])[0]
+
+
+def _meetings_document(lex, s: Sentence, k: int) -> bool:
+    """Is the event noun at k the name of a meeting's document ("nghị quyết phiên họp thường kỳ", "Nội quy
+    kỳ họp Quốc hội", "Nghị quyết của Hội nghị lần thứ 8": data meeting_document_words)?"""
+    words = lex.phrases["meeting_document_words"]
+    return words.ending_at(s.tokens, k) >= 0 or (k > 0 and s.tokens[k - 1].keys[:1] == KEY_CUA and (
+        words.ending_at(s.tokens, k - 1) >= 0))
 
 
 def _holiday(lex, s: Sentence, k: int) -> bool:

@@ -701,3 +701,9 @@ def test_a_numbered_sittings_name_ends_at_its_number_not_its_time(run):
     x = run("Tại phiên họp thứ 47 chiều 25/4, Ủy ban Thường vụ Quốc hội cho ý kiến chuẩn bị kỳ họp thứ nhất.")
     assert [e.name for e in x.entities if e.type == "Event" and e.props.get("main")] == [
         "Phiên họp thứ 47 của Ủy ban Thường vụ Quốc hội"]
+
+
+def test_a_meeting_named_in_a_documents_name_is_not_held(run):
+    x = run("Theo đó, căn cứ Điều 33 Nội quy kỳ họp Quốc hội và Nghị quyết của Hội nghị lần thứ 8 Ban Chấp hành "
+            "Trung ương Đảng khóa XII, Ủy ban Thường vụ Quốc hội giới thiệu ông Nguyễn Văn An.")
+    assert not [e for e in x.entities if e.type == "Event"]
