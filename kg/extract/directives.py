@@ -97,6 +97,14 @@ class DirectiveParser:
             m = DirectiveMention(i, end, kind, lead, symbol, f"{kind} số {symbol}")
             m.symbol_issuer = self._symbol_issuer(symbol)
             return m
+        # "Nghị quyết (của) Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XII", also in lower case
+        # (in lower case only a numbered plenum's resolution: "quyết định hội nghị …", "hướng dẫn đại hội …"
+        # are verbs, "nghị quyết đại hội đảng" any congress's)
+        held = self._meeting_resolution(i, j + 1 if self._key(j) == word_key("của") else j, kind) if (
+            toks[i].is_cap or kind == "Nghị quyết") else None
+        if held is not None and (toks[i].is_cap or any(
+                t.text.isdigit() or _ROMAN.match(t.text) for t in toks[held.start : held.end])):
+            return held
         if not toks[i].is_cap and kind not in ("Luật", "Bộ luật"):
             return None
         t = toks[j] if j < len(toks) else None
@@ -114,9 +122,6 @@ class DirectiveParser:
             if end + 1 < len(toks) and self._key(end) == word_key("năm") and re.fullmatch(r"\d{4}", toks[end + 1].text):
                 m.edition = toks[end + 1].text
             return m
-        held = self._meeting_resolution(i, j, kind)
-        if held is not None:
-            return held
         if self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội"):
             k = j + 2
             while k < len(toks) and toks[k].is_word and not _ROMAN.match(toks[k].text) and k < j + 8:
@@ -151,6 +156,14 @@ class DirectiveParser:
                 toks[k + 2].text.isdigit() or _ROMAN.match(toks[k + 2].text)):
             end = self._term_end(k + 3)
             return DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+        if k > j and (end := self._term_end(k)) > k:  # "Hội nghị lần thứ 8" of the Central Committee written after
+            owner = self.orgs.parse(end, allow_bare=False)
+            entry = owner.entry if owner is not None else None
+            if entry is not None and entry.name in self.lex.words["plenum_owners"]:
+                end = self._term_end(owner.end)
+                m = DirectiveMention(i, end, kind, "", "", f"{kind} {expand_surface(toks, j, end)}")
+                m.symbol_issuer = entry.name
+                return m
         if not (self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội")):
             return None
         k = j + 2

@@ -236,3 +236,13 @@ def test_a_type_code_set_apart_from_the_number_is_part_of_it_and_a_lower_case_is
     issued = {(d, o) for d, o, _ in rels(x, "ISSUED_BY")}
     assert ("Quy định số 101-QĐ/TW", "Ban Bí thư Trung ương Đảng") in issued
     assert ("Quy định số 5946-QĐ/TU", "Thành ủy Đà Nẵng") in issued
+
+
+def test_a_resolution_named_by_the_central_committees_plenum_is_a_directive_it_issued(run):
+    x = run("Căn cứ Nghị quyết của Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XII, Ủy ban Thường vụ Quốc "
+            "hội giới thiệu ông A. Tỉnh ủy triển khai nghị quyết Hội nghị Trung ương 6 khóa XII về y tế. Các nghị "
+            "quyết đại hội đảng được quán triệt.")
+    assert names(x, "Directive") == {"Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XII",
+                                     "Nghị quyết Hội nghị Trung ương 6 khóa XII"}
+    assert ("Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XII", "Ban Chấp hành Trung ương Đảng"
+            ) in {(d, o) for d, o, _ in rels(x, "ISSUED_BY")}
