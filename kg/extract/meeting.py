@@ -164,6 +164,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start):
         if id(m) in lead.title_orgs or id(m) in lead.directive_issuers:
             continue
+        if m.start > 0 and lex.word_in(lead.tokens[m.start - 1], "source_markers"):
+            continue  # "Theo TTXVN, sáng 18-7, …": the report's source, not a body at the meeting
         before_verb = verb_at < 0 or m.start < verb_at
         # "làm việc với X", "thăm, chúc mừng X và Y": the bodies met or visited
         after_with = (m.start > 0 and word_key(lead.tokens[m.start - 1].text) in lex.wordset("meeting_object_words")

@@ -91,3 +91,10 @@ def test_one_words_are_sent_to_did_not_speak_at_the_meeting(run):
             "Việt Nam, cho biết Trung Quốc coi trọng quan hệ.")
     attended = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Phạm Minh Chính" in attended and "Tô Lâm" not in attended
+
+
+def test_the_reports_source_named_before_the_lead_takes_no_part(run):
+    x = run("Theo TTXVN, sáng 18-7, Chủ tịch nước Tô Lâm đã chủ trì phiên họp thứ 5 Hội đồng Quốc phòng và An ninh.")
+    bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
+    assert "Hội đồng Quốc phòng và An ninh" in bodies
+    assert "Thông tấn xã Việt Nam" not in bodies
