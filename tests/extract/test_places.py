@@ -95,3 +95,11 @@ def test_countries_listed_after_nhu_and_a_city_written_with_an_abbreviations_dot
             "sinh năm 1964 tại huyện Bình Chánh, TP. HCM, công tác lâu năm ở TP. Hồ Chí Minh.")
     places = names(x, "Location")
     assert {"Campuchia", "Lào", "Thái Lan", "Ấn Độ", "Bình Chánh", "Thành phố Hồ Chí Minh"} <= places
+
+
+def test_landmarks_of_the_capital_are_places_not_people_and_the_mausoleum_command_is_one_body(run):
+    x = run("Đội tiêu binh danh dự, Bộ Tư lệnh Bảo vệ Lăng Chủ tịch Hồ Chí Minh thực hiện nghi lễ tại Quảng trường Ba "
+            "Đình. Quanh Hồ Gươm, cờ rủ được treo.")
+    assert {"Quảng trường Ba Đình", "Hồ Hoàn Kiếm"} <= names(x, "Location")
+    assert not names(x, "Person")
+    assert "Bộ Tư lệnh Bảo vệ Lăng Chủ tịch Hồ Chí Minh" in names(x, "Organization")
