@@ -310,7 +310,10 @@ class PeopleParser(PostReading, NameShapes):
             if listed is not None:
                 return listed
         if posts and lower:
-            # a lower-case title ("bí thư Thành ủy X Nguyễn Văn A") counts only before a name
+            # a lower-case title ("bí thư Thành ủy X Nguyễn Văn A") counts only before a name, or its holder
+            # set off from it ("miễn nhiệm chủ tịch UBND tỉnh đối với ông A")
+            if (k := self._named_after(j)) > j:
+                j = k
             h = self.lex.phrases["honorifics"].match(toks, j)
             names = self.names_list(h[0] if h else j)
             if not names:

@@ -473,3 +473,9 @@ def test_a_team_and_its_leader_are_a_body_and_a_title_and_a_pronoun_is_no_name(r
     assert {("Ngô Minh Tâm", "Phó Đội trưởng"), ("Triệu Văn Thành", "Chi cục trưởng"), ("Hoàng Văn Đức", "Tổ trưởng"),
             ("Hoàng Văn Đức", "Thứ trưởng")} <= posts
     assert not any("Ông" in e.aliases for e in x.entities if e.type == "Person")
+
+
+def test_a_lower_case_title_set_off_from_its_holder_by_doi_voi_is_the_holders(run):
+    x = run("Thủ tướng Chính phủ phê chuẩn kết quả miễn nhiệm chủ tịch UBND tỉnh Hậu Giang nhiệm kỳ 2016 - 2021 đối "
+            "với ông Lữ Văn Hưng.")
+    assert ("Lữ Văn Hưng", "Ủy ban nhân dân tỉnh Hậu Giang") in {(p, o) for p, o, _ in rels(x, "HOLDS_POSITION")}
