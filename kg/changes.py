@@ -12,20 +12,17 @@ the interval of its days, and is in a window it overlaps. Read-only; never print
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from kg import reorganisation
+from kg.dates import interval
 from kg.errors import DateError
 from kg.store import Store
 from kg.store.merge import FactRow
 from kg.store.reader import relation_rows
 from kg.timeline import HOLDS, Source, source_of
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -49,24 +46,6 @@ class Change:
                 "person": self.person, "role": self.role, "body": self.body, "person_id": self.person_id,
                 "body_id": self.body_id, "evidence": self.evidence.to_dict() if self.evidence else None,
                 "act": self.act}
-
-
-def interval(text: str) -> tuple[datetime.date, datetime.date]:
-    """The first and last day of an ISO date, partial allowed: "2024" is 2024-01-01 … 2024-12-31."""
-    m = _ISO.match(text.strip())
-    try:
-        if m is None:
-            raise ValueError
-        year, month, day = int(m.group(1)), m.group(2), m.group(3)
-        if day:
-            one = datetime.date(year, int(month), int(day))
-            return one, one
-        if month:
-            last = calendar.monthrange(year, int(month))[1]
-            return datetime.date(year, int(month), 1), datetime.date(year, int(month), last)
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    except ValueError:
-        raise DateError(f"{text!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def window(since: str, until: str | None = None) -> tuple[datetime.date, datetime.date]:

@@ -6,7 +6,8 @@ prop `since`) or left ("thôi giữ chức", "nghỉ hưu", "được điều đ
 `change`, read by kg.extract.tenure). A person's post becomes an interval:
 
 - `earliest` / `latest`: the first and last report date showing the post held (former-only
-  reports do not count: they say it was held once, not on that date);
+  reports do not count: they say it was held once, not on that date; nor does a report stating an
+  end before its own date: kg.dates.shows_held);
 - `start`: the earliest `since` a report states (`start_basis` "stated"; the stated date, else the
   date of the report saying the post was taken), unless a report shows the post held before it (a
   re-election); else `earliest` ("reports": held since at least then), else none (every report undated);
@@ -25,12 +26,13 @@ is not changed, and this module never prints.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from kg import resolve
-from kg.errors import KgError
+from kg.dates import before, interval, shows_held
+from kg.errors import DateError, KgError
 from kg.extract.tenure import states_change
 from kg.resources import shared_dir
 from kg.store import Store
@@ -131,6 +133,35 @@ def posts(store: Store, ref: str) -> list[Post]:
     return [post for line in timelines(store, ref) for post in line.posts]
 
 
+def held_on(post: Post, date: str) -> bool:
+    """Whether the post was held on `date` (ISO, partial allowed: a partial date is the interval of
+    its days, and a post counts when its interval overlaps it). A post with no start (every report
+    undated) is held on no date; one with no end is open. Raises DateError for a bad `date`."""
+    first, last = interval(date)
+    try:
+        if post.start is None or interval(post.start)[0] > last:
+            return False
+        return post.end is None or interval(post.end)[1] >= first
+    except DateError:  # a malformed stored bound says nothing about any date
+        return False
+
+
+def as_of(found: list[Timeline], date: str) -> list[Timeline]:
+    """The same timelines keeping only the posts held on `date` (`kg timeline NAME --at DATE`)."""
+    interval(date)  # a bad date is an error even when there is no post to test it on
+    return [replace(line, posts=[p for p in line.posts if held_on(p, date)]) for line in found]
+
+
+def posts_as_of(store: Store, date: str) -> list[Post]:
+    """Every post in the store held on `date`, by body then date order (an as-of view of the graph)."""
+    interval(date)
+    with store.snapshot() as conn:
+        held = {rel.target for rel in store.graph(evidence=False).relations if rel.type == HOLDS}
+        names = store.names(list(held))
+        found = [p for body in sorted(held) for p in _body_posts(store, conn, body, names.get(body, ("", body))[1])]
+    return [p for p in _ordered(found) if held_on(p, date)]
+
+
 def _person(store: Store, conn: Any, gid: str, name: str) -> Timeline:
     """A person's posts: each body it holds a post in is read whole, since another holder of the
     same post (a successor) bounds this person's interval."""
@@ -155,7 +186,7 @@ def _body_posts(store: Store, conn: Any, body: str, body_name: str) -> list[Post
     holders: dict[str, list[tuple[str, Source]]] = {}
     for rel, rows in held:
         for row in rows:
-            if not row.props.get("former") and row.order[0]:
+            if shows_held(row.order[0], row.props):
                 holders.setdefault(_role(row), []).append((rel.source, source_of(row)))
     out = []
     for rel, rows in held:
@@ -173,7 +204,7 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
     """earliest, latest, start and a former end from the person's own report rows."""
     post.evidence = [source_of(r) for r in rows]
     dated = [r for r in rows if r.order[0]]  # an undated report gives evidence, no bound
-    held = [r for r in dated if not r.props.get("former")]
+    held = [r for r in dated if shows_held(r.order[0], r.props)]
     if held:
         post.earliest = min(r.order[0] for r in held)
         post.latest = max(r.order[0] for r in held)
@@ -181,14 +212,14 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
     first = min(stated, key=lambda r: str(r.props["since"])) if stated else None
     # a start a report states ("được bổ nhiệm … từ ngày …") wins over report dates, unless a report
     # shows the post held before it (a re-election restates a post, it does not start it)
-    if first is not None and not _before(post.earliest, str(first.props["since"])):
+    if first is not None and not before(post.earliest, str(first.props["since"])):
         post.start, post.start_basis, post.start_evidence = str(first.props["since"]), "stated", source_of(first)
     elif held:
         first = min(held, key=lambda r: r.order)
         post.start, post.start_basis, post.start_evidence = post.earliest, "reports", source_of(first)
     # an end a report states ("thôi giữ chức", "nghỉ hưu", "được điều động …"): the latest, unless a
     # report shows the post held after it; it beats "nguyên …" and a successor
-    ends = [r for r in rows if r.props.get("until") and not _before(str(r.props["until"]), post.latest)]
+    ends = [r for r in rows if r.props.get("until") and not before(str(r.props["until"]), post.latest)]
     if ends:
         last = max(ends, key=lambda r: (str(r.props["until"]), r.order))
         post.end, post.end_basis, post.end_evidence = str(last.props["until"]), "stated", source_of(last)
@@ -198,15 +229,6 @@ def _bound(post: Post, rows: list[FactRow]) -> None:
     if formers:
         first = min(formers, key=lambda r: r.order)
         post.end, post.end_basis, post.end_evidence = first.order[0], "former", source_of(first)
-
-
-def _before(day: str | None, other: str | None) -> bool:
-    """Whether `day` is earlier than `other`, compared at the precision of the shorter (partial dates
-    "2024", "2024-03" are the interval of their days: neither is before a day inside them)."""
-    if not day or not other:
-        return False
-    n = min(len(day), len(other))
-    return day[:n] < other[:n]
 
 
 def _successor(post: Post, holdings: list[tuple[str, Source]]) -> None:
@@ -246,15 +268,17 @@ def _ordered(found: list[Post]) -> list[Post]:
     return sorted(found, key=key)
 
 
-def format_table(found: list[Timeline]) -> str:
+def format_table(found: list[Timeline], at: str | None = None) -> str:
     """The text `kg timeline` prints: a block per person or body, a line per post with its
-    interval and bases, then the report that closes it when one does."""
+    interval and bases, then the report that closes it when one does (`at`: the posts were
+    selected as held on that date)."""
     blocks = []
     for line in found:
         anchor = f", in {line.anchor}" if line.anchor else ""
-        rows = [f"{line.name}  [{line.type}{anchor}]  {line.id}"]
+        held = f"  held on {at}" if at else ""
+        rows = [f"{line.name}  [{line.type}{anchor}]  {line.id}{held}"]
         if not line.posts:
-            rows.append("  no posts")
+            rows.append(f"  no posts held on {at}" if at else "  no posts")
         for post in line.posts:
             who = post.role if line.type == "Person" else f"{post.person}: {post.role}"
             where = f" @ {post.body}" if line.type == "Person" else ""

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.errors import DateError
 from kg.ingest import ingest
 from kg.store import Store
-from kg.timeline import Post, is_single_holder, posts, timelines
+from kg.timeline import Post, as_of, held_on, is_single_holder, posts, posts_as_of, timelines
 from tests.store.sample import small_report
 
 # each report: a title line, a date line (as the demo report has), then the text
@@ -162,3 +163,39 @@ def test_judgements_apply_a_merged_person_joins_and_a_rejected_post_goes(tmp_pat
         rel = next(r for r in db.relations_of(line.id) if r.props.get("role") == "Giám đốc")
         judge.reject(db, rel.id, author="t")
         assert [p.role for p in posts(db, line.id)] == ["Phó Chủ tịch"]
+
+
+def test_a_report_of_a_departure_after_its_date_ends_the_post_and_does_not_show_it_held(tmp_path: Path) -> None:
+    before = small_report("a.txt", [("Lê Văn Bình", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")], "2024-01-05")
+    after = small_report("b.txt", [("Lê Văn Bình", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")], "2025-05-02")
+    after.relations[0].props.update(until="2025-04", change="transferred")  # "… được điều động từ tháng 4/2025"
+    with Store.open(tmp_path / "kg") as db:
+        db.put(before)
+        db.put(after)
+        post = only(db, "Lê Văn Bình", "Chủ tịch")
+    assert (post.latest, post.end, post.end_basis) == ("2024-01-05", "2025-04", "stated")
+
+
+@pytest.mark.parametrize(("date", "held"), [
+    ("2022", {("Nguyễn Đức Trung", "Chủ tịch"), ("Nguyễn Thanh Long", "Bộ trưởng")}),
+    # the successor's report ends the predecessor on its day (inclusive) and starts the successor
+    ("2024-10-08", {("Nguyễn Đức Trung", "Chủ tịch"), ("Lê Hồng Vinh", "Chủ tịch"), ("Hồ Đức Phớc", "Bộ trưởng"),
+                    ("Trần Hồng Hà", "Phó Thủ tướng"), ("Nguyễn Thanh Long", "Bộ trưởng")}),
+    ("2025-06-21", {("Lê Hồng Vinh", "Chủ tịch"), ("Trần Hồng Hà", "Phó Thủ tướng"),
+                    ("Lê Thành Long", "Phó Thủ tướng"), ("Nguyễn Thanh Long", "Bộ trưởng")}),
+    ("2020", set()),
+])
+def test_posts_as_of_a_date_are_those_whose_interval_overlaps_it(store: Store, date: str, held: set) -> None:
+    assert {(p.person, p.role) for p in posts_as_of(store, date)} == held
+
+
+def test_as_of_filters_a_timeline_and_refuses_a_bad_date(store: Store) -> None:
+    (line,) = as_of(timelines(store, "Ủy ban nhân dân tỉnh Nghệ An"), "2023")
+    assert [p.person for p in line.posts] == ["Nguyễn Đức Trung"]
+    post = line.posts[0]
+    assert held_on(post, "2022-05-04") and held_on(post, "2024-10") and not held_on(post, "2022-05-03")
+    for bad in ("2024-13", "4/5/2022", ""):
+        with pytest.raises(DateError):
+            as_of([line], bad)
+        with pytest.raises(DateError):
+            posts_as_of(store, bad)

@@ -20,20 +20,27 @@ def timeline_cmd(
     ref: str = typer.Argument(..., metavar="NAME_OR_ID", help="A person or body: id, name or alias."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    at: str | None = typer.Option(None, "--at", help="Only the posts held on this date: YYYY, YYYY-MM or YYYY-MM-DD "
+                                  "(a partial date: any of its days)."),
 ) -> None:
     """A person's posts as intervals (start, end, and what each bound rests on), or a body's holders, in date order."""
+    from kg.dates import interval
     from kg.store import Store
-    from kg.timeline import format_table, timelines
+    from kg.timeline import as_of, format_table, timelines
 
     with errors_to_exit():
         if fmt not in ("table", "json"):
             raise typer.BadParameter(f"--format must be table or json, not {fmt!r}")
+        if at is not None:
+            interval(at)  # a bad date fails before the store is opened
         with Store.open(store, create=False) as db:
             found = timelines(db, ref)
+            if at is not None:
+                found = as_of(found, at)
     if not found:
         error(f"no person or body named {ref!r}")
         raise typer.Exit(1)
     if fmt == "json":
         typer.echo(json.dumps([p.to_dict() for t in found for p in t.posts], ensure_ascii=False, indent=2))
     else:
-        typer.echo(shown_lines(format_table(found)))
+        typer.echo(shown_lines(format_table(found, at)))

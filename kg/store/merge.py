@@ -5,8 +5,9 @@ reports only (never of the order they were ingested in). "Report order" is (repo
 id): evidence is listed in that order, and for properties a later report's value wins (the latest
 news on a post's status, say, and its `change`), except `since`, which keeps the earliest, and `until`,
 which keeps the latest (kg.extract.tenure states both). A post (HOLDS_POSITION)
-without a stated `since` gets the date of the earliest report that states it: "holds the post
-since at least then".
+without a stated `since` gets the date of the earliest report that shows it held: "holds the post
+since at least then"; without a stated `until`, the date of the first later report that calls it
+former; each with its basis (`since_basis`, `until_basis`).
 
 Reprints of one story (kg.store.reprints) count once: a relation's prop `reports` is the number
 of independent reports that state it (distinct stories), while its evidence keeps every report.
@@ -18,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.dates import shows_held
 from kg.model import REPORTS, Entity, Evidence, Relation
 
 DATED_TYPES = ("HOLDS_POSITION",)  # relations whose `since` falls back to the first report date
@@ -123,13 +125,33 @@ def merge_relation(rows: list[FactRow], *, evidence: bool = True) -> Relation:
     )
     relation.props[REPORTS] = len({r.story or r.doc for r in rows})
     if first.type in DATED_TYPES:
-        dates = [str(r.props.get("since") or r.order[0]) for r in rows]
-        dates = [d for d in dates if d]
-        if dates:
-            relation.props["since"] = min(dates)
+        _bound(relation.props, rows)
     if evidence:
         relation.evidence = _evidence([(r.order, r.evidence) for r in rows])
     return relation
+
+
+def _bound(props: dict[str, Any], rows: list[FactRow]) -> None:
+    """A post's `since` and `until` over its reports, each with its basis (what an "as of a date"
+    query needs from one relation: kg.rdf's org:memberDuring, the relationship's properties).
+
+    `since`: the earliest start a report states ("stated"), or the earliest report showing the post
+    held ("reports"); a report calling it former ("nguyên …"), or stating an end before its own date,
+    shows it held before, not on its date, so it gives no start. `until`: the latest end a report
+    states ("stated"), else the date of the first report calling it former after the last one showing
+    it held ("former": it ended by then)."""
+    stated = [str(r.props["since"]) for r in rows if r.props.get("since")]
+    held = [r.order[0] for r in rows if shows_held(r.order[0], r.props)]
+    if stated or held:
+        props["since"] = min(stated + held)
+        props["since_basis"] = "stated" if props["since"] in stated else "reports"
+    if props.get("until"):
+        props["until_basis"] = "stated"
+        return
+    last = max(held, default="")
+    formers = [r.order[0] for r in rows if r.order[0] and r.props.get("former") and r.order[0] > last]
+    if formers:
+        props["until"], props["until_basis"] = min(formers), "former"
 
 
 def report_order(date: str | None, doc: str) -> tuple[str, str]:

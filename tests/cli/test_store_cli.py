@@ -81,7 +81,7 @@ def test_show_a_shared_name_shows_each_person(store: Path) -> None:
     res = kg("show", "nguyen duc thu", "--store", str(store))
     assert res.exit_code == 0
     assert "'nguyen duc thu' names 2 entities" in res.output
-    assert "(role: Phó Bí thư Thường trực, since: 2019-08-28)" in res.output
+    assert "(role: Phó Bí thư Thường trực, since: 2019-08-28, since_basis: reports)" in res.output
     data = json.loads(kg("show", "Nguyễn Đức Thụ", "--store", str(store), "--json").output)
     assert len(data) == 2
     post = next(r for r in data[0]["relations"] if r["type"] == "HOLDS_POSITION")
@@ -193,7 +193,7 @@ def test_show_in_english_names_bodies_and_posts_where_the_labels_have_them(tmp_p
     assert res.exit_code == 0, res.output
     assert res.output.splitlines()[0].startswith("Lê Văn Bình  [Person]  person:")  # a person keeps his name
     assert "-[HOLDS_POSITION]-> Office of the National Assembly (Văn phòng Quốc hội) [Organization]  " \
-           "(role: Director (Giám đốc), since: 2024-03-14)" in res.output
+           "(role: Director (Giám đốc), since: 2024-03-14, since_basis: reports)" in res.output
     assert kg("show", "VPQH", "--lang", "en", *where).output.startswith(
         "Office of the National Assembly (Văn phòng Quốc hội)  [Organization]")
     plain = kg("show", "Trần Thị Hoa", "--lang", "en", *where).output  # no English in the data: as written

@@ -66,3 +66,24 @@ def test_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
 def test_an_unknown_format_is_a_usage_error(store: Path) -> None:
     res = runner.invoke(app, ["timeline", "Hồ Đức Phớc", "--store", str(store), "--format", "xml"])
     assert res.exit_code == 2 and "--format must be table or json" in res.output
+
+
+@pytest.mark.parametrize(("at", "holders"), [
+    ("2024", ["Hồ Đức Phớc"]),  # a year: any of its days
+    ("2025-06", ["Hồ Đức Phớc", "Nguyễn Văn Thắng"]),  # the month the one was reported former, the other held
+    ("2025-06-21", ["Nguyễn Văn Thắng"]),
+    ("2023-03-11", []),  # before the first report showing anyone held it
+])
+def test_at_keeps_the_posts_held_on_a_date(store: Path, at: str, holders: list[str]) -> None:
+    res = runner.invoke(app, ["timeline", "Bộ Tài chính", "--store", str(store), "--at", at, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert [p["person"] for p in json.loads(res.stdout)] == holders
+    table = runner.invoke(app, ["timeline", "Bộ Tài chính", "--store", str(store), "--at", at]).stdout
+    assert f"held on {at}" in table.splitlines()[0] and (holders or "no posts held on" in table)
+
+
+@pytest.mark.parametrize("bad", ["2024-13", "12/3/2024", "soon"])
+def test_a_bad_date_for_at_is_a_one_line_error(store: Path, bad: str) -> None:
+    res = runner.invoke(app, ["timeline", "Bộ Tài chính", "--store", str(store), "--at", bad])
+    assert res.exit_code == 1 and res.stderr.count("\n") == 1
+    assert res.stderr.startswith(f"kg: error: {bad!r} is not a date")
