@@ -5,8 +5,10 @@ One mapping, so that one Cypher query serves the embedded store and a Neo4j serv
   Document), with `id`, `name`, `aliases` (list) and the entity's scalar props;
 - a relationship per relation, typed with its relation type, with `id`, `confidence`, `reports`
   (how many independent reports state it: reprints of one story count once), the relation's props
-  (`role`, `former`, `acting`, a post's `since`, `until` and `change` ...), and its provenance: `docs`
-  (report ids) and `sentences` (the evidence sentences, aligned with `docs`), `spans` ("doc:start-end");
+  (`role`, `former`, `acting`, a post's `since`, `until` and `change` ...; a post's interval is `since` …
+  `until`, with `since_basis` and `until_basis` saying what each bound rests on: kg.store.merge), and its
+  provenance: `docs` (report ids) and `sentences` (the evidence sentences, aligned with `docs`),
+  `spans` ("doc:start-end");
 - `name_en` and `role_en`: the English of a body's name and of a role where data/labels_en.tsv has
   one (the RDF's rdfs:label "…"@en), else empty;
 - `rejected`: in a graph read with the facts judged wrong (`--include-rejected`), who rejected the
@@ -24,7 +26,8 @@ from kg.trust import independent_reports
 NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Document")
 # Scalar node properties beyond id/name/aliases that every target declares (as strings).
 NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical", "url", "outlet", "name_en", "rejected")
-EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since", "until", "change", "role_en", "rejected")
+EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since", "until", "change", "since_basis", "until_basis",
+              "role_en", "rejected")
 
 
 def _scalar(value: Any) -> str:

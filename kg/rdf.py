@@ -8,6 +8,10 @@ One mapping, used by the embedded SPARQL store, the RDF exports and the SPARQL l
   Organization) plus a fact node that reifies it (rdf:Statement) and carries the provenance:
   prov:wasDerivedFrom each supporting report, kg:evidence each sentence (kg:Evidence, with
   offsets, prov:wasQuotedFrom its report), the confidence and the status of a post;
+- a post's holding is also a W3C ORG org:Membership (member, organization, role) whose
+  org:memberDuring is an OWL-Time interval: its beginning and end instants carry the relation's
+  `since` and `until` (xsd:date, or xsd:gYearMonth / xsd:gYear for a partial date) and, as
+  kg:basis, what each rests on (stated in a report, report dates, a later "nguyên …");
 - a body, post or role whose name data/labels_en.tsv translates also has rdfs:label "…"@en
   (kg.labels_en); the names themselves stay plain strings, as the documented queries match them.
 
@@ -43,10 +47,11 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
+TIME = "http://www.w3.org/2006/time#"
 
 PREFIXES = {
     "kg": KG, "kgr": ID, "org": ORG, "prov": PROV, "foaf": FOAF, "schema": SCHEMA, "eli": ELI,
-    "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+    "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "time": TIME,
 }
 
 CLASSES = {
@@ -87,6 +92,7 @@ ENTITY_PROPS = {
 FACT_PROPS = {"newly_appointed": KG + "newlyAppointed"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_MONTH, _YEAR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), re.compile(r"^\d{4}$")
 _XSD_DATE, _XSD_BOOL, _XSD_INT, _XSD_DOUBLE = XSD + "date", XSD + "boolean", XSD + "integer", XSD + "double"
 
 
@@ -128,6 +134,11 @@ def role_iri(role: str) -> str:
 
 def fact_iri(relation: Relation) -> str:
     return ID + "fact/" + relation.id.partition(":")[2]
+
+
+def membership_iri(relation: Relation) -> str:
+    """The membership of a post's holding, named after the relation: the same in every export and run."""
+    return ID + "membership/" + relation.id.partition(":")[2]
 
 
 def evidence_iri(ev: Evidence) -> str:
@@ -227,6 +238,8 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
             yield f, FACT_PROPS.get(key) or KG + _camel(key), lit
     for doc in sorted({ev.doc for ev in rel.evidence}):
         yield f, PROV + "wasDerivedFrom", report_iri(doc)
+    if rel.type == "HOLDS_POSITION":
+        yield from _membership_triples(rel, entity_iri(rel.source), entity_iri(rel.target), role)
     for ev in rel.evidence:
         e = evidence_iri(ev)
         yield f, KG + "evidence", e
@@ -240,6 +253,45 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
             yield e, KG + "text", Lit(ev.text)
         yield e, KG + "start", Lit(str(ev.start), _XSD_INT)
         yield e, KG + "end", Lit(str(ev.end), _XSD_INT)
+
+
+def _membership_triples(rel: Relation, person: str, body: str, role: str) -> Iterator[Triple]:
+    """The holding as an org:Membership over an OWL-Time interval, beside the org:holds triple
+    (which the existing queries keep using); derived from the fact node that carries its evidence."""
+    m = membership_iri(rel)
+    yield m, RDF + "type", ORG + "Membership"
+    yield m, ORG + "member", person
+    yield m, ORG + "organization", body
+    if role:
+        yield m, ORG + "role", role_iri(role)
+    yield m, PROV + "wasDerivedFrom", fact_iri(rel)
+    bounds = [(TIME + "hasBeginning", "beginning", rel.props.get("since"), rel.props.get("since_basis")),
+              (TIME + "hasEnd", "end", rel.props.get("until"), rel.props.get("until_basis"))]
+    bounds = [(pred, name, _time_position(str(day)), basis) for pred, name, day, basis in bounds if day]
+    bounds = [b for b in bounds if b[2] is not None]
+    if not bounds:  # every report undated: nothing to say about when
+        return
+    interval = m + "/interval"
+    yield m, ORG + "memberDuring", interval
+    yield interval, RDF + "type", TIME + "Interval"
+    for pred, name, (position, lit), basis in bounds:
+        instant = f"{interval}/{name}"
+        yield interval, pred, instant
+        yield instant, RDF + "type", TIME + "Instant"
+        yield instant, position, lit
+        if basis:
+            yield instant, KG + "basis", Lit(str(basis))
+
+
+def _time_position(day: str) -> tuple[str, Lit] | None:
+    """OWL-Time's position of an ISO date at its own precision ("2024-03" is a month, not its first day);
+    None for a value that is no date (it stays on the fact node as written)."""
+    if _YEAR.match(day):
+        return TIME + "inXSDgYear", Lit(day, XSD + "gYear")
+    if _YEAR_MONTH.match(day):
+        return TIME + "inXSDgYearMonth", Lit(day, XSD + "gYearMonth")
+    lit = _value(day)
+    return (TIME + "inXSDDate", lit) if lit.datatype == _XSD_DATE else None
 
 
 def _english(node: str, role: str) -> Iterator[Triple]:

@@ -20,6 +20,7 @@ from tests.store.sample import EXAMPLE, EXAMPLE_TEXT, REPORTS, filled_store, syn
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 KG = rdflib.Namespace(rdf.KG)
+TIME = rdflib.Namespace(rdf.TIME)
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,11 @@ def test_the_extractor_output_for_the_example_report_conforms(shapes: rdflib.Gra
                           rdflib.URIRef(rdf.ORG + "holds"), rdflib.URIRef("urn:not-a-post"))), "holds"),
         (lambda g: g.add((next(g.subjects(RDFS.label, None)), RDFS.label, rdflib.Literal("another", lang="en"))),
          "UniqueLang"),
+        (lambda g: g.remove((next(g.subjects(RDF.type, TIME.Instant)), KG.basis, None)), "basis"),
+        (lambda g: g.add((next(g.subjects(RDF.type, TIME.Instant)), TIME.inXSDgYear,
+                          rdflib.Literal("2024", datatype=rdflib.URIRef(rdf.XSD + "gYear")))), "Xone"),
+        (lambda g: g.remove((next(g.subjects(RDF.type, rdflib.URIRef(rdf.ORG + "Membership"))),
+                             rdflib.URIRef(rdf.ORG + "member"), None)), "member"),
     ],
 )
 def test_shapes_reject_broken_rdf(shapes: rdflib.Graph, three: Graph, break_it, message: str) -> None:
@@ -112,7 +118,8 @@ def test_the_readme_shows_the_tested_queries_and_the_whole_mapping() -> None:
     readme = (ONTOLOGY / "README.md").read_text(encoding="utf-8")
     queries = yaml.safe_load((ONTOLOGY / "queries.yaml").read_text(encoding="utf-8"))
     assert {q["name"] for q in queries} == {"attendees", "bodies_under", "directives_for_body", "posts_of_person",
-                                            "reports_for_fact", "posts_in_english", "trusted_relations"}
+                                            "reports_for_fact", "posts_in_english", "trusted_relations",
+                                            "holders_on_date", "posts_on_date"}
     for q in queries:
         for lang in ("sparql", "cypher"):
             assert f"```{lang}\n{q[lang]}```" in readme, f"{q['name']} {lang} differs from queries.yaml"

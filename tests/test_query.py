@@ -15,7 +15,7 @@ from kg.model import DocumentInfo, Entity, Evidence, Extraction, Relation
 from kg.pgmodel import EDGE_PROPS
 from kg.registry import Plugin, QueryResult
 from kg.store import Store
-from tests.store.sample import EXAMPLE, EXAMPLE_TEXT, REPORTS, filled_store
+from tests.store.sample import EXAMPLE, EXAMPLE_TEXT, REPORTS, filled_store, small_report
 
 QUERIES = {q["name"]: q for q in yaml.safe_load(
     (Path(__file__).resolve().parents[1] / "ontology" / "queries.yaml").read_text(encoding="utf-8"))}
@@ -136,6 +136,86 @@ def test_the_extractor_output_answers_the_documented_questions(extracted: Store)
     assert _both(extracted, "reports_for_fact") == [["vpqh-2019-08-28.txt"]]
     under = {r[1] for r in _both(extracted, "bodies_under", body="Đảng ủy cơ quan Văn phòng Quốc hội")}
     assert "Ban Thường vụ Đảng ủy cơ quan Văn phòng Quốc hội" in under
+
+
+# -- "as of a date": posts over time on a small store of dated reports --------------------------
+
+NGHE_AN = "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def _dated_reports() -> list[Extraction]:
+    """A minister shown by report dates then called former; a chairman appointed on a stated day who
+    leaves in a stated month, after a deputy post shown by one report; a successor from a stated month."""
+    out = [small_report("btc-2023.txt", [("Hồ Đức Phớc", "Bộ trưởng", "Bộ Tài chính")], "2023-03-12"),
+           small_report("btc-2024.txt", [("Hồ Đức Phớc", "Bộ trưởng", "Bộ Tài chính")], "2024-09-05"),
+           small_report("btc-2025.txt", [("Hồ Đức Phớc", "Bộ trưởng", "Bộ Tài chính")], "2025-06-20"),
+           small_report("na-2023.txt", [("Nguyễn Văn An", "Phó Chủ tịch", NGHE_AN)], "2023-05-04"),
+           small_report("na-2024.txt", [("Nguyễn Văn An", "Chủ tịch", NGHE_AN)], "2024-03-04"),
+           small_report("na-2025.txt", [("Nguyễn Văn An", "Chủ tịch", NGHE_AN), ("Lê Văn Bình", "Chủ tịch", NGHE_AN)],
+                        "2025-05-02")]
+    out[2].relations[0].props["former"] = True  # "nguyên Bộ trưởng …"
+    out[4].relations[0].props.update(since="2024-03-01", change="appointed")  # "… từ ngày 1/3/2024"
+    out[5].relations[0].props.update(until="2025-04", change="transferred")  # "… từ tháng 4/2025"
+    out[5].relations[1].props.update(since="2025-05", change="appointed")
+    return out
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    with Store.open(tmp_path_factory.mktemp("q") / "dated") as store:
+        for report in _dated_reports():
+            store.put(report)
+        yield store
+
+
+@pytest.mark.parametrize(("role", "body", "date", "holders"), [
+    ("Chủ tịch", NGHE_AN, "2025-04", [("Nguyễn Văn An", "2024-03-01", "stated", "2025-04", "stated")]),
+    ("Chủ tịch", NGHE_AN, "2025-04-30", [("Nguyễn Văn An", "2024-03-01", "stated", "2025-04", "stated")]),
+    ("Chủ tịch", NGHE_AN, "2025-05-01", [("Lê Văn Bình", "2025-05", "stated", None, None)]),  # a partial start
+    ("Chủ tịch", NGHE_AN, "2025", [("Nguyễn Văn An", "2024-03-01", "stated", "2025-04", "stated"),
+                                   ("Lê Văn Bình", "2025-05", "stated", None, None)]),  # a year overlaps both
+    ("Chủ tịch", NGHE_AN, "2024-03-01", [("Nguyễn Văn An", "2024-03-01", "stated", "2025-04", "stated")]),
+    ("Chủ tịch", NGHE_AN, "2024-02-29", []),  # before the stated start, though in the report's month
+    ("Bộ trưởng", "Bộ Tài chính", "2023-03", [("Hồ Đức Phớc", "2023-03-12", "reports", "2025-06-20", "former")]),
+    ("Bộ trưởng", "Bộ Tài chính", "2023-03-11", []),  # before the first report showing it held
+    ("Bộ trưởng", "Bộ Tài chính", "2025-06-20", [("Hồ Đức Phớc", "2023-03-12", "reports", "2025-06-20", "former")]),
+    ("Bộ trưởng", "Bộ Tài chính", "2025-07", []),  # after the report calling him former
+])
+def test_who_held_a_post_on_a_date(dated: Store, role: str, body: str, date: str, holders: list) -> None:
+    rows = _both(dated, "holders_on_date", role=role, body=body, date=date)
+    assert [tuple(r[1:]) for r in rows] == holders
+
+
+@pytest.mark.parametrize(("date", "posts"), [
+    ("2023", [("Phó Chủ tịch", "2023-05-04", None)]),
+    ("2024-06", [("Chủ tịch", "2024-03-01", "2025-04"), ("Phó Chủ tịch", "2023-05-04", None)]),  # nothing ends a deputy
+    ("2025-06", [("Phó Chủ tịch", "2023-05-04", None)]),
+    ("2022", []),
+])
+def test_which_posts_a_person_held_on_a_date(dated: Store, date: str, posts: list) -> None:
+    rows = _both(dated, "posts_on_date", person="Nguyễn Văn An", date=date)
+    assert [(r[1], r[3], r[5]) for r in rows] == posts
+    assert {r[2] for r in rows} <= {NGHE_AN}
+
+
+def test_the_as_of_queries_agree_with_the_library(dated: Store) -> None:
+    from kg.timeline import posts_as_of
+
+    for date in ("2023", "2023-03-12", "2024-03", "2025", "2025-04-30", "2025-05", "2025-06-21", "2026"):
+        library = {(p.person, p.role, p.body) for p in posts_as_of(dated, date)}
+        queried = set()
+        for role, body in {(p.role, p.body) for p in posts_as_of(dated, "2000") + posts_as_of(dated, date)}:
+            queried |= {(r[1], role, body) for r in _both(dated, "holders_on_date", role=role, body=body, date=date)}
+        assert queried == library, date
+
+
+def test_the_as_of_queries_on_the_example_report(example: Store) -> None:
+    rows = _both(example, "holders_on_date")
+    assert [r[1:] for r in rows] == [["Nguyễn Đức Thụ", "2019-08-28", "reports", None, None]]
+    assert _both(example, "holders_on_date", **{**QUERIES["holders_on_date"]["params"], "date": "2019-08-27"}) == []
+    assert [r[1:4] for r in _both(example, "posts_on_date")] == [
+        ["Phó Bí thư Thường trực", "Đảng ủy cơ quan Văn phòng Quốc hội", "2019-08-28"]]
+    assert _both(example, "posts_on_date", **{**QUERIES["posts_on_date"]["params"], "date": "2018"}) == []
 
 
 # -- parameters ---------------------------------------------------------------------------------

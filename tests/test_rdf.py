@@ -169,3 +169,60 @@ def test_every_rdf_writer_keeps_the_language_tag(tmp_path: Path) -> None:
     export_turtle(_minister_graph(), tmp_path / "g.ttl")
     g = rdflib.Graph().parse(tmp_path / "g.ttl")
     assert (URIRef(rdf.entity_iri("org:bo-tai-chinh-2")), RDFS.label, Literal("Ministry of Finance", lang="en")) in g
+
+
+def _holding(**props: object) -> tuple[Graph, Relation]:
+    ev = Evidence("r.txt", 0, 20, "Giám đốc Sở Y tế An", "Giám đốc Sở Y tế An phát biểu.")
+    person, body = Entity("person:an", "Person", "An", evidence=[ev]), Entity("org:syt", "Organization", "Sở Y tế")
+    rel = Relation("HOLDS_POSITION", person.id, body.id, {"role": "Giám đốc", **props}, [ev], 0.9)
+    return Graph({person.id: person, body.id: body}, [rel], {"r.txt": DocumentInfo("r.txt")}), rel
+
+
+def _described(g: rdflib.Graph, node: URIRef) -> rdflib.Graph:
+    """The triples about `node` and, through its IRI's children (interval, instants), about those."""
+    out = rdflib.Graph()
+    for s, p, o in g:
+        if str(s).startswith(str(node)):
+            out.add((s, p, o))
+    return out
+
+
+def test_a_holding_is_a_membership_over_an_owl_time_interval() -> None:
+    graph, rel = _holding(since="2024-03-01", since_basis="stated", until="2025-06", until_basis="former")
+    m = rdf.membership_iri(rel)
+    expected = rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix org: <{rdf.ORG}> . @prefix time: <{rdf.TIME}> . @prefix kg: <{rdf.KG}> .
+        @prefix prov: <{rdf.PROV}> . @prefix xsd: <{rdf.XSD}> .
+        <{m}> a org:Membership ; org:member <{rdf.entity_iri("person:an")}> ;
+            org:organization <{rdf.entity_iri("org:syt")}> ; org:role <{rdf.role_iri("Giám đốc")}> ;
+            prov:wasDerivedFrom <{rdf.fact_iri(rel)}> ; org:memberDuring <{m}/interval> .
+        <{m}/interval> a time:Interval ; time:hasBeginning <{m}/interval/beginning> ;
+            time:hasEnd <{m}/interval/end> .
+        <{m}/interval/beginning> a time:Instant ; time:inXSDDate "2024-03-01"^^xsd:date ; kg:basis "stated" .
+        <{m}/interval/end> a time:Instant ; time:inXSDgYearMonth "2025-06"^^xsd:gYearMonth ; kg:basis "former" .
+    """)
+    for g in (rdf.graph_to_rdf(graph), rdflib.Graph().parse(data="".join(rdf.iter_ntriples(graph)), format="nt")):
+        assert isomorphic(_described(g, URIRef(m)), expected)
+        assert (URIRef(rdf.entity_iri("person:an")), ORG.holds, URIRef(rdf.post_iri("org:syt", "Giám đốc"))) in g
+
+
+def test_an_open_interval_has_no_end_and_a_year_is_a_g_year() -> None:
+    graph, rel = _holding(since="2016", since_basis="reports")
+    g = rdf.graph_to_rdf(graph)
+    m = rdf.membership_iri(rel)
+    expected = rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix org: <{rdf.ORG}> . @prefix time: <{rdf.TIME}> . @prefix kg: <{rdf.KG}> . @prefix xsd: <{rdf.XSD}> .
+        <{m}/interval> a time:Interval ; time:hasBeginning <{m}/interval/beginning> .
+        <{m}/interval/beginning> a time:Instant ; time:inXSDgYear "2016"^^xsd:gYear ; kg:basis "reports" .
+    """)
+    interval = _described(g, URIRef(m + "/interval"))
+    assert isomorphic(interval, expected)
+
+
+def test_a_holding_no_dated_report_shows_has_no_interval() -> None:
+    graph, rel = _holding(until="not a date")
+    g = rdf.graph_to_rdf(graph)
+    m = URIRef(rdf.membership_iri(rel))
+    assert (m, RDF.type, ORG.Membership) in g
+    assert g.value(m, ORG.memberDuring) is None
+    assert len(_described(g, URIRef(m + "/interval"))) == 0

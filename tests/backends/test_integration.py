@@ -13,6 +13,7 @@ import yaml
 from kg import labels_en, query
 from kg.backends import load
 from kg.backends.rows import row_set
+from kg.dates import interval
 from kg.extract import extract_file
 from kg.model import Entity, Graph, Relation
 from kg.registry import QueryResult
@@ -35,11 +36,20 @@ SAMPLE_PARAMS: dict[str, dict[str, str]] = {
     "reports_for_fact": {"source": "Nghị quyết 580/NQ-UBTVQH14", "target": "UBTVQH"},
     "posts_in_english": {"person": "Hồ Quốc Dũng"},
     "trusted_relations": {},
+    "holders_on_date": {"role": "Bí thư Tỉnh ủy", "body": "Tỉnh ủy Bình Định", "date": "2019"},
+    "posts_on_date": {"person": "Hồ Quốc Dũng", "date": "2019-08"},
 }
 
 
 def _named(entity: Entity, name: str) -> bool:
     return name == entity.name or name in entity.aliases
+
+
+def _held_on(relation: Relation, date: str) -> bool:
+    """A post's interval (since … until, partial dates the interval of their days) overlaps `date`."""
+    since, until = relation.props.get("since"), relation.props.get("until")
+    first, last = interval(date)
+    return bool(since) and interval(str(since))[0] <= last and (not until or interval(str(until))[1] >= first)
 
 
 def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]:
@@ -65,6 +75,12 @@ def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]
         return {r.props["role"] for p, _, r in ends("HOLDS_POSITION") if _named(p, params["person"])}
     if name == "posts_in_english":
         return {labels_en.body(o.name) or o.name for p, o, _ in ends("HOLDS_POSITION") if _named(p, params["person"])}
+    if name == "holders_on_date":
+        return {p.name for p, o, r in ends("HOLDS_POSITION")
+                if _named(o, params["body"]) and r.props.get("role") == params["role"] and _held_on(r, params["date"])}
+    if name == "posts_on_date":
+        return {r.props["role"] for p, _, r in ends("HOLDS_POSITION")
+                if _named(p, params["person"]) and _held_on(r, params["date"])}
     if name == "trusted_relations":
         return {r.id for r in rels if r.props.get("reports", 1) >= 2 and r.confidence >= 0.7}
     assert name == "reports_for_fact"
