@@ -352,6 +352,7 @@ WORKS = [
     "MATCH (o:Organization) RETURN CASE WHEN o.name STARTS WITH 'Đ' THEN 1 ELSE 0 END, lower(o.name), properties(o)",
     "MATCH (o:Organization) RETURN COUNT { MATCH (o)-[:PART_OF]->() }",
     "MATCH ()-[r:HOLDS_POSITION]->() UNWIND r.docs AS d RETURN DISTINCT d",
+    "MATCH ()-[h:HOLDS_POSITION]->() WHERE left(h.since, size($d)) <= $d RETURN size(h.since)",
 ]
 FAILS = [
     ("MATCH ()-[r]->() RETURN type(r)", "type(r): use label(r)"),
@@ -365,7 +366,7 @@ FAILS = [
 
 @pytest.mark.parametrize("text", WORKS)
 def test_documented_cypher_features_work(example: Store, text: str) -> None:
-    query.cypher(example, text)
+    query.cypher(example, text, {"d": "2019"} if "$d" in text else None)
 
 
 @pytest.mark.parametrize(("text", "why"), FAILS)
