@@ -1,5 +1,9 @@
 """The RDF and Cypher stores derived from the source of truth, rebuilt when it has changed.
 
+A state's name also carries the mapping's format (a hash of the code and data that map the graph to
+RDF and to the property graph, and of the ontology): stores built by another version of kg are stale
+too, so an upgrade never answers a new query from a store that lacks what it asks for.
+
 Each is built for one state of kg.sqlite (the state token every write renews) into
 derived/.build-<kind>-<state>-<pid>/ and then renamed to derived/<kind>-<state>/, so a store
 that exists is complete and matches exactly one state: a crash mid-build leaves only a temporary
@@ -27,6 +31,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import hashlib
 import itertools
 import logging
 import os
@@ -80,6 +86,25 @@ def build_rdf(graph: Graph, dest: Path) -> None:
 BUILDERS: dict[str, Callable[[Graph, Path], None]] = {"rdf": build_rdf, "cypher": cypherdb.build}
 WITH_REJECTED = "-rejected"  # "rdf-rejected": the RDF store with the rejected facts too, marked
 KINDS = (*BUILDERS, *(k + WITH_REJECTED for k in BUILDERS))
+
+
+@functools.cache
+def mapping_format() -> str:
+    """A short hash of what maps the graph to the derived stores (kg.rdf, kg.pgmodel, kg.store.cypherdb,
+    the English labels, the ontology): another value means another format."""
+    from kg.resources import shared_dir
+
+    here = Path(__file__).resolve().parents[1]
+    files = [here / "rdf.py", here / "pgmodel.py", here / "store" / "cypherdb.py", here / "labels_en.py",
+             shared_dir("data") / "labels_en.tsv", *sorted(ontology_dir().glob("*.ttl"))]
+    digest = hashlib.sha1()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + (f.read_bytes() if f.exists() else b""))
+    return digest.hexdigest()[:8]
+
+
+def _formatted(state: str) -> str:
+    return f"{state}.{mapping_format()}"
 
 
 def kind_of(base: str, include_rejected: bool = False) -> str:
@@ -141,7 +166,7 @@ class Derived:
 
     def fresh(self, kind: str) -> bool:
         """Whether the `kind` store (see KINDS) for the current state is built (a query needs no build)."""
-        name = f"{kind}-{self.store.state()[1]}"
+        name = f"{kind}-{self._state()}"
         return any((where / name / "complete").exists() for where in (self.dir, self._scratch) if where)
 
     def refresh(self) -> None:
@@ -149,7 +174,7 @@ class Derived:
         if self.read_only:
             self._ensure_scratch(tuple(BUILDERS))
         else:
-            self._ensure(next(iter(BUILDERS)), self.store.state()[1], also=tuple(BUILDERS))
+            self._ensure(next(iter(BUILDERS)), self._state(), also=tuple(BUILDERS))
         for kind in BUILDERS:
             self._open(kind)
 
@@ -161,8 +186,11 @@ class Derived:
             self._scratch = None
 
     # -- internals ---------------------------------------------------------------------------
+    def _state(self) -> str:
+        return _formatted(self.store.state()[1])
+
     def _open(self, kind: str) -> Any:
-        state = self.store.state()[1]
+        state = self._state()
         held = self._handles.get(kind)
         if held and held[0] == state:
             return held[1]
@@ -177,7 +205,7 @@ class Derived:
             if (path / "complete").exists():
                 break
             os.close(fd)
-            state = self.store.state()[1]
+            state = self._state()
         else:
             raise StoreError(f"{self.dir}: the derived {kind} store keeps disappearing; is another kg cleaning it?")
         return self._open_at(kind, state, path, fd)
@@ -211,7 +239,7 @@ class Derived:
     def _read_only_path(self, kind: str) -> tuple[str, Path, int | None]:
         """The current `kind` store of a store this process cannot write: in derived/ if there
         (its reader lock taken if the lock file exists), else built in a temporary folder."""
-        state = self.store.state()[1]
+        state = self._state()
         path = self.dir / f"{kind}-{state}"
         if (path / "complete").exists():
             try:
@@ -235,7 +263,7 @@ class Derived:
                 raise StoreError(f"store {self.store.path} is read-only and no temporary folder can be made to "
                                  f"query it ({exc.strerror or exc}); set TMPDIR") from None
         with self.store.snapshot() as conn:
-            state = dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"]
+            state = _formatted(dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"])
             todo = [k for k in kinds if not any((where / f"{k}-{state}" / "complete").exists()
                                                 for where in (self.dir, scratch))]
             if not todo:
@@ -258,7 +286,7 @@ class Derived:
             raise StoreError(f"{self.dir}: cannot create ({exc.strerror or exc})") from None
         with _flock(self.dir / "build.lock", fcntl.LOCK_EX):  # one builder; others wait, then reuse
             with self.store.snapshot() as conn:
-                state = dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"]
+                state = _formatted(dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"])
                 wanted = dict.fromkeys((kind, *also))
                 todo = [k for k in wanted if not (self.dir / f"{k}-{state}" / "complete").exists()]
                 if not todo:

@@ -126,3 +126,23 @@ def test_leftovers_of_a_killed_build_are_cleaned_and_ignored(tmp_path: Path) -> 
         assert query.cypher(s, PERSONS_CYPHER).rows == rows
         leftovers = [p.name for p in (path / "derived").iterdir() if p.name.startswith(".build-")]
         assert leftovers == []
+
+
+def test_stores_built_by_another_version_of_the_mapping_are_stale(tmp_path: Path) -> None:
+    # an older kg named its derived stores after the state alone and mapped the graph its own way: after an
+    # upgrade a query must not be answered from them (they may lack what a new query asks for)
+    with Store.open(tmp_path / "s") as s:
+        s.put(load_extraction(EXAMPLE))
+        s.refresh()
+        built = _states(s)
+    old = []
+    for name in built:
+        kind, state = name.split("-", 1)
+        older = f"{kind}-{state.rsplit('.', 1)[0]}"  # the name an older kg gave the same state
+        (tmp_path / "s" / "derived" / name).rename(tmp_path / "s" / "derived" / older)
+        old.append(older)
+    with Store.open(tmp_path / "s") as s:
+        assert query.sparql(s, PERSONS_SPARQL).rows == [[3]]
+        assert query.cypher(s, PERSONS_CYPHER).rows == [[3]]
+        assert _states(s) == built  # built again for this mapping, the older ones cleaned away
+        assert not set(old) & set(_states(s))

@@ -15,6 +15,7 @@ from kg import judge, query
 from kg.errors import JudgementError, QueryError
 from kg.model import Extraction
 from kg.store import Store
+from kg.store.derived import mapping_format
 from kg.store.judgements import Judgement, Rules
 from tests.store.sample import canonical, small_report
 
@@ -160,7 +161,7 @@ def test_queries_leave_rejected_facts_out_unless_asked_and_then_mark_them(tmp_pa
         assert query.sparql(store, sparql, include_rejected=True).rows == [["Lê Văn Bình", None],
                                                                            ["Trần Thị Hoa", note]]
         assert query.run("cypher", posts, store=store).rows == [["Lê Văn Bình", "Giám đốc", None, None]]
-        state = store.state()[1]
+        state = f"{store.state()[1]}.{mapping_format()}"  # (the state and the mapping's format)
         assert {p.name for p in (store.path / "derived").iterdir() if p.is_dir()} == {
             f"{kind}-{state}" for kind in ("rdf", "cypher", "rdf-rejected", "cypher-rejected")}
         judge.undo(store, 1, author="lan")  # a new state: both kinds rebuilt from the graph as judged now
