@@ -69,7 +69,7 @@ class PeopleParser(PostReading, NameShapes):
         if not hd or hd[1].kind != "sub" or not self.toks[i].is_cap:
             return None
         end = hd[0]
-        if end < len(self.toks) and self.toks[end].text == "," and self.title_item(end + 1) is not None:
+        if end < len(self.toks) and self.toks[end].text == "," and self.title_item(end + 1, lower_ok=True) is not None:
             return OrgMention(i, end, "elided", head=hd[1].text)
         return None
 

@@ -48,3 +48,13 @@ def test_committees_a_chain_leaves_bare_are_of_the_body_and_the_place_it_names_l
 def test_an_elided_party_committee_of_a_communes_government_is_the_communes(run):
     x = run("Ông Nguyễn Văn An, Bí thư Đảng ủy, Chủ tịch UBND xã Quỳnh Lập phát biểu.")
     assert ("Nguyễn Văn An", "Đảng ủy xã Quỳnh Lập", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_bloc_committee_of_a_provinces_bodies_and_a_lower_case_standing_body_in_a_chain(run):
+    x = run("Ông Trương Hồ Phúc, Ủy viên Ban thường vụ, trưởng Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh Tiền Giang "
+            "bị khiển trách.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trương Hồ Phúc", "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Tiền Giang", "Ủy viên") in posts
+    assert ("Trương Hồ Phúc", "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh Tiền Giang", "Trưởng Ban") in posts
+    orgs = {e.name for e in x.entities if e.type == "Organization"}
+    assert "Đảng Cộng sản Việt Nam" not in orgs  # the "Đảng" of "Đảng ủy Khối" is no mention of the Party
