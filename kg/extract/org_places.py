@@ -4,10 +4,21 @@ locality's Party organisation elects, the body an office serves. Read by OrgPars
 
 from __future__ import annotations
 
+from functools import cache
+
+from kg import admin_units
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
 from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end
 from kg.text import name_key
+
+_COMMUNE_WORDS = frozenset(("xã", "phường", "thị trấn"))
+
+
+@cache
+def _commune_keys() -> frozenset[str]:
+    """Name keys of every commune, ward and town, both periods (names only, not the whole index)."""
+    return frozenset(name_key(n) for n in admin_units.names_at(("commune",)))
 
 
 def unit_above(lex: Lexicon, toks: list[Token], k: int) -> bool:
@@ -185,6 +196,15 @@ class PlaceReading:
             # … and "thị xã Gò Công Giản Bá Huỳnh": the known name, then a person's
             if known is not None and proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4):
                 return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, known[0])}", known[0]
+            # "UBND xã Sơn Thành Tây", "Công an phường Hòa Thọ Đông": after a commune's unit word, a known
+            # commune's name, though it reads as a person's
+            # (the whole capitalized run, or the name then a person's: "xã Ngư Thủy Trung" is no "Ngư Thủy")
+            run = proper_name_end(self.toks, end)
+            if _loc_word(self.toks, j, word[0]) in _COMMUNE_WORDS:
+                for k in range(min(run, end + 4), end + 1, -1):
+                    if (k == run or self.looks_like_person(k)) and name_key(
+                            expand_surface(self.toks, end, k)) in _commune_keys():
+                        return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, k)}", k
             t = self._word(end)
             # "xã Lý Trạch (huyện Bố Trạch)": a name of two syllables after a unit word, though it reads
             # as a person's, is the unit's when the unit above it follows or the report writes it as a

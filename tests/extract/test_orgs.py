@@ -867,3 +867,12 @@ def test_a_board_headed_ban_in_lower_case_before_its_name_is_a_body_but_not_the_
     assert {"Ban Tổ chức Thành ủy Đà Nẵng",
             "Ủy ban Kiểm tra Tỉnh ủy Quảng Trị"} <= names(x, "Organization")
     assert "Ban Kiểm tra" not in names(x, "Organization")
+
+
+def test_a_known_communes_name_after_its_unit_word_is_the_place_though_it_reads_as_a_persons(run):
+    x = run("Ông Trịnh Lâm Hòa - Chủ tịch UBND xã Sơn Thành Tây cho biết Công an xã Sơn Thành Tây đã chuyển hồ sơ. "
+            "Chủ tịch UBND huyện Trần Nam cũng dự.")
+    assert {"Ủy ban nhân dân xã Sơn Thành Tây", "Công an xã Sơn Thành Tây"} <= names(x, "Organization")
+    assert "Sơn Thành Tây" not in names(x, "Person")
+    assert ("Trịnh Lâm Hòa", "Ủy ban nhân dân xã Sơn Thành Tây", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+    assert "Trần Nam" in names(x, "Person")  # a district's unit word before a person's name no commune knows
