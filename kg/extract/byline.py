@@ -41,7 +41,9 @@ def _names_line(lex, toks) -> list[tuple[int, int]]:
     ok = all((2 if i == 0 else 1) <= len(g) <= 4 for g in groups)
     if not ok or not groups[0] or len(groups) > 3:
         return []
-    if any(_is_body(lex, g) or lex.titles.match(g, 0) or _is_place(lex, g) for g in groups):
+    # (nor an agency or outlet credited by name: "Tin, ảnh: TTXVN")
+    if any(_is_body(lex, g) or lex.titles.match(g, 0) or _is_place(lex, g) or lex.orgs.match(g, 0) is not None
+           or lex.outlets.match(g, 0) is not None for g in groups):
         return []
     return [(g[0].start, g[-1].end) for g in groups]
 

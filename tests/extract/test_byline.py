@@ -25,3 +25,9 @@ def test_a_byline_before_the_captions_a_crawler_adds_or_after_the_end_mark_with_
     assert _authors(y) == {"Thành Chung"}
     z = run("Hai nước ký kết hợp tác\nSáng 5/3, hai bên ký kết hợp tác./. Hoàng Anh Tuấn (TTXVN)\n")
     assert _authors(z) == {"Hoàng Anh Tuấn"}
+
+
+def test_an_agency_credited_in_a_byline_is_no_author(run):
+    x = run("Thủ tướng họp với Bộ Quốc phòng\nSáng 30/12, Thủ tướng chủ trì cuộc họp.\nTin, ảnh: TTXVN\n")
+    assert not _authors(x)
+    assert "TTXVN" not in names(x, "Person")
