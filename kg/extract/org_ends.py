@@ -11,7 +11,9 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.org_mention import OrgMention, _plain
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, KEY_VE, Token, phrase_keys
+from kg.extract.tokens import KEY_VA, KEY_VE, Token, phrase_keys, word_key
+
+_SO = (word_key("số"),)
 
 
 class NameEnds(PlaceReading):
@@ -47,6 +49,16 @@ class NameEnds(PlaceReading):
                     u.text[0].isdigit() or u.keys[0] in aspect or self.lex.phrases["name_enders"].match(self.toks, k)
                     or (strict and self._boundary(k))):
                 k += 1  # (a stop word such as "công" may be the remit's: "sử dụng công nghệ cao")
+            # "Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW": a remit may end with the document
+            # it is about, its number written tight ("18-NQ/TW")
+            kind = self.lex.directive_kinds.match(self.toks, k) if k > remit[0] else None
+            if kind is not None:
+                n = kind[0] + (1 if self._word(kind[0]) is not None and self.toks[kind[0]].keys[:1] == _SO else 0)
+                if n < len(self.toks) and self.toks[n].text[:1].isdigit():
+                    k = n + 1
+                    while k < len(self.toks) and self.toks[k].start == self.toks[k - 1].end and (
+                            self.toks[k].text != ","):
+                        k += 1
             end = k if k > remit[0] else end
             if k > remit[0] and self.lex.location_names.get(phrase_keys(" ".join(
                     t.text for t in self.toks[k : k + 2]))) == HOME_COUNTRY:

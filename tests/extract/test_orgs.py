@@ -876,3 +876,8 @@ def test_a_known_communes_name_after_its_unit_word_is_the_place_though_it_reads_
     assert "Sơn Thành Tây" not in names(x, "Person")
     assert ("Trịnh Lâm Hòa", "Ủy ban nhân dân xã Sơn Thành Tây", "Chủ tịch") in rels(x, "HOLDS_POSITION")
     assert "Trần Nam" in names(x, "Person")  # a district's unit word before a person's name no commune knows
+
+
+def test_a_central_boards_remit_may_end_with_the_document_it_is_about(run):
+    x = run("Trung ương giao Bộ Chính trị, Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18 tiếp tục chỉ đạo.")
+    assert "Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18" in names(x, "Organization")
