@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon, OrgEntry
 from kg.extract.org_lists import BodyLists
+from kg.extract.org_lower import LowerHeads
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
 from kg.extract.short_forms import short_form_at
 from kg.extract.tokens import (
@@ -19,7 +19,6 @@ from kg.extract.tokens import (
     KEY_VA,
     PhraseMatcher,
     Token,
-    proper_name_end,
     spelled_on,
     word_key,
 )
@@ -53,7 +52,7 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
 _STREET = "street_words"  # words before a street named after a person (data/lexicon.yaml)
 
 
-class OrgParser(BodyLists):
+class OrgParser(BodyLists, LowerHeads):
     def __init__(self, lex: Lexicon, tokens: list[Token], places: frozenset[str] = frozenset(),
                  short_forms: PhraseMatcher | None = None) -> None:
         self.lex = lex
@@ -231,34 +230,6 @@ class OrgParser(BodyLists):
         self._suffixes(best)
         return best
 
-    def _lower_institution(self, i: int, j: int, head, after_title: bool = False) -> bool:
-        """"bệnh viện Bạch Mai", "công ty Hoàng Dân": an institution's head word in lower case before
-        a capitalized name (for some heads not a place alone: "trung tâm Hà Nội" is downtown)."""
-        if after_title and head.lower_after_title:
-            return True  # "Bí thư huyện ủy Đông Anh", "Phó Bí thư tỉnh ủy"
-        if j >= len(self.toks) or not self.toks[j].is_cap:
-            return False
-        opens = i == 0 or not self.toks[i - 1].is_word or self.toks[i - 1].keys[0] in self.lex.wordset(
-            "lower_head_openers")  # (not the end of another word: "ủy ban Thường vụ Quốc hội")
-        if head.kind == "sub" and head.lower_ok and opens and not self.lex.orgs.match(self.toks, i) and (
-                self.lex.heads.match(self.toks, j) or self.lex.orgs.match(self.toks, j)):
-            return True  # "của ban Thường vụ Đảng uỷ": a standing body of the body written after it
-        if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):
-            # "Thứ trưởng bộ GTVT", "với sở Tài chính": a known name after "bộ", "sở", "ban", where the
-            # word does not end another ("cán bộ VPQH", "Đảng bộ Thành phố", "ủy ban Kiểm tra")
-            if after_title or opens:
-                return True
-        if not head.lower_name or self.toks[j].is_abbr:
-            return False
-        if i and (longer := self.lex.heads.match(self.toks, i - 1)) is not None and longer[0] > i:
-            return False  # the end of a longer head: "Uỷ ban Kiểm tra" read from its "ban"
-        if not is_syllable(self.toks[j].text):
-            return False  # "ngân hàng JPMorgan Chase": a foreign name alone (sentence._foreign_named)
-        if head.lower_name == "name":
-            return True
-        place = self.lex.locations.match(self.toks, j)
-        return place is None or place[0] < proper_name_end(self.toks, j)
-
     def _after_head(self, i: int, j: int, head, allow_bare: bool) -> OrgMention | None:
         head_text = head.text
         if head.kind in ("sub", "party"):
@@ -316,7 +287,9 @@ class OrgParser(BodyLists):
             j += 1  # "Các Bộ: Y tế, Công Thương": a list of the head's bodies after a colon
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
-        if nm and self.toks[j].is_cap:
+        # (a known name of three words or more also in lower case after a capitalized head: "Cơ quan cảnh sát
+        # điều tra"; not a short one: "Ban tổ chức lễ hội" is an event's organizers)
+        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3)):
             end, name = nm
             if (tailed := self._with_tails(end)) > end:
                 end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"

@@ -881,3 +881,9 @@ def test_a_known_communes_name_after_its_unit_word_is_the_place_though_it_reads_
 def test_a_central_boards_remit_may_end_with_the_document_it_is_about(run):
     x = run("Trung ương giao Bộ Chính trị, Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18 tiếp tục chỉ đạo.")
     assert "Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18" in names(x, "Organization")
+
+
+def test_a_known_name_of_several_words_is_read_in_lower_case_after_a_capitalized_head(run):
+    x = run("Cơ quan cảnh sát điều tra Công an tỉnh Nghệ An đã khởi tố vụ án. Ban tổ chức lễ hội cho biết.")
+    assert "Cơ quan Cảnh sát điều tra Công an tỉnh Nghệ An" in names(x, "Organization")
+    assert not {n for n in names(x, "Organization") if n.startswith("Ban Tổ chức")}  # an event's organizers
