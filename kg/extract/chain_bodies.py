@@ -18,7 +18,10 @@ def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> Non
     # implies none is of the body the next title names
     for k, p in enumerate(posts):
         if p.org is None and not p.implied and not p.country:
-            p.org = next((q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind != "elided"), None)
+            # (not a bare Party committee the chain names later: "bí thư Đảng ủy - chính ủy, phó bí thư Đảng
+            # ủy - tư lệnh Quân chủng X": the political commissar is the service's)
+            p.org = next((q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")),
+                         None)
     # "Tổng Bí thư, Chủ tịch nước Lào X": a country in the chain is the state of its implied posts
     countries = [p.country or p.org.locality for p in posts if p.country or (p.org and p.org.foreign)]
     for p in posts:

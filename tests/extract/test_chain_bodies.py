@@ -58,3 +58,11 @@ def test_a_bloc_committee_of_a_provinces_bodies_and_a_lower_case_standing_body_i
     assert ("Trương Hồ Phúc", "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh Tiền Giang", "Trưởng Ban") in posts
     orgs = {e.name for e in x.entities if e.type == "Organization"}
     assert "Đảng Cộng sản Việt Nam" not in orgs  # the "Đảng" of "Đảng ủy Khối" is no mention of the Party
+
+
+def test_a_title_that_names_no_body_is_of_the_next_body_written_not_of_a_bare_committee(run):
+    x = run("Về thượng tướng Phương Minh Hòa, nguyên bí thư Đảng ủy - chính ủy, nguyên phó bí thư Đảng ủy - tư lệnh "
+            "Quân chủng phòng không - không quân, Ban Bí thư nhận thấy ông có vi phạm.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phương Minh Hòa", "Quân chủng Phòng không - Không quân", "Chính ủy") in posts
+    assert ("Phương Minh Hòa", "Đảng ủy Quân chủng Phòng không - Không quân", "Bí thư") in posts
