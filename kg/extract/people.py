@@ -152,6 +152,8 @@ class PeopleParser(PostReading, NameShapes):
             p = self.title_item(j, lower_ok=lower_ok, elided_ok=True)
             if p is None:
                 break
+            if posts and posts[-1].status == "former" and p.status is None and self.toks[j - 1].text in ("-", "–"):
+                p.status = "former"  # "nguyên bí thư Đảng ủy - chính ủy": one former post of two titles
             posts.append(p)
             j = p.end
             # titles joined by a comma, "kiêm" or a dash ("Phó Chủ tịch - Tổng Thư ký")

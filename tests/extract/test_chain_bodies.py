@@ -66,3 +66,6 @@ def test_a_title_that_names_no_body_is_of_the_next_body_written_not_of_a_bare_co
     posts = rels(x, "HOLDS_POSITION")
     assert ("Phương Minh Hòa", "Quân chủng Phòng không - Không quân", "Chính ủy") in posts
     assert ("Phương Minh Hòa", "Đảng ủy Quân chủng Phòng không - Không quân", "Bí thư") in posts
+    # "nguyên" before two titles joined by a dash makes both former
+    former = {r.props.get("role") for r in x.relations if r.type == "HOLDS_POSITION" and r.props.get("former")}
+    assert {"Bí thư", "Chính ủy", "Phó bí thư", "Tư lệnh"} <= former
