@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import errors_to_exit, shown_lines
+from kg.cli.common import errors_to_exit, shown_lines, table_or_json_option
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 
@@ -20,15 +20,13 @@ def changes_cmd(
     since: str = typer.Option(..., "--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD."),
     until: str | None = typer.Option(None, "--until", help="Up to this date (its last day), same forms."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    fmt: str = table_or_json_option(),
 ) -> None:
     """Posts taken and left, and body changes, stated or reported in a window of dates, in date order."""
     from kg.changes import changes, format_table
     from kg.store import Store
 
     with errors_to_exit():
-        if fmt not in ("table", "json"):
-            raise typer.BadParameter(f"--format must be table or json, not {fmt!r}")
         with Store.open(store, create=False) as db:
             found = changes(db, since, until)
     if fmt == "json":

@@ -39,6 +39,17 @@ def min_reports_option() -> Any:
     return typer.Option(1, "--min-reports", min=1, metavar="N", help=MIN_REPORTS_HELP)
 
 
+def _table_or_json(value: str) -> str:
+    if value not in ("table", "json"):
+        raise typer.BadParameter(f"--format must be table or json, not {value!r}")
+    return value
+
+
+def table_or_json_option() -> Any:
+    """--format table|json, checked before the command runs (a bad value is bad usage: exit 2)."""
+    return typer.Option("table", "--format", "-f", help="table or json.", callback=_table_or_json)
+
+
 def error(message: str) -> None:
     """Print one line to stderr, prefixed like every kg error; credentials in any URL are removed."""
     from kg.backends.http import redact

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import error, errors_to_exit, shown_lines
+from kg.cli.common import error, errors_to_exit, shown_lines, table_or_json_option
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-data)."
 
@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 def timeline_cmd(
     ref: str = typer.Argument(..., metavar="NAME_OR_ID", help="A person or body: id, name or alias."),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    fmt: str = table_or_json_option(),
     at: str | None = typer.Option(None, "--at", help="Only the posts held on this date: YYYY, YYYY-MM or YYYY-MM-DD "
                                   "(a partial date: any of its days)."),
 ) -> None:
@@ -29,8 +29,6 @@ def timeline_cmd(
     from kg.timeline import as_of, format_table, timelines
 
     with errors_to_exit():
-        if fmt not in ("table", "json"):
-            raise typer.BadParameter(f"--format must be table or json, not {fmt!r}")
         if at is not None:
             interval(at)  # a bad date fails before the store is opened
         with Store.open(store, create=False) as db:
