@@ -126,6 +126,8 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                     _chain(b, s, orgs, mb, ea, up=True)
                     break
                 got = lex.phrases["reports_to_sup_sub"].match(s.tokens, i) if len(between) <= 9 else None
+                if got is not None and lex.phrases["partner_markers"].ending_at(s.tokens, mb.start) >= 0:
+                    break  # "UBND thành phố được giao … phối hợp với Bộ Nội vụ": a partner, not the one tasked
                 if got is not None:
                     # "chờ ý kiến chỉ đạo của Chính phủ": the verb made a noun, the superior after "của"
                     owned = any(t.keys[:1] == KEY_CUA for t in s.tokens[got[0] : mb.start])

@@ -255,7 +255,7 @@ def lexicon() -> Lexicon:
         "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "behalf_words", "side_markers",
         "decided_postings",
         "outlet_cues",
-        "part_of_links", "not_bodies", "holder_gap_words", "holder_links", "holder_of_links",
+        "part_of_links", "not_bodies", "holder_gap_words", "holder_links", "holder_of_links", "partner_markers",
     ):
         lex.phrases[key] = _phrase_matcher(words[key])
     # a baptismal name stands before a name as an honorific does ("Linh mục Giuse Nguyễn Văn A")

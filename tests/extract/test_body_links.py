@@ -66,3 +66,9 @@ def test_an_assembly_acting_on_the_executives_proposal_or_report_states_that_it_
     assert ("Chính phủ", "Quốc hội") in {(a, b) for a, b, _ in rels(y, "REPORTS_TO")}
     z = run("Quốc hội thông qua Luật Tổ chức Chính phủ theo báo cáo của Ủy ban Pháp luật.")
     assert not rels(z, "REPORTS_TO") & {("Chính phủ", "Quốc hội", "")}
+
+
+def test_a_partner_named_after_a_verb_of_directing_is_not_the_body_tasked(run):
+    x = run("Sau khi Nghị quyết được thông qua, UBND thành phố Hà Nội được giao nhiệm vụ tập trung phối hợp với Bộ "
+            "Nội vụ hoàn thiện hồ sơ.")
+    assert not rels(x, "REPORTS_TO")
