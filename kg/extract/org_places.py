@@ -12,8 +12,6 @@ from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
 from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end
 from kg.text import name_key
 
-_COMMUNE_WORDS = frozenset(("xã", "phường", "thị trấn"))
-
 
 @cache
 def _commune_keys() -> frozenset[str]:
@@ -200,7 +198,8 @@ class PlaceReading:
             # commune's name, though it reads as a person's
             # (the whole capitalized run, or the name then a person's: "xã Ngư Thủy Trung" is no "Ngư Thủy")
             run = proper_name_end(self.toks, end)
-            if _loc_word(self.toks, j, word[0]) in _COMMUNE_WORDS:
+            assert lex.admin is not None
+            if _loc_word(self.toks, j, word[0]) in lex.admin.tiers[2]:  # the communes' tier (data admin_tiers)
                 for k in range(min(run, end + 4), end + 1, -1):
                     if (k == run or self.looks_like_person(k)) and name_key(
                             expand_surface(self.toks, end, k)) in _commune_keys():
