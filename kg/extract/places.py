@@ -117,7 +117,9 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         if city is not None:
             return city
     if venue:
-        return PlaceMention(i, _venue_end(lex, orgp, toks, venue[0]), "", venue=True)
+        end = _venue_end(lex, orgp, toks, venue[0])
+        # (a venue word alone names no place: "tại Hội trường", "Khách sạn"; "Hội trường Diên Hồng" does)
+        return PlaceMention(i, end, "", venue=True) if end > venue[0] else None
     if loc and toks[i].is_cap:
         end, name = loc
         one_word = end - i == 1 and str(name).count(" ") == 0

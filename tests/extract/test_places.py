@@ -103,3 +103,11 @@ def test_landmarks_of_the_capital_are_places_not_people_and_the_mausoleum_comman
     assert {"Quảng trường Ba Đình", "Hồ Hoàn Kiếm"} <= names(x, "Location")
     assert not names(x, "Person")
     assert "Bộ Tư lệnh Bảo vệ Lăng Chủ tịch Hồ Chí Minh" in names(x, "Organization")
+
+
+def test_a_venue_word_alone_names_no_place(run):
+    x = run("Sáng 20/10, tại Hội trường, Quốc hội khai mạc kỳ họp thứ 7. Chiều 21/10, các đại biểu họp tại Hội trường "
+            "Diên Hồng, Nhà Quốc hội.")
+    places = names(x, "Location")
+    assert "Hội trường" not in places
+    assert "Hội trường Diên Hồng" in places
