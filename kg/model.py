@@ -29,6 +29,8 @@ RELATION_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "IMPLEMENTS": (("Organization",), ("Directive",)),
     "APPLIES_TO": (("Directive",), ("Organization", "Location")),
     "AUTHORED": (("Person",), ("Document",)),
+    # from data/reorganisation_2025.yaml, not from reports (kg.succession): the original body became the resulting one
+    "BECAME": (("Organization",), ("Organization",)),
 }
 
 ID_PREFIX = {

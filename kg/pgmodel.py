@@ -9,6 +9,9 @@ One mapping, so that one Cypher query serves the embedded store and a Neo4j serv
   `until`, with `since_basis` and `until_basis` saying what each bound rests on: kg.store.merge), and its
   provenance: `docs` (report ids) and `sentences` (the evidence sentences, aligned with `docs`),
   `spans` ("doc:start-end");
+- a `BECAME` relationship from each body of the graph to each body of the graph it became in the 2025
+  reorganisation (kg.succession, from data/reorganisation_2025.yaml): `change` (merged, renamed, created,
+  ended), `since` (ISO, when known), `legal_source` (the act, as text); no evidence, `reports` 0;
 - `name_en` and `role_en`: the English of a body's name and of a role where data/labels_en.tsv has
   one (the RDF's rdfs:label "…"@en), else empty;
 - `rejected`: in a graph read with the facts judged wrong (`--include-rejected`), who rejected the
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg import labels_en
+from kg import labels_en, succession
 from kg.model import Entity, Graph, Relation
 from kg.trust import independent_reports
 
@@ -27,7 +30,7 @@ NODE_LABELS = ("Person", "Organization", "Directive", "Event", "Location", "Docu
 # Scalar node properties beyond id/name/aliases that every target declares (as strings).
 NODE_PROPS = ("date", "kind", "number", "symbol", "title", "historical", "url", "outlet", "name_en", "rejected")
 EDGE_PROPS = ("role", "former", "acting", "newly_appointed", "since", "until", "change", "since_basis", "until_basis",
-              "role_en", "rejected")
+              "legal_source", "role_en", "rejected")
 
 
 def _scalar(value: Any) -> str:
@@ -68,10 +71,15 @@ def rows_by_label(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def relations(graph: Graph) -> list[Relation]:
+    """The relationships of the property graph: the graph's relations and the bodies' successions."""
+    return [*graph.relations, *succession.relations(graph)]
+
+
 def rows_by_type(graph: Graph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """Relationship rows grouped by (type, source label, target label)."""
     out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for rel in graph.relations:
+    for rel in relations(graph):
         src, dst = graph.entities.get(rel.source), graph.entities.get(rel.target)
         if src is None or dst is None:
             continue

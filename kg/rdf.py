@@ -12,6 +12,9 @@ One mapping, used by the embedded SPARQL store, the RDF exports and the SPARQL l
   org:memberDuring is an OWL-Time interval: its beginning and end instants carry the relation's
   `since` and `until` (xsd:date, or xsd:gYearMonth / xsd:gYear for a partial date) and, as
   kg:basis, what each rests on (stated in a report, report dates, a later "nguyên …");
+- each 2025 change of bodies (data/reorganisation_2025.yaml) between two bodies of the graph is an
+  org:ChangeEvent (kg.succession): org:originalOrganization / org:resultingOrganization, the resulting
+  body's org:resultedFrom and the original's org:changedBy, dcterms:date, kg:changeKind, kg:legalSource;
 - a body, post or role whose name data/labels_en.tsv translates also has rdfs:label "…"@en
   (kg.labels_en); the names themselves stay plain strings, as the documented queries match them.
 
@@ -30,7 +33,7 @@ from urllib.parse import quote
 
 import rdflib
 
-from kg import labels_en, resolve
+from kg import labels_en, resolve, succession
 from kg.model import DocumentInfo, Entity, Evidence, Graph, Relation, slug
 
 BASE = "https://kg.example.org/"  # placeholder authority (RFC 2606): a deployment may mint its own
@@ -294,6 +297,28 @@ def _time_position(day: str) -> tuple[str, Lit] | None:
     return (TIME + "inXSDDate", lit) if lit.datatype == _XSD_DATE else None
 
 
+def change_iri(change: succession.Change) -> str:
+    return ID + "change/" + _hash(change.key)
+
+
+def _change_triples(graph: Graph) -> Iterator[Triple]:
+    """The bodies' 2025 successions as W3C ORG change events (from data, so no fact node or evidence)."""
+    for change in succession.changes(graph):
+        e = change_iri(change)
+        yield e, RDF + "type", ORG + "ChangeEvent"
+        for old in change.originals:
+            yield e, ORG + "originalOrganization", entity_iri(old)
+            yield entity_iri(old), ORG + "changedBy", e
+        for new in change.resultings:
+            yield e, ORG + "resultingOrganization", entity_iri(new)
+            yield entity_iri(new), ORG + "resultedFrom", e
+        yield e, KG + "changeKind", Lit(change.kind)
+        if change.date:
+            yield e, DCTERMS + "date", Lit(change.date.isoformat(), _XSD_DATE)
+        if change.source:
+            yield e, KG + "legalSource", Lit(change.source)
+
+
 def _english(node: str, role: str) -> Iterator[Triple]:
     if english := labels_en.title(role):
         yield node, RDFS + "label", Lit(english, lang="en")
@@ -308,6 +333,7 @@ def raw_triples(graph: Graph) -> Iterator[Triple]:
     seen: set[str] = set()
     for rel in graph.relations:
         yield from _relation_triples(rel, seen)
+    yield from _change_triples(graph)
 
 
 def _rdflib(term: Term) -> rdflib.term.Identifier:

@@ -119,7 +119,7 @@ def test_the_readme_shows_the_tested_queries_and_the_whole_mapping() -> None:
     queries = yaml.safe_load((ONTOLOGY / "queries.yaml").read_text(encoding="utf-8"))
     assert {q["name"] for q in queries} == {"attendees", "bodies_under", "directives_for_body", "posts_of_person",
                                             "reports_for_fact", "posts_in_english", "trusted_relations",
-                                            "holders_on_date", "posts_on_date"}
+                                            "holders_on_date", "posts_on_date", "successors_of_body"}
     for q in queries:
         for lang in ("sparql", "cypher"):
             assert f"```{lang}\n{q[lang]}```" in readme, f"{q['name']} {lang} differs from queries.yaml"
@@ -133,3 +133,14 @@ def test_the_store_loads_the_vocabulary_for_queries(tmp_path: Path) -> None:
             "SELECT ?p WHERE { GRAPH <https://kg.example.org/ontology> { ?p rdfs:domain eli:LegalResource } } "
             "ORDER BY ?p", prefixes=rdf.PREFIXES)
         assert [str(r["p"].value) for r in rows] == [rdf.KG + "appliesTo", rdf.KG + "kind"]
+
+
+def test_change_events_of_bodies_conform_and_need_their_ends(shapes: rdflib.Graph) -> None:
+    from tests.test_rdf import _bodies
+
+    data = rdf.graph_to_rdf(_bodies("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"))
+    event = next(data.subjects(RDF.type, rdflib.URIRef(rdf.ORG + "ChangeEvent")))
+    assert _validate(data, shapes)[0]
+    data.remove((event, KG.changeKind, None))
+    conforms, text = _validate(data, shapes)
+    assert not conforms and "changeKind" in text

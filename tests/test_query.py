@@ -373,3 +373,4 @@ def test_documented_cypher_features_work(example: Store, text: str) -> None:
 def test_documented_cypher_gaps_fail_cleanly(example: Store, text: str, why: str) -> None:
     with pytest.raises(QueryError):
         query.cypher(example, text)
+

@@ -226,3 +226,50 @@ def test_a_holding_no_dated_report_shows_has_no_interval() -> None:
     assert (m, RDF.type, ORG.Membership) in g
     assert g.value(m, ORG.memberDuring) is None
     assert len(_described(g, URIRef(m + "/interval"))) == 0
+
+
+# -- the 2025 successions of bodies (data/reorganisation_2025.yaml) as W3C ORG change events ---------
+
+
+def _bodies(*names: str) -> Graph:
+    ents = {f"org:{i}": Entity(f"org:{i}", "Organization", name) for i, name in enumerate(names)}
+    return Graph(ents, [], {})
+
+
+def _changes_as_blank_nodes(g: rdflib.Graph) -> rdflib.Graph:
+    """The triples touching a change event, each event a blank node (their IRIs are hashes)."""
+    events = {e: rdflib.BNode() for e in g.subjects(RDF.type, ORG.ChangeEvent)}
+    out = rdflib.Graph()
+    for s, p, o in g:
+        if s in events or o in events:
+            out.add((events.get(s, s), p, events.get(o, o)))
+    return out
+
+
+def test_a_change_of_bodies_is_an_org_change_event() -> None:
+    graph = _bodies("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Ban Đối ngoại Trung ương", "Bộ Ngoại giao",
+                    "Bộ Y tế")
+    khdt, btc, bdn, bng = (rdf.entity_iri(f"org:{i}") for i in range(4))
+    expected = rdflib.Graph().parse(format="turtle", data=f"""
+        @prefix org: <{rdf.ORG}> . @prefix kg: <{rdf.KG}> . @prefix dcterms: <{rdf.DCTERMS}> .
+        @prefix xsd: <{rdf.XSD}> .
+        _:merged a org:ChangeEvent ; org:originalOrganization <{khdt}> , <{btc}> ;
+            org:resultingOrganization <{btc}> ; kg:changeKind "merged" ; dcterms:date "2025-03-01"^^xsd:date ;
+            kg:legalSource "Nghị quyết 176/2025/QH15 (Quốc hội, 2025-02-18)" .
+        <{btc}> org:resultedFrom _:merged ; org:changedBy _:merged .
+        <{khdt}> org:changedBy _:merged .
+        _:ended a org:ChangeEvent ; org:originalOrganization <{bdn}> ; org:resultingOrganization <{bng}> ;
+            kg:changeKind "ended" .
+        <{bng}> org:resultedFrom _:ended .
+        <{bdn}> org:changedBy _:ended .
+    """)
+    for g in (rdf.graph_to_rdf(graph), rdflib.Graph().parse(data="".join(rdf.iter_ntriples(graph)), format="nt")):
+        assert isomorphic(_changes_as_blank_nodes(g), expected)
+    events = sorted(rdf.graph_to_rdf(graph).subjects(RDF.type, ORG.ChangeEvent))
+    assert events == sorted(rdf.graph_to_rdf(graph).subjects(RDF.type, ORG.ChangeEvent))  # stable IRIs
+    assert all(str(e).startswith(rdf.ID + "change/") for e in events)
+
+
+def test_no_change_event_without_an_original_and_a_different_resulting_body() -> None:
+    for names in (("Bộ Tài chính",), ("Bộ Kế hoạch và Đầu tư",), ("Bộ Tài chính", "Bộ Y tế")):
+        assert not list(rdf.graph_to_rdf(_bodies(*names)).subjects(RDF.type, ORG.ChangeEvent)), names

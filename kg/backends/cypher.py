@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.model import RELATION_TYPES, Graph
-from kg.pgmodel import NODE_LABELS, edge_row, node_row
+from kg.pgmodel import NODE_LABELS, edge_row, node_row, relations
 
 log = logging.getLogger(__name__)
 
@@ -125,13 +125,13 @@ def node_items(graph: Graph) -> dict[str, Item]:
 
 
 def edge_items(graph: Graph) -> dict[str, Item]:
-    """Every relation whose ends exist as a relationship row, keyed by id.
+    """Every relation whose ends exist (and every succession of bodies) as a relationship row, keyed by id.
 
     Grouped by (type, source label, target label) so each group is one MERGE statement.
     """
     items: dict[str, Item] = {}
     dangling = 0
-    for relation in graph.relations:
+    for relation in relations(graph):
         src, dst = graph.entities.get(relation.source), graph.entities.get(relation.target)
         if src is None or dst is None:
             dangling += 1

@@ -91,12 +91,13 @@ KINDS = (*BUILDERS, *(k + WITH_REJECTED for k in BUILDERS))
 @functools.cache
 def mapping_format() -> str:
     """A short hash of what maps the graph to the derived stores (kg.rdf, kg.pgmodel, kg.store.cypherdb,
-    the English labels, the ontology): another value means another format."""
+    the English labels, the bodies' successions and their data, the ontology): another value means another format."""
     from kg.resources import shared_dir
 
     here = Path(__file__).resolve().parents[1]
     files = [here / "rdf.py", here / "pgmodel.py", here / "store" / "cypherdb.py", here / "labels_en.py",
-             shared_dir("data") / "labels_en.tsv", *sorted(ontology_dir().glob("*.ttl"))]
+             here / "succession.py", here / "reorganisation.py", shared_dir("data") / "labels_en.tsv",
+             shared_dir("data") / "reorganisation_2025.yaml", *sorted(ontology_dir().glob("*.ttl"))]
     digest = hashlib.sha1()
     for f in files:
         digest.update(f.name.encode() + b"\0" + (f.read_bytes() if f.exists() else b""))

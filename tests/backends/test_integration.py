@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg import labels_en, query
+from kg import labels_en, query, reorganisation
 from kg.backends import load
 from kg.backends.rows import row_set
 from kg.dates import interval
@@ -20,6 +20,7 @@ from kg.registry import QueryResult
 from kg.store import Store
 from tests.backends.conftest import BOLT_SERVERS, SPARQL_SERVERS, bolt_server, bolt_target
 from tests.backends.sample import NASTY_NAME, REPORT_2, make_store, sample_graph
+from tests.store.sample import small_report
 
 pytestmark = pytest.mark.servers
 
@@ -38,6 +39,7 @@ SAMPLE_PARAMS: dict[str, dict[str, str]] = {
     "trusted_relations": {},
     "holders_on_date": {"role": "Bí thư Tỉnh ủy", "body": "Tỉnh ủy Bình Định", "date": "2019"},
     "posts_on_date": {"person": "Hồ Quốc Dũng", "date": "2019-08"},
+    "successors_of_body": {"body": "Bộ Kế hoạch và Đầu tư"},
 }
 
 
@@ -81,6 +83,10 @@ def expected_values(graph: Graph, name: str, params: dict[str, str]) -> set[str]
     if name == "posts_on_date":
         return {r.props["role"] for p, _, r in ends("HOLDS_POSITION")
                 if _named(p, params["person"]) and _held_on(r, params["date"])}
+    if name == "successors_of_body":  # from the data file: its record's name and change, where both bodies are here
+        names = {e.name for e in ents.values() if e.type == "Organization"}
+        return {v for b in reorganisation.replaced_by(params["body"]) if b.name in names and b.name != params["body"]
+                for v in (b.name, b.change)} if params["body"] in names else set()
     if name == "trusted_relations":
         return {r.id for r in rels if r.props.get("reports", 1) >= 2 and r.confidence >= 0.7}
     assert name == "reports_for_fact"
@@ -103,10 +109,13 @@ class Remote:
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store with the example report and the sample reports."""
+    """A store with the example report, the sample reports, and two ministries before and after the 2025 merger."""
     path = make_store(tmp_path_factory.mktemp("store") / "kg-data", sample_graph())
     with Store.open(path) as store:
         store.put(extract_file(EXAMPLE))
+        store.put(small_report("khdt-2024.txt", [("Nguyễn Chí Dũng", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư")],
+                               "2024-05-02"))
+        store.put(small_report("btc-2025.txt", [("Nguyễn Văn Thắng", "Bộ trưởng", "Bộ Tài chính")], "2025-04-10"))
     return path
 
 
