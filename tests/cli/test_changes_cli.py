@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from tests.cli.stores import ingested
 
 runner = CliRunner()
 
@@ -19,13 +20,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("in")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = tmp_path_factory.mktemp("st") / "kg-data"
-    res = runner.invoke(app, ["ingest", str(folder), "--store", str(path), "--jobs", "1"])
-    assert res.exit_code == 0, res.output
-    return path
+    return ingested(tmp_path_factory, REPORTS)
 
 
 def test_json_lists_the_change_with_its_basis_and_evidence(store: Path) -> None:
