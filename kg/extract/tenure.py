@@ -28,7 +28,8 @@ from typing import Any
 import yaml
 
 from kg.errors import KgError
-from kg.extract.lexicon import Lexicon
+from kg.extract.events import iso
+from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.people import PersonMention
 from kg.extract.posts import Post
 from kg.extract.sentence import Sentence
@@ -243,14 +244,21 @@ def _ends_clause(w: Words, toks: list[Token], j: int) -> bool:
 # -- dates ----------------------------------------------------------------------------------------
 
 _YEAR = r"(?:19|20)\d{2}"
-_DATE = re.compile(
-    r"(?P<lead>(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+))?"
+_DATE = (
+    r"(?P<lead>(?:(?:{parts})\s+(?:ngày\s+)?))?"
     rf"(?:(?P<d1>\d{{1,2}})\s+tháng\s+(?P<m1>\d{{1,2}})(?:,?\s+năm\s+(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>\d{{1,2}})\s*[/.-]\s*(?P<m2>\d{{1,2}})(?:\s*[/.-]\s*(?P<y2>{_YEAR}))?(?![\d/])"
     rf"|tháng\s+(?P<m3>\d{{1,2}})\s*(?:[/.-]|,?\s+năm)\s*(?P<y3>{_YEAR})"
-    rf"|năm\s+(?P<y4>{_YEAR})|(?P<y5>{_YEAR}))\b",
-    re.IGNORECASE,
+    rf"|năm\s+(?P<y4>{_YEAR})|(?P<y5>{_YEAR}))\b"
 )
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    """_DATE with the words of a day's part that may lead a date (data/lexicon.yaml day_parts: "sáng",
+    "chiều", "ngày" …)."""
+    parts = sorted({w.lower() for w in lexicon().words["day_parts"]}, key=len, reverse=True)
+    return re.compile(_DATE.replace("{parts}", "|".join(re.escape(w) for w in parts)), re.IGNORECASE)
 # a year the sentence tells: "năm 2015", "tháng 6-2015", "12/5/2015" (not a term's "2021-2026")
 _TOLD_YEAR = re.compile(rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*)({_YEAR})\b",
                         re.IGNORECASE)
@@ -268,9 +276,7 @@ def _date(match: re.Match[str], year: int | None, bare: bool) -> str | None:
         return None
     day, month, written = (g["d1"], g["m1"], g["y1"]) if g["d1"] else (g["d2"], g["m2"], g["y2"])
     y = int(written) if written else year
-    if y is None or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
-        return None
-    return f"{y:04d}-{int(month):02d}-{int(day):02d}"
+    return iso(int(day), int(month), y) if y is not None else None
 
 
 def _clause(toks: list[Token], at: int) -> tuple[int, int]:
@@ -308,7 +314,7 @@ def _cued_date(w: Words, text: str, toks: list[Token], a: int, b: int, year: int
     for k in range(a, b):
         m = w.lists["date_cues"].match(toks, k)
         if m is not None and m[0] < b:  # (the cue is in the range; the date may run past it)
-            got = _DATE.match(text, toks[m[0]].start, toks[-1].end)
+            got = _date_re().match(text, toks[m[0]].start, toks[-1].end)
             if got is not None and (when := _date(got, year, bare=True)):
                 return when
     return None
@@ -328,7 +334,7 @@ def _opening_date(w: Words, text: str, toks: list[Token], a: int, b: int, year: 
             continue
         if w.lists["not_dates"].ending_at(toks, at) >= 0:
             continue  # "sinh năm 1970"
-        got = _DATE.match(text, toks[at].start, toks[b - 1].end)
+        got = _date_re().match(text, toks[at].start, toks[b - 1].end)
         if got is not None and (when := _date(got, year, bare=cue is not None)):
             found = when
     return found
