@@ -17,9 +17,8 @@ from kg.extract.name_shapes import REGNAL, NameShapes
 from kg.extract.org_mention import OrgMention
 from kg.extract.orgs import OrgParser
 from kg.extract.posts import Post, PostReading
-from kg.extract.tokens import KEY_VA, Token, name_text, spelled_on, word_key
+from kg.extract.tokens import KEY_KIEM, KEY_VA, Token, name_text, spelled_on, word_key
 
-_KIEM = (word_key("kiêm"),)
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
 
@@ -157,7 +156,7 @@ class PeopleParser(PostReading, NameShapes):
             posts.append(p)
             j = p.end
             # titles joined by a comma, "kiêm" or a dash ("Phó Chủ tịch - Tổng Thư ký")
-            if j < len(self.toks) and (self.toks[j].text in (",", "-", "–") or self.toks[j].keys[:1] == _KIEM):
+            if j < len(self.toks) and (self.toks[j].text in (",", "-", "–") or self.toks[j].keys[:1] == KEY_KIEM):
                 k = j + 1
                 # "…, hiện là Phó Trưởng đoàn ĐBQH": the chain goes on after "hiện là" / "nay là"
                 if k + 1 < len(self.toks) and self.toks[k].keys[:1] in _NOW and self.toks[k + 1].keys[:1] == _LA:

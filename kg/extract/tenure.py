@@ -33,7 +33,7 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.people import PersonMention
 from kg.extract.posts import Post
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import PhraseMatcher, Token, word_key
+from kg.extract.tokens import KEY_KIEM, KEY_VA, PhraseMatcher, Token
 from kg.resources import data_dir
 from kg.text import name_key
 
@@ -192,7 +192,7 @@ def _chained(p: PersonMention, first: Post, toks: list[Token], people: list[Pers
     return out
 
 
-_JOINS = tuple((word_key(w),) for w in ("và", "kiêm"))
+_JOINS = (KEY_VA, KEY_KIEM)
 
 
 def _marked(w: Words, toks: list[Token], j: int) -> bool:

@@ -275,6 +275,7 @@ KEY_VA = (word_key("và"),)
 KEY_CUA = (word_key("của"),)
 KEY_CHO = (word_key("cho"),)
 KEY_VE = (word_key("về"),)
+KEY_KIEM = (word_key("kiêm"),)  # "Phó Bí thư Tỉnh ủy kiêm Chủ tịch …": two titles of one person
 
 
 _JOINERS = frozenset("-'’")  # written tight inside a name: "Walter-Steinmeier", "H'Yim"
