@@ -133,7 +133,10 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                     owned = any(t.keys[:1] == KEY_CUA for t in s.tokens[got[0] : mb.start])
                     if owned and ma.start > 0 and s.tokens[ma.start - 1].keys[:1] == KEY_CUA:
                         break  # "nghị quyết của Đảng, nhất là chỉ đạo của Bộ Chính trị": two owners, no line
-                    b.relate("REPORTS_TO", *((ea, eb) if owned else (eb, ea)), (s.start, s.end), 0.6)
+                    if owned:
+                        b.relate("REPORTS_TO", ea, eb, (s.start, s.end), 0.6)
+                    else:  # "Ban Bí thư giao Ban cán sự đảng Chính phủ, Quân ủy Trung ương …": each one tasked
+                        _chain(b, s, orgs, mb, ea, up=False)
                     break
         _far_subject_assigns(b, lex, s, orgs, subjects[id(s)])
 
@@ -160,8 +163,9 @@ def _far_subject_assigns(b, lex, s: Sentence, orgs, got: tuple[OrgMention, Entit
             b.relate("REPORTS_TO", target, subject, (s.start, s.end), 0.55)
 
 
-def _chain(b, s, orgs, first, sub, up) -> None:
-    """The superior and the bodies coordinated with it: "giúp BCH TW, Bộ Chính trị, Ban Bí thư"."""
+def _chain(b, s, orgs, first, other, up: bool) -> None:
+    """The body `first` and those coordinated with it: superiors of `other` (up: "giúp BCH TW, Bộ
+    Chính trị, Ban Bí thư") or its subordinates ("giao Ban cán sự đảng Chính phủ, Quân ủy Trung ương")."""
     started = False
     last_end = None
     for m, e in orgs:
@@ -173,7 +177,7 @@ def _chain(b, s, orgs, first, sub, up) -> None:
             gap = [t.text for t in s.tokens[last_end : m.start]]
             if not all(g in (",",) or word_key(g) == word_key("và") for g in gap):
                 break
-        b.relate("REPORTS_TO", sub, e, (s.start, s.end), 0.6)
+        b.relate("REPORTS_TO", *((other, e) if up else (e, other)), (s.start, s.end), 0.6)
         last_end = m.end
 
 

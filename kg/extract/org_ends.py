@@ -72,9 +72,12 @@ class NameEnds(PlaceReading):
             return best
         if best.kind == "named" and all(t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.end]):
             return gz_m  # "Ngân hàng Nhà nước Việt Nam điều hành": the known name, not a lower-case tail
-        if best.kind == "named" and best.inner is not None and (
-                best.inner.start == gz_m.end and gz_m.entry is not None and not gz_m.entry.part_of):
-            return gz_m  # "Bộ Chính trị Ban Chấp hành Trung ương Đảng": the known body, then its owner
+        if best.kind == "named" and best.inner is not None and best.inner.start >= gz_m.end and (
+                gz_m.entry is not None and not gz_m.entry.part_of) and all(
+                t.is_word and not t.is_cap for t in self.toks[gz_m.end : best.inner.start]):
+            # "Bộ Chính trị Ban Chấp hành Trung ương Đảng": the known body, then its owner; "Bộ Chính trị
+            # giao Ban Tổ chức Trung ương": the known body, a verb, then another body
+            return gz_m
         if best.inner is not None and best.inner.start < gz_m.end and (
                 (known := self.lex.orgs.match(self.toks, best.inner.start)) is None or known[0] <= gz_m.end):
             # "Ban Chấp hành Trung ương Đảng khóa X" is the known name, not a sub-body of a part of it

@@ -72,3 +72,12 @@ def test_a_partner_named_after_a_verb_of_directing_is_not_the_body_tasked(run):
     x = run("Sau khi Nghị quyết được thông qua, UBND thành phố Hà Nội được giao nhiệm vụ tập trung phối hợp với Bộ "
             "Nội vụ hoàn thiện hồ sơ.")
     assert not rels(x, "REPORTS_TO")
+
+
+def test_every_body_of_a_list_given_a_task_reports_to_the_one_giving_it(run):
+    x = run("Bộ Chính trị giao Ban cán sự đảng Chính phủ, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Ban cán "
+            "sự đảng Bộ Y tế chỉ đạo tăng cường tuần tra.")
+    lines = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
+    for body in ("Ban cán sự đảng Chính phủ", "Quân ủy Trung ương", "Đảng ủy Công an Trung ương",
+                 "Ban cán sự đảng Bộ Y tế"):
+        assert (body, "Bộ Chính trị") in lines

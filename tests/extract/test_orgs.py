@@ -887,3 +887,9 @@ def test_a_known_name_of_several_words_is_read_in_lower_case_after_a_capitalized
     x = run("Cơ quan cảnh sát điều tra Công an tỉnh Nghệ An đã khởi tố vụ án. Ban tổ chức lễ hội cho biết.")
     assert "Cơ quan Cảnh sát điều tra Công an tỉnh Nghệ An" in names(x, "Organization")
     assert not {n for n in names(x, "Organization") if n.startswith("Ban Tổ chức")}  # an event's organizers
+
+
+def test_a_known_body_then_a_verb_then_another_body_are_two_bodies(run):
+    x = run("Bộ Chính trị giao Ban Tổ chức Trung ương chủ trì thẩm định.")
+    assert {"Bộ Chính trị", "Ban Tổ chức Trung ương"} <= names(x, "Organization")
+    assert not any("giao" in n for n in names(x, "Organization"))
