@@ -13,7 +13,7 @@ from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_CHO, KEY_CUA, phrase_keys, word_key
+from kg.extract.tokens import KEY_CHO, KEY_CUA, KEY_VA, phrase_keys, word_key
 from kg.model import Entity
 from kg.text import name_key
 
@@ -220,7 +220,7 @@ def _asks_another(lex, s: Sentence, start: int, verb: int) -> bool:
 
 
 
-def implements(b, lex, sentences, directives, subjects) -> None:
+def implements(b, lex, sentences, directives, subjects, org_ent) -> None:
     """The acting body of a sentence carries out the directives that follow an implementation
     verb. (A body carried over from the sentence before was wrong far more often than right in the
     precision audit, docs/audit: the sentence must name it.)"""
@@ -234,8 +234,11 @@ def implements(b, lex, sentences, directives, subjects) -> None:
             continue
         # the body is the verb's own subject: close before it, in the same clause, and not one that
         # asks others to act ("Bộ Chính trị yêu cầu các cấp ủy thực hiện …": the others implement)
-        gap = s.tokens[at.end : verb]
-        if len(gap) > 15 or any(t.text in (";", ".", ":") for t in gap) or _asks_another(lex, s, at.end, verb):
+        # "Bộ Y tế, Bộ Công Thương và UBND tỉnh chịu trách nhiệm thực hiện …": every body of the subject
+        actors = _coordinated(s, at, actor, top_level(s, org_ent))
+        end = actors[-1][0].end
+        gap = s.tokens[end:verb]
+        if len(gap) > 15 or any(t.text in (";", ".", ":") for t in gap) or _asks_another(lex, s, end, verb):
             continue
         # the directives right after the verb and the list they open ("thực hiện Chỉ thị 01 của Bộ
         # Chính trị, Hướng dẫn 03 …"), not one in a later clause
@@ -243,14 +246,32 @@ def implements(b, lex, sentences, directives, subjects) -> None:
         for d in sorted(s.directives, key=lambda d: d.start):
             if d.start <= verb:
                 continue
-            if d.start - last > 10 or any(t.text in (";", ".") for t in s.tokens[last : d.start]):
+            # (a list item may end with ";" when the next opens with its directive: "Nghị quyết 16 … về
+            # quy hoạch; Nghị quyết số 28 …")
+            between = s.tokens[last : d.start]
+            if d.start - last > 10 or any(t.text == "." or (t.text == ";" and k < len(between) - 1)
+                                          for k, t in enumerate(between)):
                 break
-            last = d.end
+            last = max(d.end, d.subject_end)
             governed = d.start > 0 and word_key(s.tokens[d.start - 1].text) == word_key("của")
             if not governed and d.kind not in lex.not_implemented:
                 target = directives.get(id(d))
-                if target is not None and not issued_by(b, target, actor):  # issuing is not carrying out
-                    b.relate("IMPLEMENTS", actor, target, (s.start, s.end), 0.7)
+                for _, body in actors:
+                    if target is not None and not issued_by(b, target, body):  # issuing is not carrying out
+                        b.relate("IMPLEMENTS", body, target, (s.start, s.end), 0.7)
+
+
+def _coordinated(s: Sentence, first: OrgMention, entity: Entity, orgs) -> list[tuple[OrgMention, Entity]]:
+    """`first` and the bodies coordinated with it right after it ("A, B và C"), in order."""
+    out = [(first, entity)]
+    for m, e in sorted(orgs, key=lambda me: me[0].start):
+        if m.start < out[-1][0].end:
+            continue
+        gap = s.tokens[out[-1][0].end : m.start]
+        if not gap or not all(t.text == "," or t.keys[:1] == KEY_VA for t in gap) or len(gap) > 2:
+            break
+        out.append((m, e))
+    return out
 
 
 def issued_by(b: Builder, directive: Entity, org: Entity) -> bool:

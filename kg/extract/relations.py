@@ -68,7 +68,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     subjects = {id(s): subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     reports_to(b, lex, sentences, org_ent, subjects)
     answerable(b, lex, sentences, org_ent, people)
-    implements(b, lex, sentences, directives, subjects)
+    implements(b, lex, sentences, directives, subjects, org_ent)
     _drop_issuers_as_subjects(b)
     main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))
     byline(b, lex, text, sentences, doc)

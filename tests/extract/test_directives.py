@@ -246,3 +246,21 @@ def test_a_resolution_named_by_the_central_committees_plenum_is_a_directive_it_i
                                      "Nghị quyết Hội nghị Trung ương 6 khóa XII"}
     assert ("Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XII", "Ban Chấp hành Trung ương Đảng"
             ) in {(d, o) for d, o, _ in rels(x, "ISSUED_BY")}
+
+
+def test_every_body_of_a_coordinated_subject_implements(run):
+    x = run("Bộ Y tế, Bộ Công Thương và UBND tỉnh Lạng Sơn chịu trách nhiệm tổ chức thực hiện Nghị định số "
+            "46/2026/NĐ-CP.")
+    doers = {o for o, d, _ in rels(x, "IMPLEMENTS") if d == "Nghị định số 46/2026/NĐ-CP"}
+    assert doers == {"Bộ Y tế", "Bộ Công Thương", "Ủy ban nhân dân tỉnh Lạng Sơn"}
+
+
+def test_a_list_of_directives_with_their_subjects_may_run_on_over_semicolons(run):
+    x = run("UBND TP HCM sẽ báo cáo tình hình tổ chức thực hiện Nghị quyết 16 năm 2012 của HĐND thành phố về lập, "
+            "quản lý quy hoạch đô thị trên địa bàn thành phố; Nghị quyết số 28 của HĐND thành phố về chỉ tiêu nhà ở.")
+    done = {d for o, d, _ in rels(x, "IMPLEMENTS")}
+    assert {"Nghị quyết số 16", "Nghị quyết số 28"} <= done
+    # a clause after ";" that does not open with a directive ends the list
+    y = run("UBND tỉnh Nghệ An tổ chức thực hiện Nghị quyết số 16 của HĐND tỉnh; sau đó Sở Tài chính báo cáo Nghị "
+            "quyết số 28.")
+    assert "Nghị quyết số 28" not in {d for o, d, _ in rels(y, "IMPLEMENTS")}
