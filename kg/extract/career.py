@@ -78,8 +78,11 @@ class CareerReader:
             self.open = False
             return None
         start = verb[0] if verb else i
-        if verb and start < len(self.toks) and self.toks[start].text == ":":  # "trải qua các vị trí: …"
-            start += 1
+        if verb:  # "trải qua các vị trí: …", "từng giữ các chức vụ như: …"
+            while (lead := self.lex.phrases["career_list_lead"].match(self.toks, start)) is not None:
+                start = lead[0]
+            if start < len(self.toks) and self.toks[start].text == ":":
+                start += 1
         if verb:
             self.open = True
         posts, end = self._chain(start)

@@ -237,7 +237,7 @@ def lexicon() -> Lexicon:
         "reports_to_sup_sub", "byline_markers", "photo_markers", "day_parts", "venue_heads", "level_words",
         "place_cues", "ministry_units", "not_ministry_units", "admin_units", "place_words", "site_words",
         "site_compounds", "locality_compounds",
-        "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs",
+        "appointment_verbs", "new_post_verbs", "locality_government", "issue_verbs", "career_verbs", "career_list_lead",
         "name_stops", "discourse_openers", "official_visit_verbs", "meeting_document_words", "interview_cues",
         "sideline_words", "operation_words", "topic_verbs", "ranks", "title_body_heads", "standing_post_words",
         "standing_post_bodies",

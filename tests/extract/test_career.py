@@ -263,3 +263,13 @@ def test_the_subject_of_a_passive_takes_the_post_not_its_agent_nor_the_body_it_c
     assert ("Võ Văn Hòa", "Sở Tư pháp tỉnh Long An", "Phó Giám đốc") in posts
     assert ("Lê Văn Quân", "Ủy ban nhân dân tỉnh Long An", "Chủ tịch") in posts
     assert not any(p == "Lê Văn Quân" and r == "Chánh Văn phòng" for p, _, r in posts)
+
+
+def test_a_career_list_may_open_after_nhu_and_a_colon(run):
+    x = run("Ông Bùi Huy Phương từng giữ các chức vụ như: Phó Chủ tịch, Chủ tịch UBND huyện Tân Uyên; Bí thư Huyện "
+            "ủy Tân Uyên. Ông Vũ Hồng Văn đã trải qua nhiều chức vụ công tác: Phó Chính ủy, Phó Tư lệnh Bộ Tư lệnh "
+            "Cảnh sát cơ động.")
+    posts = {(p, o, r) for p, o, r in rels(x, "HOLDS_POSITION")}
+    assert ("Bùi Huy Phương", "Ủy ban nhân dân huyện Tân Uyên", "Phó Chủ tịch") in posts
+    assert ("Bùi Huy Phương", "Ủy ban nhân dân huyện Tân Uyên", "Chủ tịch") in posts
+    assert ("Vũ Hồng Văn", "Bộ Tư lệnh Cảnh sát cơ động", "Phó Chính ủy") in posts
