@@ -285,8 +285,22 @@ class PeopleParser(PostReading, NameShapes):
             if posts:
                 if end < len(self.toks) and self.toks[j].text == "(" and self.toks[end].text == ")":
                     end += 1
-                return posts, end
+                return posts + (more := self._after_semicolon(end))[0], more[1]
         return [], j
+
+    def _after_semicolon(self, end: int) -> tuple[list[Post], int]:
+        """"A - Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B - …": titles after a semicolon
+        are still A's when no name follows them (else they are the next name's)."""
+        posts: list[Post] = []
+        while end < len(self.toks) and self.toks[end].text == ";":
+            more, e = self.title_chain(end + 1, lower_ok=False)
+            h = self.lex.phrases["honorifics"].match(self.toks, e)
+            if not more or self.name_at(h[0] if h else e) > (h[0] if h else e) or (
+                    e < len(self.toks) and self.toks[e].text in ("-", "–", ":", "(")):
+                break
+            posts += more
+            end = e
+        return posts, end
 
     def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         return lists.appointment_list(self, i)

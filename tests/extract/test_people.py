@@ -479,3 +479,14 @@ def test_a_lower_case_title_set_off_from_its_holder_by_doi_voi_is_the_holders(ru
     x = run("Thủ tướng Chính phủ phê chuẩn kết quả miễn nhiệm chủ tịch UBND tỉnh Hậu Giang nhiệm kỳ 2016 - 2021 đối "
             "với ông Lữ Văn Hưng.")
     assert ("Lữ Văn Hưng", "Ủy ban nhân dân tỉnh Hậu Giang") in {(p, o) for p, o, _ in rels(x, "HOLDS_POSITION")}
+
+
+def test_titles_after_a_semicolon_stay_with_the_name_before_unless_a_name_follows_them(run):
+    x = run("Về phía tỉnh có đồng chí Nguyễn Nam Đình - Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An; Phó Chủ tịch Thường "
+            "trực HĐND tỉnh Nghệ An; Võ Thị Minh Sinh - Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Nam Đình", "Hội đồng nhân dân tỉnh Nghệ An", "Phó Chủ tịch Thường trực") in posts
+    assert not any(p == "Võ Thị Minh Sinh" and o.startswith("Hội đồng") for p, o, _ in posts)
+    y = run("Tham dự có ông Nguyễn Văn An, Bí thư Tỉnh ủy Nghệ An; Chủ tịch UBND tỉnh Nguyễn Văn Bình.")
+    assert ("Nguyễn Văn Bình", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch") in rels(y, "HOLDS_POSITION")
+    assert not any(p == "Nguyễn Văn An" and o.startswith("Ủy ban") for p, o, _ in rels(y, "HOLDS_POSITION"))
