@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import admin_units
+from kg.extract.glued import is_syllable
 from kg.extract.tokens import PhraseMatcher, Token, phrase_keys, word_key
 from kg.resources import read_lines, read_tsv, read_yaml
 from kg.text import name_key
@@ -213,6 +214,15 @@ def lexicon() -> Lexicon:
         if row["type"] == "country" and row["name"] != HOME_COUNTRY:
             countries.add(row["name"])
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            lex.locations.add(form, row["name"])
+            lex.location_names[phrase_keys(form)] = row["name"]
+    for row in read_tsv("countries.tsv"):  # the world's states (CLDR) the hand-kept list does not name
+        forms = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+        if any(phrase_keys(f) in lex.location_names for f in forms) or (
+                " " not in row["name"] and is_syllable(row["name"])):
+            continue  # ("Síp" is also a Vietnamese word: one syllable is too easily a word at a sentence's start)
+        countries.add(row["name"])
+        for form in forms:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
     lex.countries = frozenset(countries)

@@ -218,3 +218,12 @@ def test_the_home_states_full_name_after_a_title_is_no_name_and_stays_a_place(ru
     assert ("Tô Lâm", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") in posts
     assert ("Tập Cận Bình", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") not in posts
     assert "Việt Nam" in names(x, "Location")
+
+
+def test_any_state_of_the_world_makes_a_title_foreign_not_only_those_kept_by_hand(run):
+    # (neither state is in data/locations.tsv: they come from data/countries.tsv, the CLDR's names)
+    x = run("Thủ tướng Azerbaijan Ali Asadov hội đàm với Thủ tướng Phạm Minh Chính. Trung tá Nguyễn Hoàng Long được "
+            "cử sang Cộng hòa Trung Phi.")
+    assert ("Ali Asadov", "Chính phủ Azerbaijan", "Thủ tướng") in rels(x, "HOLDS_POSITION")
+    assert ("Ali Asadov", "Chính phủ", "Thủ tướng") not in rels(x, "HOLDS_POSITION")
+    assert {"Azerbaijan", "Cộng hòa Trung Phi"} <= names(x, "Location")
