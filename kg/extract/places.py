@@ -226,8 +226,11 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     # Hiệp Cường, huyện Kim Động"); elsewhere "Huyện Đoàn", "Xã Hội" are other words
     # ("H.Gia Lâm": an abbreviated unit word is a unit word, capital or not)
     # ("TP Buôn Ma Thuột": a unit word in capitals is one wherever it stands)
+    # ("tại Đặc khu Trường Sa", "Phường Bến Nghé": the name after it is a known unit's, so it names one)
     if toks[i].is_cap and not toks[i].text.isupper() and not (unit is not None and (
-            i == 0 or toks[i - 1].text in (":", ",") or toks[i].text.endswith("."))):
+            i == 0 or toks[i - 1].text in (":", ",") or toks[i].text.endswith(".") or (
+                (stop := proper_name_end(toks, unit[0])) > unit[0]
+                and name_key(" ".join(t.text for t in toks[unit[0] : stop])) in _unit_keys()))):
         return None
     if unit is None:
         # "2 thành phố Biên Hòa, Long Khánh": "thành phố" also names a body's level, so the name

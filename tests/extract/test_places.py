@@ -111,3 +111,23 @@ def test_a_venue_word_alone_names_no_place(run):
     places = names(x, "Location")
     assert "Hội trường" not in places
     assert "Hội trường Diên Hồng" in places
+
+
+def test_a_special_zone_is_a_unit_of_the_commune_tier(run):
+    # "đặc khu" (special zones, from 1 July 2025) name places and local bodies as "xã" does
+    x = run("Ủy ban bầu cử đặc khu Trường Sa đã có mặt tại các đảo. Công tác giới thiệu người ứng cử đại biểu HĐND "
+            "đặc khu được thực hiện đúng quy trình. Bí thư Đảng ủy đặc khu Trường Sa Trần Văn An dự.")
+    assert {"Ủy ban bầu cử đặc khu Trường Sa", "Hội đồng nhân dân đặc khu Trường Sa",
+            "Đảng ủy đặc khu Trường Sa"} <= names(x, "Organization")
+    assert ("Trần Văn An", "Đảng ủy đặc khu Trường Sa", "Bí thư") in rels(x, "HOLDS_POSITION")
+    y = run("Chủ tịch UBND đặc khu Phú Quốc Trần Minh Khoa phát biểu.")
+    assert ("Trần Minh Khoa", "Ủy ban nhân dân đặc khu Phú Quốc", "Chủ tịch") in rels(y, "HOLDS_POSITION")
+
+
+def test_a_capitalized_unit_word_names_a_place_when_a_known_units_name_follows(run):
+    x = run("Công tác bầu cử tại Đặc khu Trường Sa và tại Huyện Nam Đàn được thực hiện tốt.")
+    assert {"Trường Sa", "Nam Đàn"} <= names(x, "Location")
+    assert "Trường Sa" not in names(x, "Organization")
+    # elsewhere a capitalized unit word is another word ("Huyện Đoàn": the district's Youth Union)
+    y = run("Đó là vấn đề Xã Hội của cả nước.")
+    assert not names(y, "Location")
