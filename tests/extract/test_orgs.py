@@ -893,3 +893,8 @@ def test_a_known_body_then_a_verb_then_another_body_are_two_bodies(run):
     x = run("Bộ Chính trị giao Ban Tổ chức Trung ương chủ trì thẩm định.")
     assert {"Bộ Chính trị", "Ban Tổ chức Trung ương"} <= names(x, "Organization")
     assert not any("giao" in n for n in names(x, "Organization"))
+
+
+def test_numbered_military_units_of_every_echelon(run):
+    x = run("Cử tri thuộc Hải đoàn 128 và Tiểu đoàn DK1, Đại đội 3 đã bỏ phiếu tại trụ sở Hải đoàn 129.")
+    assert {"Hải đoàn 128", "Tiểu đoàn DK1", "Đại đội 3"} <= names(x, "Organization")
