@@ -126,6 +126,8 @@ def reports_to(b, lex, sentences, org_ent, subjects) -> None:
                     _chain(b, s, orgs, mb, ea, up=True)
                     break
                 got = lex.phrases["reports_to_sup_sub"].match(s.tokens, i) if len(between) <= 9 else None
+                if got is not None and i > ma.end and lex.word_in(s.tokens[i - 1], "purpose_words"):
+                    break  # "… hợp nhất với Ban Tuyên giáo để thành lập Ban …": the merger's purpose
                 if got is not None and lex.phrases["partner_markers"].ending_at(s.tokens, mb.start) >= 0:
                     break  # "UBND thành phố được giao … phối hợp với Bộ Nội vụ": a partner, not the one tasked
                 if got is not None:
@@ -157,6 +159,8 @@ def _far_subject_assigns(b, lex, s: Sentence, orgs, got: tuple[OrgMention, Entit
         assert hit is not None
         if any(at.end <= j < k for j in between) or any(t.text in (";", ":") for t in s.tokens[at.end : k]):
             return  # another body is nearer (the pairwise rule decides), or another clause
+        if k > at.end and lex.word_in(s.tokens[k - 1], "purpose_words"):
+            return  # "… hợp nhất với Ban Tuyên giáo để thành lập Ban …": the merger's purpose, no founder
         obj = hit[0] + 1 if hit[0] < len(s.tokens) and s.tokens[hit[0]].keys[:1] == KEY_CHO else hit[0]
         target = starts.get(obj)
         if target is not None and target.id != subject.id:

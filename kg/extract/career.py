@@ -88,7 +88,7 @@ class CareerReader:
         posts, end = self._chain(start)
         if not posts:
             return None
-        status = self._status(start, str(verb[1]) if verb else "")
+        status = self._status(start, str(verb[1]) if verb else "", (who.start, max(who.end, who.chain_end)))
         for p in posts:
             p.status = p.status or status
         return who, posts, end
@@ -148,7 +148,7 @@ class CareerReader:
     def _proposed(self, who: PersonMention, i: int) -> bool:
         """"giới thiệu ông A … để bầu giữ chức X": a post proposed, not held ("quyết định … để điều
         động, bổ nhiệm giữ chức X": the decision posts, data decided_postings; an election is to come)."""
-        return any(self.lex.word_in(self.toks[k], "career_purpose") and self.lex.phrases[
+        return any(self.lex.word_in(self.toks[k], "purpose_words") and self.lex.phrases[
             "decided_postings"].match(self.toks, k + 1) is None for k in range(max(who.end, who.chain_end), i))
 
     def _chain(self, j: int) -> tuple[list[Post], int]:
@@ -181,10 +181,13 @@ class CareerReader:
         k = h[0] if h else k
         return self.peop.name_at(k) > k
 
-    def _status(self, i: int, verb: str) -> str | None:
+    def _status(self, i: int, verb: str, subject: tuple[int, int]) -> str | None:
+        """Former when a cue of the past stands before the posts (not inside the subject's own titles:
+        "Ông A, nguyên Bộ trưởng Bộ X, được bổ nhiệm làm Bộ trưởng Bộ Y" gives a post held now)."""
         if verb in self.lex.words["career_former_verbs"]:
             return "former"
-        before = {t.keys[0] for t in self.toks[:i] if t.is_word and t.keys}
+        before = {t.keys[0] for k, t in enumerate(self.toks[:i])
+                  if t.is_word and t.keys and not subject[0] <= k < subject[1]}
         if before & self.lex.wordset("career_present"):
             return None
         if before & self.lex.wordset("career_past"):

@@ -284,7 +284,7 @@ def lexicon() -> Lexicon:
                               for verb, after in words["not_the_verb_after"].items()}
     for key in ("title_body_heads", "leadership_words", "law_name_stops", "law_compounds", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "day_part_next",
-                "career_joins", "career_scope_words", "career_past", "career_purpose", "event_name_stops", "term_words",
+                "career_joins", "career_scope_words", "career_past", "purpose_words", "event_name_stops", "term_words",
                 "term_qualifiers",
                 "career_present", "ref_pronouns", "party_member_titles", "street_words", "house_number_cues",
                 "source_markers",

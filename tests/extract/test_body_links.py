@@ -81,3 +81,11 @@ def test_every_body_of_a_list_given_a_task_reports_to_the_one_giving_it(run):
     for body in ("Ban cán sự đảng Chính phủ", "Quân ủy Trung ương", "Đảng ủy Công an Trung ương",
                  "Ban cán sự đảng Bộ Y tế"):
         assert (body, "Bộ Chính trị") in lines
+
+
+def test_a_body_founded_as_the_purpose_of_a_merger_has_no_founder(run):
+    x = run("Ban Dân vận Trung ương được hợp nhất với Ban Tuyên giáo Trung ương để thành lập Ban Tuyên giáo và Dân "
+            "vận Trung ương. Chính phủ thành lập Ban Chỉ đạo quốc gia về chuyển đổi số.")
+    lines = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
+    assert not any(a == "Ban Tuyên giáo và Dân vận Trung ương" for a, _ in lines)
+    assert ("Ban Chỉ đạo quốc gia về chuyển đổi số", "Chính phủ") in lines

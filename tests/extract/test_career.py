@@ -273,3 +273,12 @@ def test_a_career_list_may_open_after_nhu_and_a_colon(run):
     assert ("Bùi Huy Phương", "Ủy ban nhân dân huyện Tân Uyên", "Phó Chủ tịch") in posts
     assert ("Bùi Huy Phương", "Ủy ban nhân dân huyện Tân Uyên", "Chủ tịch") in posts
     assert ("Vũ Hồng Văn", "Bộ Tư lệnh Cảnh sát cơ động", "Phó Chính ủy") in posts
+
+
+def test_a_former_post_in_the_subjects_titles_does_not_make_the_new_post_former(run):
+    x = run("Ông Nguyễn Mạnh Hùng, nguyên Bộ trưởng Bộ Thông tin và Truyền thông, được Quốc hội phê chuẩn bổ nhiệm "
+            "làm Bộ trưởng Bộ Khoa học và Công nghệ.")
+    former = {x_.target: x_.props.get("former") for x_ in x.relations if x_.type == "HOLDS_POSITION"}
+    by_name = {e.id: e.name for e in x.entities}
+    assert {by_name[t]: bool(f) for t, f in former.items()} == {
+        "Bộ Thông tin và Truyền thông": True, "Bộ Khoa học và Công nghệ": False}
