@@ -707,3 +707,11 @@ def test_a_meeting_named_in_a_documents_name_is_not_held(run):
     x = run("Theo đó, căn cứ Điều 33 Nội quy kỳ họp Quốc hội và Nghị quyết của Hội nghị lần thứ 8 Ban Chấp hành "
             "Trung ương Đảng khóa XII, Ủy ban Thường vụ Quốc hội giới thiệu ông Nguyễn Văn An.")
     assert not [e for e in x.entities if e.type == "Event"]
+
+
+def test_an_art_programme_or_an_exchange_is_an_event_dated_by_its_lead(run):
+    x = run("Bí thư dự chương trình\n03/02/2025\n\nTối 2-2, chương trình nghệ thuật kỷ niệm 95 năm Ngày thành lập "
+            "Đảng diễn ra tại Nhà hát thành phố. Tham dự có ông Nguyễn Văn Nên - bí thư Thành ủy TP.HCM.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [e.props.get("date") for e in events] == ["2025-02-02"]
+    assert events[0].name.startswith("Chương trình nghệ thuật")
