@@ -165,6 +165,7 @@ class PeopleParser(PostReading, NameShapes):
                     j = k
                     continue
             break
+        posts, j = self._staff_chain(posts, j)
         fill_chain_bodies(self.lex, self.toks, posts)
         return posts, j
 

@@ -40,6 +40,7 @@ class Post:
     end: int
     country: str = ""  # a foreign state written after the title ("Thủ tướng Singapore")
     state_at: tuple[int, int, str] | None = None  # (start, end, name) of the state written after it: a place too
+    principal_at: int = -1  # a staff post ("Trợ lý Thủ tướng"): where the principal's title starts
 
 
 class PostReading:
@@ -88,7 +89,25 @@ class PostReading:
             # a title that needs its body to say whose ("Chủ tịch" of what) names it in the role: "Trợ lý Chủ
             # tịch Quốc hội"; one that implies it does not ("Trợ lý Thủ tướng", of the Government)
             role += " " + (principal.org.canonical or principal.org.name)
-        return Post(role, principal.org, principal.implied, status, start, principal.end)
+        return Post(role, principal.org, principal.implied, status, start, principal.end, principal_at=k)
+
+    def _staff_chain(self, posts: list[Post], end: int) -> tuple[list[Post], int]:
+        """Titles after a staff post in one chain are its principal's, not the staff member's: "Trợ lý
+        Tổng Bí thư, Chủ tịch nước Tô Lâm" (a name follows: the principal's titles are re-read from
+        where they start, for that name), "Trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an" (a member's
+        title first: the principal's main post follows; the staff member assists in it too)."""
+        at = next((n for n, p in enumerate(posts) if p.principal_at >= 0), None)
+        if at is None:
+            return posts, end
+        h = self.lex.phrases["honorifics"].match(self.toks, end)
+        if self.name_at(h[0] if h else end) > (h[0] if h else end):
+            return posts[: at + 1], posts[at].principal_at
+        staff = " ".join(t.text for t in self.toks[posts[at].start : posts[at].principal_at] if t.is_word)
+        principal = posts[at].role.removeprefix(staff).strip()
+        if any(principal.startswith(m) for m in self.lex.words["member_titles"]):
+            for p in posts[at + 1 :]:
+                p.role = f"{staff} {p.role}"
+        return posts, end
 
     def _standing_post(self, i: int) -> tuple[str, OrgMention] | None:
         """"Thường trực Ban Bí thư": a post in the body, where before other bodies the same words

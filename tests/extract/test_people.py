@@ -490,3 +490,21 @@ def test_titles_after_a_semicolon_stay_with_the_name_before_unless_a_name_follow
     y = run("Tham dự có ông Nguyễn Văn An, Bí thư Tỉnh ủy Nghệ An; Chủ tịch UBND tỉnh Nguyễn Văn Bình.")
     assert ("Nguyễn Văn Bình", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch") in rels(y, "HOLDS_POSITION")
     assert not any(p == "Nguyễn Văn An" and o.startswith("Ủy ban") for p, o, _ in rels(y, "HOLDS_POSITION"))
+
+
+def test_titles_after_a_staff_post_are_its_principals(run):
+    x = run("Ông Nguyễn Văn An, Trợ lý Thủ tướng Phạm Minh Chính, phát biểu. Trung tướng Tô Ân Xô làm Trợ lý Tổng Bí "
+            "thư, Chủ tịch nước Tô Lâm.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Văn An", "Chính phủ", "Trợ lý Thủ tướng") in posts
+    assert ("Phạm Minh Chính", "Chính phủ", "Thủ tướng") in posts
+    assert ("Tô Lâm", "Ban Chấp hành Trung ương Đảng", "Tổng Bí thư") in posts
+    assert not any(p == "Tô Ân Xô" and r == "Chủ tịch nước" for p, _, r in posts)
+    # a member's title first: the principal's main post follows, which the staff member assists in
+    y = run("Ban Bí thư bổ nhiệm Đại tá Trần Đăng Quỳnh, Trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an giữ chức "
+            "vụ Trợ lý Tổng Bí thư.")
+    mine = {(o, r) for p, o, r in rels(y, "HOLDS_POSITION") if p == "Trần Đăng Quỳnh"}
+    assert ("Bộ Công an", "Trợ lý Bộ trưởng") in mine and ("Bộ Công an", "Bộ trưởng") not in mine
+    # an ordinary title after the staff post is the staff member's own
+    z = run("Ông Nguyễn Văn An, Trợ lý Thủ tướng, Vụ trưởng Vụ Tổng hợp phát biểu.")
+    assert ("Nguyễn Văn An", "Vụ Tổng hợp", "Vụ trưởng") in rels(z, "HOLDS_POSITION")
