@@ -20,6 +20,7 @@ from kg.extract.lexicon import HOME_COUNTRY, Lexicon, lexicon
 from kg.extract.meeting import main_event
 from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
+from kg.extract.proposals import proposals
 from kg.extract.sentence import Sentence
 from kg.extract.shared_places import implied_in_place
 from kg.extract.tenure import note_change, stated_changes
@@ -68,6 +69,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     subjects = {id(s): subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     reports_to(b, lex, sentences, org_ent, subjects)
     answerable(b, lex, sentences, org_ent, people)
+    proposals(b, lex, sentences, org_ent)
     implements(b, lex, sentences, directives, subjects, org_ent)
     _drop_issuers_as_subjects(b)
     main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))

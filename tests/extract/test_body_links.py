@@ -89,3 +89,18 @@ def test_a_body_founded_as_the_purpose_of_a_merger_has_no_founder(run):
     lines = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
     assert not any(a == "Ban Tuyên giáo và Dân vận Trung ương" for a, _ in lines)
     assert ("Ban Chỉ đạo quốc gia về chuyển đổi số", "Chính phủ") in lines
+
+
+def test_a_body_acting_on_another_bodys_proposal_is_the_one_it_reports_to(run):
+    for text, line in [
+        ("Bộ Chính trị đã xem xét đề nghị của Ủy ban Kiểm tra Trung ương tại tờ trình số 122.",
+         ("Ủy ban Kiểm tra Trung ương", "Bộ Chính trị")),
+        ("Sau khi xem xét tờ trình của Ban Tổ chức Trung ương về việc phân công, Ban Bí thư quyết định.",
+         ("Ban Tổ chức Trung ương", "Ban Bí thư Trung ương Đảng")),
+        ("Quốc hội xem xét, quyết định theo đề nghị của Ủy ban Thường vụ Quốc hội.",
+         ("Ủy ban Thường vụ Quốc hội", "Quốc hội")),
+    ]:
+        assert line in {(a, b) for a, b, _ in rels(run(text), "REPORTS_TO")}, text
+    # no decider in the sentence, or a company proposing: no line
+    assert not rels(run("Việc kỷ luật này dựa trên đề nghị của Ủy ban Kiểm tra Trung ương."), "REPORTS_TO")
+    assert not rels(run("UBND tỉnh Nghệ An đã xem xét đề nghị của Công ty Hoàng Long."), "REPORTS_TO")
