@@ -274,34 +274,9 @@ class PeopleParser(PostReading, NameShapes):
             break
         return out
 
-    def reverse_chain(self, j: int) -> tuple[list[Post], int]:
-        """Titles after a name: "Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"."""
-        if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
-            # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị")
-            posts, end = self.title_chain(j + 1, lower_ok=True)
-            # "A, Title B": the titles belong to the next name, not to A
-            h = self.lex.phrases["honorifics"].match(self.toks, end)
-            if posts and self.name_at(h[0] if h else end) > (h[0] if h else end):
-                return [], j
-            if posts:
-                if end < len(self.toks) and self.toks[j].text == "(" and self.toks[end].text == ")":
-                    end += 1
-                return posts + (more := self._after_semicolon(end))[0], more[1]
-        return [], j
-
-    def _after_semicolon(self, end: int) -> tuple[list[Post], int]:
-        """"A - Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B - …": titles after a semicolon
-        are still A's when no name follows them (else they are the next name's)."""
-        posts: list[Post] = []
-        while end < len(self.toks) and self.toks[end].text == ";":
-            more, e = self.title_chain(end + 1, lower_ok=False)
-            h = self.lex.phrases["honorifics"].match(self.toks, e)
-            if not more or self.name_at(h[0] if h else e) > (h[0] if h else e) or (
-                    e < len(self.toks) and self.toks[e].text in ("-", "–", ":", "(")):
-                break
-            posts += more
-            end = e
-        return posts, end
+    def _opens_sentence(self, i: int) -> bool:
+        """Does token i open its sentence (a status word like "Nguyên" may come first)?"""
+        return i == 0 or (i == 1 and self.lex.words["title_status"].get(self.toks[0].text) is not None)
 
     def appointment_list(self, i: int) -> tuple[list[PersonMention], list[OrgMention], int] | None:
         return lists.appointment_list(self, i)
@@ -338,8 +313,11 @@ class PeopleParser(PostReading, NameShapes):
             if j < len(toks) and toks[j].text == ":":  # "các Phó Thủ tướng: A, B, C"
                 j += 1
             elif j + 1 < len(toks) and ((toks[j].text in ("-", "–") and (self.lex.phrases["honorifics"].match(
-                    toks, j + 1) or self._full_name_at(j + 1))) or (toks[j].text == "," and self.lex.phrases[
-                    "ranks"].match(toks, j + 1))):  # "Chánh Thanh tra TP - ông A", "Thứ trưởng …, thượng tướng A"
+                    toks, j + 1) or self._full_name_at(j + 1))) or (toks[j].text == "," and (self.lex.phrases[
+                    "ranks"].match(toks, j + 1) or (self._opens_sentence(i) and self.lex.phrases[
+                    "honorifics"].match(toks, j + 1))))):
+                # "Chánh Thanh tra TP - ông A", "Thứ trưởng …, thượng tướng A", and a sentence that opens with
+                # the titles: "Nguyên Phó chủ nhiệm Ủy ban Kinh tế, ông A cho rằng"
                 j += 1
             elif j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and (
                     toks[j + 1].text.isupper() and self._full_name_at(j + 3)):

@@ -187,3 +187,43 @@ class PostReading:
         """Where a body's head word ends the title at [i, end), if one does."""
         heads = self.lex.phrases["title_body_heads"]
         return next((k for k in range(i + 1, end) if (m := heads.match(self.toks, k)) and m[0] == end), None)
+
+    def reverse_chain(self, j: int) -> tuple[list[Post], int]:
+        """Titles after a name: "Hồ Quốc Dũng - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", also after the
+        place a deputy is elected in ("Đại biểu A (Bình Dương), Ủy viên Thường trực Ủy ban …")."""
+        if (after := self._bracketed_place(j)) is not None and self.toks[after].text in ("-", "–", ","):
+            j = after
+        if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
+            # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị")
+            posts, end = self.title_chain(j + 1, lower_ok=True)
+            # "A, Title B": the titles belong to the next name, not to A
+            h = self.lex.phrases["honorifics"].match(self.toks, end)
+            if posts and self.name_at(h[0] if h else end) > (h[0] if h else end):
+                return [], j
+            if posts:
+                if end < len(self.toks) and self.toks[j].text == "(" and self.toks[end].text == ")":
+                    end += 1
+                return posts + (more := self._after_semicolon(end))[0], more[1]
+        return [], j
+
+    def _after_semicolon(self, end: int) -> tuple[list[Post], int]:
+        """"A - Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B - …": titles after a semicolon
+        are still A's when no name follows them (else they are the next name's)."""
+        posts: list[Post] = []
+        while end < len(self.toks) and self.toks[end].text == ";":
+            more, e = self.title_chain(end + 1, lower_ok=False)
+            h = self.lex.phrases["honorifics"].match(self.toks, e)
+            if not more or self.name_at(h[0] if h else e) > (h[0] if h else e) or (
+                    e < len(self.toks) and self.toks[e].text in ("-", "–", ":", "(")):
+                break
+            posts += more
+            end = e
+        return posts, end
+
+    def _bracketed_place(self, j: int) -> int | None:
+        """After "(Bình Dương)" right at j: the token after the bracket, else None."""
+        toks = self.toks
+        if j + 2 >= len(toks) or toks[j].text != "(" or (place := self.lex.locations.match(toks, j + 1)) is None:
+            return None
+        k = place[0]
+        return k + 1 if k + 1 < len(toks) and toks[k].text == ")" else None

@@ -508,3 +508,17 @@ def test_titles_after_a_staff_post_are_its_principals(run):
     # an ordinary title after the staff post is the staff member's own
     z = run("Ông Nguyễn Văn An, Trợ lý Thủ tướng, Vụ trưởng Vụ Tổng hợp phát biểu.")
     assert ("Nguyễn Văn An", "Vụ Tổng hợp", "Vụ trưởng") in rels(z, "HOLDS_POSITION")
+
+
+def test_titles_opening_a_sentence_before_a_comma_and_an_honorific_are_the_named_persons(run):
+    x = run("Nguyên Phó chủ nhiệm Ủy ban Kinh tế của Quốc hội, ông Nguyễn Văn Phúc cho rằng cần thí điểm.")
+    assert ("Nguyễn Văn Phúc", "Ủy ban Kinh tế của Quốc hội", "Phó chủ nhiệm") in rels(x, "HOLDS_POSITION")
+    # elsewhere the titles are another person's: the object of the clause before
+    y = run("Ông Trần Văn Sơn gặp Bộ trưởng Bộ Y tế, ông Nguyễn Văn An cho biết.")
+    assert not any(p == "Nguyễn Văn An" for p, _, _ in rels(y, "HOLDS_POSITION"))
+
+
+def test_titles_after_a_deputys_constituency_in_brackets_are_the_deputys(run):
+    x = run("Đại biểu Nguyễn Thanh Hồng (Bình Dương), Ủy viên Thường trực Ủy ban Quốc phòng và An ninh, chất vấn.")
+    assert ("Nguyễn Thanh Hồng", "Ủy ban Quốc phòng và An ninh của Quốc hội", "Ủy viên Thường trực") in rels(
+        x, "HOLDS_POSITION")
