@@ -85,7 +85,10 @@ def _planned(text: str, at: int) -> int:
     của Quốc hội năm 2020", "dự toán ngân sách năm 2016"; data plan_year_words), else 0."""
     before = text[max(0, at - 60) : at].lower()
     before = re.split(r"[.;\n]", before)[-1]
-    return int(any(w in before for w in lexicon().words["plan_year_words"]))
+    words = before.split()
+    # (or a year something is planned for: "giải pháp cụ thể cho năm 2019"; data plan_year_last_words)
+    return int(any(w in before for w in lexicon().words["plan_year_words"]) or bool(
+        words and words[-1] in lexicon().words["plan_year_last_words"]))
 
 
 _TERM = re.compile(r"nhiệm k[ỳì]\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")

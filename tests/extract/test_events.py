@@ -564,6 +564,10 @@ def test_a_plan_is_adopted_the_year_before_the_year_it_names():
             "2020. Quốc hội thảo luận về dự toán ngân sách năm 2020.")
     assert infer_year(text, None) == 2019
     assert infer_year("Ngày 5/5, kỳ họp tổng kết năm 2020.", None) == 2020  # a year of its own
+    # a year that something is decided for ("cho năm 2019") at a session reviewing the year before
+    text = ("Sáng 4/12, kỳ họp thứ 7 đánh giá kết quả các nhiệm vụ trong năm 2018. Trên cơ sở đó, đại biểu sẽ quyết "
+            "định các mục tiêu, giải pháp cụ thể cho năm 2019.")
+    assert infer_year(text, None) == 2018
 
 
 def test_an_undated_report_with_no_year_has_its_main_event_without_a_date(run):
