@@ -105,7 +105,10 @@ class DirectiveParser:
         if held is not None and (toks[i].is_cap or any(
                 t.text.isdigit() or _ROMAN.match(t.text) for t in toks[held.start : held.end])):
             return held
-        if not toks[i].is_cap and kind not in ("Luật", "Bộ luật"):
+        # ("nghị quyết Đại hội XII của Đảng": a capitalized congress names which, the kind written in lower case)
+        congress = j + 1 < len(toks) and toks[j].is_cap and self._key(j) == word_key("Đại") and self._key(
+            j + 1) == word_key("hội")
+        if not toks[i].is_cap and kind not in ("Luật", "Bộ luật") and not (kind == "Nghị quyết" and congress):
             return None
         t = toks[j] if j < len(toks) else None
         if t is not None and t.is_word and not t.is_cap and toks[i].is_cap and kind in ("Luật", "Bộ luật", "Pháp lệnh"):

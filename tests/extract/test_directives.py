@@ -264,3 +264,15 @@ def test_a_list_of_directives_with_their_subjects_may_run_on_over_semicolons(run
     y = run("UBND tỉnh Nghệ An tổ chức thực hiện Nghị quyết số 16 của HĐND tỉnh; sau đó Sở Tài chính báo cáo Nghị "
             "quyết số 28.")
     assert "Nghị quyết số 28" not in {d for o, d, _ in rels(y, "IMPLEMENTS")}
+
+
+def test_a_congress_resolution_written_with_its_kind_in_lower_case(run):
+    x = run("Hội nghị đánh giá nửa nhiệm kỳ thực hiện nghị quyết Đại hội XII của Đảng.")
+    assert "Nghị quyết Đại hội XII của Đảng" in names(x, "Directive")
+    assert not names(run("Đây là nghị quyết đại hội đảng các cấp."), "Directive")  # any congress's
+
+
+def test_a_joint_stock_commercial_bank_written_out_or_short_is_one_body(run):
+    x = run("Vụ án xảy ra tại Ngân hàng thương mại cổ phần Đông Á. Ngân hàng TMCP Đông Á đã bị kiểm soát.")
+    banks = [n for n in names(x, "Organization") if n.startswith("Ngân hàng")]
+    assert len(banks) == 1 and banks[0].endswith("Đông Á")
