@@ -12,7 +12,7 @@ from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
 from kg.extract.sittings import assembly_vote, sitting, sitting_discussion
 from kg.extract.tokens import KEY_CUA, KEY_VA, KEY_VE, tokenize, word_key
-from kg.extract.venue import listed_venues, stated_venue, venue_of
+from kg.extract.venue import dateline_venue, listed_venues, stated_venue, venue_of
 from kg.model import Entity
 from kg.text import name_key
 
@@ -145,7 +145,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
     event = b.entity("Event", name, key=key, span=span, sent=(lead.start, lead.end), props=props)
     event.props["main"] = True
     sent = (lead.start, lead.end)
-    venue = venue_of(b, lex, text, held or lead, lead) or stated_venue(b, lex, body, lead, name)
+    venue = venue_of(b, lex, text, held or lead, lead) or stated_venue(b, lex, body, lead, name) or dateline_venue(
+        b, body, lead)
     if venue is not None:
         for place in (venue, *listed_venues(b, lex, held or lead, venue)):
             b.relate("HELD_AT", event, place, sent, 0.8)

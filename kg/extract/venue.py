@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA
 from kg.model import Entity
+from kg.text import name_key
 
 
 def venue_of(b, lex, text: str, where: Sentence, lead: Sentence) -> Entity | None:
@@ -98,3 +99,23 @@ def _dateline_place(b, lex, text, lead: Sentence) -> Entity | None:
     span = (toks[0].start, toks[k - 1].end)
     return b.entity("Location", str(place[1]), surface=text[span[0] : span[1]], span=span,
                     sent=(lead.start, lead.end))
+
+
+def dateline_venue(b, body: list[Sentence], lead: Sentence) -> Entity | None:
+    """"Hưng Yên- Ngày 26.2, Đại tướng … đã đến chúc Tết …": the place of a dateline that opens the
+    report's text (a place, then a dash) is where what the report tells took place, unless the lead
+    names another place, also as a body's ("Hải Phòng- … UBND xã Vĩnh Thịnh tổ chức hội nghị": the
+    commune's, which the city's dateline does not place)."""
+    # (the first sentence of words: a date line "26/02/2026" may come before it)
+    s = next((x for x in body[:2] if any(t.is_word and not t.text.isdigit() for t in x.tokens)), None)
+    if s is None:
+        return None
+    first = next((p for p in s.places if p.start == 0 and not p.venue), None)
+    if first is None or first.end >= len(s.tokens) or s.tokens[first.end].text not in ("-", "–"):
+        return None
+    place = _location_at(b, s, first.start)
+    if place is None:
+        return None
+    others = {name_key(" ".join(t.text for t in lead.tokens[p.start : p.end])) for p in lead.places} | {
+        name_key(m.locality) for top in lead.orgs for m in top.walk() if m.locality}
+    return place if not others - {name_key(place.name), ""} else None

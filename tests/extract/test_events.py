@@ -719,3 +719,12 @@ def test_an_art_programme_or_an_exchange_is_an_event_dated_by_its_lead(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert [e.props.get("date") for e in events] == ["2025-02-02"]
     assert events[0].name.startswith("Chương trình nghệ thuật")
+
+
+def test_a_dateline_place_is_the_venue_unless_the_lead_names_another_place(run):
+    x = run("Bộ trưởng chúc Tết Hưng Yên\n26/02/2026\n\nHưng Yên- Ngày 26.2, Đại tướng Lương Tam Quang đã đến thăm và "
+            "chúc Tết Đảng bộ, chính quyền và nhân dân tỉnh Hưng Yên.")
+    assert {p for _, p, _ in rels(x, "HELD_AT")} == {"Hưng Yên"}
+    y = run("Bổ nhiệm cán bộ ở Hải Phòng\n25/02/2026\n\nHải Phòng- Ngày 25.2, UBND xã Vĩnh Thịnh tổ chức hội nghị công "
+            "bố các quyết định về công tác cán bộ.")
+    assert "Hải Phòng" not in {p for _, p, _ in rels(y, "HELD_AT")}
