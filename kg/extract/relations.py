@@ -20,6 +20,7 @@ from kg.extract.lexicon import HOME_COUNTRY, Lexicon, lexicon
 from kg.extract.meeting import main_event
 from kg.extract.naming import is_generic
 from kg.extract.org_mention import OrgMention
+from kg.extract.parents import bracketed_parents
 from kg.extract.proposals import proposals
 from kg.extract.sentence import Sentence
 from kg.extract.shared_places import implied_in_place
@@ -66,6 +67,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
                  if m.executive and id(m) in org_ent}
     structure(b, lex, executive)
     ministry_units(b, lex, sentences, org_ent)
+    bracketed_parents(b, lex, sentences, org_ent)
     subjects = {id(s): subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     reports_to(b, lex, sentences, org_ent, subjects)
     answerable(b, lex, sentences, org_ent, people)

@@ -104,3 +104,16 @@ def test_a_body_acting_on_another_bodys_proposal_is_the_one_it_reports_to(run):
     # no decider in the sentence, or a company proposing: no line
     assert not rels(run("Việc kỷ luật này dựa trên đề nghị của Ủy ban Kiểm tra Trung ương."), "REPORTS_TO")
     assert not rels(run("UBND tỉnh Nghệ An đã xem xét đề nghị của Công ty Hoàng Long."), "REPORTS_TO")
+
+
+def test_a_parent_written_in_brackets_or_after_a_dash(run):
+    for text, link in [
+        ("Kết quả giám định tại Viện Khoa học Hình sự (Bộ Công an) là số 8.", ("Viện Khoa học Hình sự", "Bộ Công an")),
+        ("Ông từng là Sư đoàn trưởng Sư đoàn 316 (Quân khu 2).", ("Sư đoàn 316", "Quân khu 2")),
+        ("Ngày 15/9, Cơ quan Cảnh sát điều tra (C 46, Bộ Công an) khởi tố vụ án.",
+         ("Cơ quan Cảnh sát điều tra", "Bộ Công an")),
+        ("Ông Thanh đến Cơ quan An ninh điều tra - Bộ Công an đầu thú.", ("Cơ quan An ninh điều tra", "Bộ Công an")),
+    ]:
+        assert link in {(a, b) for a, b, _ in rels(run(text), "PART_OF")}, text
+    # a dash also joins the bodies of a list: only a ministry after it is a parent
+    assert not rels(run("Huyện ủy - HĐND - UBND huyện Nam Đàn họp."), "PART_OF")

@@ -1,0 +1,53 @@
+"""A body's parent written right after it, in brackets or after a dash: "Viện Khoa học Hình sự (Bộ Công
+an)", "Sư đoàn 316 (Quân khu 2)", "Cơ quan Cảnh sát điều tra (C 46, Bộ Công an)", "Cơ quan An ninh điều
+tra - Bộ Công an". After a dash only a ministry is read as the parent: dashes also join the bodies of a
+list ("Huyện ủy - HĐND - UBND huyện"). Ministry units without a parent are kg.extract.body_links'."""
+
+from __future__ import annotations
+
+import itertools
+
+from kg.extract.body_links import _rank, is_ministry
+from kg.extract.build import Builder
+from kg.extract.lexicon import Lexicon
+from kg.extract.sentence import Sentence
+from kg.extract.tokens import phrase_keys
+from kg.model import Entity
+
+_CODE_WORDS = 2  # a unit's code before the parent in the brackets: "(C 46, Bộ Công an)", "(K20, …)"
+
+
+def bracketed_parents(b: Builder, lex: Lexicon, sentences: list[Sentence], org_ent: dict[int, Entity]) -> None:
+    for s in sentences:
+        toks = s.tokens
+        tops = sorted((m for m in s.orgs if id(m) in org_ent), key=lambda m: m.start)
+        for child, parent in itertools.pairwise(tops):
+            if child.end >= len(toks) or parent.end > len(toks):
+                continue
+            opening = toks[child.end].text
+            if opening == "(":
+                between = toks[child.end + 1 : parent.start]
+                code = not between or (len(between) <= _CODE_WORDS + 1 and between[-1].text == "," and all(
+                    t.text.isupper() or t.text.isdigit() or t.text[:1].isupper() for t in between[:-1]))
+                if not code or parent.end >= len(toks) or toks[parent.end].text != ")":
+                    continue
+                if _rank(lex, parent) < _rank(lex, child):
+                    continue  # "Bộ Công an (Cục C03)": a unit of the body, not its parent
+            elif opening in ("-", "–") and parent.start == child.end + 1:
+                if not is_ministry(lex, org_ent[id(parent)]) or is_ministry(lex, org_ent[id(child)]):
+                    continue
+            else:
+                continue
+            _link(b, lex, org_ent[id(child)], org_ent[id(parent)], (s.start, s.end))
+
+
+def _link(b: Builder, lex: Lexicon, child: Entity, parent: Entity, sent: tuple[int, int]) -> None:
+    if child.id == parent.id or child.props.get("foreign") != parent.props.get("foreign"):
+        return
+    entry = lex.org_by_key.get(phrase_keys(child.name))
+    if entry is not None and (entry.part_of or entry.reports_to):
+        return  # the data says where it stands (kg.extract.body_links.structure)
+    companies = tuple(lex.words["company_heads"])
+    if parent.name.startswith(companies) and not child.name.startswith(companies):
+        return  # a body in brackets after a company is its owner's short form, not a parent
+    b.relate("PART_OF", child, parent, sent, 0.6)
