@@ -67,7 +67,7 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             parent = org_ent.get(id(nxt)) if nxt is not None else None
             # the body written right after it is its parent, a ministry or not ("Vụ Tuyên truyền, Ban
             # Tuyên giáo Trung ương", "Cục Chính trị, Quân khu 9", "Phòng Tổ chức, Sở Nội vụ")
-            if parent is not None and nxt.start > top.end and _rank(lex, nxt) > _rank(lex, top) and all(
+            if parent is not None and nxt.start > top.end and unit_rank(lex, nxt) > unit_rank(lex, top) and all(
                     t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
                 b.relate("PART_OF", e, parent, (s.start, s.end), 0.6)
                 written.add(e.id)
@@ -82,7 +82,7 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             b.relate("PART_OF", e, b.entities[target], (s.start, s.end), 0.6)
 
 
-def _rank(lex, m: OrgMention) -> int:
+def unit_rank(lex, m: OrgMention) -> int:
     """How high a body stands among units (data: unit_ranks); any other body above them all."""
     ranks = lex.words["unit_ranks"]
     return ranks.get(m.head, len(ranks)) if m.kind == "named" else len(ranks)

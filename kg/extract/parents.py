@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 
-from kg.extract.body_links import _rank, is_ministry
+from kg.extract.body_links import is_ministry, unit_rank
 from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon
 from kg.extract.sentence import Sentence
@@ -31,7 +31,7 @@ def bracketed_parents(b: Builder, lex: Lexicon, sentences: list[Sentence], org_e
                     t.text.isupper() or t.text.isdigit() or t.text[:1].isupper() for t in between[:-1]))
                 if not code or parent.end >= len(toks) or toks[parent.end].text != ")":
                     continue
-                if _rank(lex, parent) < _rank(lex, child):
+                if unit_rank(lex, parent) < unit_rank(lex, child):
                     continue  # "Bộ Công an (Cục C03)": a unit of the body, not its parent
             elif opening in ("-", "–") and parent.start == child.end + 1:
                 if not is_ministry(lex, org_ent[id(parent)]) or is_ministry(lex, org_ent[id(child)]):
