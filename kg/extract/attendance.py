@@ -8,7 +8,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_VA, tokenize, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, tokenize, word_key
 from kg.model import Entity, make_id
 from kg.text import name_key
 
@@ -68,7 +68,10 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
             in_lead = s is lead and ent.id not in to_press and not (press and not spoke and not spokesperson(lex, p))
             questioned = 0 <= asked_from < p.start and not _recalled(s, year)
-            if in_lead or attendance or spoke or posted or visited or questioned:
+            # (not one named as an owner, unless the sentence marks attendance: "nhắc lại phát biểu của Tổng Bí
+            # thư A", "món quà của Chủ tịch nước B" tell of someone who need not be there)
+            if (in_lead or attendance or spoke or posted or visited or questioned) and (
+                    attendance or not _owner(lex, s, p)):
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several
@@ -179,14 +182,28 @@ def _verb_before(s: Sentence, p, verbs) -> bool:
     return any(verbs.match(s.tokens, k) for k in range(max(0, first - 5), first))
 
 
-def _addressed(lex, s: Sentence, p) -> bool:
-    """Is the person the one words are sent to ("gửi lời thăm hỏi tới Tổng Bí thư A"; data
-    addressee_markers right before the name or its titles), not the one who speaks?"""
+def _word_before(lex, s: Sentence, p) -> int:
+    """Index of the token right before the person's name, its titles and honorifics (-1 at the start)."""
     first = min([p.start, *(q.start for q in p.posts if q.start < p.start)])
     k = first - 1
     while k >= 0 and lex.phrases["honorifics"].ending_at(s.tokens, k + 1) >= 0 and k > 0:
         k = lex.phrases["honorifics"].ending_at(s.tokens, k + 1) - 1
+    return k
+
+
+def _addressed(lex, s: Sentence, p) -> bool:
+    """Is the person the one words are sent to ("gửi lời thăm hỏi tới Tổng Bí thư A"; data
+    addressee_markers right before the name or its titles), not the one who speaks?"""
+    k = _word_before(lex, s, p)
     return k >= 0 and lex.word_in(s.tokens[k], "addressee_markers")
+
+
+def _owner(lex, s: Sentence, p) -> bool:
+    """Is the person named as the owner of something ("phát biểu của Tổng Bí thư A", "món quà của Chủ
+    tịch nước B", "chính quyền của Tổng thống C"): "của" right before the name or its titles, not after
+    a word of presiding ("dưới sự điều hành của Chủ tịch Quốc hội A": A was there; data presiding_nouns)?"""
+    k = _word_before(lex, s, p)
+    return k >= 0 and s.tokens[k].keys[:1] == KEY_CUA and lex.phrases["presiding_nouns"].ending_at(s.tokens, k) < 0
 
 
 def press_conference(lex, name: str) -> bool:

@@ -98,3 +98,13 @@ def test_the_reports_source_named_before_the_lead_takes_no_part(run):
     bodies = {o for o, _, _ in rels(x, "PARTICIPATED_IN")}
     assert "Hội đồng Quốc phòng và An ninh" in bodies
     assert "Thông tấn xã Việt Nam" not in bodies
+
+
+def test_a_person_named_as_the_owner_of_something_did_not_attend(run):
+    x = run("Ngày 2/2, Hội đồng Lý luận Trung ương tổ chức hội thảo. Nhắc lại phát biểu của Tổng Bí thư Tô Lâm tại "
+            "phiên bế mạc, ông Nguyễn Xuân Thắng cho rằng cần làm ngay.")
+    assert not any(p == "Tô Lâm" for p, _, _ in rels(x, "ATTENDED"))
+    assert any(p == "Nguyễn Xuân Thắng" for p, _, _ in rels(x, "ATTENDED"))
+    # presiding is being there
+    y = run("Chiều 27/11, Quốc hội họp phiên toàn thể dưới sự điều hành của Chủ tịch Quốc hội Trần Thanh Mẫn.")
+    assert any(p == "Trần Thanh Mẫn" for p, _, _ in rels(y, "ATTENDED"))
