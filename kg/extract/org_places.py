@@ -180,7 +180,12 @@ class PlaceReading:
             loc = lex.locations.match(self.toks, end)
             # "huyện Đức Hòa": after a unit word a country's name ("Đức") is only the start of a place's
             if loc and not (str(loc[1]) in lex.countries and proper_name_end(self.toks, end) > loc[0]):
-                return f"{_loc_word(self.toks, j, end)} {loc[1]}", loc[0]
+                level = _loc_word(self.toks, j, end)
+                # a ward or commune keeps its written name: "phường Sài Gòn" (from July 2025) is a ward, not the
+                # city another name of which it is
+                commune = lex.admin is not None and level.lower() in lex.admin.tiers[2]
+                name = expand_surface(self.toks, end, loc[0]) if commune else loc[1]
+                return f"{level} {name}", loc[0]
             if end < len(self.toks) and self.toks[end].text.isdigit() and len(self.toks[end].text) <= 2:
                 return f"{_loc_word(self.toks, j, word[0])} {self.toks[end].text}", end + 1  # "quận 1"
             # "TP. Hồ Chí Minh": a name that reads as a person's is the city its level word names

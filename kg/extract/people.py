@@ -322,6 +322,9 @@ class PeopleParser(PostReading, NameShapes):
             elif j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and (
                     toks[j + 1].text.isupper() and self._full_name_at(j + 3)):
                 j += 3  # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Ngô Minh Sơn": the body's short form
+            elif j + 2 < len(toks) and toks[j].text == "," and (place := self.orgs.locality_after(j + 1)) and (
+                    self._full_name_at(place[1])):
+                j = place[1]  # "Chủ tịch UBND phường Hạc Thành, tỉnh Thanh Hóa Nguyễn Văn A": the address
             elif (k := self._named_after(j)) > j:
                 j = k  # "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với ông A"
             elif not any(p.role in self.lex.words["staff_titles"] for p in posts) and (

@@ -131,3 +131,14 @@ def test_a_capitalized_unit_word_names_a_place_when_a_known_units_name_follows(r
     # elsewhere a capitalized unit word is another word ("Huyện Đoàn": the district's Youth Union)
     y = run("Đó là vấn đề Xã Hội của cả nước.")
     assert not names(y, "Location")
+
+
+def test_a_ward_keeps_its_written_name_where_it_is_also_a_citys_other_name(run):
+    # "phường Sài Gòn" is a ward of Ho Chi Minh City from 1 July 2025, not the city
+    x = run("Ông Nguyễn Văn An, Chủ tịch UBND phường Sài Gòn, TP.HCM cho biết.")
+    assert ("Nguyễn Văn An", "Ủy ban nhân dân phường Sài Gòn", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_title_then_its_bodys_address_then_the_holder(run):
+    x = run("Chủ tịch UBND phường Hạc Thành, tỉnh Thanh Hóa Nguyễn Văn Em phát biểu.")
+    assert ("Nguyễn Văn Em", "Ủy ban nhân dân phường Hạc Thành", "Chủ tịch") in rels(x, "HOLDS_POSITION")
