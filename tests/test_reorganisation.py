@@ -70,3 +70,17 @@ def test_a_bad_record_is_a_typed_error(tmp_path, monkeypatch):
     )
     with pytest.raises(KgError):
         bodies()
+
+
+def test_every_national_body_of_the_2025_changes_is_known_to_the_extractor_by_its_name():
+    # a body the reorganisation data names must also be recognised in text (data/organizations.yaml);
+    # local tiers ("Ủy ban nhân dân cấp huyện") and regional courts are kinds of bodies, not names
+    from kg.extract.lexicon import lexicon
+    from kg.extract.tokens import phrase_keys
+    from kg.reorganisation import bodies
+
+    national = {"party_committee", "party_commission", "ministry", "government_agency", "na_committee"}
+    lex = lexicon()
+    unknown = [b.name for b in bodies() if b.kind in national and b.change != "ended"
+               and phrase_keys(b.name) not in lex.org_by_key]
+    assert unknown == []

@@ -898,3 +898,11 @@ def test_a_known_body_then_a_verb_then_another_body_are_two_bodies(run):
 def test_numbered_military_units_of_every_echelon(run):
     x = run("Cử tri thuộc Hải đoàn 128 và Tiểu đoàn DK1, Đại đội 3 đã bỏ phiếu tại trụ sở Hải đoàn 129.")
     assert {"Hải đoàn 128", "Tiểu đoàn DK1", "Đại đội 3"} <= names(x, "Organization")
+
+
+def test_the_2025_party_committees_and_renamed_assembly_committees_are_known_bodies(run):
+    x = run("Ông Trần Cẩm Tú, Bí thư Đảng ủy các cơ quan Đảng Trung ương dự. Chủ nhiệm Ủy ban Công tác đại biểu "
+            "Nguyễn Thanh Hải phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Cẩm Tú", "Đảng ủy các cơ quan Đảng Trung ương", "Bí thư") in posts
+    assert ("Nguyễn Thanh Hải", "Ủy ban Công tác đại biểu của Quốc hội", "Chủ nhiệm") in posts
