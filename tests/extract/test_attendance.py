@@ -108,3 +108,10 @@ def test_a_person_named_as_the_owner_of_something_did_not_attend(run):
     # presiding is being there
     y = run("Chiều 27/11, Quốc hội họp phiên toàn thể dưới sự điều hành của Chủ tịch Quốc hội Trần Thanh Mẫn.")
     assert any(p == "Trần Thanh Mẫn" for p, _, _ in rels(y, "ATTENDED"))
+
+
+def test_a_national_hero_honoured_at_a_ceremony_is_not_an_attendee(run):
+    x = run("Lễ dâng hương\n29/09/2024\n\nSáng 29/9, tỉnh Kiên Giang tổ chức lễ dâng hương tưởng niệm Anh hùng dân tộc "
+            "Nguyễn Trung Trực. Nguyên Thủ tướng Nguyễn Tấn Dũng dâng hương Anh hùng dân tộc Nguyễn Trung Trực.")
+    attendees = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Nguyễn Trung Trực" not in attendees and "Nguyễn Tấn Dũng" in attendees
