@@ -111,7 +111,9 @@ def test_a_person_named_as_the_owner_of_something_did_not_attend(run):
 
 
 def test_a_national_hero_honoured_at_a_ceremony_is_not_an_attendee(run):
-    x = run("Lễ dâng hương\n29/09/2024\n\nSáng 29/9, tỉnh Kiên Giang tổ chức lễ dâng hương tưởng niệm Anh hùng dân tộc "
-            "Nguyễn Trung Trực. Nguyên Thủ tướng Nguyễn Tấn Dũng dâng hương Anh hùng dân tộc Nguyễn Trung Trực.")
+    x = run("Dâng hương tưởng niệm Anh hùng dân tộc Nguyễn Trung Trực\n29/09/2024\n\nDự lễ có nguyên Thủ tướng Chính "
+            "phủ Nguyễn Tấn Dũng; Bí thư Tỉnh ủy Kiên Giang Đỗ Thanh Bình. Tại lễ dâng hương, Phó Chủ tịch UBND "
+            "tỉnh Kiên Giang Nguyễn Lưu Trung đã đọc diễn văn công đức Anh hùng dân tộc Nguyễn Trung Trực; nhấn mạnh "
+            "hai chiến công.")
     attendees = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Nguyễn Trung Trực" not in attendees and "Nguyễn Tấn Dũng" in attendees
