@@ -13,7 +13,10 @@ from kg.resources import data_dir
 
 DEFAULT_EXTRACTOR = "kg.extract:extract"
 # what decides the rows stored for a report: the readers, normalization, the rules, and the
-# resolution keys computed before writing
+# resolution keys computed before writing. Not kg/store/sentences.py: it decides how evidence is
+# encoded in the rows, not what they say, and a new encoding is a schema version with a migration
+# that converts the stored rows (kg.store.schema), which re-reading the files would not (a report
+# whose file is gone stays stored)
 _CODE = ("sources", "text", "extract", "resolve.py", "resources.py", "store/prepared.py", "model.py")
 
 

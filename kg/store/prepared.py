@@ -17,6 +17,7 @@ from kg import resolve
 from kg.errors import StoreError
 from kg.model import Entity, Evidence, Extraction
 from kg.store import reprints
+from kg.store.sentences import Sentences
 
 DOC_LOCAL_ID = "__report__"  # the local id of a Document entity the store adds to a report
 
@@ -45,6 +46,7 @@ class Prepared:
     facts: list[tuple[int, str, str, str, str, str, str, float]] = field(default_factory=list)
     person_keys: set[str] = field(default_factory=set)
     signature: bytes | None = None  # MinHash of the text, to find reprints (kg.store.reprints)
+    sentences: bytes = b""  # the evidence's sentences, each once (the row of `sentences`, kg.store.sentences)
 
 
 def report_date(stated: str | None, documents: list[Entity], entities: Iterable[Entity]) -> str | None:
@@ -58,13 +60,12 @@ def report_date(stated: str | None, documents: list[Entity], entities: Iterable[
     return main.pop() if len(main) == 1 else None
 
 
-def _evidence(items: list[Evidence]) -> str:
-    """Evidence as [start, end, text, sentence] arrays; the report is the row's (whatever id the
-    extractor wrote), and the sentence is "" when it is the text itself (relations)."""
-    return json.dumps(
-        [[ev.start, ev.end, ev.text, "" if ev.sentence in ("", ev.text) else ev.sentence] for ev in items],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+def _evidence(items: list[Evidence], table: Sentences) -> str:
+    """Evidence as [start, end, text, sentence] items, encoded against the report's sentences
+    (kg.store.sentences); the report is the row's (whatever id the extractor wrote), and the
+    sentence is "" when it is the text itself (relations)."""
+    return table.encode([ev.start, ev.end, ev.text, "" if ev.sentence in ("", ev.text) else ev.sentence]
+                        for ev in items)
 
 
 def _entities(extraction: Extraction, doc_id: str) -> dict[str, Entity]:
@@ -110,6 +111,7 @@ def prepare(extraction: Extraction) -> Prepared:
                 raise StoreError(f"{doc_id}: {rel.type} relation refers to unknown entity {end!r}")
 
     keys: dict[str, str] = {}
+    table = Sentences()  # the report's evidence sentences, filled as its rows are made
     gids: dict[str, str] = {}  # local id -> global id (all but persons)
     doc_gid = resolve.document_id(doc_id)
     issuers: dict[str, list[str]] = {}  # directive -> the bodies this report says issued it
@@ -144,7 +146,7 @@ def prepare(extraction: Extraction) -> Prepared:
             context = dumps({k: sorted(v) for k, v in ctx.items()}) if ctx and any(ctx.values()) else ""
         prep.mentions.append(
             (doc_id, local_id, ent.type, keys[local_id], gids.get(local_id, ""), ent.name, dumps(ent.aliases),
-             dumps(ent.props), _evidence(ent.evidence), context)
+             dumps(ent.props), _evidence(ent.evidence, table), context)
         )
         for name in [ent.name, *ent.aliases]:
             for key in dict.fromkeys((resolve.lookup_key(name), resolve.folded_key(name))):
@@ -153,6 +155,7 @@ def prepare(extraction: Extraction) -> Prepared:
     for seq, rel in enumerate(extraction.relations):
         prep.facts.append(
             (seq, rel.type, rel.source, rel.target, dumps(dict(rel.props)), str(rel.props.get("role", "") or ""),
-             _evidence(rel.evidence), float(rel.confidence))
+             _evidence(rel.evidence, table), float(rel.confidence))
         )
+    prep.sentences = table.blob()
     return prep

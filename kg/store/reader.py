@@ -11,7 +11,7 @@ from typing import Any
 
 from kg import resolve
 from kg.model import DocumentInfo, Entity, Graph, Relation
-from kg.store import judgements, reprints, splits
+from kg.store import judgements, reprints, sentences, splits
 from kg.store.judgements import REJECTED, Judgement, Rules
 from kg.store.merge import FactRow, MentionRow, merge_entity, merge_relation, report_order
 
@@ -29,18 +29,27 @@ def _json(text: str) -> Any:
     return json.loads(text)
 
 
-def _mention(row: tuple, evidence: bool) -> tuple[str, str, MentionRow]:
+def _sentences(conn: sqlite3.Connection, rows: list[tuple], doc_at: int) -> dict[str, list[str]]:
+    """The sentence lists of the reports of `rows` (each row's report id at `doc_at`), to decode
+    their evidence with."""
+    return sentences.load(conn, {r[doc_at] for r in rows}) if rows else {}
+
+
+def _mention(row: tuple, texts: dict[str, list[str]] | None) -> tuple[str, str, MentionRow]:
+    """A mention row; its evidence decoded with `texts` (None: without evidence)."""
     gid, local_id, doc, date, etype, name, aliases, props, ev = row
     return gid, local_id, MentionRow(
-        doc, report_order(date, doc), etype, name, _json(aliases), _json(props), _json(ev) if evidence else []
+        doc, report_order(date, doc), etype, name, _json(aliases), _json(props),
+        sentences.decode(ev, texts.get(doc, [])) if texts is not None else []
     )
 
 
-def _fact(row: tuple, evidence: bool, stories: dict[str, str]) -> tuple[str, FactRow, str, str]:
+def _fact(row: tuple, texts: dict[str, list[str]] | None, stories: dict[str, str]) -> tuple[str, FactRow, str, str]:
+    """A fact row; its evidence decoded with `texts` (None: without evidence)."""
     rkey, doc, date, seq, rtype, source, target, props, ev, conf, source_local, target_local = row
     return rkey, FactRow(
-        doc, report_order(date, doc), seq, rtype, source, target, _json(props), _json(ev) if evidence else [], conf,
-        stories.get(doc, ""),
+        doc, report_order(date, doc), seq, rtype, source, target, _json(props),
+        sentences.decode(ev, texts.get(doc, [])) if texts is not None else [], conf, stories.get(doc, ""),
     ), source_local, target_local
 
 
@@ -105,13 +114,15 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
     dates = {doc: info.date for doc, info in graph.documents.items()}
     stories = reprints.stories(conn)
     ev = "evidence" if evidence else "'[]'"
+    texts = sentences.load(conn) if evidence else {}  # every report's: the graph holds them all anyway
     mentions: dict[str, list[MentionRow]] = defaultdict(list)
     own: dict[str, list[MentionRow]] = defaultdict(list)  # an entity others merged into: its own rows
     targets = rules.members
     for gid, local_id, doc, etype, name, aliases, props, evs in conn.execute(
         f"SELECT gid, local_id, doc, type, name, aliases, props, {ev} FROM mentions"
     ):
-        row = MentionRow(doc, report_order(dates.get(doc), doc), etype, name, _json(aliases), _json(props), _json(evs))
+        row = MentionRow(doc, report_order(dates.get(doc), doc), etype, name, _json(aliases), _json(props),
+                         sentences.decode(evs, texts.get(doc, [])))
         at = rules.place(doc, local_id, gid)
         mentions[at].append(row)
         if gid in targets and at == gid:
@@ -119,8 +130,9 @@ def _assemble(conn: sqlite3.Connection, evidence: bool) -> tuple[Graph, dict[str
     for gid in sorted(mentions):
         graph.entities[gid] = _merge_mentions(gid, mentions.pop(gid), own.get(gid), rules, evidence)
     rows = (
-        (rkey, FactRow(doc, report_order(dates.get(doc), doc), seq, rtype, source, target, _json(props), _json(evs),
-                       conf, stories.get(doc, "")), source_local, target_local)
+        (rkey, FactRow(doc, report_order(dates.get(doc), doc), seq, rtype, source, target, _json(props),
+                       sentences.decode(evs, texts.get(doc, [])), conf, stories.get(doc, "")), source_local,
+         target_local)
         for rkey, doc, seq, rtype, source, target, props, evs, conf, source_local, target_local in conn.execute(
             f"SELECT rkey, doc, seq, type, source, target, props, {ev}, confidence, source_local, target_local "
             "FROM facts")
@@ -169,9 +181,11 @@ def _merge_facts(rows: Iterable[tuple[str, FactRow, str, str]], rules: Rules,
 
 
 def _entity_rows(conn: sqlite3.Connection, gids: set[str], evidence: bool) -> list[tuple[str, str, MentionRow]]:
-    return [_mention(r, evidence) for r in conn.execute(
+    rows = conn.execute(
         f"SELECT {_MENTION_COLS} FROM mentions m JOIN documents d ON d.id = m.doc "
-        "WHERE m.gid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(gids)),))]
+        "WHERE m.gid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(gids)),)).fetchall()
+    texts = _sentences(conn, rows, 2) if evidence else None
+    return [_mention(r, texts) for r in rows]
 
 
 def entity(conn: sqlite3.Connection, gid: str, *, evidence: bool = True, rules: Rules | None = None) -> Entity | None:
@@ -203,7 +217,8 @@ def relations_of(conn: sqlite3.Connection, gid: str) -> list[Relation]:
         "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,)
     ).fetchall()
     stories = reprints.stories(conn)
-    relations, aka = _merge_facts((_fact(r, True, stories) for r in rows), rules, True)
+    texts = _sentences(conn, rows, 1)
+    relations, aka = _merge_facts((_fact(r, texts, stories) for r in rows), rules, True)
     # a split may have moved some of these rows to another entity
     out = [r for r in rules.relations(relations, aka, include_rejected=True) if gid in (r.source, r.target)]
     return sorted(out, key=lambda r: (r.source != gid, r.type, r.target, r.source))
@@ -216,10 +231,12 @@ def relation_rows(conn: sqlite3.Connection, gid: str) -> list[tuple[Relation, li
     rules = rules_of(conn)
     gid = rules.canon(gid)
     group = json.dumps(sorted(rules.sources(gid)))
-    rows = [_fact(r, True, {}) for r in conn.execute(
+    stored = conn.execute(
         f"SELECT {_FACT_COLS} FROM facts f JOIN documents d ON d.id = f.doc WHERE f.rkey IN ("
         "SELECT rkey FROM facts WHERE source IN (SELECT value FROM json_each(?1)) "
-        "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,))]
+        "UNION SELECT rkey FROM facts WHERE target IN (SELECT value FROM json_each(?1)))", (group,)).fetchall()
+    texts = _sentences(conn, stored, 1)
+    rows = [_fact(r, texts, {}) for r in stored]
     relations, aka = _merge_facts(iter(rows), rules, False)
     kept = {r.id for r in rules.relations(relations, aka, include_rejected=False) if gid in (r.source, r.target)}
     # the same grouping _merge_facts makes (type, placed ends, normalized role), rows kept

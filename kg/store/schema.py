@@ -14,6 +14,8 @@ Tables:
 - names: every name and alias key of a mention, for lookups by name (kg show, kg path);
 - facts: one row per relation per report, its ends mapped to global ids, `rkey` grouping the
   same relation across reports;
+- sentences: each report's evidence sentences, once (kg.store.sentences): the evidence of its
+  mentions and facts points at them by index, with its offsets;
 - person_clusters: per person name key, the persons it stands for (kg.resolve.Cluster: bodies,
   events, first report), so a new report is resolved against a few clusters, not every mention;
 - paths: every file path that holds a report's content (one report per path; identical copies
@@ -45,10 +47,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kg.errors import StoreError
+from kg.store import sentences
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -196,9 +199,15 @@ def _v5_to_v6(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE judgements ADD COLUMN detail TEXT NOT NULL DEFAULT ''")
 
 
+def _v6_to_v7(conn: sqlite3.Connection) -> None:
+    """Version 7 stores each report's evidence sentences once (kg.store.sentences), not once per
+    mention and fact that cites them."""
+    sentences.migrate(conn)
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
-                                                        _v5_to_v6]
+                                                        _v5_to_v6, _v6_to_v7]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 
@@ -309,6 +318,7 @@ def _initialize(conn: sqlite3.Connection) -> None:
         + DDL
         + JUDGEMENTS_DDL
         + STORIES_DDL
+        + sentences.DDL + ";"
         + f"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA_VERSION}');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('state', 'empty');"

@@ -39,7 +39,7 @@ def _delete_report(conn: sqlite3.Connection, doc_id: str, changes: Changes) -> s
             keys.add(key)
     changes.old_rkeys.update(r[0] for r in conn.execute("SELECT rkey FROM facts WHERE doc=?", (doc_id,)))
     reprints.unlink(conn, doc_id)
-    for table in ("mentions", "names", "facts"):
+    for table in ("mentions", "names", "facts", "sentences"):
         conn.execute(f"DELETE FROM {table} WHERE doc=?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
     return keys
@@ -224,6 +224,7 @@ def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
         "INSERT INTO documents(id, sha256, date, info, added) VALUES (?, ?, ?, ?, ?)",
         (prep.doc_id, prep.sha256, prep.date, prep.info, now),
     )
+    conn.execute("INSERT INTO sentences(doc, texts) VALUES (?, ?)", (prep.doc_id, prep.sentences))
     removed = claim_paths(conn, prep.doc_id, prep.paths)
     reprints.link(conn, prep.doc_id, prep.signature)
     if keys:  # a changed report: its old persons may have held clusters together

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import StoreError
-from kg.store import Store, schema, upgrade_store
+from kg.store import Store, schema, sentences, upgrade_store
 
 V1 = Path(__file__).resolve().parent / "data" / "store-v1" / "kg.sqlite"
 
@@ -27,12 +27,26 @@ def old_store(tmp_path: Path) -> Path:
 
 
 def _tables(db: Path) -> dict[str, list[tuple]]:
+    """The rows of the graph's tables, each row's evidence as the items stored before version 7
+    ([start, end, text, sentence or ""]; a later store's decoded with its report's sentences)."""
     conn = sqlite3.connect(db)
     try:
-        tables = ("mentions", "names", "facts", "person_clusters")
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables}
+        texts = sentences.load(conn) if _has_table(conn, "sentences") else None
+        out = {}
+        for table in ("mentions", "names", "facts", "person_clusters"):
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            at = columns.index("evidence") if "evidence" in columns else -1
+            rows = [list(r) for r in conn.execute(f"SELECT * FROM {table}")]
+            for row in rows if at >= 0 else []:
+                row[at] = json.loads(row[at]) if texts is None else sentences.decode(row[at], texts[row[0]])
+            out[table] = sorted(json.dumps(row, ensure_ascii=False) for row in rows)
+        return out
     finally:
         conn.close()
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
 def _v1_documents(db: Path) -> dict[str, dict]:
@@ -57,7 +71,7 @@ def test_opening_an_old_store_upgrades_it_and_keeps_every_fact(old_store: Path, 
         docs = {d.id: d for d in store.documents()}
         graph = store.graph()
     assert f"upgraded the store from schema version 1 to {schema.SCHEMA_VERSION}" in caplog.text
-    assert _tables(db) == facts_before  # the facts are untouched
+    assert _tables(db) == facts_before  # the facts are untouched (their evidence's sentences moved, not changed)
     assert set(docs) == set(docs_before)
     for doc_id, old in docs_before.items():  # each report keeps every file it was found in
         assert docs[doc_id].paths == sorted(old["paths"])
@@ -122,8 +136,25 @@ def test_a_store_newer_than_kg_is_refused_untouched(old_store: Path) -> None:
     assert _v1_documents(db)  # still there, still version-1 shaped
 
 
+def _as_version_6(db: Path) -> None:
+    """Give a current store version 6's layout, as version 6 wrote it: each evidence item with its
+    text and sentence ("" when the text is the sentence), no table of sentences."""
+    conn = sqlite3.connect(db)
+    texts = sentences.load(conn)
+    for table, key in (("mentions", "local_id"), ("facts", "seq")):
+        rows = conn.execute(f"SELECT doc, {key}, evidence FROM {table}").fetchall()
+        conn.executemany(f"UPDATE {table} SET evidence=? WHERE doc=? AND {key}=?", [
+            (json.dumps(sentences.decode(ev, texts[doc]), ensure_ascii=False, separators=(",", ":")), doc, k)
+            for doc, k, ev in rows])
+    conn.execute("DROP TABLE sentences")
+    conn.execute("UPDATE meta SET value='6' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+
+
 def _as_version_4(db: Path) -> None:
     """Give a current store version 4's layout: an index on every mention's (type, key)."""
+    _as_version_6(db)
     conn = sqlite3.connect(db)
     conn.execute("DROP INDEX mentions_person_key")
     conn.execute("CREATE INDEX mentions_key ON mentions(type, key)")
@@ -170,6 +201,7 @@ def test_a_version_5_stores_judgements_keep_applying_and_take_a_detail_after_the
         store.put(small_report("a.txt", [("Lê Văn Bình", "Giám đốc", "Sở Tài chính tỉnh Nghệ An")]))
         judge.reject(store, "Lê Văn Bình", author="lan")
     db = tmp_path / "store" / "kg.sqlite"
+    _as_version_6(db)
     conn = sqlite3.connect(db)  # version 5's judgements table: no detail column
     conn.execute("ALTER TABLE judgements DROP COLUMN detail")
     conn.execute("UPDATE meta SET value='5' WHERE key='schema'")
@@ -182,3 +214,63 @@ def test_a_version_5_stores_judgements_keep_applying_and_take_a_detail_after_the
         assert judge.listing(store)[1].detail["sides"] == [[["a.txt", "lê văn bình"]],
                                                           [["a.txt", "sở tài chính tỉnh nghệ an"]]]
         assert schema.version_of(store.conn) == schema.SCHEMA_VERSION
+
+
+def _v6_store(tmp_path: Path) -> tuple[Path, list[str], dict[str, list[dict]]]:
+    """A version 6 store of the test reports and synthetic ones; its graph as read before, and one
+    person's entity and relations as `kg show` reads them."""
+    from tests.store.sample import canonical, filled_store, person_id, synthetic
+
+    with filled_store(tmp_path / "store") as store:
+        for i in range(4):
+            store.put(synthetic(i))
+        graph = canonical(store.graph())
+        thu = person_id("Nguyễn Đức Thụ")
+        show = {"entity": [store.entity(thu).to_dict()], "relations": [r.to_dict() for r in store.relations_of(thu)]}
+    _as_version_6(tmp_path / "store" / "kg.sqlite")
+    return tmp_path / "store", graph, show
+
+
+def test_a_version_6_store_keeps_every_piece_of_evidence_after_the_upgrade(tmp_path: Path, caplog) -> None:
+    from tests.store.sample import canonical, person_id
+
+    folder, graph, show = _v6_store(tmp_path)
+    db = folder / "kg.sqlite"
+    v6 = _tables(db)
+    conn = sqlite3.connect(db)
+    # version 6 repeats a sentence in every row it supports
+    assert conn.execute("SELECT COUNT(*) FROM facts WHERE instr(evidence, 'Tham dự có')").fetchone()[0] > 10
+    conn.close()
+    with caplog.at_level(logging.WARNING, logger="kg.store.schema"), Store.open(folder) as store:
+        assert canonical(store.graph()) == graph
+        thu = person_id("Nguyễn Đức Thụ")
+        assert [store.entity(thu).to_dict()] == show["entity"]
+        assert [r.to_dict() for r in store.relations_of(thu)] == show["relations"]
+    assert "from schema version 6 to 7" in caplog.text
+    assert _tables(db) == v6  # item for item, what version 6 held
+    conn = sqlite3.connect(db)
+    assert schema.version_of(conn) == schema.SCHEMA_VERSION
+    assert {r[0] for r in conn.execute("SELECT doc FROM sentences")} == {r[0] for r in
+                                                                        conn.execute("SELECT id FROM documents")}
+    assert conn.execute("SELECT COUNT(*) FROM facts WHERE instr(evidence, 'Tham dự có')").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_failed_upgrade_from_version_6_leaves_the_evidence_as_it_was(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, _, _ = _v6_store(tmp_path)
+    db = folder / "kg.sqlite"
+    before = _tables(db)
+    real = sentences.migrate
+
+    def half_done(conn: sqlite3.Connection) -> None:  # every row re-encoded, then a fault
+        real(conn)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(sentences, "migrate", half_done)
+    with pytest.raises(StoreError, match="upgrade failed, the store is as it was"):
+        upgrade_store(folder)
+    conn = sqlite3.connect(db)
+    assert schema.version_of(conn) == 6 and not _has_table(conn, "sentences")
+    conn.close()
+    assert _tables(db) == before
