@@ -45,6 +45,8 @@ Layout of a store folder:
               its `stories` and `story_bands` tables hold each report's MinHash signature, the story
               it is a reprint of and its LSH band keys (kg.store.reprints: reprints are found when a
               report is stored, and a relation counts its independent reports, prop `reports`);
+              its `sentences` table holds each report's evidence sentences once (kg.store.sentences),
+              which the evidence of its mentions and facts points at;
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
 - derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it

@@ -226,9 +226,22 @@ def _v6_store(tmp_path: Path) -> tuple[Path, list[str], dict[str, list[dict]]]:
             store.put(synthetic(i))
         graph = canonical(store.graph())
         thu = person_id("Nguyễn Đức Thụ")
-        show = {"entity": [store.entity(thu).to_dict()], "relations": [r.to_dict() for r in store.relations_of(thu)]}
+        show = {"entity": [store.entity(thu).to_dict()], "relations": [r.to_dict() for r in store.relations_of(thu)],
+                "derived": _derived(store)}
     _as_version_6(tmp_path / "store" / "kg.sqlite")
     return tmp_path / "store", graph, show
+
+
+def _derived(store: Store) -> list[dict]:
+    """Every relation's evidence as the derived stores hold it (SPARQL and Cypher)."""
+    from kg import query
+
+    sparql = query.sparql(store, "SELECT ?f ?doc ?start ?end ?sentence ?text WHERE { ?f kg:evidence ?e . "
+                                 "?e kg:sentence ?sentence ; prov:wasQuotedFrom ?doc ; kg:start ?start ; kg:end ?end "
+                                 "OPTIONAL { ?e kg:text ?text } }")
+    cypher = query.cypher(store, "MATCH ()-[r]->() RETURN r.id, r.docs, r.sentences, r.spans")
+    assert sparql.rows and cypher.rows
+    return [sorted(map(str, sparql.rows)), sorted(map(str, cypher.rows))]
 
 
 def test_a_version_6_store_keeps_every_piece_of_evidence_after_the_upgrade(tmp_path: Path, caplog) -> None:
@@ -246,6 +259,7 @@ def test_a_version_6_store_keeps_every_piece_of_evidence_after_the_upgrade(tmp_p
         thu = person_id("Nguyễn Đức Thụ")
         assert [store.entity(thu).to_dict()] == show["entity"]
         assert [r.to_dict() for r in store.relations_of(thu)] == show["relations"]
+        assert _derived(store) == show["derived"]  # rebuilt for the upgraded state: the same evidence
     assert "from schema version 6 to 7" in caplog.text
     assert _tables(db) == v6  # item for item, what version 6 held
     conn = sqlite3.connect(db)
