@@ -522,3 +522,8 @@ def test_titles_after_a_deputys_constituency_in_brackets_are_the_deputys(run):
     x = run("Đại biểu Nguyễn Thanh Hồng (Bình Dương), Ủy viên Thường trực Ủy ban Quốc phòng và An ninh, chất vấn.")
     assert ("Nguyễn Thanh Hồng", "Ủy ban Quốc phòng và An ninh của Quốc hội", "Ủy viên Thường trực") in rels(
         x, "HOLDS_POSITION")
+
+
+def test_phat_is_a_given_name_and_only_phat_bieu_runs_a_caption_into_a_sentence(run):
+    assert "Cao Đức Phát" in names(run("Ông Cao Đức Phát trả lời chất vấn."), "Person")
+    assert "Phạm Minh Chính" in names(run("Thủ tướng Phạm Minh Chính Phát biểu tại hội nghị, ông nhấn mạnh."), "Person")
