@@ -116,8 +116,10 @@ class NameEnds(PlaceReading):
             if self.lex.plural_before(toks, k + 1) and (noun := self.lex.phrases["remit_openers"].match(toks, k + 1)):
                 k = noun[0]  # "… đầu tư xây dựng các công trình giao thông": the plural of the remit's own noun
                 continue
-            if t.text == "," and (end := self._listed_remit(k + 1)) is not None:
-                k = end  # "… công trình giao thông, nông nghiệp tỉnh Bắc Giang": its fields, then its place
+            if (t.text == "," or t.keys[:1] == KEY_VA) and (end := self._listed_remit(k + 1)) is not None:
+                # "… công trình giao thông, nông nghiệp tỉnh Bắc Giang", "… hạ tầng kỹ thuật và nông nghiệp
+                # thành phố Hà Nội": its fields, then its place
+                k = end
                 continue
             if t.text == "-" and 0 < k < len(toks) - 1 and toks[k + 1].text.isdigit() and toks[k - 1].is_word:
                 k += 1  # "Covid-19"

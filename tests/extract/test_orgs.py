@@ -906,3 +906,9 @@ def test_the_2025_party_committees_and_renamed_assembly_committees_are_known_bod
     posts = rels(x, "HOLDS_POSITION")
     assert ("Trần Cẩm Tú", "Đảng ủy các cơ quan Đảng Trung ương", "Bí thư") in posts
     assert ("Nguyễn Thanh Hải", "Ủy ban Công tác đại biểu của Quốc hội", "Chủ nhiệm") in posts
+
+
+def test_a_project_boards_remit_runs_over_cong_trinh_and_a_second_field_to_its_place(run):
+    x = run("Ban Quản lý dự án đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp thành phố Hà Nội báo cáo.")
+    assert ("Ban Quản lý dự án đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp thành phố Hà Nội"
+            in names(x, "Organization"))
