@@ -67,8 +67,10 @@ def ministry_units(b, lex, sentences, org_ent) -> None:
             parent = org_ent.get(id(nxt)) if nxt is not None else None
             # the body written right after it is its parent, a ministry or not ("Vụ Tuyên truyền, Ban
             # Tuyên giáo Trung ương", "Cục Chính trị, Quân khu 9", "Phòng Tổ chức, Sở Nội vụ")
+            # (not a unit of its own kind that a list names next: "Cục Đầu tư nước ngoài, Trung tâm Xúc tiến …")
             if parent is not None and nxt.start > top.end and unit_rank(lex, nxt) > unit_rank(lex, top) and all(
-                    t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]):
+                    t.text in (",", "(", "-", "–") for t in s.tokens[top.end : nxt.start]) and not (
+                    nxt.kind == "named" and nxt.head in lex.words["unit_peer_heads"]):
                 b.relate("PART_OF", e, parent, (s.start, s.end), 0.6)
                 written.add(e.id)
             elif top.locality or ((entry := lex.org_by_key.get(phrase_keys(e.name))) and entry.part_of):

@@ -1,7 +1,8 @@
-"""A body's parent written right after it, in brackets or after a dash: "Viện Khoa học Hình sự (Bộ Công
-an)", "Sư đoàn 316 (Quân khu 2)", "Cơ quan Cảnh sát điều tra (C 46, Bộ Công an)", "Cơ quan An ninh điều
-tra - Bộ Công an". After a dash only a ministry is read as the parent: dashes also join the bodies of a
-list ("Huyện ủy - HĐND - UBND huyện"). Ministry units without a parent are kg.extract.body_links'."""
+"""A body's parent written right after it, in brackets, after "thuộc" or after a dash: "Viện Khoa học
+Hình sự (Bộ Công an)", "Viện MEMO thuộc Viện Hàn lâm Khoa học Nga", "Sư đoàn 316 (Quân khu 2)", "Cơ quan
+Cảnh sát điều tra (C 46, Bộ Công an)", "Cơ quan An ninh điều tra - Bộ Công an". After a dash only a
+ministry is read as the parent: dashes also join the bodies of a list ("Huyện ủy - HĐND - UBND huyện").
+Ministry units without a parent are kg.extract.body_links'."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from kg.extract.body_links import is_ministry, unit_rank
 from kg.extract.build import Builder
 from kg.extract.lexicon import Lexicon
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import phrase_keys
+from kg.extract.tokens import phrase_keys, word_key
 from kg.model import Entity
+from kg.text import name_key
 
+_THUOC = (word_key("thuộc"),)
 _CODE_WORDS = 2  # a unit's code before the parent in the brackets: "(C 46, Bộ Công an)", "(K20, …)"
 
 
@@ -36,6 +39,8 @@ def bracketed_parents(b: Builder, lex: Lexicon, sentences: list[Sentence], org_e
             elif opening in ("-", "–") and parent.start == child.end + 1:
                 if not is_ministry(lex, org_ent[id(parent)]) or is_ministry(lex, org_ent[id(child)]):
                     continue
+            elif toks[child.end].keys[:1] == _THUOC and parent.start == child.end + 1:
+                pass  # "Viện MEMO thuộc Viện Hàn lâm Khoa học Nga" ("trực thuộc" states a line: body_links.reports_to)
             else:
                 continue
             _link(b, lex, org_ent[id(child)], org_ent[id(parent)], (s.start, s.end))
@@ -44,6 +49,8 @@ def bracketed_parents(b: Builder, lex: Lexicon, sentences: list[Sentence], org_e
 def _link(b: Builder, lex: Lexicon, child: Entity, parent: Entity, sent: tuple[int, int]) -> None:
     if child.id == parent.id or child.props.get("foreign") != parent.props.get("foreign"):
         return
+    if name_key(child.name) in name_key(parent.name):
+        return  # "đại biểu Quốc hội thuộc Đoàn đại biểu Quốc hội tỉnh X": the deputy's, a body of the first one
     entry = lex.org_by_key.get(phrase_keys(child.name))
     if entry is not None and (entry.part_of or entry.reports_to):
         return  # the data says where it stands (kg.extract.body_links.structure)

@@ -117,3 +117,17 @@ def test_a_parent_written_in_brackets_or_after_a_dash(run):
         assert link in {(a, b) for a, b, _ in rels(run(text), "PART_OF")}, text
     # a dash also joins the bodies of a list: only a ministry after it is a parent
     assert not rels(run("Huyện ủy - HĐND - UBND huyện Nam Đàn họp."), "PART_OF")
+
+
+def test_thuoc_ends_a_bodys_name_and_names_its_parent(run):
+    x = run("Ông từng làm việc tại Viện MEMO thuộc Viện Hàn lâm Khoa học Nga.")
+    assert ("Viện MEMO", "Viện Hàn lâm Khoa học Nga") in {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    # a unit listed before another of its kind is not that one's department
+    y = run("Bộ KH&ĐT giao Cục Đầu tư nước ngoài, Trung tâm Xúc tiến đầu tư phía Bắc thuộc Cục Đầu tư nước ngoài triển "
+            "khai thực hiện.")
+    links = {(a, b) for a, b, _ in rels(y, "PART_OF")}
+    assert ("Trung tâm Xúc tiến đầu tư phía Bắc", "Cục Đầu tư nước ngoài") in links
+    assert ("Cục Đầu tư nước ngoài", "Trung tâm Xúc tiến đầu tư phía Bắc") not in links
+    # a deputy "thuộc" a delegation: the deputy's, not the Assembly's
+    z = run("Ông Trần Đình Văn, đại biểu Quốc hội thuộc Đoàn đại biểu Quốc hội tỉnh Lâm Đồng xin thôi nhiệm vụ.")
+    assert ("Quốc hội", "Đoàn đại biểu Quốc hội tỉnh Lâm Đồng") not in {(a, b) for a, b, _ in rels(z, "PART_OF")}
