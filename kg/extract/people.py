@@ -8,6 +8,7 @@ title. A title before a list of names applies to each name.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.chain_bodies import fill_chain_bodies
@@ -21,6 +22,8 @@ from kg.extract.tokens import KEY_KIEM, KEY_VA, Token, name_text, spelled_on, wo
 
 _NOW = {(word_key("hiện"),), (word_key("nay"),), (word_key("thời"),)}
 _LA = (word_key("là"),)
+_NAM = (word_key("năm"),)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _TITLE_FIRSTS: dict[int, frozenset[str]] = {}
@@ -325,6 +328,9 @@ class PeopleParser(PostReading, NameShapes):
             elif j + 2 < len(toks) and toks[j].text == "," and (place := self.orgs.locality_after(j + 1)) and (
                     self._full_name_at(place[1])):
                 j = place[1]  # "Chủ tịch UBND phường Hạc Thành, tỉnh Thanh Hóa Nguyễn Văn A": the address
+            elif j + 2 < len(toks) and toks[j].keys[:1] == _NAM and _YEAR.fullmatch(toks[j + 1].text) and (
+                    self.name_at(j + 2) > j + 2):
+                j += 2  # "Chủ tịch G20 năm 2024 Luiz Inácio Lula da Silva": the year of the post
             elif (k := self._named_after(j)) > j:
                 j = k  # "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với ông A"
             elif not any(p.role in self.lex.words["staff_titles"] for p in posts) and (

@@ -227,3 +227,10 @@ def test_any_state_of_the_world_makes_a_title_foreign_not_only_those_kept_by_han
     assert ("Ali Asadov", "Chính phủ Azerbaijan", "Thủ tướng") in rels(x, "HOLDS_POSITION")
     assert ("Ali Asadov", "Chính phủ", "Thủ tướng") not in rels(x, "HOLDS_POSITION")
     assert {"Azerbaijan", "Cộng hòa Trung Phi"} <= names(x, "Location")
+
+
+def test_international_groupings_are_bodies_a_foreign_leader_holds_posts_in(run):
+    x = run("Theo lời mời của Tổng thống Brazil, Chủ tịch G20 năm 2024 Luiz Inácio Lula da Silva và Phu nhân.")
+    assert ("Luiz Inácio Lula da Silva", "Nhóm G20", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+    y = run("Nhóm G20 gồm các nước G7 và Liên minh châu Phi (AU).")
+    assert {"Nhóm G20", "Nhóm G7", "Liên minh châu Phi"} <= names(y, "Organization")
