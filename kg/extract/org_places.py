@@ -223,7 +223,10 @@ class PlaceReading:
                 stop = self.name_run(end, max_lower=0)
                 if stop > end:
                     return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, stop)}", stop
-        if gen and (not self.toks[j].is_cap or _loc_word(self.toks, j, gen[0]) == "thành phố"):
+        # (a level written capitalized too: "TAND Cấp cao tại Hà Nội", "Tòa án nhân dân Tối cao"; data
+        # levels_any_case)
+        if gen and (not self.toks[j].is_cap or _loc_word(self.toks, j, gen[0]) == "thành phố" or (
+                str(gen[1]) in lex.words["levels_any_case"])):
             # "Viện kiểm sát nhân dân cấp cao tại Hà Nội": the seat is part of the name
             at = gen[0]
             if str(gen[1]) in lex.words["locality_seated"] and self._is_key(at, "tại"):

@@ -912,3 +912,8 @@ def test_a_project_boards_remit_runs_over_cong_trinh_and_a_second_field_to_its_p
     x = run("Ban Quản lý dự án đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp thành phố Hà Nội báo cáo.")
     assert ("Ban Quản lý dự án đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp thành phố Hà Nội"
             in names(x, "Organization"))
+
+
+def test_a_courts_level_written_capitalized(run):
+    assert "Tòa án nhân dân cấp cao tại Hà Nội" in names(run("TAND Cấp cao tại Hà Nội mở phiên tòa."), "Organization")
+    assert "Tòa án nhân dân tối cao" in names(run("Tòa án nhân dân Tối cao xét xử."), "Organization")
