@@ -203,5 +203,7 @@ def passive_agent(lex: Lexicon, toks: list[Token], start: int) -> bool:
         if t.text in (",", ";", ":") or (t.text == "." and not (k and toks[k - 1].text.isupper())):
             return False
         if t.keys[:1] and t.keys[0] in lex.wordset("passive_markers"):
-            return k + 1 < start
+            # (only titles and honorifics between: "… được bầu làm Bí thư Tỉnh ủy thay ông A": A is no agent,
+            # the verb after "được" is the passive's own)
+            return k + 1 < start and lex.phrases["appointment_verbs"].match(toks, k) is None
     return False

@@ -282,3 +282,14 @@ def test_a_former_post_in_the_subjects_titles_does_not_make_the_new_post_former(
     by_name = {e.id: e.name for e in x.entities}
     assert {by_name[t]: bool(f) for t, f in former.items()} == {
         "Bộ Thông tin và Truyền thông": True, "Bộ Khoa học và Công nghệ": False}
+
+
+def test_the_person_a_successor_replaces_is_no_agent_of_the_successors_passive(run):
+    x = run("Ông Lê Phước Thanh được bầu làm Bí thư Tỉnh ủy Quảng Nam thay ông Nguyễn Đức Hải được điều động làm Phó "
+            "chủ nhiệm Ủy ban Kiểm tra Trung ương.")
+    posts = {(p, o) for p, o, _ in rels(x, "HOLDS_POSITION")}
+    assert ("Nguyễn Đức Hải", "Ủy ban Kiểm tra Trung ương") in posts
+    assert ("Lê Phước Thanh", "Ủy ban Kiểm tra Trung ương") not in posts
+    # an agent between "được" and the verb still is one
+    y = run("Ông Nguyễn Văn An được Chủ tịch UBND tỉnh Nghệ An Trần Văn Bình bổ nhiệm giữ chức Giám đốc Sở Y tế.")
+    assert ("Nguyễn Văn An", "Giám đốc") in {(p, r) for p, _, r in rels(y, "HOLDS_POSITION")}
