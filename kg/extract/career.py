@@ -74,7 +74,8 @@ class CareerReader:
             who = self._pronoun_after(i)
         if who is None or self._proposed(who, i) or self._reported(who, i):
             return None
-        if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i) for b in bodies):
+        if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i, max(who.end, who.chain_end))
+               for b in bodies):
             self.open = False
             return None
         start = verb[0] if verb else i
@@ -86,8 +87,8 @@ class CareerReader:
         if verb:
             self.open = True
         posts, end = self._chain(start)
-        if not posts:
-            return None
+        if not posts or self.peop._named_after(end) > end:
+            return None  # (holders named after the posts: "bầu bổ sung chức danh ủy viên UBND tỉnh đối với các ông: …")
         status = self._status(start, str(verb[1]) if verb else "", (who.start, max(who.end, who.chain_end)))
         for p in posts:
             p.status = p.status or status
@@ -134,14 +135,18 @@ class CareerReader:
                 return PersonMention(k, k + 2, "", ref=True)
         return None
 
-    def _subject_of(self, body: OrgMention, i: int) -> bool:
+    def _subject_of(self, body: OrgMention, i: int, after: int = 0) -> bool:
         """Is the body right before the verb at i its subject ("Văn phòng Trung ương Đảng là …"),
-        not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")?"""
+        not the object of a verb before it ("tham gia Ban Thường vụ Thành ủy và giữ chức …")? `after`:
+        where the person's mention ends; a passive marker between it and the body makes the body the
+        passive's agent ("ông A được các đại biểu của Ban Thường vụ Tỉnh ủy bầu bổ sung …")."""
         gap = self.toks[body.end : i]
         before = self.toks[body.start - 1].keys[:1] if body.start > 0 else ()
         if before and (before[0] in self.lex.wordset("passive_markers") or before[0] in self.lex.wordset(
                 "origin_markers")):
             return False  # "được Bộ Chính trị điều động làm …": the agent of a passive; "từ Sở X về làm": a source
+        if any(t.keys[:1] and t.keys[0] in self.lex.wordset("passive_markers") for t in self.toks[after : body.start]):
+            return False
         return body.end <= i and len(gap) <= 2 and all(
             t.is_word and t.keys[0] not in self.lex.wordset("career_joins") for t in gap)
 

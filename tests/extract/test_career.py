@@ -293,3 +293,9 @@ def test_the_person_a_successor_replaces_is_no_agent_of_the_successors_passive(r
     # an agent between "được" and the verb still is one
     y = run("Ông Nguyễn Văn An được Chủ tịch UBND tỉnh Nghệ An Trần Văn Bình bổ nhiệm giữ chức Giám đốc Sở Y tế.")
     assert ("Nguyễn Văn An", "Giám đốc") in {(p, r) for p, _, r in rels(y, "HOLDS_POSITION")}
+
+
+def test_a_body_after_duoc_is_the_agent_of_a_passive_not_the_clauses_subject(run):
+    x = run("Ông Đinh Văn Thu sinh năm 1959. Ông Thu còn được các đại biểu của Ban Thường vụ Tỉnh ủy Quảng Nam bầu làm "
+            "Phó Bí thư Tỉnh ủy Quảng Nam.")
+    assert ("Đinh Văn Thu", "Tỉnh ủy Quảng Nam", "Phó Bí thư") in rels(x, "HOLDS_POSITION")
