@@ -39,11 +39,20 @@ def bracketed_parents(b: Builder, lex: Lexicon, sentences: list[Sentence], org_e
             elif opening in ("-", "–") and parent.start == child.end + 1:
                 if not is_ministry(lex, org_ent[id(parent)]) or is_ministry(lex, org_ent[id(child)]):
                     continue
+            elif opening == "," and parent.start == child.end + 1 and _echelon(lex, parent) > _echelon(lex, child) >= 0:
+                pass  # "Đại đội 77, Lữ đoàn 950": a unit of the army's next echelons up
             elif toks[child.end].keys[:1] == _THUOC and parent.start == child.end + 1:
                 pass  # "Viện MEMO thuộc Viện Hàn lâm Khoa học Nga" ("trực thuộc" states a line: body_links.reports_to)
             else:
                 continue
             _link(b, lex, org_ent[id(child)], org_ent[id(parent)], (s.start, s.end))
+
+
+def _echelon(lex: Lexicon, m) -> int:
+    """The army echelon of a numbered unit (data military_echelons, lowest first), else -1."""
+    ranks = lex.words["military_echelons"]
+    head = m.head if m.kind == "named" else next((r for r in ranks if (m.canonical or "").startswith(r + " ")), "")
+    return ranks.index(head) if head in ranks else -1  # ("Quân khu 2" is a known body: its name says its echelon)
 
 
 def _link(b: Builder, lex: Lexicon, child: Entity, parent: Entity, sent: tuple[int, int]) -> None:

@@ -917,3 +917,12 @@ def test_a_project_boards_remit_runs_over_cong_trinh_and_a_second_field_to_its_p
 def test_a_courts_level_written_capitalized(run):
     assert "Tòa án nhân dân cấp cao tại Hà Nội" in names(run("TAND Cấp cao tại Hà Nội mở phiên tòa."), "Organization")
     assert "Tòa án nhân dân tối cao" in names(run("Tòa án nhân dân Tối cao xét xử."), "Organization")
+
+
+def test_border_guards_publishers_and_army_echelons(run):
+    x = run("Khu cách ly tại Đại đội 77, Lữ đoàn 950. Lực lượng Bộ đội Biên phòng tuần tra. Nhà xuất bản Chính "
+            "trị quốc gia Sự thật phối hợp tổ chức hội thảo. Đại tá Trần Thanh Bình - Phó Chỉ huy trưởng Bộ đội biên "
+            "phòng tỉnh Gia Lai cho biết.")
+    assert {"Bộ đội Biên phòng", "Nhà xuất bản Chính trị quốc gia Sự thật"} <= names(x, "Organization")
+    assert ("Đại đội 77", "Lữ đoàn 950") in {(a, b) for a, b, _ in rels(x, "PART_OF")}
+    assert ("Trần Thanh Bình", "Bộ đội Biên phòng tỉnh Gia Lai", "Phó Chỉ huy trưởng") in rels(x, "HOLDS_POSITION")
