@@ -926,3 +926,10 @@ def test_border_guards_publishers_and_army_echelons(run):
     assert {"Bộ đội Biên phòng", "Nhà xuất bản Chính trị quốc gia Sự thật"} <= names(x, "Organization")
     assert ("Đại đội 77", "Lữ đoàn 950") in {(a, b) for a, b, _ in rels(x, "PART_OF")}
     assert ("Trần Thanh Bình", "Bộ đội Biên phòng tỉnh Gia Lai", "Phó Chỉ huy trưởng") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_verb_after_a_bodys_name_ends_it(run):
+    assert names(run("Ban cán sự đảng để Bộ và Tổng công ty Mobifone vi phạm quy định."), "Organization") >= {
+        "Tổng công ty Mobifone"}
+    assert "Nhà xuất bản Chính trị quốc gia Sự thật" in names(
+        run("Nhà xuất bản Chính trị quốc gia Sự thật phát hành sách."), "Organization")
