@@ -232,6 +232,17 @@ class DirectiveParser:
             end = mark[0] + 1
         return end
 
+    def _clause_after(self, k: int) -> bool:
+        """Does a clause of its own open at k: a body and its verb ("…, Bộ Quốc phòng quyết định …"),
+        which ends the subject of a directive before it?"""
+        toks = self.toks
+        if not toks[k].is_cap:
+            return False
+        org = self.orgs.parse(k, allow_bare=False)
+        # (not a list of bodies that goes on: "…, Văn phòng HĐND và Văn phòng UBND cấp tỉnh")
+        return org is not None and org.end < len(toks) and toks[org.end].is_word and not toks[org.end].is_cap and (
+            toks[org.end].keys[:1] != KEY_VA)
+
     def _lower_law(self, i: int, j: int, kind: str) -> DirectiveMention | None:
         """A law whose name the press writes in lower case after a capitalized "Luật": only where the
         name ends cleanly (a comma, a semicolon, a bracket, "năm YYYY"), and not "Luật sư", "Luật này"."""
@@ -336,7 +347,8 @@ class DirectiveParser:
         if self._key(j) == word_key("về"):
             k = j + 1
             while k < len(toks) and toks[k].text not in (";", ".", "…", "(") and not (
-                toks[k].text == "," and k + 1 < len(toks) and self.lex.directive_kinds.match(toks, k + 1)
+                toks[k].text == "," and k + 1 < len(toks) and (
+                    self.lex.directive_kinds.match(toks, k + 1) or self._clause_after(k + 1))
             ):
                 k += 1
             m.subject_start, m.subject_end = j + 1, k

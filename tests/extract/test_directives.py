@@ -275,3 +275,14 @@ def test_a_congress_resolution_written_with_its_kind_in_lower_case(run):
 def test_a_joint_stock_commercial_bank_written_out_is_a_company(run):
     written_out = names(run("Vụ án xảy ra tại Ngân hàng thương mại cổ phần Đông Á."), "Organization")
     assert [n.lower() for n in written_out] == ["ngân hàng thương mại cổ phần đông á"]
+
+
+def test_a_directives_subject_ends_where_a_clause_of_its_own_opens(run):
+    x = run("Tiếp tục thực hiện Nghị quyết số 230-NQ/QUTW của Quân ủy Trung ương về điều chỉnh tổ chức, biên chế Quân "
+            "đội giai đoạn 2025-2030 và những năm tiếp theo, Bộ Quốc phòng quyết định sáp nhập Tổng cục Hậu cần.")
+    bound = {b for d, b, _ in rels(x, "APPLIES_TO") if d.startswith("Nghị quyết số 230")}
+    assert "Bộ Quốc phòng" not in bound and "Tổng cục Hậu cần" not in bound
+    # a list of bodies in the subject goes on
+    y = run("Tổng kết Nghị quyết số 580 của UBTVQH về việc thí điểm hợp nhất Văn phòng Đoàn ĐBQH, Văn phòng HĐND và "
+            "Văn phòng UBND cấp tỉnh.")
+    assert len({b for d, b, _ in rels(y, "APPLIES_TO")}) >= 2
