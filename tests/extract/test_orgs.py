@@ -933,3 +933,10 @@ def test_a_verb_after_a_bodys_name_ends_it(run):
         "Tổng công ty Mobifone"}
     assert "Nhà xuất bản Chính trị quốc gia Sự thật" in names(
         run("Nhà xuất bản Chính trị quốc gia Sự thật phát hành sách."), "Organization")
+
+
+def test_the_party_organisations_of_the_army_and_of_the_police(run):
+    x = run("Đảng bộ Quân đội đã đạt kết quả trong triển khai thực hiện Nghị quyết Đại hội XIII của Đảng. Ông A là ủy "
+            "viên Ban Chấp hành Đảng bộ Công an Trung ương.")
+    assert {"Đảng bộ Quân đội", "Đảng bộ Công an Trung ương"} <= names(x, "Organization")
+    assert ("Đảng bộ Quân đội", "Nghị quyết Đại hội XIII của Đảng", None) in rels(x, "IMPLEMENTS")
