@@ -26,7 +26,7 @@ from kg.extract.sentence import Sentence
 from kg.extract.shared_places import implied_in_place
 from kg.extract.tenure import note_change, stated_changes
 from kg.extract.tokens import KEY_CUA, KEY_VA, phrase_keys, tokenize, word_key
-from kg.model import Entity
+from kg.model import Entity, make_id
 from kg.text import name_key
 
 
@@ -221,12 +221,20 @@ def _post_key(post, org_entity, s) -> tuple[str, str]:
 
 def _drop_issuers_as_subjects(b: Builder) -> None:
     """A document neither binds nor is carried out by the body that issued it, whichever sentence
-    says who issued it."""
+    says who issued it. An issuer read from the symbol alone ("-NQ/TW": the Central Committee's
+    organs) gives way to one a sentence names ("Nghị quyết số 79-NQ/TW … của Bộ Chính trị"). The
+    home country a subject names ("về phát triển văn hóa Việt Nam") is no one a document binds."""
     issued = {(r.source, r.target) for r in b.relations.values() if r.type == "ISSUED_BY"}
+    named = {r.source for r in b.relations.values() if r.type == "ISSUED_BY" and r.confidence >= _NAMED_ISSUER}
+    home = make_id("Location", name_key(HOME_COUNTRY))
     for rid, r in list(b.relations.items()):
-        if (r.type == "APPLIES_TO" and (r.source, r.target) in issued) or (
-                r.type == "IMPLEMENTS" and (r.target, r.source) in issued):
+        if (r.type == "APPLIES_TO" and ((r.source, r.target) in issued or r.target == home)) or (
+                r.type == "IMPLEMENTS" and (r.target, r.source) in issued) or (
+                r.type == "ISSUED_BY" and r.source in named and r.confidence < _NAMED_ISSUER):
             del b.relations[rid]
+
+
+_NAMED_ISSUER = 0.7  # an issuer a sentence names or a verb states (kg.extract.relations._directives); symbols give less
 
 
 def _report_body(b, generic: str) -> Entity | None:

@@ -286,3 +286,10 @@ def test_a_directives_subject_ends_where_a_clause_of_its_own_opens(run):
     y = run("Tổng kết Nghị quyết số 580 của UBTVQH về việc thí điểm hợp nhất Văn phòng Đoàn ĐBQH, Văn phòng HĐND và "
             "Văn phòng UBND cấp tỉnh.")
     assert len({b for d, b, _ in rels(y, "APPLIES_TO")}) >= 2
+
+
+def test_an_issuer_a_sentence_names_wins_over_the_symbols(run):
+    x = run("Hội nghị quán triệt Nghị quyết số 79-NQ/TW về phát triển kinh tế Nhà nước. Nghị quyết số 79-NQ/TW của Bộ "
+            "Chính trị là bước đổi mới quan trọng trong phát triển văn hóa Việt Nam.")
+    assert {i for d, i, _ in rels(x, "ISSUED_BY")} == {"Bộ Chính trị"}
+    assert not any(t == "Việt Nam" for _, t, _ in rels(x, "APPLIES_TO"))  # the home country binds nothing
