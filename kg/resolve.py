@@ -22,7 +22,13 @@ below (also written down in ontology/README.md, "Entity resolution"):
   and unrelated bodies stay apart. The cluster seen first (earliest report date, then report id;
   undated reports count as latest) keeps the plain id from the name; every other cluster's id
   comes from the name plus its anchor body (the body it holds posts in most often). A mention
-  with no post and no event joins the plain-id cluster.
+  with no post and no event joins the plain-id cluster. A body of the national gazetteer is one
+  body for this even where the extractor kept it to its report ("Bộ Nông nghiệp … @ a.txt").
+- Then groups of one name (three or more syllables) whose posts fit one career are joined
+  (kg.careers): all bodies in one province, or national posts and one province's posts in reports
+  at least a year apart. Two provinces, a body of no known place, national and provincial posts
+  less than a year apart, or an undated report keep them apart (an undated report never splits a
+  person by time; it joins one only by a shared body or event).
 
 Limits: ids are a function of the stored reports, not of ingest order. Adding newer reports never
 moves the plain id; adding a report can still re-label a person when it links two clusters (they
@@ -38,9 +44,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg import careers
 from kg.model import Entity, make_id, slug
 from kg.resources import read_yaml
 from kg.text import expansion, name_key, normalize
@@ -261,9 +268,10 @@ def cluster_ids(key: str, clusters: list[Cluster]) -> list[str]:
     return ids
 
 
-def group_persons(mentions: Iterable[PersonMention]) -> list[list[PersonMention]]:
-    """Mentions with a post or an event, chained into groups that agree (union-find)."""
-    tied = sorted((m for m in mentions if m.orgs or m.events), key=lambda m: m.ref)
+def group_persons(mentions: Iterable[PersonMention], key: str = "") -> list[list[PersonMention]]:
+    """Mentions with a post or an event, chained into groups that agree (union-find), then groups
+    that fit one career joined (kg.careers; `key`, the name key, says how many syllables)."""
+    tied = sorted((_national_scope(m) for m in mentions if m.orgs or m.events), key=lambda m: m.ref)
     uf = _UnionFind()
     for m in tied:
         for org in m.orgs:
@@ -278,7 +286,31 @@ def group_persons(mentions: Iterable[PersonMention]) -> list[list[PersonMention]
     groups: dict[object, list[PersonMention]] = {}
     for m in tied:
         groups.setdefault(uf.find(("m", m.ref)), []).append(m)
-    return list(groups.values())
+    return _join_careers(key, sorted(groups.values(), key=lambda g: g[0].ref))
+
+
+def _national_scope(m: PersonMention) -> PersonMention:
+    """A body of the national gazetteer is one body, even where the extractor kept it to its report."""
+    orgs = frozenset(_unscoped(o) for o in m.orgs)
+    return m if orgs == m.orgs else replace(m, orgs=orgs)
+
+
+def _unscoped(body: str) -> str:
+    name, sep, _ = body.partition(" @ ")
+    return name if sep and name in national_bodies() else body
+
+
+def _join_careers(key: str, groups: list[list[PersonMention]]) -> list[list[PersonMention]]:
+    """Groups that fit one career (kg.careers: one province, or a move years apart) become one."""
+    if len(groups) < 2 or len(key.split()) < 3:
+        return groups
+    national = national_bodies()
+    profiles = [careers.profile([(sorted(m.orgs), m.date) for m in g], lambda body: body in national)
+                for g in groups]
+    joined: dict[int, list[PersonMention]] = {}
+    for group, to in zip(groups, careers.join(profiles, len(key.split())), strict=True):
+        joined.setdefault(to, []).extend(group)
+    return list(joined.values())
 
 
 def cluster_persons(key: str, mentions: Iterable[PersonMention]) -> dict[tuple[str, str], str]:
@@ -288,7 +320,7 @@ def cluster_persons(key: str, mentions: Iterable[PersonMention]) -> dict[tuple[s
     earliest-seen cluster.
     """
     mentions = list(mentions)
-    groups = group_persons(mentions)
+    groups = group_persons(mentions, key)
     out: dict[tuple[str, str], str] = {}
     for members, gid in zip(groups, cluster_ids(key, [Cluster.of(g) for g in groups]), strict=True):
         for m in members:

@@ -174,8 +174,10 @@ def test_clustering_does_not_depend_on_input_order() -> None:
 def test_an_older_report_of_a_namesake_takes_the_plain_id() -> None:
     # the documented limit: ids depend on the stored reports, and the earliest-seen person
     # holds the plain id
-    later = cluster_persons(KEY, [_m("a", (VPQH,), date="2019-08-28")])
-    both = cluster_persons(KEY, [_m("a", (VPQH,), date="2019-08-28"), _m("c", (BINH_DINH,), date="2010-01-01")])
+    # (two provinces: a national post and a province years apart would be one career, kg.careers)
+    nghe_an = canonical_key("Ủy ban nhân dân tỉnh Nghệ An")
+    later = cluster_persons(KEY, [_m("a", (nghe_an,), date="2019-08-28")])
+    both = cluster_persons(KEY, [_m("a", (nghe_an,), date="2019-08-28"), _m("c", (BINH_DINH,), date="2010-01-01")])
     assert later[("a", "p")] == make_id("Person", KEY) != both[("a", "p")]
 
 
@@ -215,3 +217,60 @@ def test_national_bodies_come_from_the_gazetteer() -> None:
 
     assert canonical_key("UBTVQH") in national_bodies()  # an alias, expanded
     assert canonical_key("Hội đồng nhân dân tỉnh Bình Định") not in national_bodies()
+
+
+# -- persons over time (kg.careers) ------------------------------------------------------------
+
+HAI = person_key("Hoàng Trung Hải")
+GOV = canonical_key("Chính phủ")
+HANOI_PARTY = canonical_key("Thành ủy Hà Nội")
+
+
+def test_a_move_from_a_national_post_to_a_province_years_later_is_one_person() -> None:
+    ids = cluster_persons(HAI, [_m("a", (GOV,), date="2013-10-23"), _m("b", (HANOI_PARTY,), date="2016-02-29")])
+    assert set(ids.values()) == {make_id("Person", HAI)}
+
+
+def test_an_appointment_then_a_nguyen_mention_years_later_is_one_person() -> None:
+    # b.txt: "nguyên Bộ trưởng …, nay là Bí thư Tỉnh ủy Bình Định": the former post is one of its bodies
+    appointed = _m("a", (canonical_key("Bộ Tài chính"),), date="2019-04-07")
+    former = _m("b", (canonical_key("Bộ Tài chính"), canonical_key("Tỉnh ủy Bình Định")), date="2024-06-20")
+    later = _m("c", (canonical_key("Ủy ban nhân dân tỉnh Bình Định"),), date="2025-01-10")
+    ids = cluster_persons(KEY, [appointed, former, later])
+    assert len(set(ids.values())) == 1
+
+
+def test_posts_in_one_province_are_one_person() -> None:
+    ids = cluster_persons(KEY, [_m("a", (canonical_key("Sở Xây dựng tỉnh Thanh Hóa"),)),
+                                _m("b", (canonical_key("Ủy ban nhân dân tỉnh Thanh Hóa"),))])
+    assert len(set(ids.values())) == 1
+
+
+def test_namesakes_in_two_provinces_the_same_year_are_two_persons() -> None:
+    ids = cluster_persons(KEY, [_m("a", (canonical_key("Ủy ban nhân dân tỉnh Hà Giang"),), date="2021-04-28"),
+                                _m("b", (canonical_key("Ủy ban nhân dân tỉnh Bạc Liêu"),), date="2021-04-29")])
+    assert len(set(ids.values())) == 2
+
+
+def test_a_ministry_and_a_province_in_one_season_are_two_persons_and_undated_never_splits() -> None:
+    ministry = _m("a", (canonical_key("Bộ Công an"),), date="2021-04-28")
+    province = _m("b", (canonical_key("Tỉnh ủy Hà Giang"),), date="2021-04-29")
+    assert len(set(cluster_persons(KEY, [ministry, province]).values())) == 2
+    undated = _m("b", (canonical_key("Tỉnh ủy Hà Giang"),))  # no date: no ground to join by time
+    assert len(set(cluster_persons(KEY, [ministry, undated]).values())) == 2
+
+
+def test_two_syllable_names_are_not_joined_by_career() -> None:
+    key = person_key("Lê Hải")
+    ids = cluster_persons(key, [_m("a", (GOV,), date="2013-10-23"), _m("b", (HANOI_PARTY,), date="2016-02-29")])
+    assert len(set(ids.values())) == 2
+
+
+def test_career_joins_do_not_depend_on_the_order_of_mentions() -> None:
+    mentions = [_m("a", (GOV,), date="2013-10-23"), _m("b", (HANOI_PARTY,), date="2016-02-29"),
+                _m("c", (canonical_key("Ủy ban nhân dân thành phố Đà Nẵng"),), date="2019-05-01"),
+                _m("d", (canonical_key("Hội đồng nhân dân thành phố Hà Nội"),), date="2018-01-01")]
+    outcomes = {tuple(sorted(cluster_persons(HAI, list(p)).items())) for p in itertools.permutations(mentions)}
+    assert len(outcomes) == 1
+    ids = dict(next(iter(outcomes)))
+    assert ids[("a", "p")] == ids[("b", "p")] == ids[("d", "p")] != ids[("c", "p")]

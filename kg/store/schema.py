@@ -17,7 +17,8 @@ Tables:
 - sentences: each report's evidence sentences, once (kg.store.sentences): the evidence of its
   mentions and facts points at them by index, with its offsets;
 - person_clusters: per person name key, the persons it stands for (kg.resolve.Cluster: bodies,
-  events, first report), so a new report is resolved against a few clusters, not every mention;
+  events, first report); a report's names are re-resolved from all their mentions (kg.careers
+  weighs whole groups), and this table keeps the outcome;
 - paths: every file path that holds a report's content (one report per path; identical copies
   share a report), so a file's edit, rename or removal moves or drops only that path;
 - judgements: human decisions kept as data (kg.store.judgements): merge, distinct, reject, alias,

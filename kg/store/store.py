@@ -288,6 +288,11 @@ class Store:
         log.info("stored %s: %d new entities, %d new relations", prep.doc_id, *added)
         return PutResult(*added, removed=written.removed)
 
+    def reresolve_persons(self) -> None:
+        """Resolve every stored person mention again with the current rules (kg.resolve)."""
+        with self._write() as conn:
+            writer.recluster_all(conn)
+
     def remove(self, doc_id: str) -> bool:
         """Take a report's facts out; a fact stays while another report supports it."""
         with self._write() as conn:

@@ -1,7 +1,7 @@
 """Writing reports into the source of truth, inside a transaction the caller opened (kg.store.store).
 
 `write_report` takes a report's rows (kg.store.prepared, made without the database), replaces the
-report's old rows, resolves its persons against the stored clusters of their names (kg.resolve)
+report's old rows, resolves its persons again from all the mentions of their names (kg.resolve)
 and says what changed; `remove_report` takes a report out; `count_new` counts what a write added.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -111,7 +110,7 @@ def _recluster(conn: sqlite3.Connection, keys: set[str], changes: Changes) -> No
             ((doc, local_id), gid) for doc, local_id, gid in
             conn.execute("SELECT doc, local_id, gid FROM mentions WHERE type='Person' AND key=?", (key,))
         )
-        groups = resolve.group_persons(mentions)
+        groups = resolve.group_persons(mentions, key)
         clusters = [resolve.Cluster.of(g) for g in groups]
         gids = resolve.cluster_ids(key, clusters)
         assignment = {m.ref: gid for members, gid in zip(groups, gids, strict=True) for m in members}
@@ -123,63 +122,12 @@ def _recluster(conn: sqlite3.Connection, keys: set[str], changes: Changes) -> No
         _save_clusters(conn, key, clusters, gids)
 
 
-def _resolve_new(conn: sqlite3.Connection, prep: Prepared, changes: Changes) -> dict[str, str]:
-    """Resolve a new report's persons against the stored clusters of their names (incremental);
-    return their global ids by local id. The report's own mentions are not inserted yet.
-
-    Gives the same ids as _recluster: a new mention joins (and so merges) every cluster it agrees
-    with, and stored clusters never agree with each other.
-    """
-    persons: dict[str, list[resolve.PersonMention]] = {}
-    for row in sorted(prep.mentions, key=lambda r: r[1]):
-        if row[2] == "Person":
-            persons.setdefault(row[3], []).append(_mention(prep.doc_id, row[1], row[9], prep.date))
-    assigned: dict[str, str] = {}
-    for key in sorted(prep.person_keys):
-        entries: list[tuple[list[str], resolve.Cluster, list[tuple[str, str]]]] = []
-        for gid, orgs, events, first in conn.execute(
-            "SELECT gid, orgs, events, first FROM person_clusters WHERE key=?", (key,)
-        ):
-            date, _, doc = first.partition("\x1f")
-            cluster = resolve.Cluster(Counter(json.loads(orgs)), Counter(json.loads(events)), (date, doc))
-            entries.append(([gid], cluster, []))
-        plain = resolve.global_id("Person", key)
-        for m in persons.get(key, []):
-            if not (m.orgs or m.events):
-                assigned[m.local_id] = plain
-                continue
-            merged: tuple[list[str], resolve.Cluster, list[tuple[str, str]]] = ([], resolve.Cluster.of([m]), [m.ref])
-            rest = []
-            for entry in entries:
-                if entry[1].agrees(m):
-                    merged[0].extend(entry[0])
-                    merged[1].absorb(entry[1])
-                    merged[2].extend(entry[2])
-                else:
-                    rest.append(entry)
-            entries = [*rest, merged]
-        clusters = [e[1] for e in entries]
-        gids = resolve.cluster_ids(key, clusters)
-        moves = []  # collected first: two clusters may swap ids
-        for (olds, _, new_refs), gid in zip(entries, gids, strict=True):
-            assigned.update((local_id, gid) for _, local_id in new_refs)
-            for old in olds:
-                if old != gid:
-                    rows = conn.execute(
-                        "SELECT doc, local_id FROM mentions WHERE gid=? AND context<>''", (old,)
-                    ).fetchall()
-                    moves.extend((tuple(r), old, gid) for r in rows)
-        for ref, old, gid in moves:
-            _assign(conn, ref, old, gid, changes)
-        # rewrite only the clusters this report touched or renamed
-        paired = list(zip(entries, gids, strict=True))
-        stale = [(key, old) for (olds, _, new_refs), gid in paired for old in olds if new_refs or old != gid]
-        conn.executemany("DELETE FROM person_clusters WHERE key=? AND gid=?", stale)
-        conn.executemany(
-            "INSERT INTO person_clusters VALUES (?, ?, ?, ?, ?)",
-            [_cluster_row(key, c, gid) for (olds, c, new_refs), gid in paired if new_refs or olds != [gid]],
-        )
-    return assigned
+def recluster_all(conn: sqlite3.Connection) -> Changes:
+    """Re-resolve every person name from its stored mentions (after the resolution rules change)."""
+    changes = Changes()
+    keys = {r[0] for r in conn.execute("SELECT DISTINCT key FROM mentions WHERE type='Person'")}
+    _recluster(conn, keys, changes)
+    return changes
 
 
 def _remap_facts(conn: sqlite3.Connection, ref: tuple[str, str], gid: str, changes: Changes) -> None:
@@ -227,15 +175,12 @@ def write_report(conn: sqlite3.Connection, prep: Prepared) -> Written:
     conn.execute("INSERT INTO sentences(doc, texts) VALUES (?, ?)", (prep.doc_id, prep.sentences))
     removed = claim_paths(conn, prep.doc_id, prep.paths)
     reprints.link(conn, prep.doc_id, prep.signature)
-    if keys:  # a changed report: its old persons may have held clusters together
-        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
-        _recluster(conn, keys | prep.person_keys, changes)
-        gids = _gid_map(conn, prep.doc_id)
-    else:  # persons resolved before their rows go in, so no row is written twice
-        persons = _resolve_new(conn, prep, changes)
-        rows = [(*r[:4], persons[r[1]], *r[5:]) if r[2] == "Person" else r for r in prep.mentions]
-        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        gids = {r[1]: r[4] for r in rows}
+    # every person name of the report is resolved again from all its mentions: a career join
+    # (kg.careers) weighs whole groups, so a summary of the stored clusters is not enough; a new
+    # report's persons go in without an id ("" is no rename) and get theirs here
+    conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", prep.mentions)
+    _recluster(conn, keys | prep.person_keys, changes)
+    gids = _gid_map(conn, prep.doc_id)
     conn.executemany("INSERT OR IGNORE INTO names(key, doc, local_id) VALUES (?, ?, ?)", prep.names)
     facts = []
     for seq, rtype, src_local, dst_local, props, role, evidence, confidence in prep.facts:
