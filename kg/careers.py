@@ -9,7 +9,8 @@ joined here when what they hold fits one career and nothing says two people:
   ends with or contains: "Sở Xây dựng tỉnh Thanh Hóa", "Thành ủy Hà Nội"); bodies in two provinces
   are two people (a move between provinces is joined only by a report that names both posts);
 - and either both groups hold posts in that one province (its People's Committee, Council, Party
-  committee, departments: one official's posts there), or one holds posts only in national bodies
+  committee, departments: one official's posts there) and are not both dated less than
+  MIN_GAP_DAYS apart (two posts there at the same time are two people), or one holds posts only in national bodies
   (the gazetteer, data/organizations.yaml) and the reports dating the two groups are at least
   MIN_GAP_DAYS apart: the same post-holding name in a ministry and a province in one season is
   two people, years apart it is a career.
@@ -117,7 +118,11 @@ def fits(a: Profile, b: Profile, syllables: int) -> bool:
     if len(provinces) > 1:
         return False
     if a.provinces and b.provinces:
-        return True
+        # one province's posts, unless both are dated within a year: then two posts at the same
+        # time (a director of two departments of one province at once) are two people
+        place = next(iter(provinces))
+        first, second = a.spans[place], b.spans[place]
+        return first is None or second is None or apart(first, second)
     # one holds national posts only: years between them and the other's posts in its place
     place = next(iter(provinces), NATIONAL)
     national, other = (a, b) if not a.provinces else (b, a)

@@ -25,10 +25,11 @@ below (also written down in ontology/README.md, "Entity resolution"):
   with no post and no event joins the plain-id cluster. A body of the national gazetteer is one
   body for this even where the extractor kept it to its report ("Bộ Nông nghiệp … @ a.txt").
 - Then groups of one name (three or more syllables) whose posts fit one career are joined
-  (kg.careers): all bodies in one province, or national posts and one province's posts in reports
-  at least a year apart. Two provinces, a body of no known place, national and provincial posts
-  less than a year apart, or an undated report keep them apart (an undated report never splits a
-  person by time; it joins one only by a shared body or event).
+  (kg.careers): all bodies in one province (not both dated within a year), or national posts
+  and one province's posts in reports at least a year apart. Two provinces, a body of no known
+  place, national and provincial posts less than a year apart, or an undated report keep them
+  apart (an undated report never splits a person by time; it joins one only by a shared body or
+  event).
 
 Limits: ids are a function of the stored reports, not of ingest order. Adding newer reports never
 moves the plain id; adding a report can still re-label a person when it links two clusters (they
