@@ -17,7 +17,7 @@ DEFAULT_EXTRACTOR = "kg.extract:extract"
 # encoded in the rows, not what they say, and a new encoding is a schema version with a migration
 # that converts the stored rows (kg.store.schema), which re-reading the files would not (a report
 # whose file is gone stays stored)
-_CODE = ("sources", "text", "extract", "resolve.py", "resources.py", "store/prepared.py", "model.py")
+_CODE = ("sources", "text", "extract", "resolve.py", "careers.py", "resources.py", "store/prepared.py", "model.py")
 
 
 @lru_cache(maxsize=1)
