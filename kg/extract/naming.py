@@ -151,6 +151,8 @@ def is_generic(name: str, lex: Lexicon | None = None) -> bool:
     """A body named only by its level ("Ủy ban nhân dân tỉnh", "Tỉnh ủy", "Sở Tài chính"): which
     province it is depends on the report, so it must not merge with its namesakes elsewhere."""
     admin = admin_levels(lex)
+    if (lex or lexicon()).org_by_key.get(_keys(name)) is not None:
+        return False  # a known body's name is no level, though it ends with a level's word ("… nông thôn")
     if admin.generic.search(name):
         return True
     return name.startswith(tuple(f"{h} " for h in admin.provincial_heads)) and not admin.place_suffix.search(name)

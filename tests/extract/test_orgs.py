@@ -940,3 +940,12 @@ def test_the_party_organisations_of_the_army_and_of_the_police(run):
             "viên Ban Chấp hành Đảng bộ Công an Trung ương.")
     assert {"Đảng bộ Quân đội", "Đảng bộ Công an Trung ương"} <= names(x, "Organization")
     assert ("Đảng bộ Quân đội", "Nghị quyết Đại hội XIII của Đảng", None) in rels(x, "IMPLEMENTS")
+
+
+def test_a_known_body_ending_with_a_levels_word_is_no_reports_own_level(run):
+    # "… nông thôn" ends with the word of a village level ("thôn"): the ministry still merges across reports
+    x = run("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường phát biểu.")
+    ministry = next(e for e in x.entities if e.name == "Bộ Nông nghiệp và Phát triển nông thôn")
+    assert "scope" not in ministry.props
+    assert next(e for e in run("Ủy ban nhân dân tỉnh họp.").entities if e.type == "Organization").props.get(
+        "scope") == "report"
