@@ -29,7 +29,8 @@ below (also written down in ontology/README.md, "Entity resolution"):
   and one province's posts in reports at least a year apart. Two provinces, a body of no known
   place, national and provincial posts less than a year apart, or an undated report keep them
   apart (an undated report never splits a person by time; it joins one only by a shared body or
-  event).
+  event). A foreign name (a word that is no Vietnamese syllable: "Donald Trump") is one person
+  across reports, but for groups holding posts in a Vietnamese province.
 
 Limits: ids are a function of the stored reports, not of ingest order. Adding newer reports never
 moves the plain id; adding a report can still re-label a person when it links two clusters (they
@@ -49,6 +50,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg import careers
+from kg.extract.glued import is_syllable
 from kg.model import Entity, make_id, slug
 from kg.resources import read_yaml
 from kg.text import expansion, name_key, normalize
@@ -302,12 +304,21 @@ def _unscoped(body: str) -> str:
 
 
 def _join_careers(key: str, groups: list[list[PersonMention]]) -> list[list[PersonMention]]:
-    """Groups that fit one career (kg.careers: one province, or a move years apart) become one."""
-    if len(groups) < 2 or len(key.split()) < 3:
+    """Groups that fit one career (kg.careers: one province, or a move years apart) become one. A
+    foreign name ("Donald Trump": a word no Vietnamese syllable) held by two people in one archive is
+    rare, and its holder's posts are written with many names of one state ("Mỹ", "Hoa Kỳ", "Nhà
+    Trắng"): its groups are one person, but for any holding posts in a Vietnamese province."""
+    if len(groups) < 2:
         return groups
     national = national_bodies()
     profiles = [careers.profile([(sorted(m.orgs), m.date) for m in g], lambda body: body in national)
                 for g in groups]
+    words = key.split()
+    if len(words) >= 2 and not all(is_syllable(w) for w in words):
+        abroad = [m for g, prof in zip(groups, profiles, strict=True) if not prof.provinces for m in g]
+        return ([abroad] if abroad else []) + [g for g, prof in zip(groups, profiles, strict=True) if prof.provinces]
+    if len(key.split()) < 3:
+        return groups
     joined: dict[int, list[PersonMention]] = {}
     for group, to in zip(groups, careers.join(profiles, len(key.split())), strict=True):
         joined.setdefault(to, []).extend(group)

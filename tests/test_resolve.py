@@ -277,3 +277,16 @@ def test_career_joins_do_not_depend_on_the_order_of_mentions() -> None:
     assert len(outcomes) == 1
     ids = dict(next(iter(outcomes)))
     assert ids[("a", "p")] == ids[("b", "p")] == ids[("d", "p")] != ids[("c", "p")]
+
+
+def test_a_foreign_name_is_one_person_across_reports_whatever_names_its_state() -> None:
+    key = person_key("Donald Trump")
+    mentions = [_m("a", (canonical_key("Chính phủ Mỹ"),), date="2017-11-10"),
+                _m("b", (canonical_key("Nhà nước Hoa Kỳ"),), date="2019-02-27"),
+                _m("c", (canonical_key("Đảng Cộng hòa"),), date="2025-01-20")]
+    assert len(set(cluster_persons(key, mentions).values())) == 1
+    # a Vietnamese name (every word a syllable) is not joined so
+    viet = person_key("Trần Văn Sơn")
+    apart = [_m("a", (canonical_key("Chính phủ Mỹ"),), date="2017-11-10"),
+             _m("b", (canonical_key("Đảng Cộng hòa"),), date="2025-01-20")]
+    assert len(set(cluster_persons(viet, apart).values())) == 2
