@@ -209,8 +209,22 @@ def _cypher_value(value: Any) -> Any:
     return value
 
 
+_CYPHER_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_CYPHER_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def missing_cypher_params(query: str, params: Mapping[str, Any] | None) -> list[str]:
+    """The $parameters a Cypher query uses (outside its string literals) that `params` lacks: the
+    engine would read them as null and quietly match nothing."""
+    used = dict.fromkeys(_CYPHER_PARAM.findall(_CYPHER_STRING.sub("''", query)))
+    return [name for name in used if name not in (params or {})]
+
+
 def run_cypher(conn: Any, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run Cypher on a ladybug connection with $parameters."""
+    """Run Cypher on a ladybug connection with $parameters (each one the query uses must be given)."""
+    if missing := missing_cypher_params(query, params):
+        raise QueryError("Cypher: no value for " + ", ".join(f"${n}" for n in missing) + " (pass "
+                         + " ".join(f"--param {n}=…" for n in missing) + ")")
     try:
         result = conn.execute(query, dict(params or {}))
     except RuntimeError as exc:

@@ -374,3 +374,13 @@ def test_documented_cypher_gaps_fail_cleanly(example: Store, text: str, why: str
     with pytest.raises(QueryError):
         query.cypher(example, text)
 
+
+
+def test_a_cypher_query_run_without_a_value_for_one_of_its_parameters_is_refused_by_name():
+    from kg.query import missing_cypher_params, run_cypher
+
+    query = "MATCH (p:Person) WHERE p.name = $person AND p.note <> '$not_a_param' RETURN p.name"
+    assert missing_cypher_params(query, {}) == ["person"]
+    assert missing_cypher_params(query, {"person": "A"}) == []
+    with pytest.raises(QueryError, match=r"\$person"):
+        run_cypher(object(), query, {})  # refused before the engine is asked
