@@ -55,9 +55,11 @@ class PlaceReading:
 
     def _served(self, j: int) -> OrgMention | None:
         """"Văn phòng Tỉnh ủy Lâm Đồng", "Văn phòng Huyện ủy": the body an office serves, written after
-        its head: a body of a place (named, or the report's: a Party committee names its tier). A
+        its head: a known body, or a body of a place (named, or the report's: a Party committee names its tier). A
         generic "Văn phòng HĐND", "Văn phòng UBND cấp tỉnh" is a kind of body, not the office of one."""
         body = self.parse(j, allow_bare=False)
+        if body is not None and body.kind == "gazetteer" and not body.foreign and body.end - body.start >= 2:
+            return body  # a known body's office: "Văn phòng Ban Chỉ đạo Tây Nam Bộ"
         if body is None or body.kind != "standalone":
             return None
         placed = bool(body.locality) and not body.locality.startswith("cấp ")

@@ -949,3 +949,10 @@ def test_a_known_body_ending_with_a_levels_word_is_no_reports_own_level(run):
     assert "scope" not in ministry.props
     assert next(e for e in run("Ủy ban nhân dân tỉnh họp.").entities if e.type == "Organization").props.get(
         "scope") == "report"
+
+
+def test_the_regional_steering_committees_and_a_known_bodys_office(run):
+    x = run("Ông Nguyễn Văn Út, Chánh văn phòng Ban chỉ đạo Tây Nam bộ bị kỷ luật. Văn phòng Ban chỉ đạo Tây Nam bộ "
+            "đã họp.")
+    assert {"Ban Chỉ đạo Tây Nam Bộ", "Văn phòng Ban Chỉ đạo Tây Nam Bộ"} <= names(x, "Organization")
+    assert names(run("Văn phòng Đảng ủy Khối họp."), "Organization") != {"Văn phòng Đảng Cộng sản Việt Nam"}
