@@ -293,3 +293,11 @@ def test_an_issuer_a_sentence_names_wins_over_the_symbols(run):
             "Chính trị là bước đổi mới quan trọng trong phát triển văn hóa Việt Nam.")
     assert {i for d, i, _ in rels(x, "ISSUED_BY")} == {"Bộ Chính trị"}
     assert not any(t == "Việt Nam" for _, t, _ in rels(x, "APPLIES_TO"))  # the home country binds nothing
+
+
+def test_a_law_named_after_theo_is_a_law(run):
+    # "theo Luật …" (under the law …) names the law; "kỷ luật", "pháp luật", "dự luật" name none
+    x = run("Việc thu hồi đất được thực hiện theo Luật Đất đai năm 2013. Theo Luật Tổ chức Quốc hội, "
+            "Ủy ban Thường vụ Quốc hội giám sát. Ông bị kỷ Luật cảnh cáo.")
+    assert {"Luật Đất đai", "Luật Tổ chức Quốc hội"} <= set(_directives(x))
+    assert not any(n.startswith("Luật cảnh") for n in _directives(x))
