@@ -131,3 +131,13 @@ def test_thuoc_ends_a_bodys_name_and_names_its_parent(run):
     # a deputy "thuộc" a delegation: the deputy's, not the Assembly's
     z = run("Ông Trần Đình Văn, đại biểu Quốc hội thuộc Đoàn đại biểu Quốc hội tỉnh Lâm Đồng xin thôi nhiệm vụ.")
     assert ("Quốc hội", "Đoàn đại biểu Quốc hội tỉnh Lâm Đồng") not in {(a, b) for a, b, _ in rels(z, "PART_OF")}
+
+
+def test_the_governments_office_and_inspectorate_are_part_of_it(run):
+    # named for the Government as Văn phòng Quốc hội is for the Assembly: sub-bodies, not bodies answering to it
+    x = run("Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng và Tổng Thanh tra Chính phủ Lê Minh Khái dự phiên họp "
+            "của Chính phủ.")
+    part_of = rels(x, "PART_OF")
+    assert {("Văn phòng Chính phủ", "Chính phủ", None), ("Thanh tra Chính phủ", "Chính phủ", None)} <= part_of
+    assert not {(a, b) for a, b, _ in rels(x, "REPORTS_TO")} & {("Văn phòng Chính phủ", "Chính phủ"),
+                                                              ("Thanh tra Chính phủ", "Chính phủ")}
