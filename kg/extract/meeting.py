@@ -314,6 +314,11 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             span = lead.char_span(at, end)
             name = text[span[0] : span[1]]
             name = name[0].upper() + name[1:]
+            # "Ban Bí thư họp, xem xét …": a meeting its verb alone names is the meeting of the body before it
+            host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: -me[0].start)
+                         if m.end <= verb[0] and id(m) not in lead.title_orgs), None) if end - at <= 2 else None
+            if host is not None and host.name not in name:
+                name = f"{name} của {host.name}"
     return (_without_relative_days(lex, name), span, noun_at) if name else None
 
 
@@ -385,7 +390,11 @@ def _event_np_end(s: Sentence, i: int) -> int:
             j = got[0]
             continue
         if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
-                                         or lexicon().phrases["event_name_verbs"].match(toks, j)):
+                                         or (lexicon().phrases["event_name_verbs"].match(toks, j)
+                                             and not lexicon().phrases["event_name_nouns"].match(toks, j))):
             break
         j += 1
+    # (not a stop word its first words let through, left bare at the end: "Ban Bí thư họp đã xem xét …")
+    while j > i + 1 and toks[j - 1].is_word and word_key(toks[j - 1].text) in lexicon().wordset("event_name_stops"):
+        j -= 1
     return j

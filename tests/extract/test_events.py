@@ -728,3 +728,20 @@ def test_a_dateline_place_is_the_venue_unless_the_lead_names_another_place(run):
     y = run("Bổ nhiệm cán bộ ở Hải Phòng\n25/02/2026\n\nHải Phòng- Ngày 25.2, UBND xã Vĩnh Thịnh tổ chức hội nghị công "
             "bố các quyết định về công tác cán bộ.")
     assert "Hải Phòng" not in {p for _, p, _ in rels(y, "HELD_AT")}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the sitting, not its business: a verb of what it decides ends the name …
+    ("Chiều 5/7, HĐND thành phố Đà Nẵng tổ chức phiên họp bất thường bầu ông Đặng Việt Dũng giữ chức Phó chủ tịch "
+     "UBND thành phố.", "Phiên họp bất thường của Hội đồng nhân dân thành phố Đà Nẵng"),
+    ("Ngày 3/2, Cuộc họp của Bộ Chính trị xem xét, quyết định kỷ luật ông A diễn ra tại Hà Nội.",
+     "Cuộc họp của Bộ Chính trị"),
+    # … but a noun that opens with such a verb goes on naming it
+    ("Sáng 15/4, Hội nghị hiệp thương lần ba bầu cử đại biểu Quốc hội khóa 14 diễn ra tại Hà Nội.",
+     "Hội nghị hiệp thương lần ba bầu cử đại biểu Quốc hội khóa 14"),
+    # a meeting its verb alone names is the meeting of the body before the verb
+    ("Ngày 19-6 tại Hà Nội, Ban Bí thư họp đã xem xét, thi hành kỷ luật đảng đối với ông A.",
+     "Họp của Ban Bí thư Trung ương Đảng"),
+])
+def test_an_events_name_is_the_sitting_not_its_business(run, text, name):
+    assert name in {e.name for e in run(text).entities if e.type == "Event"}
