@@ -60,7 +60,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                 to_press.add(ent.id)
             spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press and not _addressed(lex, s, p)
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
-            posted = handing and s.index - lead.index <= 8 and _posted(lex, s, p) and not (
+            posted = handing and (s.index - lead.index <= 8 or attendance) and _posted(lex, s, p) and not (
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
             if _decided_on(lex, s, p) and not spoke and not posted:
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
@@ -230,6 +230,8 @@ def _decided_on(lex, s: Sentence, p) -> bool:
     verbs = lex.phrases["decision_verbs"]
     if _verb_before(s, p, verbs):
         return True
+    if _verb_over_object(lex, s, p, verbs):
+        return True
     k = max(p.end, p.chain_end)
     named = {j for m in [*s.places, *s.orgs] for j in range(m.start, m.end)}  # "…, Q. Nam Từ Liêm, Hà Nội, vừa bị"
     while k < len(s.tokens) and ((s.tokens[k].text in (",", ".") and k + 1 < len(s.tokens)) or k in named
@@ -246,8 +248,17 @@ def _posted(lex, s: Sentence, p) -> bool:
     bổ nhiệm giữ chức …")? (data/lexicon.yaml posting_verbs)"""
     verbs = lex.phrases["posting_verbs"]
     after = max(p.end, p.chain_end)
-    return _verb_before(s, p, verbs) or any(verbs.match(s.tokens, k) for k in range(after, min(len(s.tokens),
-                                                                                            after + 12)))
+    return _verb_before(s, p, verbs) or _verb_over_object(lex, s, p, verbs) or any(
+        verbs.match(s.tokens, k) for k in range(after, min(len(s.tokens), after + 12)))
+
+
+def _verb_over_object(lex, s: Sentence, p, verbs) -> bool:
+    """A verb of `verbs` before what it decides and the link to the person, in the same clause: "thi hành
+    kỷ luật đảng đối với Phó đô đốc A", "tạm dừng bầu chức danh X với ông B" (data decision_objects)."""
+    k = _word_before(lex, s, p)
+    at = lex.phrases["decision_objects"].ending_at(s.tokens, k + 1) if k >= 0 else -1
+    return at > 0 and any(verbs.match(s.tokens, j) for j in range(max(0, at - 10), at)) and not any(
+        t.text in (".", ";", ":") for t in s.tokens[max(0, at - 10) : at])
 
 
 def _represented(lex, s: Sentence, at: int) -> bool:

@@ -1,6 +1,6 @@
 """Who was at the main event (kg.extract.attendance)."""
 
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 
 def test_a_body_acting_at_the_event_or_whose_members_attend_takes_part(run):
@@ -117,3 +117,20 @@ def test_a_national_hero_honoured_at_a_ceremony_is_not_an_attendee(run):
             "hai chiến công.")
     attendees = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Nguyễn Trung Trực" not in attendees and "Nguyễn Tấn Dũng" in attendees
+
+
+def test_whom_a_decision_concerns_after_what_it_decides_is_not_present(run):
+    x = run("Ngày 19-6 tại Hà Nội, Ban Bí thư họp, thi hành kỷ luật đảng đối với Phó đô đốc Nguyễn Văn Tình, "
+            "nguyên Tư lệnh Quân chủng Hải quân. Chiều 15/6, ông Phạm Minh Chính xác nhận việc tạm dừng bầu chức "
+            "danh Phó chủ tịch UBND tỉnh với ông Trịnh Xuân Thanh.")
+    attended = {a for a, _, _ in rels(x, "ATTENDED")}
+    assert "Nguyễn Văn Tình" not in attended and "Trịnh Xuân Thanh" not in attended
+    assert "Nguyễn Văn Tình" in names(x, "Person")  # a navy rank is an honorific, not part of the name
+
+
+def test_whom_a_ceremony_posts_is_there_however_late_the_report_says_so(run):
+    filler = " ".join(f"Đơn vị thứ {i} đã hoàn thành nhiệm vụ được giao." for i in range(10))
+    x = run("Sáng 20/6, Bộ Công an tổ chức lễ công bố quyết định bổ nhiệm Giám đốc Công an tỉnh. " + filler
+            + " Cũng tại buổi lễ, Cục Tổ chức cán bộ đã công bố Quyết định của Bộ trưởng về việc điều động, "
+            "bổ nhiệm cán bộ đối với Đại tá Nguyễn Hồng Phong, Giám đốc Công an tỉnh Hà Tĩnh.")
+    assert "Nguyễn Hồng Phong" in {a for a, _, _ in rels(x, "ATTENDED")}
