@@ -956,3 +956,9 @@ def test_the_regional_steering_committees_and_a_known_bodys_office(run):
             "đã họp.")
     assert {"Ban Chỉ đạo Tây Nam Bộ", "Văn phòng Ban Chỉ đạo Tây Nam Bộ"} <= names(x, "Organization")
     assert names(run("Văn phòng Đảng ủy Khối họp."), "Organization") != {"Văn phòng Đảng Cộng sản Việt Nam"}
+
+
+def test_an_executive_council_of_a_body_is_part_of_it(run):
+    x = run("Ông Nguyễn Văn An, Chủ tịch Hội đồng điều hành Trung tâm Tài chính quốc tế, phát biểu.")
+    assert ("Nguyễn Văn An", "Hội đồng điều hành Trung tâm Tài chính quốc tế", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+    assert ("Hội đồng điều hành Trung tâm Tài chính quốc tế", "Trung tâm Tài chính quốc tế", None) in rels(x, "PART_OF")
