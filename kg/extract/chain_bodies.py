@@ -10,6 +10,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.posts import Post
 from kg.extract.tokens import Token
+from kg.text import name_key
 
 
 def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> None:
@@ -22,6 +23,12 @@ def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> Non
             # ủy - tư lệnh Quân chủng X": the political commissar is the service's)
             p.org = next((q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")),
                          None)
+            # (a body's own title before a post in its board is the body's: "Tổng giám đốc, Chủ tịch HĐQT
+            # Công ty X" runs the company; data board_titles)
+            if p.org is not None and p.org.kind == "sub" and p.org.inner is not None and (
+                    p.org.head.lower() in lex.words["body_boards"]) and name_key(p.role) not in {
+                    name_key(w) for w in lex.words["board_titles"]}:
+                p.org = copy.copy(p.org.inner)
     # "Tổng Bí thư, Chủ tịch nước Lào X": a country in the chain is the state of its implied posts
     countries = [p.country or p.org.locality for p in posts if p.country or (p.org and p.org.foreign)]
     for p in posts:

@@ -69,3 +69,11 @@ def test_a_title_that_names_no_body_is_of_the_next_body_written_not_of_a_bare_co
     # "nguyên" before two titles joined by a dash makes both former
     former = {r.props.get("role") for r in x.relations if r.type == "HOLDS_POSITION" and r.props.get("former")}
     assert {"Bí thư", "Chính ủy", "Phó bí thư", "Tư lệnh"} <= former
+
+
+def test_a_bodys_own_title_before_a_post_in_its_board_is_the_bodys(run):
+    x = run("Bị can Nguyễn Thị Như Loan, Tổng giám đốc, cựu Chủ tịch HĐQT Công ty Cổ phần Quốc Cường Gia Lai "
+            "bị truy tố.")
+    posts = {(b, r) for _, b, r in rels(x, "HOLDS_POSITION")}
+    assert ("Công ty cổ phần Quốc Cường Gia Lai", "Tổng giám đốc") in posts
+    assert ("Hội đồng quản trị Công ty cổ phần Quốc Cường Gia Lai", "Chủ tịch") in posts
