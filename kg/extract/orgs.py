@@ -132,7 +132,7 @@ class OrgParser(BodyLists, LowerHeads):
             "locality_compounds"].match(self.toks, k)
 
     def name_run(self, i: int, max_lower: int = 5, units: bool = True, people: bool = True,
-                 person_first: bool = False) -> int:
+                 person_first: bool = False, company: bool = False) -> int:
         """End of a proper-name run starting at i (== i when none): Cap words, each followed by at
         most max_lower lower-case words, joined by "-", "&" or "và" before another Cap word.
         `person_first`: the run may open with what reads as a person's name ("Bệnh viện Bạch Mai")."""
@@ -142,6 +142,10 @@ class OrgParser(BodyLists, LowerHeads):
             ph = self.lex.phrases
             if ph["discourse_openers"].match(self.toks, k) or ph["photo_markers"].match(self.toks, k) or (
                     self.toks[k].text.isupper() and ph["locality_words"].match(self.toks, k)):
+                return True
+            # (a company's name runs over capital words, but not into a caption's next sentence: "… Công ty
+            # Cổ phần Quốc Cường Gia Lai Theo Cáo trạng …")
+            if company and ph["company_name_stops"].match(self.toks, k):
                 return True
             return self.starts_new_unit(k) if units else bool((people and self.looks_like_person(
                 k)) or self.lex.titles.match(self.toks, k) or self.lex.directive_kinds.match(self.toks, k))
@@ -261,7 +265,7 @@ class OrgParser(BodyLists, LowerHeads):
                 return None
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
-            end = self.name_run(j, max_lower=1, units=False, people=False)
+            end = self.name_run(j, max_lower=1, units=False, people=False, company=True)
             # "… Hoàng Dân trúng thầu": a lower-case word that runs on into the clause is not its name
             # ("… Quốc tế (TASCO)", "… Quốc tế đã ký" end cleanly and keep theirs)
             while end > j and not self.toks[end - 1].is_cap and not self._boundary(end):

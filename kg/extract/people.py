@@ -188,6 +188,9 @@ class PeopleParser(PostReading, NameShapes):
                 self.lex.country_at(self.toks, i + 1)):
             return i  # "Từ Pháp, Tổng thống Pháp …": "from France", not a person named Từ
         foreign = first is not None and not is_syllable(first.text)
+        if first is not None and not foreign and word_key(first.text) not in self.lex.surnames and (
+                self.lex.phrases["name_stops"].match(self.toks, i)):
+            return i  # a caption's next sentence, not a name: "… Quốc Cường Gia Lai Theo Cáo trạng"
         limit = 6 if foreign else 4  # "Alexander Van der Bellen", "Frank Walter-Steinmeier"
         words, spelled = 0, False  # name words; a transliteration's syllables joined by "-" are one
         while j < len(self.toks) and words < limit:

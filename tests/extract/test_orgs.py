@@ -962,3 +962,10 @@ def test_an_executive_council_of_a_body_is_part_of_it(run):
     x = run("Ông Nguyễn Văn An, Chủ tịch Hội đồng điều hành Trung tâm Tài chính quốc tế, phát biểu.")
     assert ("Nguyễn Văn An", "Hội đồng điều hành Trung tâm Tài chính quốc tế", "Chủ tịch") in rels(x, "HOLDS_POSITION")
     assert ("Hội đồng điều hành Trung tâm Tài chính quốc tế", "Trung tâm Tài chính quốc tế", None) in rels(x, "PART_OF")
+
+
+def test_a_companys_name_stops_where_a_captions_next_sentence_begins(run):
+    x = run("Bị can Nguyễn Thị Như Loan, cựu chủ tịch HĐQT Công ty Cổ phần Quốc Cường Gia Lai Theo Cáo trạng của "
+            "VKSND tối cao, bị can đã vi phạm. Ông A làm việc tại Công ty TNHH Minh Phát Trong năm 2024, công ty lãi.")
+    assert {"Công ty cổ phần Quốc Cường Gia Lai", "Công ty TNHH Minh Phát"} <= names(x, "Organization")
+    assert names(x, "Person") == {"Nguyễn Thị Như Loan"}  # "Theo Cáo trạng" opens a sentence, names no one
