@@ -112,6 +112,11 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         if known is not None and proper_name_end(toks, i) == known[0] and (
                 home or _province_after(lex, toks, known[0])):
             return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
+    if loc is None and venue is None and (known := lex.unit_names.match(toks, i)) is not None and (
+            proper_name_end(toks, i) == known[0] and _own_province_after(lex, toks, i, known[0])):
+        # "khu vực biển La Gi, tỉnh Lâm Đồng", "thăm Vũ Quang, tỉnh Hà Tĩnh": a unit followed by its own
+        # province is that unit, whatever a surname it opens with says
+        return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
     if loc is None and after_tai:
         city = _city(lex, toks, i)
         if city is not None:
@@ -144,6 +149,24 @@ def _province_after(lex: Lexicon, toks: list[Token], k: int) -> bool:
         return False
     place = lex.locations.match(toks, k + 1)
     return place is not None and name_key(str(place[1])) in lex.provinces
+
+
+def _own_province_after(lex: Lexicon, toks: list[Token], i: int, k: int) -> bool:
+    """Is the province written after k, past a comma and its type word ("…, tỉnh Lâm Đồng"), the one the
+    unit named at i..k lies in, before the 2025 reform or after it?"""
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return False
+    j = k + 1
+    word = lex.phrases["locality_words"].match(toks, j)
+    j = word[0] if word is not None else j
+    j += 1 if j < len(toks) and toks[j].text == "." else 0
+    place = lex.locations.match(toks, j)
+    if place is None or name_key(str(place[1])) not in lex.provinces:
+        return False
+    name = " ".join(t.text for t in toks[i:k])
+    homes = {u.province for u in admin_units.units(name) if u.level != "province"}
+    homes |= {m.name for h in list(homes) if (m := admin_units.merged_into(h)) is not None}
+    return name_key(str(place[1])) in {name_key(h) for h in homes}
 
 
 def _city(lex: Lexicon, toks: list[Token], i: int) -> PlaceMention | None:

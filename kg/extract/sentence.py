@@ -253,7 +253,7 @@ def _gates(lex: Lexicon) -> _Gates:
             career=firsts(lex.phrases["career_verbs"]),
             appointment=frozenset({word_key("chức")}),
             place=firsts(lex.phrases["admin_units"], lex.phrases["venue_heads"], lex.locations,
-                         lex.phrases["locality_words"]),
+                         lex.phrases["locality_words"], lex.unit_names),
             site=firsts(lex.phrases["site_words"]),
             pronoun=lex.wordset("ref_pronouns"),
             people=title_firsts | firsts(lex.phrases["honorifics"]) | lex.surnames,

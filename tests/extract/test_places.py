@@ -142,3 +142,12 @@ def test_a_ward_keeps_its_written_name_where_it_is_also_a_citys_other_name(run):
 def test_a_title_then_its_bodys_address_then_the_holder(run):
     x = run("Chủ tịch UBND phường Hạc Thành, tỉnh Thanh Hóa Nguyễn Văn Em phát biểu.")
     assert ("Nguyễn Văn Em", "Ủy ban nhân dân phường Hạc Thành", "Chủ tịch") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_unit_followed_by_its_own_province_is_a_place_not_a_person(run):
+    # "Vũ Quang" and "La Gi" open with surnames; the province after them is theirs (La Gi's since the 2025
+    # merger too), so they are places; a person with an honorific stays a person
+    x = run("Ông về thăm Vũ Quang, tỉnh Hà Tĩnh. Hai tàu cá bị chìm tại khu vực biển La Gi, tỉnh Lâm Đồng. "
+            "Ông Lê Văn Thành, tỉnh Hải Phòng phát biểu.")
+    assert {"Vũ Quang", "La Gi"} <= names(x, "Location")
+    assert names(x, "Person") == {"Lê Văn Thành"}
