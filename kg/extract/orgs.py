@@ -175,9 +175,11 @@ class OrgParser(BodyLists, LowerHeads):
             if nxt is not None and (nxt.text in "-–&" or nxt.keys[:1] == KEY_VA):
                 after = self._word(j + 1)
                 # (a known body's acronym after "và" is a body of its own: "… ITAR-TASS và TTXVN")
+                # (nor a company's branch after a dash: "Ngân hàng TMCP Vietcombank - Phòng giao dịch Trà Bá")
                 if after is not None and after.is_cap and not stops(j + 1) and not (
                         nxt.keys[:1] == KEY_VA and after.text.isupper() and (self.lex.orgs.match(
-                            self.toks, j + 1) or self.lex.outlets.match(self.toks, j + 1))):
+                            self.toks, j + 1) or self.lex.outlets.match(self.toks, j + 1))) and not (
+                        company and nxt.text in "-–" and self.lex.heads.match(self.toks, j + 1)):
                     j += 1
                     continue
                 break

@@ -969,3 +969,9 @@ def test_a_companys_name_stops_where_a_captions_next_sentence_begins(run):
             "VKSND tối cao, bị can đã vi phạm. Ông A làm việc tại Công ty TNHH Minh Phát Trong năm 2024, công ty lãi.")
     assert {"Công ty cổ phần Quốc Cường Gia Lai", "Công ty TNHH Minh Phát"} <= names(x, "Organization")
     assert names(x, "Person") == {"Nguyễn Thị Như Loan"}  # "Theo Cáo trạng" opens a sentence, names no one
+
+
+def test_a_companys_name_does_not_run_over_a_dash_into_its_branch(run):
+    x = run("Đối tượng cướp Ngân hàng TMCP Vietcombank - Phòng giao dịch Trà Bá (phường Hội Phú, tỉnh Gia Lai).")
+    assert "Ngân hàng TMCP Vietcombank" in names(x, "Organization")
+    assert not any(n.endswith("Phòng") for n in names(x, "Organization"))
