@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.attendance import present, press_conference, spokesperson, top_level
+from kg.extract.event_names import counted, event_np_end, without_relative_days
 from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
-from kg.extract.lexicon import lexicon
-from kg.extract.name_shapes import REGNAL
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
 from kg.extract.sittings import assembly_vote, sitting, sitting_discussion
@@ -158,7 +157,7 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         if name.startswith(prefix + " ") and name[len(prefix) + 1 : len(prefix) + 2].isdigit():
             b.relate("PARTICIPATED_IN", b.entity("Organization", owner, sent=sent), event, sent, 0.8)
     # bodies of the lead sentence: subjects before the event verb, and the object of "với"
-    np_tokens = set(range(noun_at, _event_np_end(lead, noun_at))) if noun_at >= 0 else set()
+    np_tokens = set(range(noun_at, event_np_end(lead, noun_at))) if noun_at >= 0 else set()
     verb_at = next((k for k in range(len(lead.tokens)) if k not in np_tokens
                     and lex.phrases["event_verbs"].match(lead.tokens, k)), -1)
     taking_part = None  # the last body found taking part: a body listed right after it does too
@@ -267,7 +266,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     name = ""
     span = (lead.start, lead.end)
     if noun_at >= 0:
-        end = _event_np_end(lead, noun_at)
+        end = event_np_end(lead, noun_at)
         span = lead.char_span(noun_at, end)
         name = text[span[0] : span[1]]
         name = name[0].upper() + name[1:]
@@ -290,7 +289,8 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     title_toks = tokenize(title) if title else []
     # (a headline that quotes a speaker names no event: "Phó chủ tịch Quốc hội: ' Đưa dự án … '")
     if not name and title and not _QUOTE_TITLE.search(title) and any(
-            lex.phrases["event_verbs"].match(title_toks, i) for i in range(len(title_toks))):
+            lex.phrases["event_verbs"].match(title_toks, i) and not counted(lex, title_toks, i)
+            for i in range(len(title_toks))):
         name = title
     # with no noun for it, a dated lead's meeting verb names what was held; so does a ceremony's
     # verb in an undated lead, which the report's date dates ("Thứ trưởng A trao quyết định …")
@@ -302,7 +302,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
         # thứ 53": the verb and what follows
         at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
-        end = _event_np_end(lead, at)
+        end = event_np_end(lead, at)
         # a discussion named by its verb ends before its topic: "Thảo luận ở tổ về dự án Luật …"
         end = next((k for k in range(at + 1, end) if lead.tokens[k].keys[:1] == KEY_VE), end) if lex.phrases[
             "topic_verbs"].match(lead.tokens, at) else end
@@ -319,26 +319,11 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
                          if m.end <= verb[0] and id(m) not in lead.title_orgs), None) if end - at <= 2 else None
             if host is not None and host.name not in name:
                 name = f"{name} của {host.name}"
-    return (_without_relative_days(lex, name), span, noun_at) if name else None
+    return (without_relative_days(lex, name), span, noun_at) if name else None
 
 
-def _without_relative_days(lex, name: str) -> str:
-    """An event's name keeps its day but not words that only the report's date makes sense of:
-    "Thảo luận tổ sáng nay 29/5" -> "Thảo luận tổ sáng 29/5", "Phiên họp chiều nay" -> "Phiên họp"."""
-    parts = "|".join(re.escape(w) for w in lex.words["day_parts"])
-    rel = "|".join(re.escape(w) for w in lex.words["relative_day_words"])
-    name = re.sub(rf"\b({parts}) (?:{rel})\s*\(?(\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.]\d{{2,4}})?)\)?", r"\1 \2", name)
-    return re.sub(rf"\s*\b(?:{parts}) (?:{rel})\b", "", name).strip()
-
-
-_TAI, _THU = (word_key("tại"),), (word_key("thứ"),)
+_TAI = (word_key("tại"),)
 _NO_YEAR = 2000  # stands in for an unknown year where only whether a sentence has a date matters
-
-
-def _numbered_before(toks, j: int) -> bool:
-    """Does a session's number end right before token j ("thứ 21", "lần thứ IX")?"""
-    last = toks[j - 1].text if j >= 1 else ""
-    return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
 
 
 def _named_back(lex, text: str, body: list[Sentence], lead: Sentence) -> tuple[str, tuple[int, int]] | None:
@@ -347,54 +332,9 @@ def _named_back(lex, text: str, body: list[Sentence], lead: Sentence) -> tuple[s
     for s in [x for x in body if x.index > lead.index][:2]:
         at = s.has_phrase(lex.phrases["event_back_refs"])
         if at >= 0:
-            end = next((k for k in range(at + 1, _event_np_end(s, at + 1)) if s.tokens[k].text == ","),
-                       _event_np_end(s, at + 1))
+            end = next((k for k in range(at + 1, event_np_end(s, at + 1)) if s.tokens[k].text == ","),
+                       event_np_end(s, at + 1))
             span = s.char_span(at + 1, end)
             words = text[span[0] : span[1]]
             return f"{words[0].upper()}{words[1:]}", span
     return None
-
-
-def _event_np_end(s: Sentence, i: int) -> int:
-    """An event noun phrase runs to a comma before a capital word, or to the clause end."""
-    toks = s.tokens
-    j = i + 1
-    while j < len(toks):
-        t = toks[j]
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if t.text == "." and toks[j - 1].text.isupper() and toks[j - 1].end == t.start and nxt is not None and (
-                nxt.is_cap):
-            j += 1  # "… Việt Nam TP. HCM lần thứ IX": the dot of an abbreviated place
-            continue
-        if t.text in (".", ";", ":", "(", "“", '"', "…"):
-            break
-        if t.keys[:1] == KEY_VA and nxt is not None and lexicon().phrases["event_nouns"].match(toks, j + 1):
-            break  # "Đại hội … và đại lễ khánh thành …": a second event
-        # a comma ends the name before a new clause: a capital word, a number, a time of day, a
-        # lower-case clause opener ("kỳ họp thứ 2, nhiều đại biểu …") or a verb of speech ("…
-        # khóa XV, cho rằng …"); lists of other verbs go on ("Hội nghị nghiên cứu, học tập, quán triệt …")
-        if t.text == "," and nxt is not None and (
-                nxt.is_cap or nxt.text[0].isdigit() or lexicon().phrases["event_clause_openers"].match(toks, j + 1)
-                or lexicon().phrases["attend_words"].match(toks, j + 1)):
-            break
-        # … and after what closes a name: its number ("Kỳ họp thứ 21, thi hành kỷ luật …") or the body
-        # whose it is ("Công bố quyết định của Ban Bí thư, luân chuyển …"); a list of verbs goes on only
-        # after verbs
-        if t.text == "," and (_numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
-            break
-        # … and its time after its number: "Phiên họp thứ 47 chiều 25/4" is the 47th sitting's
-        if _numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
-            break
-        if (got := lexicon().phrases["sitting_places"].match(toks, j)) is not None and not (
-                got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)
-            j = got[0]
-            continue
-        if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
-                                         or (lexicon().phrases["event_name_verbs"].match(toks, j)
-                                             and not lexicon().phrases["event_name_nouns"].match(toks, j))):
-            break
-        j += 1
-    # (not a stop word its first words let through, left bare at the end: "Ban Bí thư họp đã xem xét …")
-    while j > i + 1 and toks[j - 1].is_word and word_key(toks[j - 1].text) in lexicon().wordset("event_name_stops"):
-        j -= 1
-    return j

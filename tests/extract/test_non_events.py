@@ -20,3 +20,10 @@ def test_a_holiday_an_operation_or_an_exam_is_no_event(run, text):
 def test_an_occasions_ceremony_is_still_an_event(run):
     x = run("Nhân dịp Lễ kỷ niệm 70 năm ngày thành lập, Bộ trưởng Nguyễn Văn An đến thăm.")
     assert "Lễ kỷ niệm 70 năm ngày thành lập" in names(x, "Event")
+
+
+def test_a_counted_noun_in_the_headline_is_no_verb_of_an_event(run):
+    # "tổ chức" after a number or a plural word is "organizations", not "to hold"
+    x = run("Quân đội đã điều chỉnh trên 5.000 tổ chức\n25/02/2026\n\n"
+            "Quân đội nhân dân Việt Nam đã điều chỉnh trên 5.000 tổ chức, ưu tiên quân số cho các đơn vị.")
+    assert [e.name for e in x.entities if e.type == "Event"] == []
