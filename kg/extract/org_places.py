@@ -199,7 +199,9 @@ class PlaceReading:
             # "huyện Kim Bảng", "huyện Lý Nhân": a known unit's name, though it reads as a person's
             known = lex.unit_names.match(self.toks, end) if end < len(self.toks) and self.toks[end].is_cap else None
             # … and "thị xã Gò Công Giản Bá Huỳnh": the known name, then a person's
-            if known is not None and proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4):
+            # (… or the caption's next sentence: "Ảnh: Công an xã Gio Linh Sau hơn 2 tuần …")
+            if known is not None and (proper_name_end(self.toks, end) - known[0] in (0, 2, 3, 4) or (
+                    lex.phrases["name_stops"].match(self.toks, known[0]))):
                 return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, known[0])}", known[0]
             # "UBND xã Sơn Thành Tây", "Công an phường Hòa Thọ Đông": after a commune's unit word, a known
             # commune's name, though it reads as a person's
@@ -208,8 +210,8 @@ class PlaceReading:
             assert lex.admin is not None
             if _loc_word(self.toks, j, word[0]) in lex.admin.tiers[2]:  # the communes' tier (data admin_tiers)
                 for k in range(min(run, end + 4), end + 1, -1):
-                    if (k == run or self.looks_like_person(k)) and name_key(
-                            expand_surface(self.toks, end, k)) in _commune_keys():
+                    ends = k == run or self.looks_like_person(k) or lex.phrases["name_stops"].match(self.toks, k)
+                    if ends and name_key(expand_surface(self.toks, end, k)) in _commune_keys():
                         return f"{_loc_word(self.toks, j, end)} {expand_surface(self.toks, end, k)}", k
             t = self._word(end)
             # "xã Lý Trạch (huyện Bố Trạch)": a name of two syllables after a unit word, though it reads

@@ -975,3 +975,9 @@ def test_a_companys_name_does_not_run_over_a_dash_into_its_branch(run):
     x = run("Đối tượng cướp Ngân hàng TMCP Vietcombank - Phòng giao dịch Trà Bá (phường Hội Phú, tỉnh Gia Lai).")
     assert "Ngân hàng TMCP Vietcombank" in names(x, "Organization")
     assert not any(n.endswith("Phòng") for n in names(x, "Organization"))
+
+
+def test_a_local_bodys_place_stops_where_a_captions_next_sentence_begins(run):
+    x = run("Ảnh: Công an xã Gio Linh Sau hơn 2 tuần theo dõi, công an xác định đối tượng. "
+            "Ảnh: UBND huyện Gia Lâm Theo kế hoạch, huyện sẽ tổ chức.")
+    assert {"Công an xã Gio Linh", "Ủy ban nhân dân huyện Gia Lâm"} <= names(x, "Organization")
