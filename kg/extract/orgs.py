@@ -19,6 +19,7 @@ from kg.extract.tokens import (
     KEY_VA,
     PhraseMatcher,
     Token,
+    proper_name_end,
     spelled_on,
     word_key,
 )
@@ -50,6 +51,17 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
             got.add(written, head)
     return got
 _STREET = "street_words"  # words before a street named after a person (data/lexicon.yaml)
+_SO = (word_key("số"),)
+
+
+def _house_number_before(lex, toks, i: int) -> bool:
+    """"tại số 133 Trường Chinh": a name after an address's house number is its street, not a body
+    ("Trường …"); "đơn vị số 1 Đoàn đại biểu …" numbers something else."""
+    if i < 3 or not re.fullmatch(r"\d+[A-Za-z]?(?:/\d+)*", toks[i - 1].text) or toks[i - 2].keys[:1] != _SO:
+        return False
+    end = proper_name_end(toks, i)  # (or the address goes on with its ward: "(số 133 Trường Chinh, phường …")
+    return lex.word_in(toks[i - 3], "address_cues") or (end + 1 < len(toks) and toks[end].text == "," and bool(
+        lex.phrases["locality_words"].match(toks, end + 1)))
 
 
 class OrgParser(BodyLists, LowerHeads):
@@ -193,7 +205,8 @@ class OrgParser(BodyLists, LowerHeads):
             return sf  # "Tổng giám đốc Sagri" after "Tổng Công ty Nông nghiệp Sài Gòn … (Sagri)"
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
-        if self.lex.phrases["not_bodies"].match(self.toks, i) or (i and self.lex.word_in(self.toks[i - 1], _STREET)):
+        if self.lex.phrases["not_bodies"].match(self.toks, i) or (
+                i and self.lex.word_in(self.toks[i - 1], _STREET)) or _house_number_before(self.lex, self.toks, i):
             return None  # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)

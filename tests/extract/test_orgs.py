@@ -981,3 +981,11 @@ def test_a_local_bodys_place_stops_where_a_captions_next_sentence_begins(run):
     x = run("Ảnh: Công an xã Gio Linh Sau hơn 2 tuần theo dõi, công an xác định đối tượng. "
             "Ảnh: UBND huyện Gia Lâm Theo kế hoạch, huyện sẽ tổ chức.")
     assert {"Công an xã Gio Linh", "Ủy ban nhân dân huyện Gia Lâm"} <= names(x, "Organization")
+
+
+def test_a_name_after_an_address_house_number_is_a_street_not_a_body(run):
+    x = run("Hai đối tượng cướp ngân hàng tại số 133 Trường Chinh, phường Hội Phú. Chi nhánh (số 21 Trường Chinh, "
+            "phường Diên Hồng) đóng cửa. Tại đơn vị số 1 Đoàn đại biểu Quốc hội TP HCM, cử tri kiến nghị.")
+    orgs = names(x, "Organization")
+    assert not any(n.startswith("Trường Chinh") for n in orgs)
+    assert "Đoàn đại biểu Quốc hội thành phố Hồ Chí Minh" in orgs  # a numbered unit, no address
