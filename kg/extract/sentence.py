@@ -331,7 +331,7 @@ def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None
     while end < len(toks) and toks[end].is_word and toks[end].is_cap and not is_syllable(toks[end].text) and (
             expansion(toks[end].text) is None):  # not "UBND", not a Vietnamese name in capitals
         end += 1
-    if end == start:
+    if end == start or lex.phrases["not_bodies"].match(toks, start):  # ("kênh Internet": no body)
         return None
     return OrgMention(start, end, "resolved", canonical=" ".join(t.text for t in toks[start:end]))
 

@@ -234,3 +234,9 @@ def test_international_groupings_are_bodies_a_foreign_leader_holds_posts_in(run)
     assert ("Luiz Inácio Lula da Silva", "Nhóm G20", "Chủ tịch") in rels(x, "HOLDS_POSITION")
     y = run("Nhóm G20 gồm các nước G7 và Liên minh châu Phi (AU).")
     assert {"Nhóm G20", "Nhóm G7", "Liên minh châu Phi"} <= names(y, "Organization")
+
+
+def test_a_channel_of_payment_after_a_bodys_cue_word_is_no_body(run):
+    x = run("Giao dịch qua kênh Internet tăng 53,95% về số lượng, qua kênh QR Code tăng mạnh. Theo kênh CNN, "
+            "thị trường ổn định.")
+    assert names(x, "Organization") == {"CNN"}
