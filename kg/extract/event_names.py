@@ -10,12 +10,22 @@ from kg.extract.name_shapes import REGNAL
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import KEY_VA, word_key
 
-_THU = (word_key("thứ"),)
+_THU, _NAY = (word_key("thứ"),), (word_key("nay"),)
 
 
 def counted(lex, toks, i: int) -> bool:
     """Is the word at i counted, so a noun, not a verb ("trên 5.000 tổ chức", "các tổ chức")?"""
     return i > 0 and (toks[i - 1].text[0].isdigit() or lex.word_in(toks[i - 1], "plural_markers"))
+
+
+def today(lex, toks) -> bool:
+    """Does the sentence say "today" ("hôm nay", "sáng nay"): a day part that ends in or is followed by "nay"?"""
+    for k in range(len(toks)):
+        got = lex.phrases["day_parts"].match(toks, k)
+        if got is not None and (toks[got[0] - 1].keys[-1:] == _NAY or (
+                got[0] < len(toks) and toks[got[0]].keys[:1] == _NAY)):
+            return True
+    return False
 
 
 def without_relative_days(lex, name: str) -> str:
@@ -27,7 +37,7 @@ def without_relative_days(lex, name: str) -> str:
     return re.sub(rf"\s*\b(?:{parts}) (?:{rel})\b", "", name).strip()
 
 
-def _numbered_before(toks, j: int) -> bool:
+def numbered_before(toks, j: int) -> bool:
     """Does a session's number end right before token j ("thứ 21", "lần thứ IX")?"""
     last = toks[j - 1].text if j >= 1 else ""
     return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
@@ -58,10 +68,10 @@ def event_np_end(s: Sentence, i: int) -> int:
         # … and after what closes a name: its number ("Kỳ họp thứ 21, thi hành kỷ luật …") or the body
         # whose it is ("Công bố quyết định của Ban Bí thư, luân chuyển …"); a list of verbs goes on only
         # after verbs
-        if t.text == "," and (_numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
+        if t.text == "," and (numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
             break
         # … and its time after its number: "Phiên họp thứ 47 chiều 25/4" is the 47th sitting's
-        if _numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
+        if numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
             break
         if (got := lexicon().phrases["sitting_places"].match(toks, j)) is not None and not (
                 got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.attendance import present, press_conference, spokesperson, top_level
-from kg.extract.event_names import counted, event_np_end, without_relative_days
+from kg.extract.event_names import counted, event_np_end, numbered_before, today, without_relative_days
 from kg.extract.events import announced, dates_in, held_sentence, in_report_week, own_date
 from kg.extract.naming import listed_with
 from kg.extract.sentence import Sentence
@@ -295,8 +295,9 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     # with no noun for it, a dated lead's meeting verb names what was held; so does a ceremony's
     # verb in an undated lead, which the report's date dates ("Thứ trưởng A trao quyết định …")
     verb = _meeting_verb(lex, lead) if not name else None
-    if verb is not None and not dates_in(text, lead.start, lead.end, year) and not (
-            doc_date and lex.phrases["ceremony_verbs"].match(lead.tokens, verb[0])):
+    # ("UBTVQH hôm nay họp phiên thứ 54": today is the report's date)
+    if verb is not None and not dates_in(text, lead.start, lead.end, year) and not (doc_date and (
+            lex.phrases["ceremony_verbs"].match(lead.tokens, verb[0]) or today(lex, lead.tokens))):
         verb = None
     if verb is not None:
         # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
@@ -314,9 +315,11 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             span = lead.char_span(at, end)
             name = text[span[0] : span[1]]
             name = name[0].upper() + name[1:]
-            # "Ban Bí thư họp, xem xét …": a meeting its verb alone names is the meeting of the body before it
+            # "Ban Bí thư họp, xem xét …", "UBTVQH họp phiên thứ 54": a meeting its verb alone or with its
+            # number names is the meeting of the body before the verb
             host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: -me[0].start)
-                         if m.end <= verb[0] and id(m) not in lead.title_orgs), None) if end - at <= 2 else None
+                         if m.end <= verb[0] and id(m) not in lead.title_orgs), None) if (
+                end - at <= 2 or numbered_before(lead.tokens, end)) else None
             if host is not None and host.name not in name:
                 name = f"{name} của {host.name}"
     return (without_relative_days(lex, name), span, noun_at) if name else None

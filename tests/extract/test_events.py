@@ -745,3 +745,12 @@ def test_a_dateline_place_is_the_venue_unless_the_lead_names_another_place(run):
 ])
 def test_an_events_name_is_the_sitting_not_its_business(run, text, name):
     assert name in {e.name for e in run(text).entities if e.type == "Event"}
+
+
+def test_a_meeting_held_today_by_its_verb_is_the_reports_day_and_its_bodys(run):
+    x = run("Đề nghị Chính phủ đánh giá tác động\n03/02/2026\n\nBáo Đại biểu Nhân dân đưa tin, Ủy ban Thường vụ "
+            "Quốc hội hôm nay họp phiên thứ 54 xem xét báo cáo công tác dân nguyện. Trình bày báo cáo, Chủ nhiệm "
+            "Ủy ban Dân nguyện và Giám sát Dương Thanh Bình cho biết cử tri quan tâm.")
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [(e.name, e.props.get("date")) for e in events] == [
+        ("Họp phiên thứ 54 của Ủy ban Thường vụ Quốc hội", "2026-02-03")]
