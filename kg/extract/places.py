@@ -131,6 +131,8 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         cue = i > 0 and lex.phrases["place_cues"].match(toks, i - 1)
         if (one_word or lex.reads_as_name(str(name), toks[i])) and not cue:  # "Hà Lan" needs one too
             return None
+        if end - i == 1 and _name_part(lex, toks, i):
+            return None  # "nghệ sĩ Hữu Quốc, Thoại Mỹ": the second word of someone's name, no country
         if lex.phrases["venue_heads"].match([toks[i]], 0) or str(name).startswith(("Nhà", "Trụ sở", "Trung tâm")):
             return PlaceMention(i, _venue_end(lex, orgp, toks, end), "", venue=True)
         # a place name followed by more capitalized words is part of a longer name
@@ -149,6 +151,17 @@ def _province_after(lex: Lexicon, toks: list[Token], k: int) -> bool:
         return False
     place = lex.locations.match(toks, k + 1)
     return place is not None and name_key(str(place[1])) in lex.provinces
+
+
+def _name_part(lex: Lexicon, toks: list[Token], i: int) -> bool:
+    """Is the one-word place at i the end of a two-word name that stands alone mid-sentence (a capital
+    word before it, none before that; not a title, a body's head or a place: "Tổng thống Mỹ" is the US)?"""
+    if i < 2 or not toks[i - 1].is_word or not toks[i - 1].is_cap or toks[i - 1].is_abbr:
+        return False
+    if toks[i - 2].is_word and toks[i - 2].is_cap:
+        return False
+    return not (lex.titles.ending_at(toks, i) >= 0 or lex.phrases["name_stops"].match(toks, i - 1) or (
+        lex.heads.match(toks, i - 1) or lex.locations.match(toks, i - 1)))
 
 
 def _own_province_after(lex: Lexicon, toks: list[Token], i: int, k: int) -> bool:

@@ -151,3 +151,11 @@ def test_a_unit_followed_by_its_own_province_is_a_place_not_a_person(run):
             "Ông Lê Văn Thành, tỉnh Hải Phòng phát biểu.")
     assert {"Vũ Quang", "La Gi"} <= names(x, "Location")
     assert names(x, "Person") == {"Lê Văn Thành"}
+
+
+def test_a_country_that_ends_a_two_word_name_is_no_country(run):
+    # "Thoại Mỹ" (an artist), "Chương Mỹ" (a district): "Mỹ" there is no United States
+    x = run("Nghệ sĩ Hữu Quốc, Thoại Mỹ, Điền Trung thể hiện. Phía Tây Nam (Xuân Mai - Chương Mỹ) là đô thị vệ tinh. "
+            "Đoàn đã thăm Lào và Hàn Quốc.")
+    assert "Hoa Kỳ" not in names(x, "Location")
+    assert {"Lào", "Hàn Quốc"} <= names(x, "Location")
