@@ -56,7 +56,8 @@ class NameShapes:
     def _street_at(self, i: int) -> bool:
         """"số 5 Trần Thánh Tông", "đường Lê Duẩn": a street named after a person is no person."""
         toks = self.toks
-        if i >= 1 and self.lex.word_in(toks[i - 1], "street_words"):
+        if i >= 1 and (self.lex.word_in(toks[i - 1], "street_words") or self.lex.phrases["street_phrases"].ending_at(
+                toks, i) >= 0):  # ("đường hoa Nguyễn Huệ", "phố đi bộ Nguyễn Huệ", "đại lộ Võ Văn Kiệt")
             return True
         if i >= 2 and toks[i - 1].text in ("-", "–"):  # "đường Trường Chinh - Trần Đại Cang - Bà Triệu"
             k = i - 2

@@ -527,3 +527,9 @@ def test_titles_after_a_deputys_constituency_in_brackets_are_the_deputys(run):
 def test_phat_is_a_given_name_and_only_phat_bieu_runs_a_caption_into_a_sentence(run):
     assert "Cao Đức Phát" in names(run("Ông Cao Đức Phát trả lời chất vấn."), "Person")
     assert "Phạm Minh Chính" in names(run("Thủ tướng Phạm Minh Chính Phát biểu tại hội nghị, ông nhấn mạnh."), "Person")
+
+
+def test_a_street_named_after_a_person_behind_a_longer_street_word_is_no_person(run):
+    x = run("Người dân du xuân ở đường hoa Nguyễn Huệ dừng chân theo dõi. Xe chạy trên đại lộ Võ Văn Kiệt. "
+            "Ông Trần Hưng phát biểu.")
+    assert names(x, "Person") == {"Trần Hưng"}
