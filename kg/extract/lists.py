@@ -134,6 +134,9 @@ def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], l
         first_end = first_end if first_end is not None else end
         # the next "; Name - titles" of the list; what lies between is read again by the caller
         j = end
+        if (k := _next_bracketed_item(self, e)) is not None:
+            j = k  # "… các ông: A (nguyên giám đốc Sở X), ông B (…), ông C": items set off by commas
+            continue
         while j < len(self.toks) and self.toks[j].text not in (";", "."):
             j += 1
         if j < len(self.toks) and self.toks[j].text == ";":
@@ -141,6 +144,23 @@ def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], l
             continue
         break
     return (people, orgs, first_end) if people and first_end is not None else None
+
+
+def _next_bracketed_item(self: PeopleParser, j: int) -> int | None:
+    """After an item's name (at j) and its bracketed aside, where the next item starts: a comma or "và",
+    then a name, with its honorific or not ("…, ông B (…), C (…) và ông D"); None when the list does not
+    go on so."""
+    toks = self.toks
+    if j < len(toks) and toks[j].text == "(":
+        close = next((k for k in range(j, min(len(toks), j + 40)) if toks[k].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    if j >= len(toks) or not (toks[j].text == "," or toks[j].keys[:1] == KEY_VA):
+        return None
+    h = self.lex.phrases["honorifics"].match(toks, j + 1)
+    start = h[0] if h is not None else j + 1
+    return j + 1 if self.name_at(start) > start else None
 
 
 def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:

@@ -104,3 +104,12 @@ def test_a_deputy_named_after_the_head_of_a_board_is_that_boards(run):
             "Thanh Bình giữ chức Phó ban.")
     posts = rels(x, "HOLDS_POSITION")
     assert ("Cao Thanh Bình", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Nghệ An", "Phó ban") in posts
+
+
+def test_a_post_taken_from_people_listed_with_asides_after_doi_voi_is_each_ones(run):
+    x = run("HĐND TP Đà Nẵng biểu quyết miễn nhiệm chức danh Uỷ viên UBND TP Đà Nẵng đối với các ông: Vũ Quang "
+            "Hùng (nguyên giám đốc Sở Xây dựng), ông Nguyễn Đình Vĩnh (nguyên giám đốc Sở GD-ĐT), Phan Văn Kha "
+            "(nghỉ hưu theo chế độ) và ông Đoàn Ngọc Hùng Anh (chánh văn phòng UBND TP).")
+    city = "Ủy ban nhân dân thành phố Đà Nẵng"
+    members = {a for a, b, r in rels(x, "HOLDS_POSITION") if b == city and r == "Ủy viên"}
+    assert members == {"Vũ Quang Hùng", "Nguyễn Đình Vĩnh", "Phan Văn Kha", "Đoàn Ngọc Hùng Anh"}
