@@ -11,11 +11,12 @@ from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
 from kg.extract.orgs import OrgParser
-from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end
+from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
 from kg.text import expansion
 
 _MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
+_TUOI, _NAY_NOW = (word_key("tuổi"),), (word_key("nay"),)
 
 
 def _minister_fields(lex: Lexicon) -> PhraseMatcher:
@@ -194,8 +195,9 @@ class PostReading:
         if (after := self._bracketed_place(j)) is not None and self.toks[after].text in ("-", "–", ","):
             j = after
         if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
-            # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị")
-            posts, end = self.title_chain(j + 1, lower_ok=True)
+            # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị"); in a
+            # bracket, after the person's age or "nay" (now): "A (43 tuổi, phó bí thư Đảng ủy xã)"
+            posts, end = self.title_chain(self._aside_start(j), lower_ok=True)
             # "A, Title B": the titles belong to the next name, not to A
             h = self.lex.phrases["honorifics"].match(self.toks, end)
             if posts and self.name_at(h[0] if h else end) > (h[0] if h else end):
@@ -205,6 +207,15 @@ class PostReading:
                     end += 1
                 return posts + (more := self._after_semicolon(end))[0], more[1]
         return [], j
+
+    def _aside_start(self, j: int) -> int:
+        """Where the titles start after the mark at j: past "N tuổi," or "nay" right after a bracket."""
+        toks, k = self.toks, j + 1
+        if toks[j].text != "(" or k >= len(toks):
+            return k
+        if k + 2 < len(toks) and toks[k].text.isdigit() and toks[k + 1].keys[:1] == _TUOI and toks[k + 2].text == ",":
+            return k + 3
+        return k + 1 if toks[k].keys[:1] == _NAY_NOW else k
 
     def _after_semicolon(self, end: int) -> tuple[list[Post], int]:
         """"A - Ủy viên Ban Thường vụ Tỉnh ủy; Phó Chủ tịch HĐND tỉnh; B - …": titles after a semicolon

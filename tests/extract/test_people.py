@@ -533,3 +533,11 @@ def test_a_street_named_after_a_person_behind_a_longer_street_word_is_no_person(
     x = run("Người dân du xuân ở đường hoa Nguyễn Huệ dừng chân theo dõi. Xe chạy trên đại lộ Võ Văn Kiệt. "
             "Ông Trần Hưng phát biểu.")
     assert names(x, "Person") == {"Trần Hưng"}
+
+
+def test_titles_in_a_bracket_after_the_age_or_now_are_the_persons(run):
+    x = run("Tháng 7/2015, Chủ tịch UBND huyện Hiệp Đức Nguyễn Văn Tỉnh (nay Bí thư Huyện uỷ) ký quyết định. "
+            "HĐND xã Thắng Thuỷ phê chuẩn ông Nguyễn Văn Cường (43 tuổi, phó bí thư Đảng uỷ xã) giữ chức chủ tịch.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Văn Tỉnh", "Huyện ủy Hiệp Đức", "Bí thư") in posts
+    assert ("Nguyễn Văn Cường", "Đảng ủy xã Thắng Thủy", "Phó bí thư") in posts
