@@ -72,7 +72,7 @@ class CareerReader:
         who = self.subject(people, i)
         if who is None and verb is not None:
             who = self._pronoun_after(i)
-        if who is None or self._proposed(who, i) or self._reported(who, i):
+        if who is None or self._proposed(who, i) or self._reported(who, i) or self._active(who, verb, i):
             return None
         if any(max(who.end, who.chain_end) <= b.start and self._subject_of(b, i, max(who.end, who.chain_end))
                for b in bodies):
@@ -93,6 +93,15 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
+
+    def _active(self, who: PersonMention, verb, i: int) -> bool:
+        """Is the verb an election or appointment in the active voice, with the person its agent, not the
+        one posted ("ông A xác nhận việc tạm dừng bầu chức danh X với ông B"): no "được" between them
+        (data electing_verbs, passive_markers)?"""
+        if verb is None or who.ref or self.toks[i].keys[0] not in self.lex.wordset("electing_verbs"):
+            return False
+        return not any(t.keys[:1] and t.keys[0] in self.lex.wordset("passive_markers")
+                       for t in self.toks[max(who.end, who.chain_end) : i])
 
     def _scoped_list(self, i: int) -> bool:
         """Does a list of posts open at i after "tại / ở <body> như:" (data career_scope_words)?"""

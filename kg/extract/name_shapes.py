@@ -97,4 +97,5 @@ class NameShapes:
         link = self.lex.phrases[links].match(toks, k)
         at = link[0] if link is not None else k if worded and toks[k - 1].text == "," else j
         h = self.lex.phrases["honorifics"].match(toks, at)
-        return at if at > j and h is not None and self.name_at(h[0]) > h[0] else j
+        first = h[0] + 1 if h is not None and h[0] < len(toks) and toks[h[0]].text == ":" else h[0] if h else at
+        return at if at > j and h is not None and self.name_at(first) > first else j  # ("đối với các ông: A, B")

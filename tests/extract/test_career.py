@@ -299,3 +299,19 @@ def test_a_body_after_duoc_is_the_agent_of_a_passive_not_the_clauses_subject(run
     x = run("Ông Đinh Văn Thu sinh năm 1959. Ông Thu còn được các đại biểu của Ban Thường vụ Tỉnh ủy Quảng Nam bầu làm "
             "Phó Bí thư Tỉnh ủy Quảng Nam.")
     assert ("Đinh Văn Thu", "Tỉnh ủy Quảng Nam", "Phó Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_post_elected_to_by_its_title_word_chuc_danh(run):
+    x = run("Ông Đinh Văn Thu được bầu làm Chủ tịch UBND tỉnh Quảng Nam. Ngoài ra, ông Thu còn được các đại biểu của "
+            "Ban thường vụ Tỉnh uỷ Quảng Nam bầu bổ sung chức danh Phó bí thư Tỉnh uỷ. Chiều 15/6, ông Phạm Minh "
+            "Chính xác nhận việc tạm dừng bầu chức danh Phó chủ tịch UBND tỉnh với ông Trịnh Xuân Thanh.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Đinh Văn Thu", "Tỉnh ủy Quảng Nam", "Phó bí thư") in posts
+    # the one who confirms an election is not the one elected
+    assert not any(a == "Phạm Minh Chính" and r == "Phó chủ tịch" for a, _, r in posts)
+
+
+def test_a_post_elected_to_with_its_holders_listed_after_doi_voi_cac_ong(run):
+    x = run("HĐND tỉnh bầu chức danh Ủy viên UBND tỉnh Bình Định đối với các ông: Trần Văn Sang, Cao Thanh Thương.")
+    members = {a for a, b, r in rels(x, "HOLDS_POSITION") if r == "Ủy viên"}
+    assert members == {"Trần Văn Sang", "Cao Thanh Thương"}
