@@ -754,3 +754,9 @@ def test_a_meeting_held_today_by_its_verb_is_the_reports_day_and_its_bodys(run):
     events = [e for e in x.entities if e.type == "Event"]
     assert [(e.name, e.props.get("date")) for e in events] == [
         ("Họp phiên thứ 54 của Ủy ban Thường vụ Quốc hội", "2026-02-03")]
+
+
+def test_the_year_a_plan_is_drafted_for_does_not_date_an_undated_report(run):
+    x = run("Ngày 9/10, Hội nghị Trung ương 4, khoá XII khai mạc tại Hà Nội. Hội nghị thảo luận, cho ý kiến về tình "
+            "hình kinh tế - xã hội năm 2016, dự kiến kế hoạch phát triển năm 2017.")
+    assert _main_dates(x) == ["2016-10-09"]
