@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.glued import is_syllable
-from kg.extract.tokens import phrase_keys
+from kg.extract.tokens import phrase_keys, proper_name_end, word_key
 
 REGNAL = re.compile(r"[IVX]{1,4}")  # a term or a monarch's number
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
@@ -99,3 +99,16 @@ class NameShapes:
         h = self.lex.phrases["honorifics"].match(toks, at)
         first = h[0] + 1 if h is not None and h[0] < len(toks) and toks[h[0]].text == ":" else h[0] if h else at
         return at if at > j and h is not None and self.name_at(first) > first else j  # ("đối với các ông: A, B")
+
+
+_SO = (word_key("số"),)
+
+
+def street_address_at(lex, toks, i: int) -> bool:
+    """"tại số 133 Trường Chinh": a name after an address's house number is its street, not a body
+    ("Trường …"); "đơn vị số 1 Đoàn đại biểu …" numbers something else."""
+    if i < 3 or not re.fullmatch(r"\d+[A-Za-z]?(?:/\d+)*", toks[i - 1].text) or toks[i - 2].keys[:1] != _SO:
+        return False
+    end = proper_name_end(toks, i)  # (or the address goes on with its ward: "(số 133 Trường Chinh, phường …")
+    return lex.word_in(toks[i - 3], "address_cues") or (end + 1 < len(toks) and toks[end].text == "," and bool(
+        lex.phrases["locality_words"].match(toks, end + 1)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon, OrgEntry
+from kg.extract.name_shapes import street_address_at
 from kg.extract.org_lists import BodyLists
 from kg.extract.org_lower import LowerHeads
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
@@ -19,7 +20,6 @@ from kg.extract.tokens import (
     KEY_VA,
     PhraseMatcher,
     Token,
-    proper_name_end,
     spelled_on,
     word_key,
 )
@@ -51,17 +51,7 @@ def _elided_subs(lex: Lexicon) -> PhraseMatcher:
             got.add(written, head)
     return got
 _STREET = "street_words"  # words before a street named after a person (data/lexicon.yaml)
-_SO = (word_key("số"),)
 
-
-def _house_number_before(lex, toks, i: int) -> bool:
-    """"tại số 133 Trường Chinh": a name after an address's house number is its street, not a body
-    ("Trường …"); "đơn vị số 1 Đoàn đại biểu …" numbers something else."""
-    if i < 3 or not re.fullmatch(r"\d+[A-Za-z]?(?:/\d+)*", toks[i - 1].text) or toks[i - 2].keys[:1] != _SO:
-        return False
-    end = proper_name_end(toks, i)  # (or the address goes on with its ward: "(số 133 Trường Chinh, phường …")
-    return lex.word_in(toks[i - 3], "address_cues") or (end + 1 < len(toks) and toks[end].text == "," and bool(
-        lex.phrases["locality_words"].match(toks, end + 1)))
 
 
 class OrgParser(BodyLists, LowerHeads):
@@ -206,7 +196,7 @@ class OrgParser(BodyLists, LowerHeads):
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
         if self.lex.phrases["not_bodies"].match(self.toks, i) or (
-                i and self.lex.word_in(self.toks[i - 1], _STREET)) or _house_number_before(self.lex, self.toks, i):
+                i and self.lex.word_in(self.toks[i - 1], _STREET)) or street_address_at(self.lex, self.toks, i):
             return None  # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
@@ -328,6 +318,8 @@ class OrgParser(BodyLists, LowerHeads):
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
             end = self._comma_and_name(j, end)
             end = self._with_tails(end) if end > j else end  # "Phòng … điều tra tội phạm về ma túy"
+            if (known := self.lex.orgs.match(self.toks, j)) is not None and known[0] > end > j:
+                end = j  # "Thanh tra Bộ Công an": a known body longer than the name's run is the owner
         else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
             end, name = self.name_run(j, max_lower=1, person_first=True), ""
             if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (

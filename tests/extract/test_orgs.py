@@ -989,3 +989,10 @@ def test_a_name_after_an_address_house_number_is_a_street_not_a_body(run):
     orgs = names(x, "Organization")
     assert not any(n.startswith("Trường Chinh") for n in orgs)
     assert "Đoàn đại biểu Quốc hội thành phố Hồ Chí Minh" in orgs  # a numbered unit, no address
+
+
+def test_a_known_body_longer_than_the_name_after_a_head_is_its_owner(run):
+    # "Thanh tra Bộ Công an": the run of the name stops at "Công an" (a head); the known "Bộ Công an" owns it
+    x = run("Ông Nguyễn Văn An, Chánh Thanh tra Bộ Công an, phát biểu.")
+    assert ("Thanh tra Bộ Công an", "Bộ Công an", None) in rels(x, "PART_OF")
+    assert "Công an" not in names(x, "Organization")
