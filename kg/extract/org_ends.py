@@ -9,7 +9,7 @@ import re
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
-from kg.extract.org_mention import OrgMention, _plain
+from kg.extract.org_mention import OrgMention, _plain, expand_surface
 from kg.extract.org_places import PlaceReading
 from kg.extract.tokens import KEY_VA, KEY_VE, Token, phrase_keys, word_key
 
@@ -99,8 +99,18 @@ class NameEnds(PlaceReading):
         to a place, a verb or a stop (data: remit_stops); the place is read after it as any name's."""
         toks = self.toks
         board = self.lex.phrases["remit_boards"].match(toks, i)
-        if board is None or board[0] >= len(toks) or (toks[board[0]].is_cap and is_syllable(toks[board[0]].text)):
-            return None  # a capitalized name follows ("Ban Chỉ đạo Trung ương …"): read as any name
+        if board is None or board[0] >= len(toks):
+            return None
+        if toks[board[0]].is_cap and is_syllable(toks[board[0]].text):
+            # a capitalized name follows ("Ban Chỉ đạo Trung ương …"): read as any name; where the board's
+            # own words are in lower case that reading fails ("Ban chỉ đạo Đổi mới và Phát triển doanh
+            # nghiệp"): the board, then that name
+            if all(t.is_cap for t in toks[i + 1 : board[0]] if t.is_word) or self.lex.locations.match(
+                    toks, board[0]) or self.starts_new_unit(board[0]) or self.lex.phrases["level_words"].match(
+                    toks, board[0]):
+                return None
+            end = self.name_run(board[0])
+            return OrgMention(i, end, "named", head=str(board[1]), name=expand_surface(toks, board[0], end))
         opener = self.lex.phrases["remit_openers"].match(toks, board[0], allow_comma=True)
         if opener is None:
             return None  # not a remit ("Ban Chỉ đạo giao nhiệm vụ …": the board, then its verb)

@@ -302,6 +302,12 @@ class OrgParser(BodyLists, LowerHeads):
             end, name = nm
             if (tailed := self._with_tails(end)) > end:
                 end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"
+            elif (self.lex.phrases["remit_boards"].match(self.toks, i) or (0,))[0] == end and not (
+                    self.lex.locations.match(self.toks, end) or self.starts_new_unit(end)
+                    or self.lex.phrases["level_words"].match(self.toks, end)) and (more := self.name_run(end)) > end:
+                # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp": a board named by what it does, then its
+                # remit's capitalized name (not a level: "Ban Chỉ đạo Trung ương về …")
+                end, name = more, expand_surface(self.toks, j, more)
             nxt = self.toks[end + 1] if end + 1 < len(self.toks) else None
             if nxt is not None and self.toks[end].keys[:1] == KEY_VA and nxt.is_cap and not nxt.text.isupper() and (
                     not self.starts_new_unit(end + 1)):  # (an acronym after "và" is a body of its own: "và EVN")

@@ -996,3 +996,12 @@ def test_a_known_body_longer_than_the_name_after_a_head_is_its_owner(run):
     x = run("Ông Nguyễn Văn An, Chánh Thanh tra Bộ Công an, phát biểu.")
     assert ("Thanh tra Bộ Công an", "Bộ Công an", None) in rels(x, "PART_OF")
     assert "Công an" not in names(x, "Organization")
+
+
+@pytest.mark.parametrize("written", ["Ban Chỉ đạo", "Ban chỉ đạo"])
+def test_a_board_named_by_what_it_does_then_a_capitalized_name(run, written):
+    x = run(f"Ông Nguyễn Trọng Dũng, Phó Trưởng ban {written} Đổi mới và Phát triển doanh nghiệp, phát biểu. "
+            "Ông Nguyễn Văn An, Trưởng Ban Chỉ đạo Bộ Quốc phòng về gìn giữ hòa bình, dự họp.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Trọng Dũng", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "Phó Trưởng ban") in posts
+    assert ("Ban Chỉ đạo Bộ Quốc phòng", "Bộ Quốc phòng", None) in rels(x, "PART_OF")  # a body after it owns it
