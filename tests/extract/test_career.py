@@ -315,3 +315,12 @@ def test_a_post_elected_to_with_its_holders_listed_after_doi_voi_cac_ong(run):
     x = run("HĐND tỉnh bầu chức danh Ủy viên UBND tỉnh Bình Định đối với các ông: Trần Văn Sang, Cao Thanh Thương.")
     members = {a for a, b, r in rels(x, "HOLDS_POSITION") if r == "Ủy viên"}
     assert members == {"Trần Văn Sang", "Cao Thanh Thương"}
+
+
+def test_posts_a_person_is_relieved_of_and_moved_to(run):
+    x = run("Chiều 27-10, ông Đỗ Đức Duy, chủ tịch UBND tỉnh Yên Bái, xác nhận ông Phạm Sỹ Quý bị kỷ luật cảnh cáo, "
+            "cho thôi chức giám đốc Sở TN - MT, điều về làm phó văn phòng HĐND tỉnh. Đối với ông Phạm Sỹ Quý, tỉnh "
+            "áp dụng hình thức kỷ luật cảnh cáo, cho thôi các chức vụ bí thư Đảng uỷ Sở TN - MT.")
+    posts = {(b, r) for a, b, r in rels(x, "HOLDS_POSITION") if a == "Phạm Sỹ Quý"}
+    assert ("Văn phòng Hội đồng nhân dân tỉnh Yên Bái", "Phó văn phòng") in posts
+    assert any(r.lower() == "bí thư" for _, r in posts)
