@@ -15,6 +15,21 @@ from kg.extract.tokens import KEY_VA, Token, word_key
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
 _SPACED_CODE = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ&]+)?/[\wĐđ&.]*[\wĐđ])")  # " - QĐ/TW", " - NQ/TU"
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _congress_number(text: str) -> str:
+    """A congress's number as the Party writes it ("XII"), also when the press writes it in digits
+    ("Nghị quyết Đại hội 12 của Đảng"); "" when the word is no such number."""
+    if _ROMAN.match(text):
+        return text
+    if not re.fullmatch(r"[1-9]\d?", text) or int(text) > 39:
+        return ""
+    n, out = int(text), ""
+    for value, letters in ((30, "XXX"), (20, "XX"), *_NUMERALS):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
@@ -127,11 +142,11 @@ class DirectiveParser:
             return m
         if self._key(j) == word_key("Đại") and self._key(j + 1) == word_key("hội"):
             k = j + 2
-            while k < len(toks) and toks[k].is_word and not _ROMAN.match(toks[k].text) and k < j + 8:
+            while k < len(toks) and toks[k].is_word and not _congress_number(toks[k].text) and k < j + 8:
                 if toks[k].is_cap:
                     return None
                 k += 1
-            if k < len(toks) and _ROMAN.match(toks[k].text):
+            if k < len(toks) and _congress_number(toks[k].text):
                 end = k + 1
                 tail = ""
                 if self._key(end) == word_key("của") and self._key(end + 1) == word_key("Đảng"):
@@ -145,7 +160,7 @@ class DirectiveParser:
                     stop = owner.end if owner is not None else end + 2
                     tail = " " + expand_surface(toks, end, stop)
                     end = stop
-                name = f"{kind} Đại hội {toks[k].text}{tail}"
+                name = f"{kind} Đại hội {_congress_number(toks[k].text)}{tail}"
                 return DirectiveMention(i, end, kind, "", "", name)
         return None
 

@@ -301,3 +301,10 @@ def test_a_law_named_after_theo_is_a_law(run):
             "Ủy ban Thường vụ Quốc hội giám sát. Ông bị kỷ Luật cảnh cáo.")
     assert {"Luật Đất đai", "Luật Tổ chức Quốc hội"} <= set(_directives(x))
     assert not any(n.startswith("Luật cảnh") for n in _directives(x))
+
+
+def test_a_congress_resolution_numbered_in_digits_is_named_as_the_party_numbers_it(run):
+    x = run("Ban Nội chính hoàn thành tốt nhiệm vụ, góp phần thực hiện thắng lợi Nghị quyết Đại hội 12 của Đảng.")
+    d = _directives(x)
+    assert "Nghị quyết Đại hội XII của Đảng" in d
+    assert "Nghị quyết Đại hội 12 của Đảng" in d["Nghị quyết Đại hội XII của Đảng"].aliases
