@@ -760,3 +760,10 @@ def test_the_year_a_plan_is_drafted_for_does_not_date_an_undated_report(run):
     x = run("Ngày 9/10, Hội nghị Trung ương 4, khoá XII khai mạc tại Hà Nội. Hội nghị thảo luận, cho ý kiến về tình "
             "hình kinh tế - xã hội năm 2016, dự kiến kế hoạch phát triển năm 2017.")
     assert _main_dates(x) == ["2016-10-09"]
+
+
+def test_an_events_name_ends_before_theo(run):
+    x = run("Sáng 29/2, Thường trực Ban Bí thư Đinh Thế Huynh đã trao quyết định bổ nhiệm ông Phan Đình Trạc giữ chức "
+            "Trưởng ban Nội chính Trung ương theo phân công của Bộ Chính trị.")
+    names_ = [e.name for e in x.entities if e.type == "Event"]
+    assert len(names_) == 1 and not names_[0].endswith("Bộ Chính trị") and "theo" not in names_[0].split()
