@@ -16,6 +16,7 @@ from kg.extract.byline import byline
 from kg.extract.career import passive_agent
 from kg.extract.directive_links import directive_entities, drop_issuers_as_subjects
 from kg.extract.glued import is_syllable
+from kg.extract.head_reports import heads_report
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.meeting import main_event
 from kg.extract.naming import is_generic
@@ -71,6 +72,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     subjects = {id(s): subject_mention(s, org_ent) for s in sentences}  # each sentence's acting body
     reports_to(b, lex, sentences, org_ent, subjects)
     answerable(b, lex, sentences, org_ent, people)
+    heads_report(b, lex, sentences, org_ent, people)
     proposals(b, lex, sentences, org_ent)
     implements(b, lex, sentences, directives, subjects, org_ent)
     drop_issuers_as_subjects(b)

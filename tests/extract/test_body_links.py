@@ -141,3 +141,14 @@ def test_the_governments_office_and_inspectorate_are_part_of_it(run):
     assert {("Văn phòng Chính phủ", "Chính phủ", None), ("Thanh tra Chính phủ", "Chính phủ", None)} <= part_of
     assert not {(a, b) for a, b, _ in rels(x, "REPORTS_TO")} & {("Văn phòng Chính phủ", "Chính phủ"),
                                                               ("Thanh tra Chính phủ", "Chính phủ")}
+
+
+def test_a_head_who_says_their_body_will_advise_another_speaks_for_the_body(run):
+    x = run("Ông Phan Đình Trạc, Trưởng ban Nội chính Trung ương, khẳng định sẽ cố gắng để hoàn thành nhiệm vụ, tham "
+            "mưu có hiệu quả cho Bộ Chính trị, Ban Bí thư. Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh Bắc Kạn, cho biết "
+            "trong thời gian tới ngành sẽ cố gắng nhiều hơn nữa để cấp dưới báo cáo Bộ Y tế.")
+    up = {(a, b) for a, b, _ in rels(x, "REPORTS_TO")}
+    ban = "Ban Nội chính Trung ương"
+    assert {(ban, "Bộ Chính trị"), (ban, "Ban Bí thư Trung ương Đảng")} <= up
+    # the verb's own subject just before it ("cấp dưới báo cáo"): not the head's body
+    assert ("Sở Y tế tỉnh Bắc Kạn", "Bộ Y tế") not in up
