@@ -117,8 +117,8 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         # "khu vực biển La Gi, tỉnh Lâm Đồng", "thăm Vũ Quang, tỉnh Hà Tĩnh": a unit followed by its own
         # province is that unit, whatever a surname it opens with says
         return PlaceMention(i, known[0], " ".join(t.text for t in toks[i : known[0]]))
-    if loc is None and after_tai:
-        city = _city(lex, toks, i)
+    if loc is None and (after_tai or (i > 0 and lex.word_in(toks[i - 1], "venue_prepositions"))):
+        city = _city(lex, toks, i)  # ("tại TP Thanh Hóa", "ở TP. Sóc Trăng")
         if city is not None:
             return city
     if venue:

@@ -159,3 +159,8 @@ def test_a_country_that_ends_a_two_word_name_is_no_country(run):
             "Đoàn đã thăm Lào và Hàn Quốc.")
     assert "Hoa Kỳ" not in names(x, "Location")
     assert {"Lào", "Hàn Quốc"} <= names(x, "Location")
+
+
+def test_a_city_named_like_its_province_after_o_is_the_city(run):
+    x = run("Bà Đào mở tiệc tại một nhà hàng ở TP. Sóc Trăng với 80 mâm cỗ.")
+    assert names(x, "Location") == {"Thành phố Sóc Trăng"}
