@@ -134,3 +134,10 @@ def test_whom_a_ceremony_posts_is_there_however_late_the_report_says_so(run):
             + " Cũng tại buổi lễ, Cục Tổ chức cán bộ đã công bố Quyết định của Bộ trưởng về việc điều động, "
             "bổ nhiệm cán bộ đối với Đại tá Nguyễn Hồng Phong, Giám đốc Công an tỉnh Hà Tĩnh.")
     assert "Nguyễn Hồng Phong" in {a for a, _, _ in rels(x, "ATTENDED")}
+
+
+def test_those_who_accompany_the_principal_attend(run):
+    x = run("Sáng 13/11, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã lên đường tham dự Hội nghị Cấp cao ASEAN lần thứ 33 "
+            "tại Singapore. Tháp tùng Thủ tướng Chính phủ Nguyễn Xuân Phúc có Phó Thủ tướng Chính phủ Phạm Bình "
+            "Minh; Bộ trưởng Bộ Công Thương Trần Tuấn Anh.")
+    assert {"Nguyễn Xuân Phúc", "Phạm Bình Minh", "Trần Tuấn Anh"} <= {a for a, _, _ in rels(x, "ATTENDED")}
