@@ -45,6 +45,12 @@ class PlaceReading:
     def _local_committee(self, i: int, inner: OrgMention) -> OrgMention | None:
         """"Ban Chấp hành Đảng bộ tỉnh Quảng Ninh" is the Tỉnh ủy Quảng Ninh (data/lexicon.yaml
         admin_tiers), one body, not a part of the Party organisation of the province."""
+        # "Ban Chấp hành Đảng bộ Sở X", "… Đảng bộ Công an Trung ương": the Đảng ủy of that body
+        if inner.kind == "party" and inner.head == "Đảng bộ" and inner.inner is not None:
+            return OrgMention(i, inner.end, "party", head="Đảng ủy", inner=inner.inner)
+        if inner.kind == "gazetteer" and inner.canonical.startswith("Đảng bộ ") and (
+                entry := self.lex.org_by_key.get(phrase_keys("Đảng ủy" + inner.canonical[len("Đảng bộ"):]))):
+            return OrgMention(i, inner.end, "gazetteer", entry=entry, canonical=entry.name)
         if inner.kind != "standalone" or inner.head != "Đảng bộ" or not inner.locality:
             return None
         got = self.lex.admin.committee(inner.locality)

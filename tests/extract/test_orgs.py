@@ -938,7 +938,8 @@ def test_a_verb_after_a_bodys_name_ends_it(run):
 def test_the_party_organisations_of_the_army_and_of_the_police(run):
     x = run("Đảng bộ Quân đội đã đạt kết quả trong triển khai thực hiện Nghị quyết Đại hội XIII của Đảng. Ông A là ủy "
             "viên Ban Chấp hành Đảng bộ Công an Trung ương.")
-    assert {"Đảng bộ Quân đội", "Đảng bộ Công an Trung ương"} <= names(x, "Organization")
+    # (the executive committee of the police's Party organisation is its Party committee)
+    assert {"Đảng bộ Quân đội", "Đảng ủy Công an Trung ương"} <= names(x, "Organization")
     assert ("Đảng bộ Quân đội", "Nghị quyết Đại hội XIII của Đảng", None) in rels(x, "IMPLEMENTS")
 
 
@@ -1005,3 +1006,13 @@ def test_a_board_named_by_what_it_does_then_a_capitalized_name(run, written):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Nguyễn Trọng Dũng", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "Phó Trưởng ban") in posts
     assert ("Ban Chỉ đạo Bộ Quốc phòng", "Bộ Quốc phòng", None) in rels(x, "PART_OF")  # a body after it owns it
+
+
+def test_the_executive_committee_of_a_bodys_party_organisation_is_its_party_committee(run):
+    x = run("Ông Phạm Sỹ Quý, ủy viên Ban chấp hành Đảng bộ Sở TN - MT tỉnh Yên Bái, bị kỷ luật. Bùi Văn Thành, "
+            "Ủy viên Ban chấp hành Đảng bộ Công an Trung ương, bị cách chức. Ông Trần Quốc Cường, nguyên cục trưởng "
+            "Cục Chính trị - Hậu cần, Tổng cục V.")
+    posts = {(a, b) for a, b, _ in rels(x, "HOLDS_POSITION")}
+    assert {("Phạm Sỹ Quý", "Đảng ủy Sở Tài nguyên và Môi trường tỉnh Yên Bái"),
+            ("Bùi Văn Thành", "Đảng ủy Công an Trung ương"), ("Trần Quốc Cường", "Cục Chính trị - Hậu cần")} <= posts
+    assert not any(b.startswith("Đảng bộ") for _, b, _ in rels(x, "PART_OF"))
