@@ -70,6 +70,9 @@ def event_np_end(s: Sentence, i: int) -> int:
         # after verbs
         if t.text == "," and (numbered_before(toks, j) or any(m.end == j for m in s.orgs)):
             break
+        # … and a decision its owner takes: "Lễ công bố quyết định của Bộ Chính trị chỉ định ông A …"
+        if any(m.end == j for m in s.orgs) and lexicon().phrases["decision_verbs"].match(toks, j):
+            break
         # … and its time after its number: "Phiên họp thứ 47 chiều 25/4" is the 47th sitting's
         if numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
             break

@@ -767,3 +767,9 @@ def test_an_events_name_ends_before_theo(run):
             "Trưởng ban Nội chính Trung ương theo phân công của Bộ Chính trị.")
     names_ = [e.name for e in x.entities if e.type == "Event"]
     assert len(names_) == 1 and not names_[0].endswith("Bộ Chính trị") and "theo" not in names_[0].split()
+
+
+def test_an_events_name_ends_before_the_decision_its_owner_takes(run):
+    x = run("Sáng 21/2, tại Hà Nội, Đảng đoàn Mặt trận Tổ quốc Việt Nam tổ chức Lễ công bố quyết định của Bộ Chính trị "
+            "chỉ định ông Hầu A Lềnh giữ chức Phó Bí thư Đảng đoàn.")
+    assert [e.name for e in x.entities if e.type == "Event"] == ["Lễ công bố quyết định của Bộ Chính trị"]
