@@ -23,6 +23,14 @@ def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> Non
             # ủy - tư lệnh Quân chủng X": the political commissar is the service's)
             p.org = next((q.org for q in posts[k + 1 :] if q.org is not None and q.org.kind not in ("elided", "bare")),
                          None)
+            # (a Party secretary's title before a post in a place's government is of the place's Party
+            # committee: "Phó bí thư - Chủ tịch UBND huyện Sa Pa" is Huyện ủy Sa Pa's; data party_secretary_titles)
+            if p.org is not None and p.org.kind == "standalone" and p.org.locality and name_key(p.role) in {
+                    name_key(w) for w in lex.words["party_secretary_titles"]} and p.org.head in lex.words[
+                    "local_government_bodies"] and lex.admin is not None and (
+                    got := lex.admin.committee(p.org.locality)) is not None and got[1]:  # (a level alone: no place)
+                p.org = OrgMention(p.org.start, p.org.end, "standalone", head=got[0], locality=got[1], implied=True)
+                continue
             # (a body's own title before a post in its board is the body's: "Tổng giám đốc, Chủ tịch HĐQT
             # Công ty X" runs the company; data board_titles)
             if p.org is not None and p.org.kind == "sub" and p.org.inner is not None and (

@@ -28,6 +28,7 @@ class OrgMention:
     short: bool = False  # a ministry named short after a minister's title ("Bộ trưởng Nông nghiệp")
     place_at: tuple[int, int] | None = None  # tokens of a place written alone after a title ("Bí thư tỉnh X")
     executive: str = ""  # a Party committee written "Ban Chấp hành Đảng bộ tỉnh X": "Đảng bộ tỉnh X"
+    implied: bool = False  # read from other words (its span), not written: those words are no name of it
 
     def walk(self):
         yield self

@@ -41,8 +41,9 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
         if id(m) not in org_ent:
             span = s.char_span(m.start, m.end)
             props = {"scope": "report"} if is_generic(m.canonical) else {"foreign": True} if m.foreign else None
-            org_ent[id(m)] = b.entity("Organization", m.canonical, surface=text[span[0] : span[1]],
-                                      span=span, sent=(s.start, s.end), props=props)
+            surface = None if m.implied else text[span[0] : span[1]]
+            org_ent[id(m)] = b.entity("Organization", m.canonical, surface=surface, span=span, sent=(s.start, s.end),
+                                      props=props)
         return org_ent[id(m)]
 
     _states_of_posts(lex, sentences)

@@ -77,3 +77,15 @@ def test_a_bodys_own_title_before_a_post_in_its_board_is_the_bodys(run):
     posts = {(b, r) for _, b, r in rels(x, "HOLDS_POSITION")}
     assert ("Công ty cổ phần Quốc Cường Gia Lai", "Tổng giám đốc") in posts
     assert ("Hội đồng quản trị Công ty cổ phần Quốc Cường Gia Lai", "Chủ tịch") in posts
+
+
+def test_a_party_secretarys_title_before_a_local_government_post_is_the_places_party_committees(run):
+    x = run("Ông Nguyễn Văn An, Phó Bí thư, Chủ tịch UBND tỉnh Nghệ An, phát biểu. Ông Trần Văn Bình, Bí thư kiêm Chủ "
+            "tịch UBND phường Bến Thành, dự họp.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Văn An", "Tỉnh ủy Nghệ An", "Phó Bí thư") in posts
+    assert ("Nguyễn Văn An", "Ủy ban nhân dân tỉnh Nghệ An", "Chủ tịch") in posts
+    assert ("Trần Văn Bình", "Đảng ủy phường Bến Thành", "Bí thư") in posts
+    # the committee is read from the government body's words, which are no name of it
+    committee = next(e for e in x.entities if e.name == "Tỉnh ủy Nghệ An")
+    assert "UBND tỉnh Nghệ An" not in committee.aliases
