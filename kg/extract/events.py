@@ -61,7 +61,8 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
     opening = _term_opened(text)
     if opening is not None:
         return opening
-    own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _cited_before(text, m.start()))
+    own = Counter(int(m.group(3)) for m in _FULL_DATE.finditer(text) if not _cited_before(text, m.start())
+                  and not _born(text, m.start()))
     if own:
         return _best(own)
     years = Counter(int(m.group(1)) - _planned(text, m.start()) for m in _YEAR.finditer(text)
@@ -78,6 +79,15 @@ def _history(text: str, at: int) -> bool:
     before = text[max(0, at - 24) : at]
     words = before.lower().split()
     return bool(_NUMBERED.search(before)) or bool(words and words[-1] in lexicon().words["history_year_cues"])
+
+
+def _born(text: str, at: int) -> bool:
+    """Is the full date at `at` one of quoted history: a birth or a start ("sinh ngày 22/6/1973"; data
+    history_year_cues, the word before "ngày")?"""
+    words = text[max(0, at - 24) : at].lower().split()
+    if words and words[-1] == "ngày":
+        words = words[:-1]
+    return bool(words) and words[-1] in lexicon().words["history_year_cues"]
 
 
 def _planned(text: str, at: int) -> int:

@@ -18,6 +18,8 @@ from kg.resources import read_lines
 
 _HEAD_LINES = 20  # how far down the header of a report reaches
 _HEADER_LINE_MAX = 120  # a dateline is short; a body sentence with a date is not
+_DATELINE_REST_MAX = 64  # what a dateline holds besides its date: a weekday, a time, a place, an outlet
+_DATELINE_MARKS = " ,.;:|-–()"
 _TITLE_MAX = 200
 _DATE_VN = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _DATE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])")
@@ -71,6 +73,11 @@ def date_from_text(text: str) -> str | None:
         if len(line) > _HEADER_LINE_MAX:
             continue
         for pattern in (_DATE_VN, _DATE_NUM):
+            # a dateline is little but its date ("Thứ 6, 21/03/2025 | 15:45", "Hà Nội, ngày 5 tháng 3 năm
+            # 2024"); a sentence with a date in it tells of something else ("… sinh ngày 22/6/1973; quê …")
+            rest = pattern.sub("", line).strip(_DATELINE_MARKS)
+            if len(rest) > _DATELINE_REST_MAX or (len(rest) > 12 and (line.endswith(".") or ";" in line)):
+                continue  # (a clause of a sentence: "Ông A sinh ngày 22/6/1973; quê …")
             for m in pattern.finditer(line):
                 day, month, year = (int(g) for g in m.groups())
                 found = _valid(year, month, day)

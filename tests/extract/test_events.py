@@ -773,3 +773,9 @@ def test_an_events_name_ends_before_the_decision_its_owner_takes(run):
     x = run("Sáng 21/2, tại Hà Nội, Đảng đoàn Mặt trận Tổ quốc Việt Nam tổ chức Lễ công bố quyết định của Bộ Chính trị "
             "chỉ định ông Hầu A Lềnh giữ chức Phó Bí thư Đảng đoàn.")
     assert [e.name for e in x.entities if e.type == "Event"] == ["Lễ công bố quyết định của Bộ Chính trị"]
+
+
+def test_a_birth_date_does_not_date_an_undated_report(run):
+    x = run("Sáng 21/2, Đảng đoàn Mặt trận Tổ quốc Việt Nam tổ chức Lễ công bố quyết định của Bộ Chính trị. Hội nghị "
+            "Trung ương tháng 10/2017 đã quyết định. Ông Hầu A Lềnh sinh ngày 22/6/1973 tại Lào Cai.")
+    assert _main_dates(x) == ["2017-02-21"]

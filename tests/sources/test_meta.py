@@ -39,6 +39,11 @@ def test_headline_is_the_title_unless_it_is_a_sentence() -> None:
             "Quốc hội hoàn thành chương trình làm việc với nhiều nội dung quan trọng.\n",
             None,  # an event date inside a body sentence is not the report's date
         ),
+        # a short sentence is no dateline either: a birth, a decision's date, a deadline
+        ("Tiêu đề\n\nÔng Hầu A Lềnh sinh ngày 22/6/1973; quê quán xã Tả Van.\n", None),
+        ("Tiêu đề\nNgày 17/12/2017, Ban Bí thư quyết định cách tất cả chức vụ trong Đảng của ông A.\n", None),
+        ("Tiêu đề\nCập nhật lúc 08:30 ngày 21/03/2025 (GMT+7) - Báo Điện tử Chính phủ\nNội dung", "2025-03-21"),
+        ("CHÍNH PHỦ\nHà Nội, ngày 15 tháng 8 năm 2024\nQUYẾT ĐỊNH", "2024-08-15"),
     ],
 )
 def test_date_from_header_lines_only(text: str, expected: str | None) -> None:
