@@ -258,7 +258,7 @@ def lexicon() -> Lexicon:
         "remit_openers", "remit_scopes", "state_forms", "title_meeting_verbs",
         "amendment_marks",
         "event_name_verbs", "event_name_nouns", "sitting_places", "acting_openers", "holiday_words", "occasion_words",
-        "candidacy_words", "decision_objects", "company_name_stops", "street_phrases",
+        "candidacy_words", "decision_objects", "company_name_stops", "street_phrases", "party_field_words",
         "press_conference_nouns", "home_country", "agency_words", "questioning_verbs",
         "law_name_stop_phrases",
         "taking_place_verbs", "deceased_markers",

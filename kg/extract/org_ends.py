@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.glued import is_syllable
-from kg.extract.lexicon import HOME_COUNTRY, Lexicon
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, OrgEntry
 from kg.extract.org_mention import OrgMention, _plain, expand_surface
 from kg.extract.org_places import PlaceReading
-from kg.extract.tokens import KEY_VA, KEY_VE, Token, phrase_keys, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, KEY_VE, Token, phrase_keys, word_key
+from kg.text import name_key
 
 _SO = (word_key("số"),)
 
@@ -199,3 +200,24 @@ class NameEnds(PlaceReading):
     def _bracketed_abbreviation(self, j: int) -> bool:
         toks = self.toks
         return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper()
+
+    def _owner_in_name(self, i: int, end: int, entry: OrgEntry) -> OrgMention | None:
+        """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own;
+        so is a known body written at the end of a name that leaves it out ("Ban Chấp hành Trung ương
+        Đảng Cộng sản Việt Nam": the Party, whose Central Committee it is)."""
+        if not entry.part_of:  # (the owner written in full, not a short form: "Trung ương Đảng" is not the Party)
+            for at in range(end - 2, i + 1, -1):
+                owner = self.lex.orgs.match(self.toks, at)
+                name = owner[1].name if owner is not None else ""  # type: ignore[union-attr]
+                if owner is not None and owner[0] == end and name_key(name) not in name_key(entry.name) and (
+                        name_key(expand_surface(self.toks, at, end)) == name_key(name)):
+                    return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=name)  # type: ignore[arg-type]
+            return None
+        k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == KEY_CUA), None)
+        # with "của", or without it ("Ủy ban Tư pháp Quốc hội"): the owner's name ends the mention
+        starts = [k + 1] if k is not None else range(end - 1, i, -1) if " của " in entry.name else []
+        for at in starts:
+            owner = self.lex.orgs.match(self.toks, at)
+            if owner is not None and owner[0] == end and owner[1].name == entry.part_of:  # type: ignore[union-attr]
+                return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
+        return None

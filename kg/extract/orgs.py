@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import Lexicon, OrgEntry
+from kg.extract.lexicon import Lexicon
 from kg.extract.name_shapes import street_address_at
 from kg.extract.org_lists import BodyLists
 from kg.extract.org_lower import LowerHeads
@@ -24,9 +24,8 @@ from kg.extract.tokens import (
     word_key,
 )
 from kg.resources import abbreviations
-from kg.text import name_key
 
-_DU = word_key("dự")
+_DU, _DANG = word_key("dự"), word_key("Đảng")
 
 
 _FIRSTS: dict[int, frozenset[str]] = {}
@@ -196,8 +195,11 @@ class OrgParser(BodyLists, LowerHeads):
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
         if self.lex.phrases["not_bodies"].match(self.toks, i) or (
-                i and self.lex.word_in(self.toks[i - 1], _STREET)) or street_address_at(self.lex, self.toks, i):
-            return None  # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school
+                i and self.lex.word_in(self.toks[i - 1], _STREET)) or street_address_at(self.lex, self.toks, i) or (
+                self.lex.phrases["party_field_words"].ending_at(self.toks, i) >= 0 and t.keys[0] == _DANG):
+            # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school; "ngành Tổ chức
+            # xây dựng Đảng": a field of work, no body
+            return None
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         hd = self.lex.heads.match(self.toks, i)
@@ -370,27 +372,6 @@ class OrgParser(BodyLists, LowerHeads):
         if inner is None or inner.kind not in ("standalone", "gazetteer"):
             return None
         return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
-
-    def _owner_in_name(self, i: int, end: int, entry: OrgEntry) -> OrgMention | None:
-        """"Ủy ban Kinh tế của Quốc hội": the body a known name ends with is a mention of its own;
-        so is a known body written at the end of a name that leaves it out ("Ban Chấp hành Trung ương
-        Đảng Cộng sản Việt Nam": the Party, whose Central Committee it is)."""
-        if not entry.part_of:  # (the owner written in full, not a short form: "Trung ương Đảng" is not the Party)
-            for at in range(end - 2, i + 1, -1):
-                owner = self.lex.orgs.match(self.toks, at)
-                name = owner[1].name if owner is not None else ""  # type: ignore[union-attr]
-                if owner is not None and owner[0] == end and name_key(name) not in name_key(entry.name) and (
-                        name_key(expand_surface(self.toks, at, end)) == name_key(name)):
-                    return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=name)  # type: ignore[arg-type]
-            return None
-        k = next((k for k in range(end - 1, i, -1) if self.toks[k].keys[:1] == KEY_CUA), None)
-        # with "của", or without it ("Ủy ban Tư pháp Quốc hội"): the owner's name ends the mention
-        starts = [k + 1] if k is not None else range(end - 1, i, -1) if " của " in entry.name else []
-        for at in starts:
-            owner = self.lex.orgs.match(self.toks, at)
-            if owner is not None and owner[0] == end and owner[1].name == entry.part_of:  # type: ignore[union-attr]
-                return OrgMention(at, end, "gazetteer", entry=owner[1], canonical=entry.part_of)  # type: ignore[arg-type]
-        return None
 
     def _lower_committee(self, i: int) -> bool:
         """"Trưởng Ban Dân vận tỉnh ủy": a Party committee written in lower case after a body's name."""

@@ -1016,3 +1016,10 @@ def test_the_executive_committee_of_a_bodys_party_organisation_is_its_party_comm
     assert {("Phạm Sỹ Quý", "Đảng ủy Sở Tài nguyên và Môi trường tỉnh Yên Bái"),
             ("Bùi Văn Thành", "Đảng ủy Công an Trung ương"), ("Trần Quốc Cường", "Cục Chính trị - Hậu cần")} <= posts
     assert not any(b.startswith("Đảng bộ") for _, b, _ in rels(x, "PART_OF"))
+
+
+def test_party_building_is_a_field_of_work_not_the_party_acting(run):
+    x = run("Ngành Tổ chức xây dựng Đảng đã làm tốt tham mưu cho Bộ Chính trị, Ban Bí thư. Đảng ta luôn coi trọng "
+            "công tác cán bộ.")
+    assert not {(a, b) for a, b, _ in rels(x, "REPORTS_TO") if a == "Đảng Cộng sản Việt Nam"}
+    assert "Đảng Cộng sản Việt Nam" in names(x, "Organization")  # the Party as subject is still named
