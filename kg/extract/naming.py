@@ -10,6 +10,7 @@ from kg.extract.lexicon import AdminLevels, Lexicon, lexicon
 from kg.extract.org_mention import OrgMention, canonical_name
 from kg.extract.org_places import unit_above
 from kg.extract.sentence import Sentence
+from kg.extract.short_forms import companies_by_their_names, defined_in_names
 from kg.extract.tokens import KEY_VA, Token, proper_name_end, tokenize
 from kg.extract.tokens import phrase_keys as _keys
 from kg.reorganisation import replaced_by
@@ -55,6 +56,8 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     # short name goes on in lower case in several ways ("Học viện Quân y tập trung …", "… thường
     # xuyên …"), the lower-case words are the clause's, not the name's
     names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
+    # ("Sở Tư pháp các tỉnh A, B": each place's body, whatever bare "Sở Tư pháp" the report writes too)
+    spread = {name_key(m.canonical) for m in _all_mentions(sentences) if m.canonical and m.distributed}
     foreign = {name_key(m.canonical) for m in _all_mentions(sentences) if m.canonical and m.foreign}
     extending = _extensions(names)
     for m in _all_mentions(sentences):
@@ -68,14 +71,14 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             tails = {names[n][len(m.canonical) :] for n in longer}
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
-            elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() for t in tails):
+            elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() for t in tails) and not longer & spread:
                 short, wrong = m.canonical, [names[n] for n in longer]
                 for x in _all_mentions(sentences):  # and the bodies named after them ("Đảng ủy Học viện …")
                     long = next((w for w in wrong if x.canonical.endswith(w)), None) if x.canonical else None
                     if long is not None:
                         x.canonical = x.canonical[: -len(long)] + short
-    _defined_short_forms(sentences)
-    _companies_by_their_names(sentences, lex)
+    defined_in_names(sentences)
+    companies_by_their_names(sentences, lex)
 
 
 def _joins_a_body(tail: str, lex: Lexicon) -> bool:
@@ -97,43 +100,6 @@ def _standing_of_the_committee(sentences: list[Sentence], lex: Lexicon) -> None:
         committee = next(iter(committees))
         for m in bare:
             m.canonical, m.kind = f"{m.head} {committee}", "resolved"
-
-
-def _companies_by_their_names(sentences: list[Sentence], lex: Lexicon) -> None:
-    """"Công ty Hoàng Dân" after "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân": a
-    company named by its own name, without its legal form and trade, is the one company of the
-    report whose full name ends with it."""
-    heads = lex.words["company_heads"]
-    ends: dict[tuple[str, str], set[str]] = {}  # (head, the last words of a name) -> full names
-    for m in _all_mentions(sentences):
-        name = m.canonical or ""
-        head = next((h for h in heads if name.startswith(h + " ")), None)
-        if head is not None:
-            words = name[len(head) + 1 :].split(" ")
-            for k in range(1, len(words)):  # proper tails only: a name is not its own short form
-                ends.setdefault((head, " ".join(words[k:])), set()).add(name)
-    for m in _all_mentions(sentences):
-        name = m.canonical or ""
-        head = next((h for h in heads if name.startswith(h + " ")), None)
-        longer = ends.get((head, name[len(head) + 1 :]), set()) - {name} if head is not None else set()
-        if len(longer) == 1:
-            m.canonical = next(iter(longer))
-
-
-def _defined_short_forms(sentences: list[Sentence]) -> None:
-    """"Cục Quản lý xây dựng công trình (QLXDCT)" defines "Cục QLXDCT" for the rest of the report."""
-    defined: dict[str, str] = {}
-    for s in sentences:
-        toks = s.tokens
-        for m in s.orgs:
-            for at in (m.end - 3, m.end):  # the bracket inside the mention, or right after it
-                if (m.kind == "named" and 0 <= at and at + 2 < len(toks) and toks[at].text == "("
-                        and toks[at + 2].text == ")" and toks[at + 1].text.isupper() and m.canonical):
-                    defined.setdefault(name_key(f"{m.head} {toks[at + 1].text}"), m.canonical)
-    if defined:
-        for m in _all_mentions(sentences):
-            if m.canonical and name_key(m.canonical) in defined:
-                m.canonical = defined[name_key(m.canonical)]
 
 
 def _extensions(names) -> dict[str, set[str]]:

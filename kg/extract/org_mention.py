@@ -29,6 +29,7 @@ class OrgMention:
     place_at: tuple[int, int] | None = None  # tokens of a place written alone after a title ("Bí thư tỉnh X")
     executive: str = ""  # a Party committee written "Ban Chấp hành Đảng bộ tỉnh X": "Đảng bộ tỉnh X"
     implied: bool = False  # read from other words (its span), not written: those words are no name of it
+    distributed: bool = False  # one of the bodies a distributive list gives ("UBND các tỉnh A, B")
 
     def walk(self):
         yield self

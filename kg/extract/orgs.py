@@ -268,8 +268,8 @@ class OrgParser(BodyLists, LowerHeads):
                 return OrgMention(i, k, "bare", head=head_text)
             return None
         if head.kind == "standalone":
-            if j < len(self.toks) and self.lex.plural_before(self.toks, j + 1):  # "UBND các tỉnh"
-                return None
+            if j < len(self.toks) and self.lex.plural_before(self.toks, j + 1) and self.distributive_places(j) is None:
+                return None  # "UBND các tỉnh" (but "UBND các tỉnh A, B": each one's, see distribute)
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
             end = self.name_run(j, max_lower=1, units=False, people=False, company=True)

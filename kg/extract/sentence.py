@@ -188,6 +188,7 @@ def read_sentence(
         if org is None and k0 in gates.foreign_org and not tok.is_cap:
             org = _foreign_named(lex, toks, i)
         if org is not None:
+            orgp.distribute(org)  # ("UBND các tỉnh A, B": each place's; a body's own mention only, not an owner)
             group = [org, *orgp.siblings(org)] if org.kind != "resolved" else [org]
             s.orgs.extend(group)
             if i > 0 and word_key(toks[i - 1].text) in _GOVERNING:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kg.extract.glued import is_syllable
 from kg.extract.org_mention import OrgMention, canonical_name
 from kg.extract.tokens import PhraseMatcher, Token
+from kg.text import name_key
 
 if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
@@ -76,3 +77,46 @@ def expand_in_names(lex: Lexicon, sentences: list[Sentence], forms: dict[str, tu
                     if at > 0:
                         plain = next((full[: -len(t)].rstrip() for t in tails if full.endswith(" " + t)), full)
                         m.canonical = m.canonical[:at] + plain + m.canonical[at + len(full) :]
+
+
+def companies_by_their_names(sentences: list[Sentence], lex: Lexicon) -> None:
+    """"Công ty Hoàng Dân" after "Công ty TNHH Một thành viên Đầu tư và Xây dựng Hoàng Dân": a
+    company named by its own name, without its legal form and trade, is the one company of the
+    report whose full name ends with it."""
+    heads = lex.words["company_heads"]
+    ends: dict[tuple[str, str], set[str]] = {}  # (head, the last words of a name) -> full names
+    for m in _all_mentions(sentences):
+        name = m.canonical or ""
+        head = next((h for h in heads if name.startswith(h + " ")), None)
+        if head is not None:
+            words = name[len(head) + 1 :].split(" ")
+            for k in range(1, len(words)):  # proper tails only: a name is not its own short form
+                ends.setdefault((head, " ".join(words[k:])), set()).add(name)
+    for m in _all_mentions(sentences):
+        name = m.canonical or ""
+        head = next((h for h in heads if name.startswith(h + " ")), None)
+        longer = ends.get((head, name[len(head) + 1 :]), set()) - {name} if head is not None else set()
+        if len(longer) == 1:
+            m.canonical = next(iter(longer))
+
+
+def defined_in_names(sentences: list[Sentence]) -> None:
+    """"Cục Quản lý xây dựng công trình (QLXDCT)" defines "Cục QLXDCT" for the rest of the report."""
+    defined: dict[str, str] = {}
+    for s in sentences:
+        toks = s.tokens
+        for m in s.orgs:
+            for at in (m.end - 3, m.end):  # the bracket inside the mention, or right after it
+                if (m.kind == "named" and 0 <= at and at + 2 < len(toks) and toks[at].text == "("
+                        and toks[at + 2].text == ")" and toks[at + 1].text.isupper() and m.canonical):
+                    defined.setdefault(name_key(f"{m.head} {toks[at + 1].text}"), m.canonical)
+    if defined:
+        for m in _all_mentions(sentences):
+            if m.canonical and name_key(m.canonical) in defined:
+                m.canonical = defined[name_key(m.canonical)]
+
+
+def _all_mentions(sentences: list[Sentence]):
+    for s in sentences:
+        for top in s.orgs:
+            yield from top.walk()

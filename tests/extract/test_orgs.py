@@ -1023,3 +1023,15 @@ def test_party_building_is_a_field_of_work_not_the_party_acting(run):
             "công tác cán bộ.")
     assert not {(a, b) for a, b, _ in rels(x, "REPORTS_TO") if a == "Đảng Cộng sản Việt Nam"}
     assert "Đảng Cộng sản Việt Nam" in names(x, "Organization")  # the Party as subject is still named
+
+
+def test_a_body_of_each_place_a_distributive_list_names(run):
+    x = run("Cục Hộ tịch đã có Công văn số 377 gửi Sở Tư pháp các tỉnh Hà Tĩnh, Quảng Trị và Quảng Nam. UBKT Trung "
+            "ương yêu cầu Đảng ủy Cục Thi hành án dân sự các thành phố Hà Nội, Hải Phòng lãnh đạo khắc phục. UBND các "
+            "tỉnh phải báo cáo.")
+    orgs = names(x, "Organization")
+    assert {"Sở Tư pháp tỉnh Hà Tĩnh", "Sở Tư pháp tỉnh Quảng Trị", "Sở Tư pháp tỉnh Quảng Nam",
+            "Đảng ủy Cục Thi hành án dân sự thành phố Hà Nội",
+            "Đảng ủy Cục Thi hành án dân sự thành phố Hải Phòng"} <= orgs
+    assert {"Hà Tĩnh", "Quảng Trị", "Quảng Nam"} <= names(x, "Location")  # the places are the report's too
+    assert "Ủy ban nhân dân tỉnh" not in orgs  # "UBND các tỉnh" with no list: generic, no body
