@@ -55,6 +55,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import bench_update
 import yaml
 
 from kg import query
@@ -313,6 +314,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=TIMEOUT,
                     help=f"seconds a query may take before it is reported as timeout (default {TIMEOUT:.0f})")
     ap.add_argument("--no-derived", action="store_true", help="measure ingest and kg.sqlite only")
+    ap.add_argument("--new-reports", type=int, default=3,
+                    help="reports added one at a time after the first ingest, each timed until queryable (default 3)")
     ap.add_argument("--keep", type=Path, help="keep the store in this folder (must not exist)")
     args = ap.parse_args()
 
@@ -348,10 +351,13 @@ def main() -> None:
             stats = store.stats()
             print(f"graph: {stats['entities_total']} entities, {stats['relations_total']} relations")
             if not args.no_derived:
+                built = {}
                 for kind in ("rdf", "cypher"):
                     t = time.perf_counter()
                     getattr(store.derived, kind)()
-                    print(f"built the derived {kind} store in {time.perf_counter() - t:.1f} s")
+                    built[kind] = time.perf_counter() - t
+                    print(f"built the derived {kind} store in {built[kind]:.1f} s")
+                _one_more(store, world, args.reports, built, args.new_reports)
         with Store.open(path) as store:  # closed once: the write-ahead log is checkpointed
             pass
         parts = _components(path, args.reports)
@@ -456,6 +462,20 @@ class QueryRunner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _one_more(store: Store, world: World, n: int, built: dict[str, float], times: int) -> None:
+    """One new report after another into the n-report store: time to store it and for its facts to
+    answer SPARQL and Cypher, against the full builds of the same run."""
+    print(f"one new report into the {n:,}-report store, until SPARQL and Cypher see its byline "
+          f"(full builds in this run: RDF {built['rdf']:.1f} s, Cypher {built['cypher']:.1f} s):")
+    for k in range(times):
+        ex = report(world, n + k)
+        ex.document.sha256 = hashlib.sha256(ex.text.encode("utf-8")).hexdigest()
+        t = bench_update.new_report(store, ex)
+        print(f"  {ex.document.id}: stored {t.put:.2f} s, SPARQL {t.sparql:.2f} s ({built['rdf'] / t.sparql:.0f}x "
+              f"faster than the build), Cypher {t.cypher:.2f} s ({built['cypher'] / t.cypher:.1f}x), "
+              f"in all {t.total:.2f} s")
 
 
 def _queries(path: Path, repeat: int, timeout: float = TIMEOUT) -> None:

@@ -1,0 +1,276 @@
+"""Updating a copy of the RDF store by a change of the graph (kg.store.incremental), not rebuilding it.
+
+Every triple of the mapping (kg.rdf) has an owner whose state decides it:
+- an entity's and a report's node (one IRI for a report and its Document entity): the triples with
+  that subject but for the relations asserted from it and the 2025 changes of bodies. Owned alone:
+  the dirty ones are read back from the store and replaced with what the entity and report are now;
+- a relation's fact node, its membership, interval and instants (named after the relation): owned
+  alone, found by (type, source, target), replaced likewise;
+- shared by several owners, so decided after those are replaced, from the store itself: the
+  asserted triple (kept while a fact node states it), a piece of evidence (kept while a fact cites
+  it; described by the first relation that does, kg.rdf's order), a post and a role (kept while a
+  holding names them; labelled with the role of the first holding in kg.rdf's order);
+- the bodies' 2025 successions (kg.succession), decided by the bodies whose names the data file
+  lists: those are kept in the store folder (SUCCESSION_FILE) and the change events recomputed from
+  them.
+
+Removals go before additions: a triple read back from the store and the same triple generated again
+can differ in form (Oxigraph keeps typed literals in canonical form) and must not cancel out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import rdf, reorganisation
+from kg.model import RELATION_TYPES, Entity, Graph, Relation
+from kg.rdf import DCTERMS, ID, KG, ORG, PREDICATES, PROV, RDF
+from kg.store.incremental import Delta
+from kg.text import name_key
+
+SUCCESSION_FILE = "succession.json"  # the bodies of the graph that data/reorganisation_2025.yaml names
+HOLDS = "HOLDS_POSITION"
+_DG = ox.DefaultGraph()
+_NOT_THE_NODES = frozenset({*PREDICATES.values(), *(KG + rdf._camel(t) for t in RELATION_TYPES),
+                            ORG + "changedBy", ORG + "resultedFrom"})
+_P = {name: ox.NamedNode(iri) for name, iri in {
+    "subject": RDF + "subject", "predicate": RDF + "predicate", "object": RDF + "object",
+    "evidence": KG + "evidence", "role": ORG + "role", "postIn": ORG + "postIn"}.items()}
+_PREFIXES = (f"PREFIX rdf: <{RDF}> PREFIX kg: <{KG}> PREFIX org: <{ORG}> PREFIX dcterms: <{DCTERMS}> "
+             f"PREFIX prov: <{PROV}> ")
+
+
+def _literal(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # what a bulk load of the N-Triples keeps (kg.store.derived.build_rdf)
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def _term(term: rdf.Term) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, rdf.Lit):
+        if term.lang:
+            return ox.Literal(_literal(term.value), language=term.lang)
+        if term.datatype:
+            return ox.Literal(_literal(term.value), datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(_literal(term.value))
+    return ox.NamedNode(term)
+
+
+def _quads(triples: Iterable[rdf.Triple]) -> set[ox.Quad]:
+    return {ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _term(o), _DG) for s, p, o in triples}
+
+
+class _Edit:
+    """Quads to remove and to add, applied removals first."""
+
+    def __init__(self) -> None:
+        self.removes: set[ox.Quad] = set()
+        self.adds: set[ox.Quad] = set()
+
+    def replace(self, old: set[ox.Quad], new: set[ox.Quad]) -> None:
+        self.removes |= old - new
+        self.adds |= new - old
+
+    def apply(self, store: ox.Store) -> None:
+        for quad in self.removes:
+            store.remove(quad)
+        if self.adds:
+            store.extend(self.adds)
+
+
+def _about(store: ox.Store, node: ox.NamedNode) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(node, None, None, _DG))
+
+
+def _objects(store: ox.Store, node: ox.NamedNode, predicate: ox.NamedNode) -> list[ox.NamedNode]:
+    return [q.object for q in store.quads_for_pattern(node, predicate, None, _DG)]
+
+
+def update(base: Path, delta: Delta, dest: Path) -> None:
+    """dest/oxigraph: the store in `base` changed by `delta`. The copy is Oxigraph's backup, which
+    hard-links the immutable files of `base` (their content is shared, not copied) and leaves it as it is."""
+    before = read_succession(base)
+    if before is None:
+        raise OSError(f"{base}: no {SUCCESSION_FILE}")
+    old = ox.Store.read_only(str(base / "oxigraph"))
+    old.backup(str(dest / "oxigraph"))
+    del old
+    store = ox.Store(str(dest / "oxigraph"))
+    after = apply(store, delta, before)
+    store.flush()
+    del store
+    write_succession(dest, after)
+
+
+def apply(store: ox.Store, delta: Delta, succession_before: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Bring `store` (a writable copy of the store of the state before) to the state after; returns
+    the succession bodies after (for SUCCESSION_FILE)."""
+    edit = _Edit()
+    _nodes(store, delta, edit)
+    shared = _Shared()
+    _relations(store, delta, edit, shared)
+    edit.apply(store)
+    edit = _Edit()
+    shared.settle(store, edit)
+    after = _succession_after(succession_before, delta)
+    edit.replace(_quads(rdf.change_triples(_bodies(succession_before))), _quads(rdf.change_triples(_bodies(after))))
+    edit.apply(store)
+    return after
+
+
+def _nodes(store: ox.Store, delta: Delta, edit: _Edit) -> None:
+    """Replace the dirty entities' and reports' own triples with what they are now."""
+    reports = {rdf.report_iri(doc): doc for doc in delta.dirty.docs}
+    for gid in sorted(delta.dirty.entities):
+        node = rdf.entity_iri(gid)
+        old = {q for q in _about(store, ox.NamedNode(node)) if q.predicate.value not in _NOT_THE_NODES}
+        new: set[ox.Quad] = set()
+        if (ent := delta.entities.get(gid)) is not None:
+            new |= _quads(rdf.entity_triples(ent))
+        if (doc := reports.get(node)) in delta.docs:
+            new |= _quads(rdf.report_triples(delta.docs[doc], typed=doc in delta.typed))
+        edit.replace(old, new)
+
+
+class _Shared:
+    """The shared nodes and asserted triples the replaced relations named, before or after."""
+
+    def __init__(self) -> None:
+        self.asserted: set[ox.Quad] = set()  # stated by an old fact node: kept while one still does
+        self.evidence: dict[ox.NamedNode, set[ox.Quad] | None] = {}  # -> its triples from a new relation
+        self.posts: dict[ox.NamedNode, ox.NamedNode] = {}  # -> its body
+        self.roles: set[ox.NamedNode] = set()
+
+    def settle(self, store: ox.Store, edit: _Edit) -> None:
+        """Decide them from the store, once every replaced relation's own triples are in it."""
+        for quad in self.asserted:
+            s, p, o = quad.subject, quad.predicate, quad.object
+            if not store.query(f"{_PREFIXES} ASK {{ ?f rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} }}"):
+                edit.removes.add(quad)
+        for node, triples in self.evidence.items():
+            if next(store.quads_for_pattern(None, _P["evidence"], node, _DG), None) is None:
+                edit.replace(_about(store, node), set())
+            elif triples is not None:
+                edit.replace(_about(store, node), triples)
+        for post, body in self.posts.items():
+            rows = [(s["sid"].value, s["f"].value, s["role"].value if s["role"] else "") for s in store.query(
+                f"{_PREFIXES} SELECT ?sid ?f ?role WHERE {{ ?f rdf:object {post} ; rdf:subject ?s . "
+                "?s dcterms:identifier ?sid OPTIONAL { ?f kg:role ?role } }")]
+            first = min(rows, default=None)
+            edit.replace(_about(store, post), _quads(rdf.post_triples(post.value, body.value, first[2]))
+                         if first else set())
+        for role in self.roles:
+            rows = [(s["sid"].value, s["tid"].value, s["f"].value, s["label"].value) for s in store.query(
+                # through the holdings' memberships (owned by their relations, so in the store already)
+                f"{_PREFIXES} SELECT ?sid ?tid ?f ?label WHERE {{ ?m org:role {role} ; prov:wasDerivedFrom ?f ; "
+                "org:member ?s ; org:organization ?o . ?f kg:role ?label . ?s dcterms:identifier ?sid . "
+                "?o dcterms:identifier ?tid }")]
+            first = min(rows, default=None)
+            edit.replace(_about(store, role), _quads(rdf.role_triples(first[3])) if first else set())
+
+
+def _old_facts(store: ox.Store, link: tuple[str, str, str]) -> list[ox.NamedNode]:
+    rtype, source, target = link
+    s, t = ox.NamedNode(rdf.entity_iri(source)), ox.NamedNode(rdf.entity_iri(target))
+    kind = ox.Literal(rtype)
+    if rtype == HOLDS:
+        where = f"?f rdf:subject {s} ; kg:relationType {kind} ; rdf:object ?post . ?post org:postIn {t}"
+    else:
+        where = f"?f rdf:subject {s} ; rdf:object {t} ; kg:relationType {kind}"
+    return [solution["f"] for solution in store.query(f"{_PREFIXES} SELECT ?f WHERE {{ {where} }}")]
+
+
+def _owned(store: ox.Store, fact: ox.NamedNode) -> set[ox.Quad]:
+    """A fact node's triples and its membership's, interval's and instants' (named after it)."""
+    membership = ID + "membership/" + fact.value.rsplit("/", 1)[1]
+    interval = membership + "/interval"
+    out = _about(store, fact)
+    for node in (membership, interval, interval + "/beginning", interval + "/end"):
+        out |= _about(store, ox.NamedNode(node))
+    return out
+
+
+def _relations(store: ox.Store, delta: Delta, edit: _Edit, shared: _Shared) -> None:
+    """Replace the relations on the dirty links; note the shared nodes they named."""
+    old: set[ox.Quad] = set()
+    for link in sorted(delta.dirty.links):
+        for fact in _old_facts(store, link):
+            old |= _owned(store, fact)
+            s, p, o = (_objects(store, fact, _P[k])[0] for k in ("subject", "predicate", "object"))
+            shared.asserted.add(ox.Quad(s, p, o, _DG))
+            for ev in _objects(store, fact, _P["evidence"]):
+                shared.evidence.setdefault(ev, None)
+            if link[0] == HOLDS:
+                shared.posts[o] = _objects(store, o, _P["postIn"])[0]
+                shared.roles.update(_objects(store, o, _P["role"]))
+    new: set[ox.Quad] = set()
+    for rel in delta.relations:  # in kg.rdf's order: the first to describe a shared node describes it
+        new |= _new_relation(rel, shared)
+    edit.replace(old, new)
+
+
+def _new_relation(rel: Relation, shared: _Shared) -> set[ox.Quad]:
+    owned: set[ox.Quad] = set()
+    source = rdf.entity_iri(rel.source)
+    for quad in _quads(rdf.relation_triples(rel, set())):
+        node = quad.subject.value
+        if node.startswith((ID + "fact/", ID + "membership/")):
+            owned.add(quad)
+        elif node == source:
+            shared.asserted.discard(quad)  # stated now: no need to ask
+            owned.add(quad)
+        elif node.startswith(ID + "evidence/"):
+            if shared.evidence.get(quad.subject) is None:
+                shared.evidence[quad.subject] = _quads(rdf.evidence_triples(_evidence(rel, node)))
+        elif node.startswith(ID + "post/"):
+            shared.posts[quad.subject] = ox.NamedNode(rdf.entity_iri(rel.target))
+        elif node.startswith(ID + "role/"):
+            shared.roles.add(quad.subject)
+    return owned
+
+
+def _evidence(rel: Relation, node: str) -> rdf.Evidence:
+    return next(ev for ev in rel.evidence if rdf.evidence_iri(ev) == node)
+
+
+# -- the 2025 successions -------------------------------------------------------------------------
+def _data_keys() -> set[str]:
+    return {name_key(n) for b in reorganisation.bodies()
+            for n in (b.name, *b.aliases, *b.replaces, *b.functions_to)}
+
+
+def succession_bodies(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """The bodies among `entities` that a change of the data file may name: id -> names."""
+    keys = _data_keys()
+    return {e.id: [e.name, *e.aliases] for e in entities
+            if e.type == "Organization" and any(name_key(n) in keys for n in (e.name, *e.aliases))}
+
+
+def _succession_after(before: dict[str, list[str]], delta: Delta) -> dict[str, list[str]]:
+    after = {gid: names for gid, names in before.items() if gid not in delta.dirty.entities}
+    after.update(succession_bodies(delta.entities.values()))
+    return dict(sorted(after.items()))  # in id order, as the whole graph lists its entities
+
+
+def _bodies(bodies: dict[str, list[str]]) -> Graph:
+    graph = Graph()
+    for gid, (name, *aliases) in sorted(bodies.items()):
+        graph.entities[gid] = Entity(gid, "Organization", name, aliases)
+    return graph
+
+
+def read_succession(folder: Path) -> dict[str, list[str]] | None:
+    try:
+        return json.loads((folder / SUCCESSION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_succession(folder: Path, bodies: dict[str, list[str]]) -> None:
+    (folder / SUCCESSION_FILE).write_text(json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
