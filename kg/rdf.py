@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -176,7 +176,8 @@ def _values(value: object) -> list[Lit]:
     return [] if value in (None, "") else [_value(value)]
 
 
-def entity_triples(ent: Entity) -> Iterator[Triple]:
+def entity_triples(ent: Entity, docs: Iterable[str] | None = None) -> Iterator[Triple]:
+    """An entity's own triples; `docs`: the reports whose evidence names it, when its evidence was not read."""
     s = entity_iri(ent.id)
     yield s, RDF + "type", CLASSES.get(ent.type, KG + re.sub(r"\W", "", ent.type))
     if ent.type == "Document":
@@ -192,7 +193,7 @@ def entity_triples(ent: Entity) -> Iterator[Triple]:
         for lit in _values(value):
             yield s, pred, lit
     if ent.type != "Document":
-        for doc in sorted({ev.doc for ev in ent.evidence}):
+        for doc in sorted(set(docs) if docs is not None else {ev.doc for ev in ent.evidence}):
             yield s, DCTERMS + "isReferencedBy", report_iri(doc)
 
 

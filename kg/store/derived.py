@@ -46,24 +46,21 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
-import hashlib
-import itertools
 import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
-from kg import rdf
 from kg.errors import StoreError
 from kg.model import Graph
-from kg.store import changelog, cypherdb, incremental, rdf_delta
+from kg.store import changelog, cypher_delta, cypherdb, incremental
+from kg.store.builders import BUILDERS, UPDATERS, mapping_format
 from kg.store.changelog import DERIVED_DIR
 from kg.store.lock import writable
 
@@ -72,54 +69,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ONTOLOGY_GRAPH = rdf.BASE + "ontology"
-
-
-def ontology_dir() -> Path:
-    from kg.resources import shared_dir
-
-    return shared_dir("ontology")
-
-
-RDF_CHUNK = 100_000  # triples per bulk load: one load of 1.3M triples held 1.1 GB here, 100k: 0.2 GB
-
-
-def build_rdf(graph: Graph, dest: Path) -> None:
-    """An on-disk Oxigraph store with the graph (default graph) and the vocabulary (named graph)."""
-    store = pyoxigraph.Store(str(dest / "oxigraph"))
-    lines = rdf.iter_ntriples(graph)
-    while chunk := list(itertools.islice(lines, RDF_CHUNK)):
-        store.bulk_load(input="".join(chunk).encode("utf-8", "replace"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    vocab = ontology_dir() / "kg.ttl"
-    if vocab.exists():
-        store.bulk_load(path=str(vocab), format=pyoxigraph.RdfFormat.TURTLE,
-                        to_graph=pyoxigraph.NamedNode(ONTOLOGY_GRAPH))
-    store.flush()
-    del store
-    rdf_delta.write_succession(dest, rdf_delta.succession_bodies(graph.entities.values()))
-
-
-BUILDERS: dict[str, Callable[[Graph, Path], None]] = {"rdf": build_rdf, "cypher": cypherdb.build}
-# the stores a change is applied to rather than rebuilt for (kg.store.incremental)
-UPDATERS: dict[str, Callable[[Path, incremental.Delta, Path], None]] = {"rdf": rdf_delta.update}
 WITH_REJECTED = "-rejected"  # "rdf-rejected": the RDF store with the rejected facts too, marked
 KINDS = (*BUILDERS, *(k + WITH_REJECTED for k in BUILDERS))
-
-
-@functools.cache
-def mapping_format() -> str:
-    """A short hash of what maps the graph to the derived stores (kg.rdf, kg.pgmodel, kg.store.cypherdb,
-    the English labels, the bodies' successions and their data, the ontology): another value means another format."""
-    from kg.resources import shared_dir
-
-    here = Path(__file__).resolve().parents[1]
-    files = [here / "rdf.py", here / "pgmodel.py", here / "store" / "cypherdb.py", here / "labels_en.py",
-             here / "succession.py", here / "reorganisation.py", shared_dir("data") / "labels_en.tsv",
-             shared_dir("data") / "reorganisation_2025.yaml", *sorted(ontology_dir().glob("*.ttl"))]
-    digest = hashlib.sha1()
-    for f in files:
-        digest.update(f.name.encode() + b"\0" + (f.read_bytes() if f.exists() else b""))
-    return digest.hexdigest()[:8]
 
 
 def _formatted(state: str) -> str:
@@ -173,7 +124,7 @@ class Derived:
         self.read_only = store.read_only or (self.dir.exists() and not writable(self.dir))
         self._scratch: Path | None = None  # read-only store: where missing ones are built
         self._handles: dict[str, tuple[str, Any, int | None]] = {}  # kind -> (state, handle, reader lock fd)
-        self._whole = False  # an update failed: this process builds whole stores from now on
+        self._whole = False  # an update failed: the next call builds whole stores
 
     # -- public ------------------------------------------------------------------------------
     def rdf(self, include_rejected: bool = False) -> pyoxigraph.Store:
@@ -314,15 +265,18 @@ class Derived:
                     return state, self.dir / f"{kind}-{state}"
                 updates = {k: plan for k in todo if (plan := self._delta(conn, k, generation)) is not None}
                 graphs = _graphs(conn, [k for k in todo if k not in updates])
+            failed = False
             for name in todo:
                 if name in updates:
                     try:
                         self._update(name, state, generation, *updates[name])
                     except StoreError as exc:  # the reader finds no store and asks again: built whole then
-                        log.warning("%s; building it whole instead", exc)
-                        self._whole = True
+                        unsupported = isinstance(exc, cypher_delta.Unsupported)
+                        log.log(logging.INFO if unsupported else logging.WARNING, "%s; building it whole", exc)
+                        failed = True
                 else:
                     self._build(name, state, graphs[name], generation)
+            self._whole = failed
             held = {f"{k}-{h[0]}" for k, h in self._handles.items()}
             self._cleanup(keep={*(f"{k}-{state}" for k in KINDS), *held})
         return state, self.dir / f"{kind}-{state}"
@@ -334,7 +288,7 @@ class Derived:
             return None
         found = [(g, p) for p in self.dir.glob(f"{kind}-*.{mapping_format()}")
                  if p.name.rsplit("-", 1)[0] == kind and (g := changelog.generation_of(p)) is not None
-                 and g <= generation and (p / rdf_delta.SUCCESSION_FILE).exists()]
+                 and g <= generation and (p / incremental.SUCCESSION_FILE).exists()]
         if not found:
             return None
         base_generation, base = max(found)
@@ -350,6 +304,9 @@ class Derived:
         tmp.mkdir()
         try:
             UPDATERS[_base(kind)](base, delta, tmp)
+        except cypher_delta.Unsupported:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise StoreError(f"{self.dir}: updating the {kind} store failed ({exc})") from None

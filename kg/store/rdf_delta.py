@@ -20,19 +20,17 @@ can differ in form (Oxigraph keeps typed literals in canonical form) and must no
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import rdf, reorganisation
-from kg.model import RELATION_TYPES, Entity, Graph, Relation
+from kg import rdf
+from kg.model import RELATION_TYPES, Relation
 from kg.rdf import DCTERMS, ID, KG, ORG, PREDICATES, PROV, RDF
+from kg.store import incremental
 from kg.store.incremental import Delta
-from kg.text import name_key
 
-SUCCESSION_FILE = "succession.json"  # the bodies of the graph that data/reorganisation_2025.yaml names
 HOLDS = "HOLDS_POSITION"
 _DG = ox.DefaultGraph()
 _NOT_THE_NODES = frozenset({*PREDICATES.values(), *(KG + rdf._camel(t) for t in RELATION_TYPES),
@@ -95,9 +93,9 @@ def _objects(store: ox.Store, node: ox.NamedNode, predicate: ox.NamedNode) -> li
 def update(base: Path, delta: Delta, dest: Path) -> None:
     """dest/oxigraph: the store in `base` changed by `delta`. The copy is Oxigraph's backup, which
     hard-links the immutable files of `base` (their content is shared, not copied) and leaves it as it is."""
-    before = read_succession(base)
+    before = incremental.read_succession(base)
     if before is None:
-        raise OSError(f"{base}: no {SUCCESSION_FILE}")
+        raise OSError(f"{base}: no {incremental.SUCCESSION_FILE} to start from")
     old = ox.Store.read_only(str(base / "oxigraph"))
     old.backup(str(dest / "oxigraph"))
     del old
@@ -105,7 +103,7 @@ def update(base: Path, delta: Delta, dest: Path) -> None:
     after = apply(store, delta, before)
     store.flush()
     del store
-    write_succession(dest, after)
+    incremental.write_succession(dest, after)
 
 
 def apply(store: ox.Store, delta: Delta, succession_before: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -113,13 +111,14 @@ def apply(store: ox.Store, delta: Delta, succession_before: dict[str, list[str]]
     the succession bodies after (for SUCCESSION_FILE)."""
     edit = _Edit()
     _nodes(store, delta, edit)
-    shared = _Shared()
+    shared = _Shared(delta.dirty.docs)
     _relations(store, delta, edit, shared)
     edit.apply(store)
     edit = _Edit()
     shared.settle(store, edit)
-    after = _succession_after(succession_before, delta)
-    edit.replace(_quads(rdf.change_triples(_bodies(succession_before))), _quads(rdf.change_triples(_bodies(after))))
+    after = incremental.succession_after(succession_before, delta)
+    edit.replace(_quads(rdf.change_triples(incremental.bodies_graph(succession_before))),
+                 _quads(rdf.change_triples(incremental.bodies_graph(after))))
     edit.apply(store)
     return after
 
@@ -132,7 +131,7 @@ def _nodes(store: ox.Store, delta: Delta, edit: _Edit) -> None:
         old = {q for q in _about(store, ox.NamedNode(node)) if q.predicate.value not in _NOT_THE_NODES}
         new: set[ox.Quad] = set()
         if (ent := delta.entities.get(gid)) is not None:
-            new |= _quads(rdf.entity_triples(ent))
+            new |= _quads(rdf.entity_triples(ent, delta.entity_docs[gid]))
         if (doc := reports.get(node)) in delta.docs:
             new |= _quads(rdf.report_triples(delta.docs[doc], typed=doc in delta.typed))
         edit.replace(old, new)
@@ -141,9 +140,14 @@ def _nodes(store: ox.Store, delta: Delta, edit: _Edit) -> None:
 class _Shared:
     """The shared nodes and asserted triples the replaced relations named, before or after."""
 
-    def __init__(self) -> None:
+    def __init__(self, dirty_docs: set[str]) -> None:
+        self.dirty_docs = dirty_docs
         self.asserted: set[ox.Quad] = set()  # stated by an old fact node: kept while one still does
-        self.evidence: dict[ox.NamedNode, set[ox.Quad] | None] = {}  # -> its triples from a new relation
+        self.cited_before: set[ox.NamedNode] = set()  # evidence the old fact nodes cited
+        self.cited_after: set[str] = set()  # evidence the new ones cite
+        # evidence of the changed reports the new ones cite: its triples (from the first to cite it).
+        # Evidence of another report is as it was: a report's rows change only with the report
+        self.described: dict[ox.NamedNode, set[ox.Quad]] = {}
         self.posts: dict[ox.NamedNode, ox.NamedNode] = {}  # -> its body
         self.roles: set[ox.NamedNode] = set()
 
@@ -153,11 +157,12 @@ class _Shared:
             s, p, o = quad.subject, quad.predicate, quad.object
             if not store.query(f"{_PREFIXES} ASK {{ ?f rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} }}"):
                 edit.removes.add(quad)
-        for node, triples in self.evidence.items():
-            if next(store.quads_for_pattern(None, _P["evidence"], node, _DG), None) is None:
+        for node in self.cited_before:
+            if node.value not in self.cited_after and next(
+                    store.quads_for_pattern(None, _P["evidence"], node, _DG), None) is None:
                 edit.replace(_about(store, node), set())
-            elif triples is not None:
-                edit.replace(_about(store, node), triples)
+        for node, triples in self.described.items():
+            edit.replace(_about(store, node), triples)
         for post, body in self.posts.items():
             rows = [(s["sid"].value, s["f"].value, s["role"].value if s["role"] else "") for s in store.query(
                 f"{_PREFIXES} SELECT ?sid ?f ?role WHERE {{ ?f rdf:object {post} ; rdf:subject ?s . "
@@ -204,73 +209,34 @@ def _relations(store: ox.Store, delta: Delta, edit: _Edit, shared: _Shared) -> N
             old |= _owned(store, fact)
             s, p, o = (_objects(store, fact, _P[k])[0] for k in ("subject", "predicate", "object"))
             shared.asserted.add(ox.Quad(s, p, o, _DG))
-            for ev in _objects(store, fact, _P["evidence"]):
-                shared.evidence.setdefault(ev, None)
+            shared.cited_before.update(_objects(store, fact, _P["evidence"]))
             if link[0] == HOLDS:
                 shared.posts[o] = _objects(store, o, _P["postIn"])[0]
                 shared.roles.update(_objects(store, o, _P["role"]))
     new: set[ox.Quad] = set()
     for rel in delta.relations:  # in kg.rdf's order: the first to describe a shared node describes it
         new |= _new_relation(rel, shared)
+    shared.asserted -= new  # stated now: no need to ask
     edit.replace(old, new)
 
 
 def _new_relation(rel: Relation, shared: _Shared) -> set[ox.Quad]:
-    owned: set[ox.Quad] = set()
+    owned: list[rdf.Triple] = []
     source = rdf.entity_iri(rel.source)
-    for quad in _quads(rdf.relation_triples(rel, set())):
-        node = quad.subject.value
-        if node.startswith((ID + "fact/", ID + "membership/")):
-            owned.add(quad)
-        elif node == source:
-            shared.asserted.discard(quad)  # stated now: no need to ask
-            owned.add(quad)
+    evidence: dict[str, rdf.Evidence] = {}
+    for triple in rdf.relation_triples(rel, set()):
+        node = triple[0]
+        if node == source or node.startswith((ID + "fact/", ID + "membership/")):
+            owned.append(triple)
         elif node.startswith(ID + "evidence/"):
-            if shared.evidence.get(quad.subject) is None:
-                shared.evidence[quad.subject] = _quads(rdf.evidence_triples(_evidence(rel, node)))
+            if node in shared.cited_after:
+                continue
+            shared.cited_after.add(node)
+            evidence = evidence or {rdf.evidence_iri(ev): ev for ev in rel.evidence}
+            if evidence[node].doc in shared.dirty_docs:
+                shared.described[ox.NamedNode(node)] = _quads(rdf.evidence_triples(evidence[node]))
         elif node.startswith(ID + "post/"):
-            shared.posts[quad.subject] = ox.NamedNode(rdf.entity_iri(rel.target))
+            shared.posts[ox.NamedNode(node)] = ox.NamedNode(rdf.entity_iri(rel.target))
         elif node.startswith(ID + "role/"):
-            shared.roles.add(quad.subject)
-    return owned
-
-
-def _evidence(rel: Relation, node: str) -> rdf.Evidence:
-    return next(ev for ev in rel.evidence if rdf.evidence_iri(ev) == node)
-
-
-# -- the 2025 successions -------------------------------------------------------------------------
-def _data_keys() -> set[str]:
-    return {name_key(n) for b in reorganisation.bodies()
-            for n in (b.name, *b.aliases, *b.replaces, *b.functions_to)}
-
-
-def succession_bodies(entities: Iterable[Entity]) -> dict[str, list[str]]:
-    """The bodies among `entities` that a change of the data file may name: id -> names."""
-    keys = _data_keys()
-    return {e.id: [e.name, *e.aliases] for e in entities
-            if e.type == "Organization" and any(name_key(n) in keys for n in (e.name, *e.aliases))}
-
-
-def _succession_after(before: dict[str, list[str]], delta: Delta) -> dict[str, list[str]]:
-    after = {gid: names for gid, names in before.items() if gid not in delta.dirty.entities}
-    after.update(succession_bodies(delta.entities.values()))
-    return dict(sorted(after.items()))  # in id order, as the whole graph lists its entities
-
-
-def _bodies(bodies: dict[str, list[str]]) -> Graph:
-    graph = Graph()
-    for gid, (name, *aliases) in sorted(bodies.items()):
-        graph.entities[gid] = Entity(gid, "Organization", name, aliases)
-    return graph
-
-
-def read_succession(folder: Path) -> dict[str, list[str]] | None:
-    try:
-        return json.loads((folder / SUCCESSION_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def write_succession(folder: Path, bodies: dict[str, list[str]]) -> None:
-    (folder / SUCCESSION_FILE).write_text(json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
+            shared.roles.add(ox.NamedNode(node))
+    return _quads(owned)

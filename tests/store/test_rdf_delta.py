@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kg import query
 from kg.store import Store
-from kg.store.derived import build_rdf
+from kg.store.builders import build_rdf
 from tests.store.sample import varied_report
 
 ROOT = Path(__file__).resolve().parents[2]
