@@ -25,6 +25,7 @@ objects (fast, for bulk loads); `graph_to_rdf` returns an rdflib.Graph.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -117,6 +118,7 @@ def entity_iri(entity_id: str) -> str:
     return ID + quote(prefix, safe="") + "/" + quote(rest or prefix, safe="-._~")
 
 
+@functools.lru_cache(maxsize=65536)  # a body's every report is named again when it changes (kg.store.rdf_delta)
 def report_iri(report_id: str) -> str:
     """A report is the Document entity made from its id."""
     return entity_iri(resolve.document_id(report_id))

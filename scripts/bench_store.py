@@ -23,7 +23,9 @@ The ingest loop is what `kg ingest`'s writer does per file, in its batches of wr
 (Store.batch): read, hash, ask the store whether the report is new, put it. Printed: the rate of
 each `--slice` of reports (default 1,000) and its ratio to the first slice in the same run (a
 flat ingest cost keeps it near 1.0), peak memory, the second (no-op) ingest as a ratio of the
-first (target <= 5%), the time to build the derived RDF and Cypher stores, the bytes per report
+first (target <= 5%), the time to build the derived RDF and Cypher stores, then for `--new-reports`
+new reports one at a time the time from storing each until a SPARQL and a Cypher query see its byline
+(the derived stores updated by the change, scripts/bench_update.py), the bytes per report
 of every component (kg.sqlite's tables and their indexes, measured with SQLite's dbstat; derived/rdf;
 derived/cypher) and the p50 latency of the documented queries (ontology/queries.yaml) in SPARQL
 and Cypher. Every parameter of a documented query gets a value (from the store, else the documented

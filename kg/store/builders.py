@@ -40,6 +40,7 @@ def build_rdf(graph: Graph, dest: Path) -> None:
     store.flush()
     del store
     incremental.write_succession(dest, incremental.succession_bodies(graph.entities.values()))
+    rdf_delta.write_firsts(dest, rdf_delta.first_holdings(graph))
 
 
 def build_cypher(graph: Graph, dest: Path) -> None:

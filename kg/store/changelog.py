@@ -7,6 +7,8 @@ report, a reprint re-linked, a file path moved) records what it touched, and non
 - `link`: a (type, source, target) whose fact rows were added, removed or re-pointed (old and new
   ends), or whose report's story changed (a relation's count of independent reports);
 - `doc`: a report whose row or file paths changed;
+- `ref`: an (entity id, report) whose mention was re-labelled from or to that id (the report itself
+  unchanged);
 - `all`: a judgement was made or undone (merges, splits and rejections reach anywhere: the derived
   stores are rebuilt).
 
@@ -46,6 +48,11 @@ def _entity(row: str) -> str:
             "ON CONFLICT(kind, key) DO UPDATE SET gen=excluded.gen")
 
 
+def _ref(row: str) -> str:
+    return (f"INSERT INTO changes(kind, key, gen) SELECT 'ref', {row}.gid || char(31) || {row}.doc, {_GEN} "
+            f"WHERE {row}.gid <> '' ON CONFLICT(kind, key) DO UPDATE SET gen=excluded.gen")
+
+
 def _link(row: str) -> str:
     return _PUT.format(kind="link", key=_LINK.format(row=row))
 
@@ -64,6 +71,10 @@ DDL: list[str] = [
     _trigger("changes_mentions_ins", "INSERT", "mentions", [_entity("NEW")]),
     _trigger("changes_mentions_del", "DELETE", "mentions", [_entity("OLD")]),
     _trigger("changes_mentions_upd", "UPDATE", "mentions", [_entity("OLD"), _entity("NEW")]),
+    # a mention re-labelled without its report changing (kg.store.writer re-resolves persons): the
+    # entity it leaves and the one it joins each gain or lose that report (RDF dcterms:isReferencedBy)
+    _trigger("changes_mentions_ref", "UPDATE OF gid", "mentions", [_ref("OLD"), _ref("NEW")],
+             "WHEN OLD.gid <> NEW.gid "),
     _trigger("changes_doc_mentions_ins", "INSERT", "mentions", [_doc("NEW.doc")], _DOC_MENTION.format(row="NEW")),
     _trigger("changes_doc_mentions_del", "DELETE", "mentions", [_doc("OLD.doc")], _DOC_MENTION.format(row="OLD")),
     _trigger("changes_facts_ins", "INSERT", "facts", [_link("NEW")]),
@@ -94,11 +105,13 @@ def create(conn: sqlite3.Connection) -> None:
 
 @dataclass
 class Dirty:
-    """What changed since a generation: entity ids, links (type, source, target) and reports."""
+    """What changed since a generation: entity ids, links (type, source, target), reports, and the
+    reports whose mention of an entity was re-labelled."""
 
     entities: set[str] = field(default_factory=set)
     links: set[tuple[str, str, str]] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    refs: set[tuple[str, str]] = field(default_factory=set)  # (entity id, report): a mention re-labelled
 
     def __len__(self) -> int:
         return len(self.entities) + len(self.links) + len(self.docs)
@@ -116,6 +129,9 @@ def since(conn: sqlite3.Connection, generation: int) -> Dirty | None:
             dirty.entities.add(key)
         elif kind == "doc":
             dirty.docs.add(key)
+        elif kind == "ref":
+            gid, doc = key.split(SEP)
+            dirty.refs.add((gid, doc))
         elif kind == "link":
             rtype, source, target = key.split(SEP)
             dirty.links.add((rtype, source, target))

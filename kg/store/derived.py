@@ -263,7 +263,8 @@ class Derived:
                 todo = [k for k in wanted if not (self.dir / f"{k}-{state}" / "complete").exists()]
                 if not todo:
                     return state, self.dir / f"{kind}-{state}"
-                updates = {k: plan for k in todo if (plan := self._delta(conn, k, generation)) is not None}
+                deltas: dict[int, incremental.Delta | None] = {}  # by the generation they start from
+                updates = {k: plan for k in todo if (plan := self._delta(conn, k, generation, deltas)) is not None}
                 graphs = _graphs(conn, [k for k in todo if k not in updates])
             failed = False
             for name in todo:
@@ -281,7 +282,8 @@ class Derived:
             self._cleanup(keep={*(f"{k}-{state}" for k in KINDS), *held})
         return state, self.dir / f"{kind}-{state}"
 
-    def _delta(self, conn: Any, kind: str, generation: int) -> tuple[Path, incremental.Delta] | None:
+    def _delta(self, conn: Any, kind: str, generation: int,
+               deltas: dict[int, incremental.Delta | None]) -> tuple[Path, incremental.Delta] | None:
         """The newest `kind` store of this mapping that an update can start from, and the change since
         its state; None when it is to be built whole (no such store, the change is not known or large)."""
         if _base(kind) not in UPDATERS or self._whole:
@@ -292,7 +294,9 @@ class Derived:
         if not found:
             return None
         base_generation, base = max(found)
-        delta = incremental.read(conn, base_generation)
+        if base_generation not in deltas:  # the RDF and the Cypher store are usually of one generation
+            deltas[base_generation] = incremental.read(conn, base_generation)
+        delta = deltas[base_generation]
         return (base, delta) if delta is not None else None
 
     def _update(self, kind: str, state: str, generation: int, base: Path, delta: incremental.Delta) -> None:
