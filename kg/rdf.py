@@ -25,9 +25,10 @@ objects (fast, for bulk loads); `graph_to_rdf` returns an rdflib.Graph.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -117,6 +118,7 @@ def entity_iri(entity_id: str) -> str:
     return ID + quote(prefix, safe="") + "/" + quote(rest or prefix, safe="-._~")
 
 
+@functools.lru_cache(maxsize=65536)  # a body's every report is named again when it changes (kg.store.rdf_delta)
 def report_iri(report_id: str) -> str:
     """A report is the Document entity made from its id."""
     return entity_iri(resolve.document_id(report_id))
@@ -176,7 +178,8 @@ def _values(value: object) -> list[Lit]:
     return [] if value in (None, "") else [_value(value)]
 
 
-def _entity_triples(ent: Entity) -> Iterator[Triple]:
+def entity_triples(ent: Entity, docs: Iterable[str] | None = None) -> Iterator[Triple]:
+    """An entity's own triples; `docs`: the reports whose evidence names it, when its evidence was not read."""
     s = entity_iri(ent.id)
     yield s, RDF + "type", CLASSES.get(ent.type, KG + re.sub(r"\W", "", ent.type))
     if ent.type == "Document":
@@ -192,11 +195,11 @@ def _entity_triples(ent: Entity) -> Iterator[Triple]:
         for lit in _values(value):
             yield s, pred, lit
     if ent.type != "Document":
-        for doc in sorted({ev.doc for ev in ent.evidence}):
+        for doc in sorted(set(docs) if docs is not None else {ev.doc for ev in ent.evidence}):
             yield s, DCTERMS + "isReferencedBy", report_iri(doc)
 
 
-def _report_triples(info: DocumentInfo, typed: bool) -> Iterator[Triple]:
+def report_triples(info: DocumentInfo, typed: bool) -> Iterator[Triple]:
     s = report_iri(info.id)
     if not typed:  # a graph without the report's Document entity (e.g. one bare extraction)
         yield s, RDF + "type", FOAF + "Document"
@@ -208,7 +211,7 @@ def _report_triples(info: DocumentInfo, typed: bool) -> Iterator[Triple]:
         yield s, KG + "path", Lit(path)
 
 
-def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
+def relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
     s, o = entity_iri(rel.source), entity_iri(rel.target)
     pred = PREDICATES.get(rel.type) or KG + _camel(rel.type)
     role = str(rel.props.get("role") or "")
@@ -216,17 +219,10 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
         post = post_iri(rel.target, role)
         if post not in seen:  # posts and roles are shared by their holders: described once
             seen.add(post)
-            yield post, RDF + "type", ORG + "Post"
-            yield post, ORG + "postIn", o
-            if role:
-                yield post, SKOS + "prefLabel", Lit(role)
-                yield from _english(post, role)
-                yield post, ORG + "role", role_iri(role)
+            yield from post_triples(post, o, role)
         if role and role_iri(role) not in seen:
             seen.add(role_iri(role))
-            yield role_iri(role), RDF + "type", ORG + "Role"
-            yield role_iri(role), SKOS + "prefLabel", Lit(role)
-            yield from _english(role_iri(role), role)
+            yield from role_triples(role)
         o = post
     yield s, pred, o
     f = fact_iri(rel)
@@ -249,13 +245,35 @@ def _relation_triples(rel: Relation, seen: set[str]) -> Iterator[Triple]:
         if e in seen:  # one sentence often supports several facts
             continue
         seen.add(e)
-        yield e, RDF + "type", KG + "Evidence"
-        yield e, PROV + "wasQuotedFrom", report_iri(ev.doc)
-        yield e, KG + "sentence", Lit(ev.sentence or ev.text)
-        if ev.text and ev.text != ev.sentence:
-            yield e, KG + "text", Lit(ev.text)
-        yield e, KG + "start", Lit(str(ev.start), _XSD_INT)
-        yield e, KG + "end", Lit(str(ev.end), _XSD_INT)
+        yield from evidence_triples(ev)
+
+
+# A post, a role and a piece of evidence are shared by the facts that name them: each is described
+# once, by the first of those facts in the graph's order of relations (kg.store.rdf_delta relies on it).
+def post_triples(post: str, body: str, role: str) -> Iterator[Triple]:
+    yield post, RDF + "type", ORG + "Post"
+    yield post, ORG + "postIn", body
+    if role:
+        yield post, SKOS + "prefLabel", Lit(role)
+        yield from _english(post, role)
+        yield post, ORG + "role", role_iri(role)
+
+
+def role_triples(role: str) -> Iterator[Triple]:
+    yield role_iri(role), RDF + "type", ORG + "Role"
+    yield role_iri(role), SKOS + "prefLabel", Lit(role)
+    yield from _english(role_iri(role), role)
+
+
+def evidence_triples(ev: Evidence) -> Iterator[Triple]:
+    e = evidence_iri(ev)
+    yield e, RDF + "type", KG + "Evidence"
+    yield e, PROV + "wasQuotedFrom", report_iri(ev.doc)
+    yield e, KG + "sentence", Lit(ev.sentence or ev.text)
+    if ev.text and ev.text != ev.sentence:
+        yield e, KG + "text", Lit(ev.text)
+    yield e, KG + "start", Lit(str(ev.start), _XSD_INT)
+    yield e, KG + "end", Lit(str(ev.end), _XSD_INT)
 
 
 def _membership_triples(rel: Relation, person: str, body: str, role: str) -> Iterator[Triple]:
@@ -301,7 +319,7 @@ def change_iri(change: succession.Change) -> str:
     return ID + "change/" + _hash(change.key)
 
 
-def _change_triples(graph: Graph) -> Iterator[Triple]:
+def change_triples(graph: Graph) -> Iterator[Triple]:
     """The bodies' 2025 successions as W3C ORG change events (from data, so no fact node or evidence)."""
     for change in succession.changes(graph):
         e = change_iri(change)
@@ -327,13 +345,13 @@ def _english(node: str, role: str) -> Iterator[Triple]:
 def raw_triples(graph: Graph) -> Iterator[Triple]:
     """Triples as plain tuples (IRIs as str, literals as Lit), each once."""
     for info in graph.documents.values():
-        yield from _report_triples(info, typed=resolve.document_id(info.id) in graph.entities)
+        yield from report_triples(info, typed=resolve.document_id(info.id) in graph.entities)
     for ent in graph.entities.values():
-        yield from _entity_triples(ent)
+        yield from entity_triples(ent)
     seen: set[str] = set()
     for rel in graph.relations:
-        yield from _relation_triples(rel, seen)
-    yield from _change_triples(graph)
+        yield from relation_triples(rel, seen)
+    yield from change_triples(graph)
 
 
 def _rdflib(term: Term) -> rdflib.term.Identifier:

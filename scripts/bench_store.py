@@ -23,7 +23,9 @@ The ingest loop is what `kg ingest`'s writer does per file, in its batches of wr
 (Store.batch): read, hash, ask the store whether the report is new, put it. Printed: the rate of
 each `--slice` of reports (default 1,000) and its ratio to the first slice in the same run (a
 flat ingest cost keeps it near 1.0), peak memory, the second (no-op) ingest as a ratio of the
-first (target <= 5%), the time to build the derived RDF and Cypher stores, the bytes per report
+first (target <= 5%), the time to build the derived RDF and Cypher stores, then for `--new-reports`
+new reports one at a time the time from storing each until a SPARQL and a Cypher query see its byline
+(the derived stores updated by the change, scripts/bench_update.py), the bytes per report
 of every component (kg.sqlite's tables and their indexes, measured with SQLite's dbstat; derived/rdf;
 derived/cypher) and the p50 latency of the documented queries (ontology/queries.yaml) in SPARQL
 and Cypher. Every parameter of a documented query gets a value (from the store, else the documented
@@ -55,6 +57,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import bench_update
 import yaml
 
 from kg import query
@@ -313,6 +316,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=TIMEOUT,
                     help=f"seconds a query may take before it is reported as timeout (default {TIMEOUT:.0f})")
     ap.add_argument("--no-derived", action="store_true", help="measure ingest and kg.sqlite only")
+    ap.add_argument("--new-reports", type=int, default=3,
+                    help="reports added one at a time after the first ingest, each timed until queryable (default 3)")
     ap.add_argument("--keep", type=Path, help="keep the store in this folder (must not exist)")
     args = ap.parse_args()
 
@@ -348,10 +353,13 @@ def main() -> None:
             stats = store.stats()
             print(f"graph: {stats['entities_total']} entities, {stats['relations_total']} relations")
             if not args.no_derived:
+                built = {}
                 for kind in ("rdf", "cypher"):
                     t = time.perf_counter()
                     getattr(store.derived, kind)()
-                    print(f"built the derived {kind} store in {time.perf_counter() - t:.1f} s")
+                    built[kind] = time.perf_counter() - t
+                    print(f"built the derived {kind} store in {built[kind]:.1f} s")
+                _one_more(store, world, args.reports, built, args.new_reports)
         with Store.open(path) as store:  # closed once: the write-ahead log is checkpointed
             pass
         parts = _components(path, args.reports)
@@ -456,6 +464,20 @@ class QueryRunner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _one_more(store: Store, world: World, n: int, built: dict[str, float], times: int) -> None:
+    """One new report after another into the n-report store: time to store it and for its facts to
+    answer SPARQL and Cypher, against the full builds of the same run."""
+    print(f"one new report into the {n:,}-report store, until SPARQL and Cypher see its byline "
+          f"(full builds in this run: RDF {built['rdf']:.1f} s, Cypher {built['cypher']:.1f} s):")
+    for k in range(times):
+        ex = report(world, n + k)
+        ex.document.sha256 = hashlib.sha256(ex.text.encode("utf-8")).hexdigest()
+        t = bench_update.new_report(store, ex)
+        print(f"  {ex.document.id}: stored {t.put:.2f} s, SPARQL {t.sparql:.2f} s ({built['rdf'] / t.sparql:.0f}x "
+              f"faster than the build), Cypher {t.cypher:.2f} s ({built['cypher'] / t.cypher:.1f}x), "
+              f"in all {t.total:.2f} s")
 
 
 def _queries(path: Path, repeat: int, timeout: float = TIMEOUT) -> None:

@@ -49,8 +49,10 @@ Layout of a store folder:
               which the evidence of its mentions and facts points at;
 - lock        the writer lock (one writer at a time; readers never lock);
 - errors.jsonl files that could not be ingested;
-- derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, rebuilt from kg.sqlite when it
-              has changed since they were built (kg.store.derived), and, once a query asks for
+- derived/    the RDF (pyoxigraph) and Cypher (ladybug) stores, made anew for each state of kg.sqlite
+              when a query finds it changed (kg.store.derived): the RDF store as a copy of the one
+              before updated by what the writes touched (kg.store.changelog keeps that in kg.sqlite's
+              `changes` table), the Cypher store rebuilt; and, once a query asks for
               rejected facts, the same two with them (rdf-rejected, cypher-rejected). Deleting it
               loses nothing.
 """

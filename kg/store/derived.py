@@ -1,14 +1,29 @@
-"""The RDF and Cypher stores derived from the source of truth, rebuilt when it has changed.
+"""The RDF and Cypher stores derived from the source of truth, brought up to date when it has changed.
 
 A state's name also carries the mapping's format (a hash of the code and data that map the graph to
 RDF and to the property graph, and of the ontology): stores built by another version of kg are stale
 too, so an upgrade never answers a new query from a store that lacks what it asks for.
 
-Each is built for one state of kg.sqlite (the state token every write renews) into
+Each is made for one state of kg.sqlite (the state token every write renews) in
 derived/.build-<kind>-<state>-<pid>/ and then renamed to derived/<kind>-<state>/, so a store
 that exists is complete and matches exactly one state: a crash mid-build leaves only a temporary
-folder that the next build removes. Building happens on the first query after a change (or on
+folder that the next build removes. This happens on the first query after a change (or on
 Store.refresh()), never per report during an ingest, so a 10,000-report ingest builds once.
+
+How a store is made for a new state (its `complete` file says which, and the generation it is of):
+- updated (the RDF store): copy-on-write per state. The newest store of the kind is copied into the
+  build folder and changed there by what the writes since its generation touched (kg.store.changelog
+  records it, kg.store.incremental reads that part of the graph, kg.store.rdf_delta applies it), then
+  renamed like a build. The copy is Oxigraph's backup, which hard-links the store's immutable files,
+  so it costs milliseconds and no disk, whatever the archive's size. Chosen over one owning process
+  (every `kg query` would then go through a server) and over changing the store in place (readers in
+  other processes hold read-only handles on it, and a store changed under such a handle is not
+  safe: kg.store.__init__): readers keep the old state until they next query, and a writer killed
+  mid-update leaves the old state as it was and a temporary folder the next build removes.
+- built whole from the graph: the Cypher store (for now), the first store, and an RDF store whose
+  change is not known (made by an older kg, or older than the change log), where a judgement is in
+  force or changed (they move facts anywhere), or where the change touches a large part of the graph
+  (kg.store.incremental.MAX_SHARE). An update gives the same triples as a build (tests/store/test_rdf_delta).
 
 Both are opened read-only: queries cannot change the graph behind the store's back, and several
 processes can query at once. A reader holds a shared lock on derived/<kind>-<state>.lock; an old
@@ -31,24 +46,22 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
-import hashlib
-import itertools
 import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 
-from kg import rdf
 from kg.errors import StoreError
 from kg.model import Graph
-from kg.store import cypherdb
+from kg.store import changelog, cypher_delta, cypherdb, incremental
+from kg.store.builders import BUILDERS, UPDATERS, mapping_format
+from kg.store.changelog import DERIVED_DIR
 from kg.store.lock import writable
 
 if TYPE_CHECKING:
@@ -56,52 +69,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DERIVED_DIR = "derived"
-ONTOLOGY_GRAPH = rdf.BASE + "ontology"
-
-
-def ontology_dir() -> Path:
-    from kg.resources import shared_dir
-
-    return shared_dir("ontology")
-
-
-RDF_CHUNK = 100_000  # triples per bulk load: one load of 1.3M triples held 1.1 GB here, 100k: 0.2 GB
-
-
-def build_rdf(graph: Graph, dest: Path) -> None:
-    """An on-disk Oxigraph store with the graph (default graph) and the vocabulary (named graph)."""
-    store = pyoxigraph.Store(str(dest / "oxigraph"))
-    lines = rdf.iter_ntriples(graph)
-    while chunk := list(itertools.islice(lines, RDF_CHUNK)):
-        store.bulk_load(input="".join(chunk).encode("utf-8", "replace"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    vocab = ontology_dir() / "kg.ttl"
-    if vocab.exists():
-        store.bulk_load(path=str(vocab), format=pyoxigraph.RdfFormat.TURTLE,
-                        to_graph=pyoxigraph.NamedNode(ONTOLOGY_GRAPH))
-    store.flush()
-    del store
-
-
-BUILDERS: dict[str, Callable[[Graph, Path], None]] = {"rdf": build_rdf, "cypher": cypherdb.build}
 WITH_REJECTED = "-rejected"  # "rdf-rejected": the RDF store with the rejected facts too, marked
 KINDS = (*BUILDERS, *(k + WITH_REJECTED for k in BUILDERS))
-
-
-@functools.cache
-def mapping_format() -> str:
-    """A short hash of what maps the graph to the derived stores (kg.rdf, kg.pgmodel, kg.store.cypherdb,
-    the English labels, the bodies' successions and their data, the ontology): another value means another format."""
-    from kg.resources import shared_dir
-
-    here = Path(__file__).resolve().parents[1]
-    files = [here / "rdf.py", here / "pgmodel.py", here / "store" / "cypherdb.py", here / "labels_en.py",
-             here / "succession.py", here / "reorganisation.py", shared_dir("data") / "labels_en.tsv",
-             shared_dir("data") / "reorganisation_2025.yaml", *sorted(ontology_dir().glob("*.ttl"))]
-    digest = hashlib.sha1()
-    for f in files:
-        digest.update(f.name.encode() + b"\0" + (f.read_bytes() if f.exists() else b""))
-    return digest.hexdigest()[:8]
 
 
 def _formatted(state: str) -> str:
@@ -155,6 +124,7 @@ class Derived:
         self.read_only = store.read_only or (self.dir.exists() and not writable(self.dir))
         self._scratch: Path | None = None  # read-only store: where missing ones are built
         self._handles: dict[str, tuple[str, Any, int | None]] = {}  # kind -> (state, handle, reader lock fd)
+        self._whole = False  # an update failed: the next call builds whole stores
 
     # -- public ------------------------------------------------------------------------------
     def rdf(self, include_rejected: bool = False) -> pyoxigraph.Store:
@@ -287,19 +257,71 @@ class Derived:
             raise StoreError(f"{self.dir}: cannot create ({exc.strerror or exc})") from None
         with _flock(self.dir / "build.lock", fcntl.LOCK_EX):  # one builder; others wait, then reuse
             with self.store.snapshot() as conn:
-                state = _formatted(dict(conn.execute("SELECT key, value FROM meta WHERE key='state'"))["state"])
+                meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('state', 'generation')"))
+                state, generation = _formatted(meta["state"]), int(meta["generation"])
                 wanted = dict.fromkeys((kind, *also))
                 todo = [k for k in wanted if not (self.dir / f"{k}-{state}" / "complete").exists()]
                 if not todo:
                     return state, self.dir / f"{kind}-{state}"
-                graphs = _graphs(conn, todo)
+                deltas: dict[int, incremental.Delta | None] = {}  # by the generation they start from
+                updates = {k: plan for k in todo if (plan := self._delta(conn, k, generation, deltas)) is not None}
+                graphs = _graphs(conn, [k for k in todo if k not in updates])
+            failed = False
             for name in todo:
-                self._build(name, state, graphs[name])
+                if name in updates:
+                    try:
+                        self._update(name, state, generation, *updates[name])
+                    except StoreError as exc:  # the reader finds no store and asks again: built whole then
+                        unsupported = isinstance(exc, cypher_delta.Unsupported)
+                        log.log(logging.INFO if unsupported else logging.WARNING, "%s; building it whole", exc)
+                        failed = True
+                else:
+                    self._build(name, state, graphs[name], generation)
+            self._whole = failed
             held = {f"{k}-{h[0]}" for k, h in self._handles.items()}
             self._cleanup(keep={*(f"{k}-{state}" for k in KINDS), *held})
         return state, self.dir / f"{kind}-{state}"
 
-    def _build(self, kind: str, state: str, graph: Graph, where: Path | None = None) -> None:
+    def _delta(self, conn: Any, kind: str, generation: int,
+               deltas: dict[int, incremental.Delta | None]) -> tuple[Path, incremental.Delta] | None:
+        """The newest `kind` store of this mapping that an update can start from, and the change since
+        its state; None when it is to be built whole (no such store, the change is not known or large)."""
+        if _base(kind) not in UPDATERS or self._whole:
+            return None
+        found = [(g, p) for p in self.dir.glob(f"{kind}-*.{mapping_format()}")
+                 if p.name.rsplit("-", 1)[0] == kind and (g := changelog.generation_of(p)) is not None
+                 and g <= generation and (p / incremental.SUCCESSION_FILE).exists()]
+        if not found:
+            return None
+        base_generation, base = max(found)
+        if base_generation not in deltas:  # the RDF and the Cypher store are usually of one generation
+            deltas[base_generation] = incremental.read(conn, base_generation)
+        delta = deltas[base_generation]
+        return (base, delta) if delta is not None else None
+
+    def _update(self, kind: str, state: str, generation: int, base: Path, delta: incremental.Delta) -> None:
+        """The `kind` store of this state as a copy of `base` changed by `delta` (copy-on-write:
+        readers of `base` are never disturbed, and a crash leaves only the temporary folder)."""
+        started = time.perf_counter()
+        tmp = self.dir / f".build-{kind}-{state}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        try:
+            UPDATERS[_base(kind)](base, delta, tmp)
+        except cypher_delta.Unsupported:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(f"{self.dir}: updating the {kind} store failed ({exc})") from None
+        (tmp / "complete").write_text(f"updated from {base.name} by {len(delta.dirty)} changed ids\n"
+                                      + changelog.generation_line(generation))
+        os.rename(tmp, self.dir / f"{kind}-{state}")
+        log.info("updated the %s store by %d changed ids in %.2f s", kind, len(delta.dirty),
+                 time.perf_counter() - started)
+
+    def _build(self, kind: str, state: str, graph: Graph, generation: int | None = None,
+               where: Path | None = None) -> None:
         started = time.perf_counter()
         where = where or self.dir
         tmp = where / f".build-{kind}-{state}-{os.getpid()}"
@@ -310,7 +332,8 @@ class Derived:
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise StoreError(f"{where}: building the {kind} store failed ({exc})") from None
-        (tmp / "complete").write_text(f"{len(graph.entities)} entities, {len(graph.relations)} relations\n")
+        (tmp / "complete").write_text(f"{len(graph.entities)} entities, {len(graph.relations)} relations\n"
+                                      + (changelog.generation_line(generation) if generation is not None else ""))
         os.rename(tmp, where / f"{kind}-{state}")
         log.info("built the %s store (%d entities, %d relations) in %.1f s", kind,
                  len(graph.entities), len(graph.relations), time.perf_counter() - started)

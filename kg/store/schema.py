@@ -30,7 +30,10 @@ Tables:
   earliest report of its cluster of near-duplicates; itself when it is none's reprint), and its
   LSH band keys, the index a new report's near-duplicates are found by (kg.store.reprints). A
   report without words has no row (a story of its own);
-- meta: schema version, generation counter (bumped by every write) and state token.
+- changes: which entities, relations and reports each write touched, filled by triggers
+  (kg.store.changelog): the derived stores are updated by it rather than rebuilt;
+- meta: schema version, generation counter (bumped by every write), state token, and the generation
+  from which `changes` is complete (changes_from).
 
 Schema versions: a store records its version in meta; an older store is upgraded in place, in
 one transaction, when it is opened (or by `kg upgrade`), by the migrations in MIGRATIONS; every
@@ -48,11 +51,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kg.errors import StoreError
-from kg.store import sentences
+from kg.store import changelog, sentences
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 DB_FILE = "kg.sqlite"
 
 DDL = """
@@ -206,9 +209,15 @@ def _v6_to_v7(conn: sqlite3.Connection) -> None:
     sentences.migrate(conn)
 
 
+def _v7_to_v8(conn: sqlite3.Connection) -> None:
+    """Version 8 records what each write touches (kg.store.changelog), so that the derived stores are
+    updated by it; complete from the upgrade on (the upgrade renews the state: they are rebuilt once)."""
+    changelog.create(conn)
+
+
 # MIGRATIONS[v - 1] takes a store from version v to v + 1, inside the caller's transaction
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
-                                                        _v5_to_v6, _v6_to_v7]
+                                                        _v5_to_v6, _v6_to_v7, _v7_to_v8]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 
@@ -310,6 +319,9 @@ def _open_read_only(db_path: Path) -> sqlite3.Connection:
 def _tune(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size=-65536")  # 64 MB: index pages of a large store stay in memory
     conn.execute("PRAGMA foreign_keys=OFF")
+    # a path's INSERT OR REPLACE (kg.store.writer.claim_paths) deletes the row it replaces: only with
+    # recursive triggers does that fire the delete trigger that marks the report it leaves (changelog)
+    conn.execute("PRAGMA recursive_triggers=ON")
 
 
 def _initialize(conn: sqlite3.Connection) -> None:
@@ -323,5 +335,7 @@ def _initialize(conn: sqlite3.Connection) -> None:
         + f"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA_VERSION}');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('state', 'empty');"
+        + "".join(statement + ";" for statement in changelog.DDL)
+        + "INSERT OR IGNORE INTO meta(key, value) VALUES ('changes_from', '0');"
         "COMMIT;"
     )

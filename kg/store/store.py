@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from kg.errors import StoreError
 from kg.model import DocumentInfo, Entity, Extraction, Graph, Relation
-from kg.store import reader, schema, writer
+from kg.store import changelog, reader, schema, writer
 from kg.store.lock import WriterLock, writable
 from kg.store.prepared import Prepared, prepare
 from kg.store.schema import DB_FILE, connect
@@ -186,17 +186,22 @@ class Store:
             conn.execute("SAVEPOINT write")
         try:
             yield conn
+            changelog.prune(conn, self.path / changelog.DERIVED_DIR)
             conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
             conn.execute("UPDATE meta SET value=? WHERE key='state'", (secrets.token_hex(8),))
             conn.execute("COMMIT" if group is None else "RELEASE write")
         except BaseException as exc:
+            if conn.in_transaction and _store_failed(exc):
+                # SQLite may leave the transaction open after a full disk or an I/O error (it did once
+                # the change log's triggers ran inside the failing statement): end it as it does itself
+                conn.execute("ROLLBACK")
             if conn.in_transaction:  # undo this write only
                 conn.execute("ROLLBACK" if group is None else "ROLLBACK TO write")
                 if group is not None:
                     conn.execute("RELEASE write")
                 raise
-            # SQLite rolled the whole transaction back itself: the store failed (disk full, I/O
-            # error), not this report, and the batch's uncommitted writes went with it
+            # the whole transaction is rolled back: the store failed (disk full, I/O error), not
+            # this report, and the batch's uncommitted writes went with it
             lost = group.pending if group is not None else 0
             if group is not None:
                 group.pending = 0
@@ -380,6 +385,12 @@ class Store:
     def refresh(self) -> None:
         """Bring the derived RDF and Cypher stores up to date now (queries otherwise do it lazily)."""
         self.derived.refresh()
+
+
+def _store_failed(exc: BaseException) -> bool:
+    """Whether `exc` is the store's failure (disk full, I/O error) rather than one write's."""
+    name = getattr(exc, "sqlite_errorname", "") if isinstance(exc, sqlite3.Error) else ""
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR"))
 
 
 def _du(path: Path) -> int:

@@ -129,3 +129,56 @@ def small_report(doc: str, posts: list[tuple[str, str, str]], date: str = "2024-
     info = DocumentInfo(doc, title=f"Tin {doc}", date=date, sha256=hashlib.sha256(text.encode()).hexdigest(),
                         paths=[doc])
     return Extraction(info, text, [*ents, *orgs.values(), Entity("D", "Document", info.title)], rels)
+
+
+# material for the incremental-versus-rebuild tests: few names, so reports share persons, bodies,
+# posts, roles written two ways, events and (two bodies of data/reorganisation_2025.yaml) a succession
+VARIED_PERSONS = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Đức Cường", "Phạm Minh Dũng", "Hoàng Thị Lan")
+VARIED_BODIES = ("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Sở Nội vụ tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")
+VARIED_ROLES = ("Phó Chủ tịch", "Phó chủ tịch", "Giám đốc", "")  # two spellings of one role
+VARIED_DATES = ("2019-05-02", "2021-11-20", "2024-03-14", "2025-07-01", None)
+
+
+def varied_report(doc: str, seed: int) -> Extraction:
+    """A small report drawn from `seed` over the VARIED_* pools: posts (some former, some without a
+    role), attendances of one meeting (some with a role, so two relations state one triple), a PART_OF,
+    each sentence the evidence of several facts. Deterministic in its arguments."""
+    rnd = random.Random(seed)
+    date = rnd.choice(VARIED_DATES)
+    lines: list[str] = []
+    ents: dict[str, Entity] = {}
+    rels: list[Relation] = []
+
+    def sentence(text: str) -> Evidence:
+        start = sum(len(line) + 1 for line in lines)
+        lines.append(text)
+        return Evidence(doc, start, start + len(text), text, text)
+
+    def entity(etype: str, name: str, ev: Evidence, **props: str) -> str:
+        ent = ents.setdefault(f"{etype}:{name}", Entity(f"x{len(ents)}", etype, name, props=dict(props)))
+        ent.evidence.append(ev)
+        return ent.id
+
+    event_name = f"Hội nghị {rnd.choice(('sơ kết', 'tổng kết'))} năm {rnd.choice((2023, 2024))}"
+    lead = sentence(f"{event_name} diễn ra tại Nghệ An.")
+    event = entity("Event", event_name, lead, **({"date": date} if date else {}))
+    for name in rnd.sample(VARIED_PERSONS, rnd.randint(1, 3)):
+        role, body = rnd.choice(VARIED_ROLES), rnd.choice(VARIED_BODIES)
+        former = rnd.random() < 0.3
+        ev = sentence(f"Dự có {'nguyên ' if former else ''}{role} {body} {name}.".replace("  ", " "))
+        person, org = entity("Person", name, ev), entity("Organization", body, ev)
+        props: dict[str, object] = {"role": role} if role else {}
+        if former:
+            props["former"] = True
+        rels.append(Relation("HOLDS_POSITION", person, org, props, [ev], rnd.choice((0.6, 0.9))))
+        rels.append(Relation("ATTENDED", person, event, {"role": "chủ trì"} if rnd.random() < 0.3 else {}, [ev], 0.8))
+        if rnd.random() < 0.3:  # the same attendance once more, without a role: one asserted triple, two facts
+            rels.append(Relation("ATTENDED", person, event, {}, [ev], 0.7))
+    if rnd.random() < 0.5:
+        ev = sentence("Sở Nội vụ tỉnh Nghệ An thuộc Ủy ban nhân dân tỉnh Nghệ An.")
+        rels.append(Relation("PART_OF", entity("Organization", VARIED_BODIES[2], ev),
+                             entity("Organization", VARIED_BODIES[3], ev), {}, [ev], 0.9))
+    text = "\n".join(lines)
+    info = DocumentInfo(doc, title=f"Tin {doc}", date=date, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        paths=[doc])
+    return Extraction(info, text, [*ents.values(), Entity("D", "Document", info.title)], rels)
