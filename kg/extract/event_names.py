@@ -43,10 +43,12 @@ def numbered_before(toks, j: int) -> bool:
     return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
 
 
-def event_np_end(s: Sentence, i: int) -> int:
-    """An event noun phrase runs to a comma before a capital word, or to the clause end."""
+def event_np_end(s: Sentence, i: int, verb: bool = False) -> int:
+    """An event noun phrase runs to a comma before a capital word, or to the clause end. `verb`: the
+    name is a verb's ("họp dưới sự chủ trì của …"): a stop word may end it right after its first word."""
     toks = s.tokens
     j = i + 1
+    first = i if verb else i + 1
     while j < len(toks):
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -80,7 +82,7 @@ def event_np_end(s: Sentence, i: int) -> int:
                 got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)
             j = got[0]
             continue
-        if j > i + 1 and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
+        if j > first and t.is_word and (word_key(t.text) in lexicon().wordset("event_name_stops")
                                          or (lexicon().phrases["event_name_verbs"].match(toks, j)
                                              and not lexicon().phrases["event_name_nouns"].match(toks, j))):
             break

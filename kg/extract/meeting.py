@@ -303,7 +303,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
         # thứ 53": the verb and what follows
         at = verb[1] if lead.tokens[verb[1] - 1].keys[:1] in _HOLD and verb[1] < len(lead.tokens) else verb[0]
-        end = event_np_end(lead, at)
+        end = event_np_end(lead, at, verb=True)
         # a discussion named by its verb ends before its topic: "Thảo luận ở tổ về dự án Luật …"
         end = next((k for k in range(at + 1, end) if lead.tokens[k].keys[:1] == KEY_VE), end) if lex.phrases[
             "topic_verbs"].match(lead.tokens, at) else end

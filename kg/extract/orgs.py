@@ -245,6 +245,9 @@ class OrgParser(BodyLists, LowerHeads):
         head_text = head.text
         if head.kind in ("sub", "party"):
             k = j
+            if k + 3 < len(self.toks) and self.toks[k].text == "(" and self.toks[k + 1].text.isupper() and (
+                    self.toks[k + 2].text == ")"):
+                k += 3  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Quảng Trị": the short form the report defines, then the owner
             if self._is_key(k, "cơ") and self._is_key(k + 1, "quan"):
                 k += 2
                 head_text += " cơ quan"

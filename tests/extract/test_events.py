@@ -779,3 +779,15 @@ def test_a_birth_date_does_not_date_an_undated_report(run):
     x = run("Sáng 21/2, Đảng đoàn Mặt trận Tổ quốc Việt Nam tổ chức Lễ công bố quyết định của Bộ Chính trị. Hội nghị "
             "Trung ương tháng 10/2017 đã quyết định. Ông Hầu A Lềnh sinh ngày 22/6/1973 tại Lào Cai.")
     assert _main_dates(x) == ["2017-02-21"]
+
+
+def test_a_meeting_named_by_its_verb_ends_before_who_chairs_it(run):
+    x = run("Ngày 28/12, Ban Bí thư họp dưới sự chủ trì của Tổng Bí thư Nguyễn Phú Trọng, xem xét kỷ luật ông A.")
+    assert [e.name for e in x.entities if e.type == "Event"] == ["Họp của Ban Bí thư Trung ương Đảng"]
+
+
+def test_the_short_form_a_report_defines_stands_between_a_standing_bodys_head_and_its_owner(run):
+    x = run("Trong 2 ngày 10 và 11-9-2024, Ủy ban Kiểm tra (UBKT) Tỉnh ủy Quảng Trị tổ chức Kỳ họp thứ 38 dưới sự "
+            "chủ trì của đồng chí Trần Công Định.")
+    assert "Ủy ban Kiểm tra Tỉnh ủy Quảng Trị" in {e.name for e in x.entities if e.type == "Organization"}
+    assert [e.name for e in x.entities if e.type == "Event"] == ["Kỳ họp thứ 38 của Ủy ban Kiểm tra Tỉnh ủy Quảng Trị"]
