@@ -200,7 +200,7 @@ class PeopleParser(PostReading, NameShapes):
                 continue
             if not t.is_word or not t.is_cap or t.is_abbr or (t.text.isupper() and len(t.text) > 1):
                 break
-            if j > i and (self.lex.titles.match(self.toks, j) or self._starts_body(j)):
+            if j > i and (self._title_at(j) or self._starts_body(j)):
                 if word_key(t.text) not in self.lex.surnames:
                     break
             if j > i and (known := self.lex.orgs.match(self.toks, j)) and not all(
@@ -243,6 +243,12 @@ class PeopleParser(PostReading, NameShapes):
             for p in posts:
                 p.status = p.status or "newly_appointed"
         return posts, end
+
+    def _title_at(self, j: int) -> bool:
+        """Does a title start at j, not across a spaced dash ("Mai Văn Chính - Ủy viên …" is no "Chính ủy")?"""
+        got = self.lex.titles.match(self.toks, j)
+        return got is not None and not any(
+            t.text in ("-", "–") and t.start != self.toks[k - 1].end for k, t in enumerate(self.toks[j:got[0]], j))
 
     def _starts_body(self, j: int) -> bool:
         """Does a body's name start at j? A head followed by a lower-case word ("Hoàng Xuân Trường

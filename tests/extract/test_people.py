@@ -541,3 +541,11 @@ def test_titles_in_a_bracket_after_the_age_or_now_are_the_persons(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Nguyễn Văn Tỉnh", "Huyện ủy Hiệp Đức", "Bí thư") in posts
     assert ("Nguyễn Văn Cường", "Đảng ủy xã Thắng Thủy", "Phó bí thư") in posts
+
+
+def test_a_name_ends_where_a_spaced_dash_sets_off_its_titles(run):
+    # "Chính - Ủy viên": the given name, then the titles; no "Chính ủy" (political commissar) across the dash
+    x = run("Bộ Chính trị điều động ông Mai Văn Chính - Ủy viên Ban Chấp hành Trung ương Đảng - làm Phó Trưởng ban. "
+            "Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 5, phát biểu.")
+    assert names(x, "Person") == {"Mai Văn Chính", "Nguyễn Văn An"}
+    assert ("Nguyễn Văn An", "Sư đoàn 5", "Chính ủy") in rels(x, "HOLDS_POSITION")
