@@ -100,6 +100,24 @@ class NameShapes:
         first = h[0] + 1 if h is not None and h[0] < len(toks) and toks[h[0]].text == ":" else h[0] if h else at
         return at if at > j and h is not None and self.name_at(first) > first else j  # ("đối với các ông: A, B")
 
+    def _past_term(self, j: int) -> int:
+        """After a post, past the term written with it ("nhiệm kỳ 2010 - 2015", "khóa XII") when a comma
+        follows: where the chain of titles goes on."""
+        term = self.lex.phrases["holder_gap_words"].match(self.toks, j)
+        if term is None:
+            return j
+        k = term[0]
+        while k < len(self.toks) and (self.toks[k].text[0].isdigit() or self.toks[k].text in ("-", "–") or (
+                REGNAL.fullmatch(self.toks[k].text))):
+            k += 1
+        return k if k > term[0] and k < len(self.toks) and self.toks[k].text == "," else j
+
+    def _title_at(self, j: int) -> bool:
+        """Does a title start at j, not across a spaced dash ("Mai Văn Chính - Ủy viên …" is no "Chính ủy")?"""
+        got = self.lex.titles.match(self.toks, j)
+        return got is not None and not any(
+            t.text in ("-", "–") and t.start != self.toks[k - 1].end for k, t in enumerate(self.toks[j:got[0]], j))
+
 
 _SO = (word_key("số"),)
 

@@ -157,7 +157,7 @@ class PeopleParser(PostReading, NameShapes):
             if posts and posts[-1].status == "former" and p.status is None and self.toks[j - 1].text in ("-", "–"):
                 p.status = "former"  # "nguyên bí thư Đảng ủy - chính ủy": one former post of two titles
             posts.append(p)
-            j = p.end
+            j = self._past_term(p.end)  # ("phó bí thư Tỉnh ủy nhiệm kỳ 2010-2015, chủ tịch UBND tỉnh")
             # titles joined by a comma, "kiêm" or a dash ("Phó Chủ tịch - Tổng Thư ký")
             if j < len(self.toks) and (self.toks[j].text in (",", "-", "–") or self.toks[j].keys[:1] == KEY_KIEM):
                 k = j + 1
@@ -243,12 +243,6 @@ class PeopleParser(PostReading, NameShapes):
             for p in posts:
                 p.status = p.status or "newly_appointed"
         return posts, end
-
-    def _title_at(self, j: int) -> bool:
-        """Does a title start at j, not across a spaced dash ("Mai Văn Chính - Ủy viên …" is no "Chính ủy")?"""
-        got = self.lex.titles.match(self.toks, j)
-        return got is not None and not any(
-            t.text in ("-", "–") and t.start != self.toks[k - 1].end for k, t in enumerate(self.toks[j:got[0]], j))
 
     def _starts_body(self, j: int) -> bool:
         """Does a body's name start at j? A head followed by a lower-case word ("Hoàng Xuân Trường

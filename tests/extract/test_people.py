@@ -549,3 +549,10 @@ def test_a_name_ends_where_a_spaced_dash_sets_off_its_titles(run):
             "Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 5, phát biểu.")
     assert names(x, "Person") == {"Mai Văn Chính", "Nguyễn Văn An"}
     assert ("Nguyễn Văn An", "Sư đoàn 5", "Chính ủy") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_chain_of_titles_goes_on_past_the_term_written_with_a_post(run):
+    x = run("Cũng với những vi phạm trên, ông Phùng Quang Hùng - phó bí thư Tỉnh uỷ nhiệm kỳ 2010-2015, chủ tịch UBND "
+            "tỉnh Vĩnh Phúc nhiệm kỳ 2011-2016, bị khai trừ.")
+    posts = {(b, r) for _, b, r in rels(x, "HOLDS_POSITION")}
+    assert {("Tỉnh ủy Vĩnh Phúc", "Phó bí thư"), ("Ủy ban nhân dân tỉnh Vĩnh Phúc", "Chủ tịch")} <= posts
