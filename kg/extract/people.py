@@ -107,10 +107,13 @@ class PeopleParser(PostReading, NameShapes):
             role = f"quyền {role}"
         role = role[0].upper() + role[1:]
         q = self.lex.phrases["title_qualifiers"].match(self.toks, end)
+        bare = (role, end)
         if q:  # "Phó Bí thư Thường trực", "phó bí thư thường trực"
             role += " " + " ".join(tok.text for tok in self.toks[end : q[0]])
             end = q[0]
         org = self.orgs.parse(end, after_title=True) if not self.orgs.looks_like_person(end) else None
+        if q and org is None and self.lex.word_in(self.toks[bare[1]], "field_qualifiers"):
+            role, end = bare  # "Phó Thủ tướng phụ trách khối kinh tế": in charge of a field, not of a body
         if org is None and elided_ok:
             org = self._elided_body(end)
         body_at = self._body_in_title(i, end)

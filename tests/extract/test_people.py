@@ -556,3 +556,11 @@ def test_a_chain_of_titles_goes_on_past_the_term_written_with_a_post(run):
             "tỉnh Vĩnh Phúc nhiệm kỳ 2011-2016, bị khai trừ.")
     posts = {(b, r) for _, b, r in rels(x, "HOLDS_POSITION")}
     assert {("Tỉnh ủy Vĩnh Phúc", "Phó bí thư"), ("Ủy ban nhân dân tỉnh Vĩnh Phúc", "Chủ tịch")} <= posts
+
+
+def test_in_charge_is_part_of_a_title_before_its_body_not_before_a_field(run):
+    x = run("Ông Nguyễn Nho Trung, Phó chủ tịch phụ trách HĐND TP Đà Nẵng, được giới thiệu. Ông Vũ Văn Ninh, Phó thủ "
+            "tướng phụ trách đổi mới doanh nghiệp, bị kỷ luật.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Nguyễn Nho Trung", "Hội đồng nhân dân thành phố Đà Nẵng", "Phó chủ tịch phụ trách") in posts
+    assert ("Vũ Văn Ninh", "Chính phủ", "Phó thủ tướng") in posts
