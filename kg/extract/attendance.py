@@ -4,6 +4,7 @@ people who acted for them, read from every sentence of the report (the lead's ow
 from __future__ import annotations
 
 from kg.extract.byline import credited
+from kg.extract.glued import is_syllable
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import listed_with
 from kg.extract.org_mention import OrgMention
@@ -38,6 +39,10 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
     # a visit (the event's name says so): the people a sentence says were visited were there to receive it
     visit = any(name_key(w) in name_key(name).split() for w in lex.words["visit_words"] if " " not in w)
     year = int(str(event.props.get("date") or "0")[:4] or 0)
+    # a sitting of a Vietnamese body (data home_sittings; no foreign state in its name): a foreign official
+    # the report quotes sent words from abroad ("Chủ tịch Trung Quốc Tập Cận Bình bày tỏ vui mừng …")
+    home_sitting = _home_sitting(lex, name)
+    abroad = _foreign_people(lex, body, people) if home_sitting else set()
     to_press: set[str] = set()  # people the report quotes as speaking to the press
     for s in body:  # the headline says what happened, not who was there
         ssent = (s.start, s.end)
@@ -71,7 +76,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # (not one named as an owner, unless the sentence marks attendance: "nhắc lại phát biểu của Tổng Bí
             # thư A", "món quà của Chủ tịch nước B" tell of someone who need not be there)
             if (in_lead or attendance or spoke or posted or visited or questioned) and (
-                    attendance or not _owner(lex, s, p)):
+                    attendance or not (_owner(lex, s, p) or ent.id in abroad)):
                 b.relate("ATTENDED", ent, event, ssent, 0.7)
             # "Giám đốc Sở Tài nguyên và Môi trường trả lời chất vấn": the body the holder answers or
             # reports for takes part (a body only in an attendee's title does not; nor one of several
@@ -128,6 +133,34 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
                     lex, s, m, name) or _opens_acting(lex, s, m) or (
                     lex.phrases["side_markers"].ending_at(s.tokens, m.start) >= 0):
                 b.relate("PARTICIPATED_IN", e, event, ssent, 0.6)
+
+
+def _home_sitting(lex, name: str) -> bool:
+    """Is the event a sitting (data home_sittings) of no foreign state's body (no country in its name)?"""
+    key, toks = name_key(name), tokenize(name)
+    return any(name_key(w) in key for w in lex.words["home_sittings"]) and not any(
+        lex.country_at(toks, j) for j in range(len(toks)))
+
+
+def _foreign_people(lex, body: list[Sentence], people) -> set[str]:
+    """Ids of the people the report shows in a foreign state's post, or writes with a foreign name (or one
+    of data foreign_leaders.tsv)."""
+    out = set()
+    for s in body:
+        for p in s.people:
+            ent = people.get(id(p))
+            if ent is None:
+                continue
+            abroad = any(post.country or (post.org is not None and post.org.foreign) for post in p.posts)
+            if abroad or name_key(ent.name) in lex.foreign_leaders or not all(
+                    is_syllable(w) or _initial(w) for w in ent.name.split()):
+                out.add(ent.id)
+    return out
+
+
+def _initial(word: str) -> bool:
+    """A Vietnamese name's initial ("T. Q. T"), which is no foreign word."""
+    return len(word.rstrip(".")) == 1
 
 
 def _coordinated(s: Sentence, a: OrgMention, b: OrgMention) -> bool:

@@ -141,3 +141,15 @@ def test_those_who_accompany_the_principal_attend(run):
             "tại Singapore. Tháp tùng Thủ tướng Chính phủ Nguyễn Xuân Phúc có Phó Thủ tướng Chính phủ Phạm Bình "
             "Minh; Bộ trưởng Bộ Công Thương Trần Tuấn Anh.")
     assert {"Nguyễn Xuân Phúc", "Phạm Bình Minh", "Trần Tuấn Anh"} <= {a for a, _, _ in rels(x, "ATTENDED")}
+
+
+def test_a_foreign_official_quoted_is_not_at_a_vietnamese_sitting(run):
+    text = ("Chiều 22/5/2024, tại Kỳ họp thứ 7 Quốc hội khóa XV, Chủ tịch nước Tô Lâm phát biểu nhậm chức. "
+            "Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình bày tỏ vui mừng trước tin ông được bầu. "
+            "Tổng thống Vladimir Putin cho biết Nga coi trọng quan hệ. Đại biểu T. Q. T phát biểu tại kỳ họp.")
+    attended = {p for p, _, _ in rels(run(text), "ATTENDED")}
+    assert {"Tô Lâm", "T. Q. T"} <= attended
+    assert not {"Tập Cận Bình", "Vladimir Putin"} & attended
+    # at a foreign state's sitting, or a visit, those who speak were there
+    visit = run("Chiều 22/5/2024, tại Kỳ họp thứ 7 Quốc hội Lào khóa IX, Tổng thống Vladimir Putin phát biểu.")
+    assert "Vladimir Putin" in {p for p, _, _ in rels(visit, "ATTENDED")}
