@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
+from kg.extract.org_places import with_level
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import phrase_keys, word_key
 
@@ -20,7 +21,10 @@ def deputies(lex: Lexicon, s: Sentence) -> None:
     toks = s.tokens
     for p in s.people:
         bare = [q for q in p.posts if q.org is None and not q.implied and word_key(q.role) in titles]
-        if not bare or p.end >= len(toks) or toks[p.end].text != "(":
+        # ("ĐBQH A (đoàn Lâm Đồng)": a deputy written with the Assembly names the delegation too)
+        seated = bare or [q for q in p.posts if word_key(q.role) in titles and q.org is not None and (
+            q.org.canonical == lex.words["deputy_body"])]
+        if not seated or p.end >= len(toks) or toks[p.end].text != "(":
             continue
         k = p.end + 1
         delegation = k < len(toks) and toks[k].keys[:1] == (_DELEGATION,)
@@ -47,7 +51,7 @@ def deputies(lex: Lexicon, s: Sentence) -> None:
             if delegation and known:
                 # "(đoàn Quảng Trị)": the deputy's delegation is a body of its own
                 m = OrgMention(p.end + 1, place[0], "standalone", head=lex.words["deputy_delegation"],
-                               locality=str(place[1]))
+                               locality=with_level(lex, str(place[1])))
                 s.orgs.append(m)
                 s.title_orgs.add(id(m))
 

@@ -296,6 +296,6 @@ def lexicon() -> Lexicon:
                 "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "object_markers", "adverse_passives",
                 "units_named_after_people", "addressee_markers", "marker_blockers", "count_words", "delegation_words",
-                "preposition_surnames", "venue_prepositions"):
+                "preposition_surnames", "venue_prepositions", "leveled_head_words"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -71,7 +71,8 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             tails = {names[n][len(m.canonical) :] for n in longer}
             if len(longer) == 1:
                 m.canonical = names[next(iter(longer))]
-            elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() for t in tails) and not longer & spread:
+            elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() and not lex.phrases["locality_words"].match(
+                    tokenize(t[1:]), 0) for t in tails) and not longer & spread:  # (" tỉnh Bắc Kạn": a place)
                 short, wrong = m.canonical, [names[n] for n in longer]
                 for x in _all_mentions(sentences):  # and the bodies named after them ("Đảng ủy Học viện …")
                     long = next((w for w in wrong if x.canonical.endswith(w)), None) if x.canonical else None

@@ -9,7 +9,7 @@ from functools import cache
 from kg import admin_units
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
-from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end
+from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end, tokenize
 from kg.text import name_key
 
 
@@ -97,7 +97,8 @@ class PlaceReading:
             return
         branch = m.kind == "gazetteer" and m.canonical in self.lex.words["local_branch_bodies"]
         if m.kind in ("standalone", "named") or branch:
-            loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "")
+            loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "",
+                                 level=self._takes_level(m))
             if loc and (not branch or self.lex.phrases["locality_words"].match(self.toks, m.end)):
                 m.locality, m.end = loc
         j = m.end
@@ -121,7 +122,8 @@ class PlaceReading:
                 m.end = j + 2
                 # "Đoàn đại biểu Quốc hội khóa XV tỉnh Nghệ An": the locality may follow the term
                 if m.kind in ("standalone", "named") and not m.locality:
-                    loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "")
+                    loc = self._locality(self._constituency(m), head=m.head if m.kind == "standalone" else "",
+                                         level=self._takes_level(m))
                     if loc:
                         m.locality, m.end = loc
 
@@ -164,17 +166,27 @@ class PlaceReading:
         """(locality, end) of a place written with its level at j ("tỉnh Hà Giang"), or None."""
         return self._locality(j)
 
-    def _locality(self, j: int, head: str = "") -> tuple[str, int] | None:
+    def _takes_level(self, m: OrgMention) -> bool:
+        """Is m a state body whose province or city is named with its level word ("UBND Lâm Đồng" is "UBND
+        tỉnh Lâm Đồng"): a standalone body or one of data leveled_named_heads ("Sở Y tế Hà Nội"), not a
+        school's or a company's name ("Trường Cao đẳng Y tế Nam Định"), nor a head that says its level?"""
+        if m.kind == "named":
+            return m.head in self.lex.words["leveled_named_heads"]
+        head = tokenize(m.head)
+        return m.kind == "standalone" and m.head not in self.lex.admin.level_of_party and not (
+            head and self.lex.word_in(head[0], "leveled_head_words"))
+
+    def _locality(self, j: int, head: str = "", level: bool = False) -> tuple[str, int] | None:
         """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
-        named without its unit word."""
-        got = self._place_named(j, head)
+        named without its unit word; `level`: a province or city named alone takes its level word."""
+        got = self._place_named(j, head, level)
         if got is not None and self.lex.phrases["admin_units"].match(self.toks, j):
             # "phường Mỹ Đình 1": the number is the unit's name
             end = numbered_end(self.toks, got[1], self.lex.wordset("count_words"))
             return (f"{got[0]} {self.toks[got[1]].text}", end) if end > got[1] else got
         return got
 
-    def _place_named(self, j: int, head: str) -> tuple[str, int] | None:
+    def _place_named(self, j: int, head: str, level: bool = False) -> tuple[str, int] | None:
         lex = self.lex
         if lex.phrases["locality_compounds"].match(self.toks, j):
             return None
@@ -246,7 +258,8 @@ class PlaceReading:
             return _loc_word(self.toks, j, gen[0]) if str(gen[1]).startswith("TP") else str(gen[1]), gen[0]
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
         if place and self.toks[j].is_cap:
-            return str(place[1]), place[0]
+            # "UBND Lâm Đồng" is the body of "UBND tỉnh Lâm Đồng": a province or city takes its level word
+            return (with_level(lex, str(place[1])) if level else str(place[1])), place[0]
         # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
         unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
         # a unit's name may read as a person's ("Huyện đoàn Châu Thành"): it is the unit when the
@@ -264,3 +277,12 @@ class PlaceReading:
             if name_key(name) in self.places:
                 return name, j + 2
         return None
+
+
+def with_level(lex: Lexicon, place: str) -> str:
+    """A province or centrally run city named with its level word ("tỉnh Lâm Đồng", "thành phố Hà Nội"); any
+    other place, or one whose name says its level ("Thành phố Hồ Chí Minh"), as it is."""
+    key = name_key(place)
+    if key not in lex.provinces or key.startswith(name_key("Thành phố")):
+        return place
+    return f"{'thành phố' if key in lex.cities else 'tỉnh'} {place}"

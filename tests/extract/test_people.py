@@ -564,3 +564,10 @@ def test_in_charge_is_part_of_a_title_before_its_body_not_before_a_field(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Nguyễn Nho Trung", "Hội đồng nhân dân thành phố Đà Nẵng", "Phó chủ tịch phụ trách") in posts
     assert ("Vũ Văn Ninh", "Chính phủ", "Phó thủ tướng") in posts
+
+
+def test_a_title_that_begins_the_name_of_its_body(run):
+    x = run("Sáng 5/3/2024, Phó Tổng Kiểm toán nhà nước Trần Minh Khương và Tổng Kiểm toán Nhà nước Ngô Văn Tuấn dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Minh Khương", "Kiểm toán nhà nước", "Phó Tổng Kiểm toán") in posts
+    assert ("Ngô Văn Tuấn", "Kiểm toán nhà nước", "Tổng Kiểm toán") in posts

@@ -164,3 +164,21 @@ def test_a_country_that_ends_a_two_word_name_is_no_country(run):
 def test_a_city_named_like_its_province_after_o_is_the_city(run):
     x = run("Bà Đào mở tiệc tại một nhà hàng ở TP. Sóc Trăng với 80 mâm cỗ.")
     assert names(x, "Location") == {"Thành phố Sóc Trăng"}
+
+
+def test_a_state_bodys_province_written_alone_is_the_province_with_its_level(run):
+    x = run("Sáng 5/3/2024, UBND tỉnh Lâm Đồng họp. UBND Lâm Đồng cho biết Sở Y tế Hà Nội, Công an Bến Tre, "
+            "Tỉnh đoàn Bến Tre và Trường Cao đẳng Y tế Nam Định đã phối hợp.")
+    orgs = names(x, "Organization")
+    # one body however its province is written; "thành phố" for a centrally run city
+    assert {"Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Y tế thành phố Hà Nội", "Công an tỉnh Bến Tre"} <= orgs
+    assert "Ủy ban nhân dân Lâm Đồng" not in orgs
+    # a head that says its level, a school's own name: as written
+    assert {"Tỉnh đoàn Bến Tre", "Trường Cao đẳng Y tế Nam Định"} <= orgs
+
+
+def test_a_named_body_with_its_province_is_not_cut_to_its_short_name(run):
+    x = run("Chiều 26/12/2024, Sở Văn hóa, Thể thao và Du lịch Bắc Kạn tổ chức Hội nghị tổng kết. Năm 2024, Sở Văn "
+            "hóa, Thể thao và Du lịch đã tham mưu. Dịp này, Sở Văn hóa, Thể thao và Du lịch tỉnh đã khen thưởng.")
+    assert [o for o in names(x, "Organization") if o.startswith("Sở")] == [
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Kạn"]
