@@ -20,6 +20,7 @@ from kg.extract.tokens import (
     KEY_VA,
     PhraseMatcher,
     Token,
+    proper_name_end,
     spelled_on,
     word_key,
 )
@@ -200,9 +201,12 @@ class OrgParser(BodyLists, LowerHeads):
             # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school; "ngành Tổ chức
             # xây dựng Đảng": a field of work, no body
             return None
+        hd = self.lex.heads.match(self.toks, i)
+        if hd is not None and t.is_cap and (loc := self.lex.locations.match(self.toks, i)) and hd[0] < loc[0] == (
+                proper_name_end(self.toks, i)):
+            return None  # "Trường Sa", "Đài Loan", "Hội An": a place's name that opens with a head word
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
-        hd = self.lex.heads.match(self.toks, i)
         # a known name whose head is written in lower case: "văn phòng Trung ương Đảng"
         lower_known = not t.is_cap and hd is not None and hd[1].lower_name in ("name", "name-not-place")
         if gz and (t.is_cap or lower_head or lower_known):  # lower_head: "Phó trưởng ban Chỉ đạo …"

@@ -36,7 +36,15 @@ def _unit_keys() -> frozenset[str]:
 def listed_unit(lex: Lexicon, toks: list[Token], i: int, last: PlaceMention) -> PlaceMention | None:
     """"các huyện Nam Sách, Thanh Hà, Ninh Giang", "thăm Lào, Hàn Quốc": a district, province or
     country named right after a place and a comma (or "và") is a place of the same list."""
-    if last.venue or i < 2 or last.end != i - 1 or not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == KEY_VA):
+    if last.venue or i < 2 or last.end != i - 1:
+        return None
+    if toks[i - 1].text in ("-", "–"):  # "Việt Nam - Lào - Campuchia": states joined by dashes
+        states = {*lex.countries, HOME_COUNTRY}
+        loc = lex.locations.match(toks, i) if last.name in states else None
+        if loc is None or str(loc[1]) not in states or (loc[0] < len(toks) and toks[loc[0]].is_cap):
+            return None
+        return PlaceMention(i, loc[0], str(loc[1]))
+    if not (toks[i - 1].text == "," or toks[i - 1].keys[:1] == KEY_VA):
         return None
     unit = lex.unit_names.match(toks, i)
     if unit is not None and proper_name_end(toks, i) == unit[0]:
@@ -139,7 +147,9 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         if end < len(toks) and toks[end].is_word and toks[end].is_cap and not toks[end].is_abbr:
             if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
                 return None
-        if orgp.lex.heads.match(toks, i) or orgp.lex.orgs.match(toks, i, allow_comma=True):
+        # (a head word opening the place's whole name is no body: "Trường Sa", "Đài Loan")
+        hd = orgp.lex.heads.match(toks, i)
+        if (hd and not hd[0] < end == proper_name_end(toks, i)) or orgp.lex.orgs.match(toks, i, allow_comma=True):
             return None
         return PlaceMention(i, end, str(name))
     return None
@@ -264,7 +274,7 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
     # ("TP Buôn Ma Thuột": a unit word in capitals is one wherever it stands)
     # ("tại Đặc khu Trường Sa", "Phường Bến Nghé": the name after it is a known unit's, so it names one)
     if toks[i].is_cap and not toks[i].text.isupper() and not (unit is not None and (
-            i == 0 or toks[i - 1].text in (":", ",") or toks[i].text.endswith(".") or (
+            i == 0 or toks[i - 1].text in (":", ",", "(") or toks[i].text.endswith(".") or (
                 (stop := proper_name_end(toks, unit[0])) > unit[0]
                 and name_key(" ".join(t.text for t in toks[unit[0] : stop])) in _unit_keys()))):
         return None
@@ -287,13 +297,16 @@ def _admin_unit(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> Pla
         end += 1  # "các xã: Hoằng Đạt, Hoằng Đạo": the list after the colon (listed_unit reads the rest)
     elif listed and (bracket := _bracket_after(toks, end)) is not None:
         end = bracket  # "5 phường hiện hữu (Hắc Dịch, Mỹ Xuân, …)": the list in brackets
+    word = " ".join(t.text.lower() for t in toks[lex.phrases["admin_units"].ending_at(toks, end) : end])
+    if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 2 and (
+            word in lex.words["numbered_units"]) and not (end + 1 < len(toks) and toks[end + 1].is_cap):
+        return PlaceMention(i, end + 1, f"{word.capitalize()} {toks[end].text}")  # "quận 1", "Phường 12"
     stop = proper_name_end(toks, end)
     if stop == end or (toks[end].text.isupper() and len(toks[end].text) > 1 and not lex.locations.match(toks, end)):
         return None  # "xã NTM kiểu mẫu": an abbreviation of what the unit is, not its name
     # "ấp Phú Mỹ Đỗ Văn Châu": the place ends where a person's name (a surname and two more) starts;
     # "Chủ tịch thị xã Đặng Vũ Nhật Thăng": no place at all, unless the name is a known unit's
     # the whole unit word ending here: read from "xã", the unit may be "thị xã"
-    word = " ".join(t.text.lower() for t in toks[lex.phrases["admin_units"].ending_at(toks, unit[0]) : unit[0]])
     above_commune = lex.admin is not None and any(word in tier for tier in lex.admin.tiers[:2])
     if above_commune and toks[end].keys[0] in lex.surnames and stop - end >= 3 and (
             not lex.unit_names.match(toks, end)):

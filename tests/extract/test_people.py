@@ -571,3 +571,9 @@ def test_a_title_that_begins_the_name_of_its_body(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Trần Minh Khương", "Kiểm toán nhà nước", "Phó Tổng Kiểm toán") in posts
     assert ("Ngô Văn Tuấn", "Kiểm toán nhà nước", "Tổng Kiểm toán") in posts
+
+
+def test_a_deputy_spokesperson_without_viên(run):
+    x = run("Chiều 29/4/2021, Phó Phát ngôn Bộ Ngoại giao Việt Nam Đoàn Khắc Việt trả lời câu hỏi của phóng viên.")
+    assert names(x, "Person") == {"Đoàn Khắc Việt"}  # no "Phó Phát"
+    assert ("Đoàn Khắc Việt", "Bộ Ngoại giao", "Phó Phát ngôn") in rels(x, "HOLDS_POSITION")

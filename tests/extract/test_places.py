@@ -182,3 +182,22 @@ def test_a_named_body_with_its_province_is_not_cut_to_its_short_name(run):
             "hóa, Thể thao và Du lịch đã tham mưu. Dịp này, Sở Văn hóa, Thể thao và Du lịch tỉnh đã khen thưởng.")
     assert [o for o in names(x, "Organization") if o.startswith("Sở")] == [
         "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Kạn"]
+
+
+def test_a_place_whose_name_opens_with_a_head_word_is_a_place(run):
+    x = run("Ngày 29/4/2021, Việt Nam khẳng định chủ quyền đối với hai quần đảo Trường Sa và Hoàng Sa. Việt Nam "
+            "phản đối Đài Loan tập trận. Lập trường về vấn đề Biển Đông là rõ ràng.")
+    assert {"Trường Sa", "Hoàng Sa", "Đài Loan", "Biển Đông"} <= names(x, "Location")
+    assert not {"Trường Sa", "Đài Loan"} & names(x, "Organization")  # no school, no station
+    assert "Hoàng Sa" not in names(x, "Person")
+
+
+def test_states_joined_by_dashes_and_units_named_by_a_number(run):
+    x = run("Ngày 8/12/2019, ba nước Việt Nam - Lào - Campuchia hợp tác. UBND phường Phạm Ngũ Lão (Quận 1, TP.HCM) "
+            "đến từng hộ. Khu đất ở quận 7, TP. HCM được giao.")
+    assert {"Việt Nam", "Lào", "Campuchia", "Quận 1", "Quận 7"} <= names(x, "Location")
+
+
+def test_an_aircraft_carrier_is_no_airport(run):
+    x = run("Ngày 29/4/2021, tàu sân bay Sơn Đông xuất hiện.")
+    assert not {n for n in names(x, "Location") if "Sơn Đông" in n}
