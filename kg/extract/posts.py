@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
+from kg.extract.org_places import with_level
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
-from kg.text import expansion
+from kg.text import expansion, name_key
 
 _MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
 _TUOI, _NAY_NOW = (word_key("tuổi"),), (word_key("nay"),)
@@ -57,6 +58,8 @@ class PostReading:
         locality_titles; the committee of each level from admin_tiers)."""
         kind = self.lex.words["locality_titles"].get(title.removeprefix("Phó ").removeprefix("phó "))
         word = self.lex.phrases["locality_words"].match(self.toks, j) if kind and j < len(self.toks) else None
+        if kind and word is None:
+            return self._body_of_province(kind, j)
         loc = self.orgs.locality_after(j) if word is not None else None
         if loc is None or loc[0].startswith("cấp ") or " " not in loc[0]:
             return None  # "cấp tỉnh", or a level with no name
@@ -67,6 +70,22 @@ class PostReading:
         if got is None:
             return None
         return OrgMention(j, loc[1], "standalone", head=got[0], locality=got[1], place_at=at)
+
+    def _body_of_province(self, kind: str, j: int) -> OrgMention | None:
+        """"Bí thư Long An Đỗ Hữu Lâm", "nguyên Phó bí thư Đà Nẵng": a province or centrally run city
+        named bare after the title, alone or before its holder's name, is the Party committee or People's
+        Committee of that province."""
+        loc = self.lex.locations.match(self.toks, j) if j < len(self.toks) and self.toks[j].is_cap else None
+        if loc is None or name_key(str(loc[1])) not in self.lex.provinces or not (
+                proper_name_end(self.toks, j) == loc[0] or self.orgs.looks_like_person(loc[0])):
+            return None
+        place = with_level(self.lex, str(loc[1]))
+        if kind != "party":
+            return OrgMention(j, loc[0], "standalone", head=kind, locality=place, place_at=(j, loc[0]))
+        got = self.lex.admin.committee(place[0].lower() + place[1:])
+        if got is None:
+            return None
+        return OrgMention(j, loc[0], "standalone", head=got[0], locality=str(loc[1]), place_at=(j, loc[0]))
 
     def _abbreviated_post(self, i: int) -> Post | None:
         """"ĐBQH Nguyễn Tạo": a title and its body in one abbreviation (data/lexicon.yaml
@@ -194,6 +213,10 @@ class PostReading:
         place a deputy is elected in ("Đại biểu A (Bình Dương), Ủy viên Thường trực Ủy ban …")."""
         if (after := self._bracketed_place(j)) is not None and self.toks[after].text in ("-", "–", ","):
             j = after
+        toks = self.toks
+        if j + 4 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isdigit() and (
+                toks[j + 2].keys[:1] == _TUOI and toks[j + 3].text == ")" and toks[j + 4].text == ","):
+            j += 4  # "ông A (32 tuổi), Bí thư Thành đoàn": the age in brackets, then the titles
         if j < len(self.toks) and self.toks[j].text in ("-", "–", ",", "("):
             # crawled news writes titles in lower case after a name ("A - ủy viên Bộ Chính trị"); in a
             # bracket, after the person's age or "nay" (now): "A (43 tuổi, phó bí thư Đảng ủy xã)"

@@ -577,3 +577,17 @@ def test_a_deputy_spokesperson_without_viên(run):
     x = run("Chiều 29/4/2021, Phó Phát ngôn Bộ Ngoại giao Việt Nam Đoàn Khắc Việt trả lời câu hỏi của phóng viên.")
     assert names(x, "Person") == {"Đoàn Khắc Việt"}  # no "Phó Phát"
     assert ("Đoàn Khắc Việt", "Bộ Ngoại giao", "Phó Phát ngôn") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_local_title_before_a_bare_province_is_a_post_in_its_committee(run):
+    x = run("Ngày 5/3/2019, Bí thư Long An Đỗ Hữu Lâm phát biểu. Chủ tịch Hồ Chí Minh đã dạy. Nguyên Phó bí thư Đà "
+            "Nẵng Nguyễn Xuân Anh và Chủ tịch Hà Nội Chu Ngọc Anh dự.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Đỗ Hữu Lâm", "Tỉnh ủy Long An", "Bí thư"), ("Nguyễn Xuân Anh", "Thành ủy Đà Nẵng", "Phó bí thư"),
+            ("Chu Ngọc Anh", "Ủy ban nhân dân thành phố Hà Nội", "Chủ tịch")} <= posts
+    assert not {p for p in posts if p[0] == "Hồ Chí Minh"}  # a person's name, no city
+
+
+def test_titles_after_an_age_in_brackets(run):
+    x = run("Ngày 5/3/2019, trong đó ông Nguyễn Bá Cảnh (32 tuổi), Bí thư Thành đoàn Đà Nẵng, là người trẻ nhất.")
+    assert ("Nguyễn Bá Cảnh", "Thành đoàn Đà Nẵng", "Bí thư") in rels(x, "HOLDS_POSITION")
