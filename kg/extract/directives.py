@@ -14,6 +14,7 @@ from kg.extract.tokens import KEY_VA, Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
 _SPACED_CODE = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ&]+)?/[\wĐđ&.]*[\wĐđ])")  # " - QĐ/TW", " - NQ/TU"
+_SPACED_ISSUER = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ]+g?|[A-ZĐ]Tg)(?![\wĐđ])")  # "1144/QĐ - TTg": the issuer's code
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -91,6 +92,8 @@ class DirectiveParser:
             # "Quy định số 47 - QĐ/TW": the type code written apart from the number is still its symbol
             if (spaced := _SPACED_CODE.match(self.text, num.end())) is not None and symbol.isdigit():
                 symbol, stop = f"{symbol}-{spaced.group(1)}", spaced.end()
+            elif "/" in symbol and symbol[-1].isalpha() and (issuer := _SPACED_ISSUER.match(self.text, stop)):
+                symbol, stop = f"{symbol}-{issuer.group(1)}", issuer.end()
             # "kế hoạch 5 năm", "quyết định 2 kế hoạch": a quantity, not a document number ("nghị quyết
             # 1046", a kind of two words and two digits or more with no counted word after them, is one:
             # checked below; "kỷ luật 27 đảng viên" holds no "luật")

@@ -308,3 +308,10 @@ def test_a_congress_resolution_numbered_in_digits_is_named_as_the_party_numbers_
     d = _directives(x)
     assert "Nghị quyết Đại hội XII của Đảng" in d
     assert "Nghị quyết Đại hội 12 của Đảng" in d["Nghị quyết Đại hội XII của Đảng"].aliases
+
+
+def test_an_issuer_code_written_apart_by_a_spaced_dash(run):
+    x = run("Ngày 9/9/2019, tại Quyết định 1144/QĐ - TTg, Thủ tướng quyết định kỷ luật ông A. Theo Quyết định "
+            "12/QĐ - Sở Nội vụ cho biết.")
+    assert {"Quyết định số 1144/QĐ-TTg", "Quyết định số 12/QĐ"} <= names(x, "Directive")
+    assert ("Quyết định số 1144/QĐ-TTg", "Chính phủ", None) in rels(x, "ISSUED_BY")
