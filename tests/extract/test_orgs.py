@@ -497,7 +497,7 @@ def test_a_two_syllable_name_after_a_unit_word_is_the_units(run):
 
 def test_an_institution_named_after_a_historical_figure(run):
     x = run("PGS.TS Nguyễn Trọng Phúc, Học viện Chính trị Quốc gia Hồ Chí Minh, tin tưởng.")
-    assert "Học viện Chính trị Quốc gia Hồ Chí Minh" in names(x, "Organization")
+    assert "Học viện Chính trị quốc gia Hồ Chí Minh" in names(x, "Organization")  # (its official case)
     assert "Hồ Chí Minh" not in names(x, "Person")
 
 
@@ -1035,3 +1035,12 @@ def test_a_body_of_each_place_a_distributive_list_names(run):
             "Đảng ủy Cục Thi hành án dân sự thành phố Hải Phòng"} <= orgs
     assert {"Hà Tĩnh", "Quảng Trị", "Quảng Nam"} <= names(x, "Location")  # the places are the report's too
     assert "Ủy ban nhân dân tỉnh" not in orgs  # "UBND các tỉnh" with no list: generic, no body
+
+
+def test_agencies_of_the_government_are_known_in_any_case(run):
+    x = run("Ngày 5/3/2019, ứng viên nộp hồ sơ tại Văn phòng Hội đồng chức danh giáo sư nhà nước. GS Phạm Hoàng Hiệp, "
+            "Viện Hàn lâm khoa học và công nghệ Việt Nam, và Đại học Quốc gia TP.HCM ký kết.")
+    orgs = names(x, "Organization")
+    assert {"Văn phòng Hội đồng Giáo sư nhà nước", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+            "Đại học Quốc gia Thành phố Hồ Chí Minh"} <= orgs
+    assert ("Văn phòng Hội đồng Giáo sư nhà nước", "Hội đồng Giáo sư nhà nước", None) in rels(x, "PART_OF")
