@@ -195,13 +195,14 @@ class OrgParser(BodyLists, LowerHeads):
             return sf  # "Tổng giám đốc Sagri" after "Tổng Công ty Nông nghiệp Sài Gòn … (Sagri)"
         if t is None or t.keys[0] not in self.firsts:  # nothing can start here: skip the matchers
             return None
+        hd = self.lex.heads.match(self.toks, i)
         if self.lex.phrases["not_bodies"].match(self.toks, i) or (
                 i and self.lex.word_in(self.toks[i - 1], _STREET)) or street_address_at(self.lex, self.toks, i) or (
-                self.lex.phrases["party_field_words"].ending_at(self.toks, i) >= 0 and t.keys[0] == _DANG):
+                self.lex.phrases["party_field_words"].ending_at(self.toks, i) >= 0 and t.keys[0] == _DANG and not (
+                    hd is not None and hd[0] > i + 1)):
             # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school; "ngành Tổ chức
-            # xây dựng Đảng": a field of work, no body
+            # xây dựng Đảng": a field of work, no body (but "Ban Tổ chức Đảng ủy Khối": a Party committee)
             return None
-        hd = self.lex.heads.match(self.toks, i)
         if hd is not None and t.is_cap and (loc := self.lex.locations.match(self.toks, i)) and hd[0] < loc[0] == (
                 proper_name_end(self.toks, i)):
             return None  # "Trường Sa", "Đài Loan", "Hội An": a place's name that opens with a head word
@@ -209,7 +210,9 @@ class OrgParser(BodyLists, LowerHeads):
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
         # a known name whose head is written in lower case: "văn phòng Trung ương Đảng"
         lower_known = not t.is_cap and hd is not None and hd[1].lower_name in ("name", "name-not-place")
-        if gz and (t.is_cap or lower_head or lower_known):  # lower_head: "Phó trưởng ban Chỉ đạo …"
+        # (after a title, a known name whose first word only is in lower case: "Bí thư trung ương Đảng")
+        cased_end = after_title and gz is not None and gz[0] - i >= 2 and self.toks[gz[0] - 1].is_cap
+        if gz and (t.is_cap or lower_head or lower_known or cased_end):  # lower_head: "Phó trưởng ban Chỉ đạo …"
             end, entry = gz
             m = OrgMention(i, end, "gazetteer", entry=entry, canonical=entry.name)
             m.inner = self._owner_in_name(i, end, entry)

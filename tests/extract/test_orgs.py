@@ -1044,3 +1044,20 @@ def test_agencies_of_the_government_are_known_in_any_case(run):
     assert {"Văn phòng Hội đồng Giáo sư nhà nước", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
             "Đại học Quốc gia Thành phố Hồ Chí Minh"} <= orgs
     assert ("Văn phòng Hội đồng Giáo sư nhà nước", "Hội đồng Giáo sư nhà nước", None) in rels(x, "PART_OF")
+
+
+def test_the_party_as_a_modifier_is_no_body(run):
+    x = run("Ngày 5/3/2019, ông gửi đơn điều chỉnh hồ sơ Đảng viên. Người không trúng vào cơ quan Đảng không phải "
+            "người xấu. Quận ủy Nam Từ Liêm đình chỉ sinh hoạt Đảng đối với bà Thuận. Ông Trương Hồ Phong, trưởng Ban "
+            "Tổ chức Đảng uỷ Khối các cơ quan tỉnh Tiền Giang, bị kỷ luật.")
+    orgs = names(x, "Organization")
+    assert "Đảng Cộng sản Việt Nam" not in orgs
+    assert "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh Tiền Giang" in orgs  # "tổ chức" before a Party committee
+
+
+def test_a_known_name_after_a_title_with_its_first_word_in_lower_case(run):
+    x = run("Chiều 15/6/2016, ông Phạm Minh Chính, Ủy viên Bộ Chính trị, Bí thư trung ương Đảng, Trưởng ban Tổ chức "
+            "Trung ương, xác nhận.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Phạm Minh Chính", "Ban Chấp hành Trung ương Đảng", "Bí thư") in posts
+    assert ("Phạm Minh Chính", "Ban Tổ chức Trung ương", "Trưởng ban") in posts
