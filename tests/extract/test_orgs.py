@@ -1061,3 +1061,12 @@ def test_a_known_name_after_a_title_with_its_first_word_in_lower_case(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Phạm Minh Chính", "Ban Chấp hành Trung ương Đảng", "Bí thư") in posts
     assert ("Phạm Minh Chính", "Ban Tổ chức Trung ương", "Trưởng ban") in posts
+
+
+def test_national_mass_organisations_and_their_branches(run):
+    x = run("Ngày 5/3/2019, ông Nguyễn Thành Phong đảm nhiệm Chủ tịch Hội Sinh viên Việt Nam TP HCM. Hội nhà báo Việt "
+            "Nam và Liên minh hợp tác xã Việt Nam họp.")
+    orgs = names(x, "Organization")
+    assert {"Hội Nhà báo Việt Nam", "Liên minh Hợp tác xã Việt Nam"} <= orgs
+    assert ("Nguyễn Thành Phong", "Hội Sinh viên Việt Nam thành phố Hồ Chí Minh", "Chủ tịch") in rels(
+        x, "HOLDS_POSITION")
