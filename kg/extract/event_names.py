@@ -88,6 +88,8 @@ def event_np_end(s: Sentence, i: int, verb: bool = False) -> int:
             break
         j += 1
     # (not a stop word its first words let through, left bare at the end: "Ban Bí thư họp đã xem xét …")
-    while j > i + 1 and toks[j - 1].is_word and word_key(toks[j - 1].text) in lexicon().wordset("event_name_stops"):
+    # (nor the comma before the word that stopped it: "họp phiên thứ nhất, bầu …")
+    while j > i + 1 and ((toks[j - 1].is_word and word_key(toks[j - 1].text) in lexicon().wordset(
+            "event_name_stops")) or toks[j - 1].text in (",", "-", "–")):
         j -= 1
     return j

@@ -791,3 +791,8 @@ def test_the_short_form_a_report_defines_stands_between_a_standing_bodys_head_an
             "chủ trì của đồng chí Trần Công Định.")
     assert "Ủy ban Kiểm tra Tỉnh ủy Quảng Trị" in {e.name for e in x.entities if e.type == "Organization"}
     assert [e.name for e in x.entities if e.type == "Event"] == ["Kỳ họp thứ 38 của Ủy ban Kiểm tra Tỉnh ủy Quảng Trị"]
+
+
+def test_an_event_name_does_not_end_with_the_comma_before_its_stop(run):
+    x = run("Trưa 16/10/2015, Ban chấp hành Đảng bộ TP Đà Nẵng khoá 21 đã họp phiên thứ nhất, bầu Ban thường vụ.")
+    assert not [n for n in names(x, "Event") if n.endswith(",")]
