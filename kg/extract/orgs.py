@@ -310,7 +310,8 @@ class OrgParser(BodyLists, LowerHeads):
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
         # (a known name of three words or more also in lower case after a capitalized head: "Cơ quan cảnh sát
         # điều tra"; not a short one: "Ban tổ chức lễ hội" is an event's organizers)
-        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3)):
+        # (… or any known name, in lower case, that a Party committee owns: "trưởng ban tuyên giáo Thành ủy")
+        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3) or self._party_owned(nm[0])):
             end, name = nm
             if (tailed := self._with_tails(end)) > end:
                 end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"
@@ -373,6 +374,11 @@ class OrgParser(BodyLists, LowerHeads):
         if inner:
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
+
+    def _party_owned(self, k: int) -> bool:
+        """Does a Party committee written with its capitals start at k ("Thành ủy", "Tỉnh ủy Nghệ An")?"""
+        hd = self.lex.heads.match(self.toks, k) if k < len(self.toks) and self.toks[k].is_cap else None
+        return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
 
     def _elided_sub(self, i: int) -> OrgMention | None:
         """"Ủy viên Thường vụ Tỉnh ủy Nghệ An": after a title, a standing body written without its head

@@ -1070,3 +1070,12 @@ def test_national_mass_organisations_and_their_branches(run):
     assert {"Hội Nhà báo Việt Nam", "Liên minh Hợp tác xã Việt Nam"} <= orgs
     assert ("Nguyễn Thành Phong", "Hội Sinh viên Việt Nam thành phố Hồ Chí Minh", "Chủ tịch") in rels(
         x, "HOLDS_POSITION")
+
+
+def test_a_party_committees_board_written_in_lower_case(run):
+    x = run("Ngày 5/3/2019, thành phố luân chuyển ông Nguyễn Thanh Quang, Trưởng ban tuyên giáo Thành uỷ Đà Nẵng về "
+            "giữ chức Bí thư quận uỷ Thanh Khê. Ông Lê Văn Hùng, trưởng ban tổ chức Tỉnh ủy Nghệ An, phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Nguyễn Thanh Quang", "Ban Tuyên giáo Thành ủy Đà Nẵng", "Trưởng ban"),
+            ("Nguyễn Thanh Quang", "Quận ủy Thanh Khê", "Bí thư"),
+            ("Lê Văn Hùng", "Ban Tổ chức Tỉnh ủy Nghệ An", "Trưởng ban")} <= posts
