@@ -327,7 +327,8 @@ class OrgParser(BodyLists, LowerHeads):
                 # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
                 end = self.name_run(end + 1)
                 name = expand_surface(self.toks, j, end)
-        elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (body := self._served(j)):
+        elif (self.toks[i].is_cap or self.toks[j].is_cap) and head.text in self.lex.words["office_heads"] and (
+                body := self._served(j)):  # (also "chánh văn phòng UBND tỉnh X": the office of a body written after)
             return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)
         elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (
                 served := self.lex.titles.match(self.toks, j)) is not None and self.toks[j].is_cap:

@@ -1079,3 +1079,8 @@ def test_a_party_committees_board_written_in_lower_case(run):
     assert {("Nguyễn Thanh Quang", "Ban Tuyên giáo Thành ủy Đà Nẵng", "Trưởng ban"),
             ("Nguyễn Thanh Quang", "Quận ủy Thanh Khê", "Bí thư"),
             ("Lê Văn Hùng", "Ban Tổ chức Tỉnh ủy Nghệ An", "Trưởng ban")} <= posts
+
+
+def test_the_office_a_chief_of_office_title_names_is_part_of_its_body(run):
+    x = run("Ngày 5/3/2019, ông Lê Văn Thu từng là Chánh văn phòng UBND tỉnh Quảng Nam.")
+    assert ("Văn phòng Ủy ban nhân dân tỉnh Quảng Nam", "Ủy ban nhân dân tỉnh Quảng Nam", None) in rels(x, "PART_OF")
