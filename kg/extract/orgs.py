@@ -265,6 +265,10 @@ class OrgParser(BodyLists, LowerHeads):
             if inner and head_text in self.lex.words["committee_itself"] and (
                     committee := self._local_committee(i, inner)) is not None:
                 return committee
+            if inner and self.lex.phrases["standing_post_words"].match(self.toks, i) and (
+                    self.lex.phrases["standing_post_bodies"].match(self.toks, k)):
+                inner.start = i  # "Thường trực Ban Bí thư giao …": a post, which acts for its body, the Secretariat
+                return inner
             if inner:
                 return OrgMention(i, inner.end, head.kind, head=head_text, inner=inner)
             # "Đảng bộ tỉnh Thanh Hóa", "Đảng ủy xã Quỳnh Lập": a locality's Party organisation

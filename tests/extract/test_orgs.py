@@ -1084,3 +1084,11 @@ def test_a_party_committees_board_written_in_lower_case(run):
 def test_the_office_a_chief_of_office_title_names_is_part_of_its_body(run):
     x = run("Ngày 5/3/2019, ông Lê Văn Thu từng là Chánh văn phòng UBND tỉnh Quảng Nam.")
     assert ("Văn phòng Ủy ban nhân dân tỉnh Quảng Nam", "Ủy ban nhân dân tỉnh Quảng Nam", None) in rels(x, "PART_OF")
+
+
+def test_the_standing_secretary_acting_stands_for_the_secretariat(run):
+    x = run("Ngày 5/3/2020, Thường trực Ban Bí thư giao Ban Cán sự Đảng Chính phủ, Quân ủy Trung ương chỉ đạo. "
+            "Ông Võ Văn Thưởng, Thường trực Ban Bí thư, phát biểu.")
+    assert not [o for o in names(x, "Organization") if o.startswith("Thường trực")]  # a post, not a body
+    assert ("Quân ủy Trung ương", "Ban Bí thư Trung ương Đảng", None) in rels(x, "REPORTS_TO")
+    assert ("Võ Văn Thưởng", "Ban Bí thư Trung ương Đảng", "Thường trực") in rels(x, "HOLDS_POSITION")
