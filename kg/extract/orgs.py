@@ -380,11 +380,6 @@ class OrgParser(BodyLists, LowerHeads):
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
 
-    def _party_owned(self, k: int) -> bool:
-        """Does a Party committee written with its capitals start at k ("Thành ủy", "Tỉnh ủy Nghệ An")?"""
-        hd = self.lex.heads.match(self.toks, k) if k < len(self.toks) and self.toks[k].is_cap else None
-        return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
-
     def _elided_sub(self, i: int) -> OrgMention | None:
         """"Ủy viên Thường vụ Tỉnh ủy Nghệ An": after a title, a standing body written without its head
         word (data/lexicon.yaml elided_sub_heads), of the Party committee or body that follows."""
