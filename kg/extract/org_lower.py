@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
+from kg.extract.org_mention import OrgMention, expand_surface
 from kg.extract.tokens import Token, proper_name_end
 
 
@@ -46,3 +47,28 @@ class LowerHeads:
         """Does a Party committee written with its capitals start at k ("Thành ủy", "Tỉnh ủy Nghệ An")?"""
         hd = self.lex.heads.match(self.toks, k) if k < len(self.toks) and self.toks[k].is_cap else None
         return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
+
+    def _described(self, j: int) -> int:
+        """After a company's legal form, its trade written in lower case before the capitalized name is part
+        of the name ("Công ty CP đầu tư Lavenue", "Công ty TNHH MTV quản lý kinh doanh nhà TP. HCM"): where the
+        name starts (j itself when no such words lead to a capital within five)."""
+        k = j
+        while k < len(self.toks) and k - j < 5 and self.toks[k].is_word and not self.toks[k].is_cap and not (
+                self.lex.phrases["attend_words"].match(self.toks, k)):
+            k += 1
+        return j if k == j or k >= len(self.toks) or not self.toks[k].is_cap else k
+
+    def _company(self, i: int, j: int, head, head_text: str) -> OrgMention | None:
+        """A company's name after its head (and legal form): "Công ty CP đầu tư Lavenue", "Công ty Hoàng Dân"."""
+        head_text = self.lex.words["company_head_forms"].get(head_text, head_text)  # "Công ty CP": Cổ phần
+        # (after a legal form, which a bare head word has not: "Công ty CP đầu tư Lavenue")
+        k = self._described(j) if head_text not in self.lex.words["company_heads"] else j
+        end = self.name_run(k, max_lower=1, units=False, people=False, company=True)
+        # "… Hoàng Dân trúng thầu": a lower-case word that runs on into the clause is not its name
+        # ("… Quốc tế (TASCO)", "… Quốc tế đã ký" end cleanly and keep theirs)
+        while end > k and not self.toks[end - 1].is_cap and not self._boundary(end):
+            end -= 1
+        if end == k:
+            return None
+        name = expand_surface(self.toks, j, end)
+        return OrgMention(i, end, "named", head=head_text, name=name[0].upper() + name[1:] if k > j else name)

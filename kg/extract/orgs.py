@@ -286,14 +286,7 @@ class OrgParser(BodyLists, LowerHeads):
                 return None  # "UBND các tỉnh" (but "UBND các tỉnh A, B": each one's, see distribute)
             return OrgMention(i, j, "standalone", head=head_text)
         if head.kind == "company":
-            end = self.name_run(j, max_lower=1, units=False, people=False, company=True)
-            # "… Hoàng Dân trúng thầu": a lower-case word that runs on into the clause is not its name
-            # ("… Quốc tế (TASCO)", "… Quốc tế đã ký" end cleanly and keep theirs)
-            while end > j and not self.toks[end - 1].is_cap and not self._boundary(end):
-                end -= 1
-            if end == j:
-                return None
-            return OrgMention(i, end, "named", head=head_text, name=expand_surface(self.toks, j, end))
+            return self._company(i, j, head, head_text)
         if head_text in self.lex.words["delegation_words"] and self.lex.state_at(self.toks, j):
             return None  # "Đoàn Nhật Bản": a state's delegation, no standing body (the state is a place)
         if (board := self._remit_board(i)) is not None:  # "Ban chỉ đạo phòng, chống dịch Covid-19"

@@ -1092,3 +1092,12 @@ def test_the_standing_secretary_acting_stands_for_the_secretariat(run):
     assert not [o for o in names(x, "Organization") if o.startswith("Thường trực")]  # a post, not a body
     assert ("Quân ủy Trung ương", "Ban Bí thư Trung ương Đảng", None) in rels(x, "REPORTS_TO")
     assert ("Võ Văn Thưởng", "Ban Bí thư Trung ương Đảng", "Thường trực") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_companys_legal_form_and_its_trade_in_lower_case(run):
+    x = run("Ngày 5/3/2019, UBND thành phố giao đất cho Công ty CP đầu tư Lavenue sai quy định. Công ty cổ phần xây "
+            "dựng Hoàng Long trúng thầu. Công ty giày Hồng Bảo dừng sản xuất.")
+    orgs = names(x, "Organization")
+    # "CP" is the legal form (cổ phần), no Government
+    assert {"Công ty cổ phần Đầu tư Lavenue", "Công ty cổ phần Xây dựng Hoàng Long"} <= orgs
+    assert not [o for o in orgs if "Chính phủ" in o or o.endswith("dừng")]
