@@ -111,6 +111,7 @@ class Lexicon:
     provinces: dict[str, str] = field(default_factory=dict)  # name key -> name, provinces and those cities
     admin: AdminLevels | None = None
     countries: frozenset[str] = frozenset()  # canonical names of foreign countries (locations.tsv)
+    regions: frozenset[str] = frozenset()  # canonical names of regions (locations.tsv: châu Á, Thái Bình Dương …)
     unit_names: PhraseMatcher = field(default_factory=PhraseMatcher)  # provinces and districts, both periods
     not_the_verb_after: dict[str, frozenset[str]] = field(default_factory=dict)  # verb key -> next-word keys
     foreign_leaders: dict[str, str] = field(default_factory=dict)  # name key -> state (foreign_leaders.tsv)
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.outlets.add(form, (row["name"], form, row["cue"] == "yes"))
     countries: set[str] = set()
+    regions: set[str] = set()
     for row in read_tsv("locations.tsv"):
         if row["type"] == "city":
             lex.cities.add(name_key(row["name"]))
@@ -213,6 +215,8 @@ def lexicon() -> Lexicon:
             lex.provinces[name_key(row["name"])] = row["name"]
         if row["type"] == "country" and row["name"] != HOME_COUNTRY:
             countries.add(row["name"])
+        if row["type"] == "region":
+            regions.add(row["name"])
         for form in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
@@ -226,6 +230,7 @@ def lexicon() -> Lexicon:
             lex.locations.add(form, row["name"])
             lex.location_names[phrase_keys(form)] = row["name"]
     lex.countries = frozenset(countries)
+    lex.regions = frozenset(regions)
     for name, type_word in admin_units.names_at(("province", "district")).items():
         lex.unit_names.add(name, (name, type_word))
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
@@ -296,6 +301,7 @@ def lexicon() -> Lexicon:
                 "bare_honorifics",
                 "future_markers", "date_bounds", "aspect_words", "object_markers", "adverse_passives",
                 "units_named_after_people", "addressee_markers", "marker_blockers", "count_words", "delegation_words",
-                "preposition_surnames", "venue_prepositions", "leveled_head_words"):
+                "preposition_surnames", "venue_prepositions", "leveled_head_words",
+                "place_name_prefixes"):
         lex.wordsets[key] = frozenset(word_key(w) for w in words[key])
     return lex

@@ -24,6 +24,7 @@ class PlaceMention:
     name: str
     venue: bool = False
     listed: bool = False  # of a list opened by a plural unit word ("các xã: A, B, C")
+    within: bool = False  # a place's name inside another name ("xuyên Thái Bình Dương"): read past, no place
 
 
 @cache
@@ -133,6 +134,8 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
         end = _venue_end(lex, orgp, toks, venue[0])
         # (a venue word alone names no place: "tại Hội trường", "Khách sạn"; "Hội trường Diên Hồng" does)
         return PlaceMention(i, end, "", venue=True) if end > venue[0] else None
+    if loc and toks[i].is_cap and (_in_a_name(lex, toks, i) or _region_compound(lex, toks, i)):
+        return PlaceMention(i, loc[0], "", within=True)
     if loc and toks[i].is_cap:
         end, name = loc
         one_word = end - i == 1 and str(name).count(" ") == 0
@@ -153,6 +156,22 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
             return None
         return PlaceMention(i, end, str(name))
     return None
+
+
+def _in_a_name(lex: Lexicon, toks: list[Token], i: int) -> bool:
+    """Is the place at i part of a name, after a word that makes it one ("xuyên Thái Bình Dương":
+    trans-Pacific; data place_name_prefixes)?"""
+    return i > 0 and lex.word_in(toks[i - 1], "place_name_prefixes")
+
+
+def _region_compound(lex: Lexicon, toks: list[Token], i: int) -> bool:
+    """Is the place at i the second half of a region written with a dash ("châu Á - Thái Bình Dương"): a
+    region (locations.tsv), not a state, province or venue, right before the dash?"""
+    if i < 2 or toks[i - 1].text not in ("-", "–"):
+        return False
+    k = lex.locations.ending_at(toks, i - 1)
+    before = lex.locations.match(toks, k) if k >= 0 else None
+    return before is not None and str(before[1]) in lex.regions
 
 
 def _province_after(lex: Lexicon, toks: list[Token], k: int) -> bool:

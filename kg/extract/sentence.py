@@ -148,7 +148,8 @@ def read_sentence(
         if place is None and s.places and tok.is_cap and not in_list:
             place = listed_unit(lex, toks, i, s.places[-1])
         if place is not None:
-            s.places.append(place)
+            if not place.within:
+                s.places.append(place)
             i = place.end
             continue
         if k0 in gates.pronoun and career.is_pronoun(i):
