@@ -66,6 +66,9 @@ class PlaceReading:
         body = self.parse(j, allow_bare=False)
         if body is not None and body.kind == "gazetteer" and not body.foreign and body.end - body.start >= 2:
             return body  # a known body's office: "Văn phòng Ban Chỉ đạo Tây Nam Bộ"
+        if body is not None and body.kind == "named" and body.name and self.toks[j].is_cap and all(
+                t.is_cap for t in self.toks[j : body.end] if t.is_word):
+            return body  # a named council's office: "Văn phòng Hội đồng Giám mục Việt Nam"
         if body is None or body.kind != "standalone":
             return None
         placed = bool(body.locality) and not body.locality.startswith("cấp ")

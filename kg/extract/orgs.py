@@ -305,6 +305,8 @@ class OrgParser(BodyLists, LowerHeads):
             j += 1  # "Các Bộ: Y tế, Công Thương": a list of the head's bodies after a colon
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
+        if nm and head.text in self.lex.words["office_heads"] and (body := self._served(j)) and body.end > nm[0]:
+            return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)  # "Văn phòng Hội đồng Giám mục …"
         # (a known name of three words or more also in lower case after a capitalized head: "Cơ quan cảnh sát
         # điều tra"; not a short one: "Ban tổ chức lễ hội" is an event's organizers)
         # (… or any known name, in lower case, that a Party committee owns: "trưởng ban tuyên giáo Thành ủy")

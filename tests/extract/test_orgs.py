@@ -1101,3 +1101,10 @@ def test_a_companys_legal_form_and_its_trade_in_lower_case(run):
     # "CP" is the legal form (cổ phần), no Government
     assert {"Công ty cổ phần Đầu tư Lavenue", "Công ty cổ phần Xây dựng Hoàng Long"} <= orgs
     assert not [o for o in orgs if "Chính phủ" in o or o.endswith("dừng")]
+
+
+def test_district_departments_named_with_a_dash_and_the_office_of_a_named_council(run):
+    x = run("Ngày 5/3/2019, ông Nguyễn Hồng Lam, Trưởng Phòng Tài chính - Kế hoạch huyện Đức Cơ, bị kỷ luật. Giám mục "
+            "Nguyễn Anh Tuấn, Văn phòng Hội đồng Giám mục Việt Nam, dự.")
+    assert ("Nguyễn Hồng Lam", "Phòng Tài chính - Kế hoạch huyện Đức Cơ", "Trưởng Phòng") in rels(x, "HOLDS_POSITION")
+    assert ("Văn phòng Hội đồng Giám mục Việt Nam", "Hội đồng Giám mục Việt Nam", None) in rels(x, "PART_OF")
