@@ -185,8 +185,14 @@ def _list_end(s: Sentence, tops, k: int) -> int:
 
 
 def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:
-    """A speech or attendance verb follows the mention in its clause."""
+    """A speech or attendance verb follows the mention in its clause (not past a semicolon, and not inside a
+    body's name: "Phó trưởng Ban chỉ đạo; …, đề nghị …")."""
+    named = {k for m in s.orgs for k in range(m.start, m.end)}
     for i in range(after, min(len(s.tokens), after + window)):
+        if s.tokens[i].text == ";":
+            return False
+        if i in named or (i > 0 and (board := lex.phrases["remit_boards"].match(s.tokens, i - 1)) and board[0] > i):
+            continue  # ("Ban chỉ đạo": a board's name, written bare)
         m = lex.phrases["attend_words"].match(s.tokens, i)
         if m:
             if m[0] - i == 1 and lex.is_other_word(s.tokens, i):  # "dự án", "dự kiến"

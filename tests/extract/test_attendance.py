@@ -153,3 +153,13 @@ def test_a_foreign_official_quoted_is_not_at_a_vietnamese_sitting(run):
     # at a foreign state's sitting, or a visit, those who speak were there
     visit = run("Chiều 22/5/2024, tại Kỳ họp thứ 7 Quốc hội Lào khóa IX, Tổng thống Vladimir Putin phát biểu.")
     assert "Vladimir Putin" in {p for p, _, _ in rels(visit, "ATTENDED")}
+
+
+def test_a_verb_in_a_bodys_name_or_past_a_semicolon_says_no_one_spoke(run):
+    x = run("Ngày 20/9/2018, Ban Bí thư đã họp dưới sự chủ trì của Tổng Bí thư Nguyễn Phú Trọng. Ủy ban Kiểm "
+            "tra Trung ương nhận thấy vi phạm của ông Nguyễn Phong Quang - nguyên Phó trưởng ban; ông Nguyễn Quốc "
+            "Việt - Phó trưởng Ban chỉ đạo; ông Nguyễn Văn Út - Chánh Văn phòng Ban chỉ đạo. Ủy ban quyết định khiển "
+            "trách đối với bà Sơn Thị Quanh Ni; đề nghị Ban Bí thư xem xét.")
+    attended = {p for p, _, _ in rels(x, "ATTENDED")}
+    assert "Nguyễn Phú Trọng" in attended
+    assert not {"Nguyễn Quốc Việt", "Nguyễn Văn Út", "Sơn Thị Quanh Ni"} & attended
