@@ -203,8 +203,8 @@ class OrgParser(BodyLists, LowerHeads):
             # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school; "ngành Tổ chức
             # xây dựng Đảng": a field of work, no body (but "Ban Tổ chức Đảng ủy Khối": a Party committee)
             return None
-        if hd is not None and t.is_cap and (loc := self.lex.locations.match(self.toks, i)) and hd[0] < loc[0] == (
-                proper_name_end(self.toks, i)):
+        if hd is not None and t.is_cap and (loc := self.lex.locations.match(self.toks, i) or self.lex.unit_names.match(
+                self.toks, i)) and hd[0] < loc[0] == proper_name_end(self.toks, i):
             return None  # "Trường Sa", "Đài Loan", "Hội An": a place's name that opens with a head word
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)

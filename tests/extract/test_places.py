@@ -189,6 +189,7 @@ def test_a_place_whose_name_opens_with_a_head_word_is_a_place(run):
             "phản đối Đài Loan tập trận. Lập trường về vấn đề Biển Đông là rõ ràng.")
     assert {"Trường Sa", "Hoàng Sa", "Đài Loan", "Biển Đông"} <= names(x, "Location")
     assert not {"Trường Sa", "Đài Loan"} & names(x, "Organization")  # no school, no station
+    assert not names(run("Ngày 5/3/2019, mối quan hệ giữa Hội An và Nhật Bản."), "Organization")  # no association
     assert "Hoàng Sa" not in names(x, "Person")
 
 
