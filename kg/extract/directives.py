@@ -14,7 +14,8 @@ from kg.extract.tokens import KEY_VA, Token, word_key
 
 _NUMBER = re.compile(r"\d+(?:\.\d+(?=/))?(?:[/-][\wĐđ&.]+)*")  # "12.3/2026/NQ-CP"
 _SPACED_CODE = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ&]+)?/[\wĐđ&.]*[\wĐđ])")  # " - QĐ/TW", " - NQ/TU"
-_SPACED_ISSUER = re.compile(r"\s+[-–]\s+([A-ZĐ][A-ZĐ]+g?|[A-ZĐ]Tg)(?![\wĐđ])")  # "1144/QĐ - TTg": the issuer's code
+# "1144/QĐ - TTg", "08/KL - TTr": the issuer's code set off by a spaced dash
+_SPACED_ISSUER = re.compile(r"\s+[-–]\s+([A-ZĐ]{2,}[a-zđ]?)(?![\wĐđ])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -335,10 +336,10 @@ class DirectiveParser:
 
     def _symbol_issuer(self, symbol: str) -> str:
         parts = re.split(r"[/-]", symbol)
-        if len(parts) < 2:
-            return ""
-        code = re.sub(r"\d+$", "", parts[-1]).lower()
-        return self.lex.symbol_issuers.get(code, "")
+        # the issuer's code is the first known one after the number: "QĐ-TTg", "UBND-ĐT" (a department
+        # that drafted it), "BGTVT-TCCB"
+        codes = [re.sub(r"\d+$", "", part).lower() for part in parts[1:]]
+        return next((self.lex.symbol_issuers[c] for c in codes if c in self.lex.symbol_issuers), "")
 
     def _tail(self, m: DirectiveMention) -> None:
         """Issuer after "của" (skipping "ngày dd/mm/yyyy" or "năm yyyy"), subject after "về"."""

@@ -315,3 +315,12 @@ def test_an_issuer_code_written_apart_by_a_spaced_dash(run):
             "12/QĐ - Sở Nội vụ cho biết.")
     assert {"Quyết định số 1144/QĐ-TTg", "Quyết định số 12/QĐ"} <= names(x, "Directive")
     assert ("Quyết định số 1144/QĐ-TTg", "Chính phủ", None) in rels(x, "ISSUED_BY")
+
+
+def test_the_issuers_code_is_the_first_known_one_after_the_number(run):
+    x = run("Ngày 5/3/2019, Văn phòng Chính phủ có Công văn số 4432/VPCP-CN gửi các bộ. Báo dẫn Kết luận số "
+            "08/KL - TTr của Thanh tra tỉnh Gia Lai.")
+    assert {"Công văn số 4432/VPCP-CN", "Kết luận số 08/KL-TTr"} <= names(x, "Directive")
+    issued = rels(x, "ISSUED_BY")
+    assert ("Công văn số 4432/VPCP-CN", "Văn phòng Chính phủ", None) in issued  # (CN: the unit that drafted it)
+    assert ("Kết luận số 08/KL-TTr", "Thanh tra tỉnh Gia Lai", None) in issued
