@@ -1108,3 +1108,10 @@ def test_district_departments_named_with_a_dash_and_the_office_of_a_named_counci
             "Nguyễn Anh Tuấn, Văn phòng Hội đồng Giám mục Việt Nam, dự.")
     assert ("Nguyễn Hồng Lam", "Phòng Tài chính - Kế hoạch huyện Đức Cơ", "Trưởng Phòng") in rels(x, "HOLDS_POSITION")
     assert ("Văn phòng Hội đồng Giám mục Việt Nam", "Hội đồng Giám mục Việt Nam", None) in rels(x, "PART_OF")
+
+
+def test_a_lower_case_head_after_a_verb_of_tasking_or_working_with(run):
+    x = run("Ngày 27/4/2021, Sở Giáo dục và Đào tạo Hà Nội chủ trì phối hợp sở Y tế chỉ đạo kiểm tra. Thủ tướng Chính "
+            "phủ giao bộ Công an chỉ đạo điều tra.")
+    orgs = names(x, "Organization")
+    assert {"Sở Y tế thành phố Hà Nội", "Bộ Công an"} <= orgs and "Công an" not in orgs
