@@ -239,7 +239,7 @@ class OrgParser(BodyLists, LowerHeads):
                 m = self._after_head(i, end, head, allow_bare)
                 if m:
                     candidates.append(m)
-        if after_title and t.is_cap and (elided := self._elided_sub(i)) is not None:
+        if t.is_cap and (elided := self._elided_sub(i, party_only=not after_title)) is not None:
             candidates.append(elided)
         if not candidates:
             return None
@@ -375,12 +375,15 @@ class OrgParser(BodyLists, LowerHeads):
             return OrgMention(i, inner.end, "wrapper", head=head_text, inner=inner)
         return None
 
-    def _elided_sub(self, i: int) -> OrgMention | None:
+    def _elided_sub(self, i: int, party_only: bool = False) -> OrgMention | None:
         """"Ủy viên Thường vụ Tỉnh ủy Nghệ An": after a title, a standing body written without its head
-        word (data/lexicon.yaml elided_sub_heads), of the Party committee or body that follows."""
+        word (data/lexicon.yaml elided_sub_heads), of the Party committee or body that follows; elsewhere
+        (`party_only`) of a Party committee only ("Thường vụ Tỉnh ủy đã thống nhất …")."""
         got = _elided_subs(self.lex).match(self.toks, i)
         inner = self.parse(got[0], allow_bare=False) if got is not None else None
         if inner is None or inner.kind not in ("standalone", "gazetteer"):
+            return None
+        if party_only and inner.head not in self.lex.admin.level_of_party:  # type: ignore[union-attr]
             return None
         return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
 

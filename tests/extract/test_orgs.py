@@ -1115,3 +1115,8 @@ def test_a_lower_case_head_after_a_verb_of_tasking_or_working_with(run):
             "phủ giao bộ Công an chỉ đạo điều tra.")
     orgs = names(x, "Organization")
     assert {"Sở Y tế thành phố Hà Nội", "Bộ Công an"} <= orgs and "Công an" not in orgs
+
+
+def test_a_standing_committee_written_without_ban_before_its_party_committee(run):
+    x = run("Ngày 5/3/2019, ông Nguyễn Văn Thống cho biết Thường vụ Tỉnh uỷ Sóc Trăng đã thống nhất không kỷ luật.")
+    assert ("Ban Thường vụ Tỉnh ủy Sóc Trăng", "Tỉnh ủy Sóc Trăng", None) in rels(x, "PART_OF")
