@@ -153,6 +153,7 @@ class Lexicon:
         return country in self.countries and first.keys[0] in self.surnames
 
 
+_DAK_FORMS = frozenset({"Đak", "Đăk", "Đắk"})
 HOME_COUNTRY = "Việt Nam"  # the state whose bodies the gazetteer lists; every other country is foreign
 
 
@@ -233,6 +234,11 @@ def lexicon() -> Lexicon:
     lex.regions = frozenset(regions)
     for name, type_word in admin_units.names_at(("province", "district")).items():
         lex.unit_names.add(name, (name, type_word))
+        # the Central Highlands' "Đắk" is written three ways ("Đak Đoa", "Đăk Đoa", "Đắk Đoa"): each reads the unit
+        first, _, rest = name.partition(" ")
+        if rest and first in _DAK_FORMS:
+            for form in _DAK_FORMS - {first}:
+                lex.unit_names.add(f"{form} {rest}", (name, type_word))
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
     directives = read_yaml("directives.yaml")
     for written, kind in directives["kinds"].items():

@@ -169,6 +169,10 @@ def _region_compound(lex: Lexicon, toks: list[Token], i: int) -> bool:
     region (locations.tsv), not a state, province or venue, right before the dash?"""
     if i < 2 or toks[i - 1].text not in ("-", "–"):
         return False
+    for k in range(max(0, i - 4), i - 1):  # (a region listed whole, read from its first word)
+        whole = lex.locations.match(toks, k)
+        if whole is not None and whole[0] > i and str(whole[1]) in lex.regions:
+            return True
     k = lex.locations.ending_at(toks, i - 1)
     before = lex.locations.match(toks, k) if k >= 0 else None
     return before is not None and str(before[1]) in lex.regions

@@ -61,6 +61,8 @@ class PostReading:
         if kind and word is None:
             return self._body_of_province(kind, j)
         loc = self.orgs.locality_after(j) if word is not None else None
+        if word is not None and (loc is None or " " not in loc[0]) and self.orgs.looks_like_person(word[0]):
+            return self._body_of_level(kind, j, word[0])  # "Phó chủ tịch tỉnh Lê Hồng Minh": the report's province
         if loc is None or loc[0].startswith("cấp ") or " " not in loc[0]:
             return None  # "cấp tỉnh", or a level with no name
         at = (word[0] + (1 if self.toks[word[0]].text == "." else 0), loc[1])  # the place's own name
@@ -70,6 +72,15 @@ class PostReading:
         if got is None:
             return None
         return OrgMention(j, loc[1], "standalone", head=got[0], locality=got[1], place_at=at)
+
+    def _body_of_level(self, kind: str, j: int, end: int) -> OrgMention | None:
+        """The committee of a level written bare before its holder's name ("Chủ tịch tỉnh A", "Bí thư huyện B"):
+        the level's generic body, which the report's place names later (naming.qualify_localities)."""
+        level = " ".join(t.text.lower() for t in self.toks[j:end] if t.is_word)
+        if kind != "party":
+            return OrgMention(j, end, "standalone", head=kind, locality=level)
+        got = self.lex.admin.committee(level)
+        return None if got is None else OrgMention(j, end, "standalone", head=got[0], locality=got[1])
 
     def _body_of_province(self, kind: str, j: int) -> OrgMention | None:
         """"Bí thư Long An Đỗ Hữu Lâm", "nguyên Phó bí thư Đà Nẵng": a province or centrally run city

@@ -591,3 +591,11 @@ def test_a_local_title_before_a_bare_province_is_a_post_in_its_committee(run):
 def test_titles_after_an_age_in_brackets(run):
     x = run("Ngày 5/3/2019, trong đó ông Nguyễn Bá Cảnh (32 tuổi), Bí thư Thành đoàn Đà Nẵng, là người trẻ nhất.")
     assert ("Nguyễn Bá Cảnh", "Thành đoàn Đà Nẵng", "Bí thư") in rels(x, "HOLDS_POSITION")
+
+
+def test_a_local_title_before_its_bare_level_and_a_name_and_dak_spellings(run):
+    x = run("Ngày 24/6/2019, Sở Nội vụ công bố quyết định của Chủ tịch UBND tỉnh Sơn La. Phó chủ tịch tỉnh Lê Hồng "
+            "Minh trao quyết định. Bí thư Huyện ủy Đăk Đoa Nguyễn Hữu Thọ cho biết.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Hồng Minh", "Ủy ban nhân dân tỉnh Sơn La", "Phó chủ tịch") in posts  # the report's province
+    assert ("Nguyễn Hữu Thọ", "Huyện ủy Đak Đoa", "Bí thư") in posts  # (the admin data writes "Đak")

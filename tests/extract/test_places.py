@@ -211,3 +211,8 @@ def test_a_place_inside_a_name_or_a_dashed_region_is_no_place_of_its_own(run):
     places = names(x, "Location")
     assert not {"Thái Bình Dương"} & places  # (nor its "Bình Dương")
     assert {"Nhà Quốc hội", "Bình Dương"} <= places  # a venue after a venue's dash, the province itself
+
+
+def test_a_region_named_whole_with_a_dash(run):
+    x = run("Ngày 24/6/2019, TP.HCM là trung tâm của khu vực Châu Á - Thái Bình Dương.")
+    assert "Châu Á - Thái Bình Dương" in names(x, "Location") and "Thái Bình Dương" not in names(x, "Location")
