@@ -974,7 +974,7 @@ def test_a_companys_name_stops_where_a_captions_next_sentence_begins(run):
 
 def test_a_companys_name_does_not_run_over_a_dash_into_its_branch(run):
     x = run("Đối tượng cướp Ngân hàng TMCP Vietcombank - Phòng giao dịch Trà Bá (phường Hội Phú, tỉnh Gia Lai).")
-    assert "Ngân hàng TMCP Vietcombank" in names(x, "Organization")
+    assert "Ngân hàng Thương mại cổ phần Vietcombank" in names(x, "Organization")  # (TMCP written out)
     assert not any(n.endswith("Phòng") for n in names(x, "Organization"))
 
 
@@ -1120,3 +1120,9 @@ def test_a_lower_case_head_after_a_verb_of_tasking_or_working_with(run):
 def test_a_standing_committee_written_without_ban_before_its_party_committee(run):
     x = run("Ngày 5/3/2019, ông Nguyễn Văn Thống cho biết Thường vụ Tỉnh uỷ Sóc Trăng đã thống nhất không kỷ luật.")
     assert ("Ban Thường vụ Tỉnh ủy Sóc Trăng", "Tỉnh ủy Sóc Trăng", None) in rels(x, "PART_OF")
+
+
+def test_a_banks_legal_form_written_short_is_spelled_out(run):
+    x = run("Ngày 9/5/2018, ông Nghiêm Xuân Thành, Bí thư Đảng ủy Ngân hàng TMCP Ngoại thương Việt Nam, trao quà.")
+    assert ("Nghiêm Xuân Thành", "Đảng ủy Ngân hàng Thương mại cổ phần Ngoại thương Việt Nam", "Bí thư") in rels(
+        x, "HOLDS_POSITION")
