@@ -796,3 +796,9 @@ def test_the_short_form_a_report_defines_stands_between_a_standing_bodys_head_an
 def test_an_event_name_does_not_end_with_the_comma_before_its_stop(run):
     x = run("Trưa 16/10/2015, Ban chấp hành Đảng bộ TP Đà Nẵng khoá 21 đã họp phiên thứ nhất, bầu Ban thường vụ.")
     assert not [n for n in names(x, "Event") if n.endswith(",")]
+
+
+def test_an_undated_report_is_no_older_than_the_months_it_tells_of(run):
+    x = run("Ngày 24/6, Sở Nội vụ công bố quyết định bổ nhiệm ông Nguyễn Huy Hoàng. Tại kỳ thi THPT quốc gia năm 2018, "
+            "Sơn La xảy ra gian lận. Sai phạm năm 2018 bị phát hiện. Đến tháng 3/2019, Bộ Công an mới có kết luận.")
+    assert {str(e.props.get("date")) for e in x.entities if e.type == "Event"} == {"2019-06-24"}
