@@ -134,6 +134,10 @@ def appointment_list(self: PeopleParser, i: int) -> tuple[list[PersonMention], l
         first_end = first_end if first_end is not None else end
         # the next "; Name - titles" of the list; what lies between is read again by the caller
         j = end
+        if more and end + 1 < len(self.toks) and self.toks[end].keys[:1] == KEY_VA and self.lex.phrases[
+                "honorifics"].match(self.toks, end + 1):
+            j = end + 1  # "… đối với ông A - Giám đốc Sở X và bà B - Chủ tịch Y": the next item after its titles
+            continue
         if (k := _next_bracketed_item(self, e)) is not None:
             j = k  # "… các ông: A (nguyên giám đốc Sở X), ông B (…), ông C": items set off by commas
             continue

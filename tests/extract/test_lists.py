@@ -114,3 +114,12 @@ def test_a_post_taken_from_people_listed_with_asides_after_doi_voi_is_each_ones(
     city = "Ủy ban nhân dân thành phố Đà Nẵng"
     members = {a for a, b, r in rels(x, "HOLDS_POSITION") if b == city and r == "Ủy viên"}
     assert members == {"Vũ Quang Hùng", "Nguyễn Đình Vĩnh", "Phan Văn Kha", "Đoàn Ngọc Hùng Anh"}
+
+
+def test_a_decisions_post_goes_to_each_person_named_after_it_with_their_own_titles(run):
+    x = run("Ngày 5/5/2016, ông Phúc trao quyết định phê chuẩn kết quả bầu chức vụ Phó chủ tịch UBND thành phố Hồ Chí "
+            "Minh đối với ông Lê Văn Khoa - Giám đốc Sở Công Thương và bà Nguyễn Thị Thu - Chủ tịch Liên đoàn Lao "
+            "động thành phố.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert {("Lê Văn Khoa", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Phó chủ tịch"),
+            ("Nguyễn Thị Thu", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Phó chủ tịch")} <= posts
