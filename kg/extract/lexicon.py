@@ -153,7 +153,6 @@ class Lexicon:
         return country in self.countries and first.keys[0] in self.surnames
 
 
-_DAK_FORMS = frozenset({"Đak", "Đăk", "Đắk"})
 HOME_COUNTRY = "Việt Nam"  # the state whose bodies the gazetteer lists; every other country is foreign
 
 
@@ -232,13 +231,13 @@ def lexicon() -> Lexicon:
             lex.location_names[phrase_keys(form)] = row["name"]
     lex.countries = frozenset(countries)
     lex.regions = frozenset(regions)
+    spellings = {w: set(forms) for forms in read_yaml("lexicon.yaml")["unit_name_spellings"] for w in forms}
     for name, type_word in admin_units.names_at(("province", "district")).items():
         lex.unit_names.add(name, (name, type_word))
-        # the Central Highlands' "Đắk" is written three ways ("Đak Đoa", "Đăk Đoa", "Đắk Đoa"): each reads the unit
+        # a word written several ways ("Đak Đoa", "Đăk Đoa", "Đắk Đoa"): each spelling reads the unit
         first, _, rest = name.partition(" ")
-        if rest and first in _DAK_FORMS:
-            for form in _DAK_FORMS - {first}:
-                lex.unit_names.add(f"{form} {rest}", (name, type_word))
+        for form in spellings.get(first, set()) - {first} if rest else ():
+            lex.unit_names.add(f"{form} {rest}", (name, type_word))
     lex.surnames = frozenset(word_key(s) for s in read_lines("surnames.txt"))
     directives = read_yaml("directives.yaml")
     for written, kind in directives["kinds"].items():

@@ -283,9 +283,10 @@ class PlaceReading:
 
 
 def with_level(lex: Lexicon, place: str) -> str:
-    """A province or centrally run city named with its level word ("tỉnh Lâm Đồng", "thành phố Hà Nội"); any
-    other place, or one whose name says its level ("Thành phố Hồ Chí Minh"), as it is."""
+    """A province or centrally run city named with its level word ("tỉnh Lâm Đồng", "thành phố Hà Nội"; data
+    level_words_of_type); any other place, or one whose name says its level ("Thành phố Hồ Chí Minh"), as it is."""
     key = name_key(place)
-    if key not in lex.provinces or key.startswith(name_key("Thành phố")):
+    if key not in lex.provinces:
         return place
-    return f"{'thành phố' if key in lex.cities else 'tỉnh'} {place}"
+    word = lex.words["level_words_of_type"]["city" if key in lex.cities else "province"]
+    return place if key.startswith(name_key(word)) else f"{word} {place}"
