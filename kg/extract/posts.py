@@ -66,21 +66,24 @@ class PostReading:
         if loc is None or loc[0].startswith("cấp ") or " " not in loc[0]:
             return None  # "cấp tỉnh", or a level with no name
         at = (word[0] + (1 if self.toks[word[0]].text == "." else 0), loc[1])  # the place's own name
+        return self._committee(kind, loc[0], j, loc[1], at)
+
+    def _committee(self, kind: str, place: str, start: int, end: int, at: tuple[int, int] | None = None,
+                   party_place: str = "") -> OrgMention | None:
+        """The People's Committee (`kind`, the title's) of `place` ("tỉnh Hà Giang", a bare level "tỉnh"), or for
+        a Party title the Party committee its level has (admin_tiers); `party_place`: the place as that committee's
+        name writes it, where it differs."""
         if kind != "party":
-            return OrgMention(j, loc[1], "standalone", head=kind, locality=loc[0], place_at=at)
-        got = self.lex.admin.committee(loc[0])
+            return OrgMention(start, end, "standalone", head=kind, locality=place, place_at=at)
+        got = self.lex.admin.committee(place)
         if got is None:
             return None
-        return OrgMention(j, loc[1], "standalone", head=got[0], locality=got[1], place_at=at)
+        return OrgMention(start, end, "standalone", head=got[0], locality=party_place or got[1], place_at=at)
 
     def _body_of_level(self, kind: str, j: int, end: int) -> OrgMention | None:
         """The committee of a level written bare before its holder's name ("Chủ tịch tỉnh A", "Bí thư huyện B"):
         the level's generic body, which the report's place names later (naming.qualify_localities)."""
-        level = " ".join(t.text.lower() for t in self.toks[j:end] if t.is_word)
-        if kind != "party":
-            return OrgMention(j, end, "standalone", head=kind, locality=level)
-        got = self.lex.admin.committee(level)
-        return None if got is None else OrgMention(j, end, "standalone", head=got[0], locality=got[1])
+        return self._committee(kind, " ".join(t.text.lower() for t in self.toks[j:end] if t.is_word), j, end)
 
     def _body_of_province(self, kind: str, j: int) -> OrgMention | None:
         """"Bí thư Long An Đỗ Hữu Lâm", "nguyên Phó bí thư Đà Nẵng": a province or centrally run city
@@ -91,12 +94,9 @@ class PostReading:
                 proper_name_end(self.toks, j) == loc[0] or self.orgs.looks_like_person(loc[0])):
             return None
         place = with_level(self.lex, str(loc[1]))
-        if kind != "party":
-            return OrgMention(j, loc[0], "standalone", head=kind, locality=place, place_at=(j, loc[0]))
-        got = self.lex.admin.committee(place[0].lower() + place[1:])
-        if got is None:
-            return None
-        return OrgMention(j, loc[0], "standalone", head=got[0], locality=str(loc[1]), place_at=(j, loc[0]))
+        if kind == "party":
+            place = place[0].lower() + place[1:]  # ("Thành phố Hồ Chí Minh": the level its committee has)
+        return self._committee(kind, place, j, loc[0], (j, loc[0]), party_place=str(loc[1]))
 
     def _abbreviated_post(self, i: int) -> Post | None:
         """"ĐBQH Nguyễn Tạo": a title and its body in one abbreviation (data/lexicon.yaml
