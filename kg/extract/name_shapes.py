@@ -130,3 +130,11 @@ def street_address_at(lex, toks, i: int) -> bool:
     end = proper_name_end(toks, i)  # (or the address goes on with its ward: "(số 133 Trường Chinh, phường …")
     return lex.word_in(toks[i - 3], "address_cues") or (end + 1 < len(toks) and toks[end].text == "," and bool(
         lex.phrases["locality_words"].match(toks, end + 1)))
+
+
+def place_opening_with_head(lex, toks, i: int) -> bool:
+    """Is a place's whole capitalized name at i one that opens with a body's head word ("Trường Sa", "Đài
+    Loan", "Hội An": no school, station or association)?"""
+    hd = lex.heads.match(toks, i)
+    loc = lex.locations.match(toks, i) or lex.unit_names.match(toks, i) if hd is not None else None
+    return loc is not None and toks[i].is_cap and hd[0] < loc[0] == proper_name_end(toks, i)

@@ -43,11 +43,6 @@ class LowerHeads:
         place = self.lex.locations.match(self.toks, j)
         return place is None or place[0] < proper_name_end(self.toks, j)
 
-    def _party_owned(self, k: int) -> bool:
-        """Does a Party committee written with its capitals start at k ("Thành ủy", "Tỉnh ủy Nghệ An")?"""
-        hd = self.lex.heads.match(self.toks, k) if k < len(self.toks) and self.toks[k].is_cap else None
-        return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
-
     def _described(self, j: int) -> int:
         """After a company's legal form, its trade written in lower case before the capitalized name is part
         of the name ("Công ty CP đầu tư Lavenue", "Công ty TNHH MTV quản lý kinh doanh nhà TP. HCM"): where the

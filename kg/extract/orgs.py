@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_shapes import street_address_at
+from kg.extract.name_shapes import place_opening_with_head, street_address_at
 from kg.extract.org_lists import BodyLists
 from kg.extract.org_lower import LowerHeads
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
@@ -20,7 +20,6 @@ from kg.extract.tokens import (
     KEY_VA,
     PhraseMatcher,
     Token,
-    proper_name_end,
     spelled_on,
     word_key,
 )
@@ -203,8 +202,7 @@ class OrgParser(BodyLists, LowerHeads):
             # "Nhóm PV Quốc hội": a byline's reporters; "đường Trường Chinh": a street, no school; "ngành Tổ chức
             # xây dựng Đảng": a field of work, no body (but "Ban Tổ chức Đảng ủy Khối": a Party committee)
             return None
-        if hd is not None and t.is_cap and (loc := self.lex.locations.match(self.toks, i) or self.lex.unit_names.match(
-                self.toks, i)) and hd[0] < loc[0] == proper_name_end(self.toks, i):
+        if place_opening_with_head(self.lex, self.toks, i):
             return None  # "Trường Sa", "Đài Loan", "Hội An": a place's name that opens with a head word
         candidates: list[OrgMention] = []
         gz = (self.lex.title_orgs if after_title else self.lex.orgs).match(self.toks, i, allow_comma=True)
@@ -310,7 +308,8 @@ class OrgParser(BodyLists, LowerHeads):
         # (a known name of three words or more also in lower case after a capitalized head: "Cơ quan cảnh sát
         # điều tra"; not a short one: "Ban tổ chức lễ hội" is an event's organizers)
         # (… or any known name, in lower case, that a Party committee owns: "trưởng ban tuyên giáo Thành ủy")
-        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3) or self._party_owned(nm[0])):
+        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3) or (
+                nm[0] < len(self.toks) and self.toks[nm[0]].is_cap and self._lower_committee(nm[0]))):
             end, name = nm
             if (tailed := self._with_tails(end)) > end:
                 end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"
@@ -388,7 +387,7 @@ class OrgParser(BodyLists, LowerHeads):
         return OrgMention(i, inner.end, "sub", head=str(got[1]), inner=inner)
 
     def _lower_committee(self, i: int) -> bool:
-        """"Trưởng Ban Dân vận tỉnh ủy": a Party committee written in lower case after a body's name."""
+        """"Trưởng Ban Dân vận tỉnh ủy": a Party committee's head at i, in any case, after a body's name."""
         hd = self.lex.heads.match(self.toks, i)
         return hd is not None and hd[1].text in self.lex.admin.level_of_party  # type: ignore[union-attr]
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from kg import admin_units
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
+from kg.extract.name_shapes import place_opening_with_head
 from kg.extract.orgs import OrgParser
 from kg.extract.tokens import KEY_VA, Token, numbered_end, phrase_keys, proper_name_end, word_key
 from kg.text import name_key
@@ -151,8 +152,8 @@ def place_at(lex: Lexicon, orgp: OrgParser, toks: list[Token], i: int) -> PlaceM
             if not orgp.looks_like_person(end) and not lex.titles.match(toks, end):
                 return None
         # (a head word opening the place's whole name is no body: "Trường Sa", "Đài Loan")
-        hd = orgp.lex.heads.match(toks, i)
-        if (hd and not hd[0] < end == proper_name_end(toks, i)) or orgp.lex.orgs.match(toks, i, allow_comma=True):
+        if (lex.heads.match(toks, i) and not place_opening_with_head(lex, toks, i)) or lex.orgs.match(
+                toks, i, allow_comma=True):
             return None
         return PlaceMention(i, end, str(name))
     return None
