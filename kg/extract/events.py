@@ -65,13 +65,11 @@ def infer_year(text: str, doc_date: str | None) -> int | None:
                   and not _born(text, m.start()))
     if own:
         return _best(own)
-    years = Counter(int(m.group(1)) - _planned(text, m.start()) for m in _YEAR.finditer(text)
-                    if not _after_horizon(text, m.start()) and not _history(text, m.start()))
-    best = _best(years)
+    told = [m for m in _YEAR.finditer(text) if not _after_horizon(text, m.start()) and not _history(text, m.start())]
+    best = _best(Counter(int(m.group(1)) - _planned(text, m.start()) for m in told))
     # a report is written after the months it tells of ("Đến tháng 3/2019, Bộ Công an … mới có kết luận", in a
     # report that names "kỳ thi năm 2018" more often)
-    months = [int(m.group(1)) for m in _YEAR.finditer(text) if m.group(0).startswith(("tháng", "quý"))
-              and not _after_horizon(text, m.start()) and not _history(text, m.start())]
+    months = [int(m.group(1)) for m in told if m.group(0).startswith(("tháng", "quý"))]
     return max(best, *months) if best is not None and months else best
 
 

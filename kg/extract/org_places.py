@@ -9,7 +9,7 @@ from functools import cache
 from kg import admin_units
 from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention, _loc_word, expand_surface
-from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end, tokenize
+from kg.extract.tokens import Token, numbered_end, phrase_keys, proper_name_end, word_key
 from kg.text import name_key
 
 
@@ -175,9 +175,8 @@ class PlaceReading:
         school's or a company's name ("Trường Cao đẳng Y tế Nam Định"), nor a head that says its level?"""
         if m.kind == "named":
             return m.head in self.lex.words["leveled_named_heads"]
-        head = tokenize(m.head)
-        return m.kind == "standalone" and m.head not in self.lex.admin.level_of_party and not (
-            head and self.lex.word_in(head[0], "leveled_head_words"))
+        return m.kind == "standalone" and m.head not in self.lex.admin.level_of_party and word_key(
+            (m.head.split() or [""])[0]) not in self.lex.wordset("leveled_head_words")
 
     def _locality(self, j: int, head: str = "", level: bool = False) -> tuple[str, int] | None:
         """`head`: a standalone body's head ("Thành ủy", "Ủy ban nhân dân"), which may take a place
