@@ -29,6 +29,17 @@ def test_a_second_match_of_one_gold_entity_is_a_duplicate():
     assert (table["tp"], table["fp"], table["fn"]) == (1, 1, 0)
 
 
+def test_a_system_entity_that_matches_two_gold_ones_takes_the_first_in_gold_order():
+    # (the tie broken by gold order, not by a set's hash order: the same extraction always scores the same)
+    gold = {"entities": [e for k in range(8) for e in (
+        {"id": f"A{k}", "type": "Organization", "name": f"Sở Tư pháp tỉnh {k}", "aliases": [f"Sở {k}"]},
+        {"id": f"B{k}", "type": "Organization", "name": f"Sở {k}"})], "relations": []}
+    records = [{"kind": "entity", "id": f"s{k}", "type": "Organization", "name": f"Sở {k}"} for k in range(8)]
+    result = EvalResult()
+    score_document(gold, records, result)
+    assert sorted(line.split("'")[1] for line in result.log if "missed entity" in line) == [f"Sở {k}" for k in range(8)]
+
+
 def test_directives_match_on_kind_and_number_and_events_on_date():
     gold = {"entities": [{"id": "D1", "type": "Directive", "name": "Nghị quyết số 580"},
                          {"id": "E1", "type": "Event", "name": "Hội nghị", "date": "2019-08-28"}],
