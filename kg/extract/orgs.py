@@ -303,13 +303,19 @@ class OrgParser(BodyLists, LowerHeads):
             j += 1  # "Các Bộ: Y tế, Công Thương": a list of the head's bodies after a colon
         # named: HEAD NAME [owner ORG] | HEAD ORG (Văn phòng HĐND)
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True)
-        if nm and head.text in self.lex.words["office_heads"] and (body := self._served(j)) and body.end > nm[0]:
-            return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)  # "Văn phòng Hội đồng Giám mục …"
         # (a known name of three words or more also in lower case after a capitalized head: "Cơ quan cảnh sát
         # điều tra"; not a short one: "Ban tổ chức lễ hội" is an event's organizers)
         # (… or any known name, in lower case, that a Party committee owns: "trưởng ban tuyên giáo Thành ủy")
-        if nm and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3) or (
-                nm[0] < len(self.toks) and self.toks[nm[0]].is_cap and self._lower_committee(nm[0]))):
+        named = nm is not None and (self.toks[j].is_cap or (self.toks[i].is_cap and nm[0] - j >= 3) or (
+            nm[0] < len(self.toks) and self.toks[nm[0]].is_cap and self._lower_committee(nm[0])))
+        capped = self.toks[i].is_cap or self.toks[j].is_cap
+        # an office and the body it serves, written after it ("Văn phòng Hội đồng Giám mục Việt Nam", longer than a
+        # known name; "chánh văn phòng UBND tỉnh X")
+        body = self._served(j) if head.text in self.lex.words["office_heads"] and (nm or capped) else None
+        if body is not None and ((nm and body.end > nm[0]) or (capped and not named)):
+            return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)
+        if named:
+            assert nm is not None
             end, name = nm
             if (tailed := self._with_tails(end)) > end:
                 end, name = tailed, expand_surface(self.toks, j, tailed)  # "Cục Tổ chức cán bộ"
@@ -325,9 +331,6 @@ class OrgParser(BodyLists, LowerHeads):
                 # "Vụ Pháp luật và Cải cách tư pháp": a known name, then more of the name after "và"
                 end = self.name_run(end + 1)
                 name = expand_surface(self.toks, j, end)
-        elif (self.toks[i].is_cap or self.toks[j].is_cap) and head.text in self.lex.words["office_heads"] and (
-                body := self._served(j)):  # (also "chánh văn phòng UBND tỉnh X": the office of a body written after)
-            return OrgMention(i, body.end, "wrapper", head=head_text, inner=body)
         elif self.toks[i].is_cap and head.text in self.lex.words["office_heads"] and (
                 served := self.lex.titles.match(self.toks, j)) is not None and self.toks[j].is_cap:
             # "Văn phòng Thủ tướng Lào", "Văn phòng Tổng thống": the office of a post's holder
