@@ -9,13 +9,12 @@ from typing import Any
 
 import ladybug
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from kg import query
 from kg.store import Store, cypherdb
 from kg.store.builders import build_cypher
+from tests.store.deltas import FIRST, STEPS, assert_every_update_equals_a_rebuild, current
 from tests.store.sample import small_report, varied_report
-from tests.store.test_rdf_delta import STEPS, _apply
 
 
 def _frozen(value: Any) -> Any:
@@ -44,22 +43,14 @@ def _rebuilt(store: Store, scratch: Path) -> dict[str, list[tuple]]:
 
 
 def _current(store: Store) -> Path:
-    return store.path / "derived" / f"cypher-{store.derived._state()}"
+    return current(store, "cypher")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=st.lists(st.integers(0, 10_000), min_size=1, max_size=3), steps=STEPS)
+@given(first=FIRST, steps=STEPS)
 def test_every_update_equals_a_rebuild(first: list[int], steps: list[tuple[int, int | None]]) -> None:
-    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s") as store:
-        for doc, seed in enumerate(first):
-            _apply(store, doc, seed)
-        store.refresh()
-        for doc, seed in steps:
-            _apply(store, doc, seed)
-            got = _dump(store.derived.cypher())
-            # updated, not rebuilt: a rebuild would pass the comparison below without testing anything
-            assert (_current(store) / "complete").read_text().startswith("updated from ")
-            assert got == _rebuilt(store, Path(tmp))
+    assert_every_update_equals_a_rebuild(first, steps, "cypher", lambda store: _dump(store.derived.cypher()),
+                                         _rebuilt)
 
 
 def test_a_new_report_is_queryable_through_an_update(tmp_path: Path) -> None:

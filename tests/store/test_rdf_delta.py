@@ -13,18 +13,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from kg import query
 from kg.store import Store
 from kg.store.builders import build_rdf
+from tests.store.deltas import FIRST, STEPS, assert_every_update_equals_a_rebuild, current
 from tests.store.sample import varied_report
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = 5
-# (doc number, seed): put report `doc` as drawn from `seed` (new, or a change of it); seed None: remove it
-STEPS = st.lists(st.tuples(st.integers(0, DOCS - 1), st.one_of(st.none(), st.integers(0, 10_000))),
-                 min_size=1, max_size=6)
 
 
 def _quads(store: ox.Store) -> set[ox.Quad]:
@@ -38,30 +34,13 @@ def _rebuilt(store: Store, scratch: Path) -> set[ox.Quad]:
 
 
 def _current(store: Store) -> Path:
-    return store.path / "derived" / f"rdf-{store.derived._state()}"
-
-
-def _apply(store: Store, doc: int, seed: int | None) -> None:
-    name = f"r{doc}.txt"
-    if seed is None:
-        store.remove(name)
-    else:
-        store.put(varied_report(name, seed))
+    return current(store, "rdf")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=st.lists(st.integers(0, 10_000), min_size=1, max_size=3), steps=STEPS)
+@given(first=FIRST, steps=STEPS)
 def test_every_update_equals_a_rebuild(first: list[int], steps: list[tuple[int, int | None]]) -> None:
-    with tempfile.TemporaryDirectory(dir=None) as tmp, Store.open(Path(tmp) / "s") as store:
-        for doc, seed in enumerate(first):
-            _apply(store, doc, seed)
-        store.refresh()
-        for doc, seed in steps:
-            _apply(store, doc, seed)
-            got = _quads(store.derived.rdf())
-            # updated, not rebuilt: a rebuild would pass the comparison below without testing anything
-            assert (_current(store) / "complete").read_text().startswith("updated from ")
-            assert got == _rebuilt(store, Path(tmp))
+    assert_every_update_equals_a_rebuild(first, steps, "rdf", lambda store: _quads(store.derived.rdf()), _rebuilt)
 
 
 def test_a_new_report_is_queryable_through_an_update(tmp_path: Path) -> None:
@@ -80,6 +59,7 @@ def test_a_new_report_is_queryable_through_an_update(tmp_path: Path) -> None:
 _DIE_MID_UPDATE = """
 import os, signal, sys
 from kg.store import Store, rdf_delta
+from tests.store.deltas import FIRST, STEPS, assert_every_update_equals_a_rebuild, current
 from tests.store.sample import varied_report
 applied = rdf_delta._Edit.apply
 def apply(self, store):
