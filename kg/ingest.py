@@ -57,7 +57,7 @@ from kg.ingest_summary import (
     ProgressCallback,
     StoreLike,
 )
-from kg.ingest_workers import CRASHED, Extracted, Task, Workers, default_jobs
+from kg.ingest_workers import CRASHED, Engine, Extracted, Task, default_jobs, open_workers
 from kg.sources import MAX_BYTES, check_encoding, discover, read_bytes
 
 __all__ = ["FileError", "IngestSummary", "Progress", "ProgressCallback", "StoreLike", "auto_timeout", "ingest"]
@@ -102,6 +102,8 @@ def ingest(
     remove_missing: bool = False,
     file_timeout: float | str | None = "auto",
     wait: float | None = 0.0,
+    engine: str = "processes",
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Ingest files and folders (recursively) into `store`; see the module docstring.
 
@@ -115,7 +117,9 @@ def ingest(
     in a worker process too, so that it can be stopped); "auto": a budget from `max_bytes`
     (auto_timeout), kept where files run in worker processes anyway; None: no limit. `wait`:
     seconds to wait while another process writes the store (None: until it is done; 0: fail at
-    once, naming the process).
+    once, naming the process). `engine`: where files are read and extracted, one of kg.ingest_workers.ENGINES:
+    "processes" (this machine's worker processes) or "dask" (kg.ingest_dask; `scheduler` is a
+    Dask scheduler's address, else a LocalCluster of `jobs` workers is started for the run).
     """
     encoding = check_encoding(encoding)
     jobs = default_jobs() if jobs is None else jobs
@@ -124,17 +128,21 @@ def ingest(
     store.lock(wait)  # before anything is read or written: a second run fails here, at once
     isolated = file_timeout not in (None, "auto")
     if file_timeout == "auto":
-        file_timeout = auto_timeout(max_bytes) if jobs > 1 else None
+        # not on a scheduler of the user's: a runaway restarts every worker of that cluster
+        file_timeout = auto_timeout(max_bytes) if jobs > 1 and not scheduler else None
     elif file_timeout is not None and float(file_timeout) <= 0:
         raise KgError(f"--file-timeout must be more than 0 seconds, not {float(file_timeout):g}")
     file_timeout = None if file_timeout is None else float(file_timeout)
-    workers = Workers(jobs, extractor, store.prepare, isolated=isolated)
+    workers = open_workers(engine, jobs, extractor, store.prepare, isolated, scheduler)
     run = _Run(store, workers, encoding, max_bytes, progress, cancel or threading.Event())
     run.follow_links, run.remove_missing, run.file_timeout = follow_links, remove_missing, file_timeout
     # the store's totals, not a sum over reports: a later report can merge or re-label what an
     # earlier one added (one person found to be another), and the sum counted both
     entities, relations = store.totals()
-    summary = run.execute([os.fspath(p) for p in paths])
+    try:
+        summary = run.execute([os.fspath(p) for p in paths])
+    finally:
+        workers.close()
     summary.entities_total, summary.relations_total = store.totals()
     summary.entities_added = summary.entities_total - entities
     summary.relations_added = summary.relations_total - relations
@@ -156,7 +164,7 @@ class _Run:
     def __init__(
         self,
         store: StoreLike,
-        workers: Workers,
+        workers: Engine,
         encoding: str | None,
         max_bytes: int,
         progress: ProgressCallback | None,

@@ -20,12 +20,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.extract.fingerprint import stamp
 from kg.model import DocumentInfo, Extraction
-from kg.sources import read_document
+from kg.sources import parse_bytes, read_document
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,38 @@ class Workers:
                     proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
+    def close(self) -> None:
+        self.stop(kill=False)
+
+
+ENGINES = ("processes", "dask")
+
+
+class Engine(Protocol):
+    """What kg.ingest needs of its workers: files in flight as Future-likes, and a way to stop."""
+
+    jobs: int
+
+    def submit(self, task: Task) -> Any: ...
+
+    def stop(self, kill: bool) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def open_workers(engine: str, jobs: int, extractor: str, prepare: Prepare, isolated: bool = False,
+                 scheduler: str | None = None) -> Engine:
+    """The workers of `engine` (see ENGINES): Workers, or kg.ingest_dask.DaskWorkers."""
+    if engine not in ENGINES:
+        raise KgError(f"unknown engine {engine!r} (choose {', '.join(ENGINES)})")
+    if scheduler and engine != "dask":
+        raise KgError("--scheduler is the address of a Dask scheduler: it needs --engine dask")
+    if engine == "dask":
+        from kg.ingest_dask import DaskWorkers  # Dask is an optional extra
+
+        return DaskWorkers(jobs, extractor, prepare, scheduler)
+    return Workers(jobs, extractor, prepare, isolated=isolated)
+
 
 # -- inside a worker ---------------------------------------------------------------------------
 
@@ -162,11 +194,15 @@ def _exit_with(owner: int) -> None:
             pass  # the pid exists (taken by another user's process after ours died is unlikely)
 
 
-def work(task: Task) -> Outcome:
-    """Read, extract and prepare one file: ("ok", Extracted) or ("error", reason). Never raises."""
+def work(task: Task, data: bytes | None = None) -> Outcome:
+    """Read, extract and prepare one file: ("ok", Extracted) or ("error", reason). Never raises.
+    `data`: the file's bytes, read by the process that sent the task (a worker on another machine)."""
     assert _extract is not None and _prepare is not None
     try:  # the absolute path: workers keep their own working directory
-        text, info = read_document(task.path, task.encoding, max_bytes=task.max_bytes)
+        if data is None:
+            text, info = read_document(task.path, task.encoding, max_bytes=task.max_bytes)
+        else:
+            text, info = parse_bytes(data, task.path, task.encoding)
     except InputError as exc:
         return "error", exc.problem
     except Exception as exc:  # a reader bug must cost one file, not the run

@@ -42,6 +42,10 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("text", "--format", help="The summary as text or json (failures stay on stderr)."),
         wait: float = typer.Option(0.0, "--wait", min=0.0, help="Seconds to wait while another process (a kg "
                                    "watch, another ingest) writes the store; by default fail at once naming it."),
+        engine: str = typer.Option("processes", "--engine", help="Where files are read and extracted: "
+                                   "processes (this machine) or dask (a Dask cluster; pip install 'kg[dask]')."),
+        scheduler: str | None = typer.Option(None, "--scheduler", help="With --engine dask: the Dask scheduler's "
+                                             "address (tcp://HOST:8786); by default a local cluster of --jobs."),
     ) -> None:
         """Add new and changed reports to the store; unchanged ones are left as they are.
 
@@ -58,7 +62,8 @@ def register(app: typer.Typer) -> None:
             summary = ingest(paths, db, jobs=jobs, encoding=encoding, max_bytes=int(max_size * 1024 * 1024),
                              progress=_stop_at_failure(show, cancel) if strict else show, cancel=cancel,
                              follow_links=follow_links, remove_missing=remove_missing,
-                             file_timeout="auto" if file_timeout is None else (file_timeout or None), wait=wait)
+                             file_timeout="auto" if file_timeout is None else (file_timeout or None), wait=wait,
+                             engine=engine, scheduler=scheduler)
             store_path = db.path
         text, failures = format_summary(summary, Path(store_path), strict)
         typer.echo(text if fmt == "text" else summary_json(summary, Path(store_path)))
