@@ -155,6 +155,9 @@ class PlaceReading:
                 return None
             loc = self.lex.locations.match(self.toks, k) if t.is_cap else None
             if loc is not None and str(loc[1]) in self.lex.countries:
+                unit = self.lex.unit_names.match(self.toks, k)
+                if unit is not None and unit[0] > loc[0]:
+                    return None  # "Huyện ủy Đức Thọ": a district whose name opens with a country's ("Đức")
                 return expand_surface(self.toks, j, loc[0]), loc[0]
             k += 1
         return None
@@ -259,11 +262,12 @@ class PlaceReading:
                     return f"{gen[1]} tại {seat[1]}", seat[0]
             return _loc_word(self.toks, j, gen[0]) if str(gen[1]).startswith("TP") else str(gen[1]), gen[0]
         place = lex.locations.match(self.toks, j)  # "Tỉnh ủy Nghệ An": the place without "tỉnh"
-        if place and self.toks[j].is_cap:
-            # "UBND Lâm Đồng" is the body of "UBND tỉnh Lâm Đồng": a province or city takes its level word
-            return (with_level(lex, str(place[1])) if level else str(place[1])), place[0]
         # "Thành ủy Hạ Long Vũ Văn Diện": a province or district named without its unit word
         unit = lex.unit_names.match(self.toks, j) if head and j < len(self.toks) and self.toks[j].is_cap else None
+        # … the longer name first: "Huyện ủy Đức Thọ" is no "Đức" (Germany) and a person's name
+        if place and self.toks[j].is_cap and not (unit is not None and unit[0] > place[0]):
+            # "UBND Lâm Đồng" is the body of "UBND tỉnh Lâm Đồng": a province or city takes its level word
+            return (with_level(lex, str(place[1])) if level else str(place[1])), place[0]
         # a unit's name may read as a person's ("Huyện đoàn Châu Thành"): it is the unit when the
         # capitalized run ends where the unit's name ends
         # … or is followed by a person's name ("Thành ủy Châu Đốc Lâm Quang Thi")

@@ -324,3 +324,14 @@ def test_posts_a_person_is_relieved_of_and_moved_to(run):
     posts = {(b, r) for a, b, r in rels(x, "HOLDS_POSITION") if a == "Phạm Sỹ Quý"}
     assert ("Văn phòng Hội đồng nhân dân tỉnh Yên Bái", "Phó văn phòng") in posts
     assert any(r.lower() == "bí thư" for _, r in posts)
+
+
+def test_posts_a_person_is_dismissed_or_relieved_from_were_held(run):
+    x = run("Ông Phan Văn Lộc bị cách chức Phó Bí thư Huyện ủy Đức Thọ, Ủy viên Ban Thường vụ Huyện ủy.")
+    assert ("Phan Văn Lộc", "Huyện ủy Đức Thọ", "Phó Bí thư") in rels(x, "HOLDS_POSITION")
+    assert _post(x, "Phan Văn Lộc", "Huyện ủy Đức Thọ", "Phó Bí thư").props.get("former") is True
+    y = run("Ủy ban Kiểm tra Trung ương thi hành kỷ luật bà Lê Thị Hồng bằng hình thức cách chức Giám đốc "
+            "Sở Công Thương tỉnh Quảng Trị.")
+    assert ("Lê Thị Hồng", "Sở Công Thương tỉnh Quảng Trị", "Giám đốc") in rels(y, "HOLDS_POSITION")
+    z = run("Ông Đỗ Văn Sáu bị miễn nhiệm chức Phó Chủ tịch UBND huyện Kỳ Anh.")
+    assert _post(z, "Đỗ Văn Sáu", "Ủy ban nhân dân huyện Kỳ Anh", "Phó Chủ tịch").props.get("former") is True

@@ -240,3 +240,10 @@ def test_a_channel_of_payment_after_a_bodys_cue_word_is_no_body(run):
     x = run("Giao dịch qua kênh Internet tăng 53,95% về số lượng, qua kênh QR Code tăng mạnh. Theo kênh CNN, "
             "thị trường ổn định.")
     assert names(x, "Organization") == {"CNN"}
+
+
+def test_a_district_whose_name_opens_with_a_countrys_is_the_district(run):
+    x = run("Ông Trần Văn Bình, Phó Bí thư Huyện ủy Đức Phổ, và Huyện ủy Đức Linh cùng dự.")
+    orgs = names(x, "Organization")
+    assert {"Huyện ủy Đức Phổ", "Huyện ủy Đức Linh"} <= orgs and "Huyện ủy Đức" not in orgs
+    assert "Bộ Ngoại giao Đức" in names(run("Bộ Ngoại giao Đức ra thông cáo."), "Organization")
