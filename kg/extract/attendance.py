@@ -16,6 +16,7 @@ from kg.text import name_key
 _CUNG = (word_key("cũng"),)
 _NAY = (word_key("này"),)
 _NAM = (word_key("năm"),)
+_VOI = (word_key("với"),)
 
 
 def top_level(s: Sentence, org_ent) -> list[tuple[OrgMention, Entity]]:
@@ -63,7 +64,8 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             if 0 <= s.has_phrase(lex.phrases["interview_cues"]) < p.start and s.has_phrase(
                     lex.phrases["sideline_words"]) < 0:  # ("trả lời báo chí bên lề kỳ họp": at it)
                 to_press.add(ent.id)
-            spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press and not _addressed(lex, s, p)
+            spoke = _attends(lex, s, max(p.end, p.chain_end)) and ent.id not in to_press and not _addressed(
+                lex, s, p) and not _met_by(lex, s, p)
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
             posted = handing and (s.index - lead.index <= 8 or attendance) and _posted(lex, s, p) and not (
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
@@ -235,6 +237,13 @@ def _addressed(lex, s: Sentence, p) -> bool:
     addressee_markers right before the name or its titles), not the one who speaks?"""
     k = _word_before(lex, s, p)
     return k >= 0 and lex.word_in(s.tokens[k], "addressee_markers")
+
+
+def _met_by(lex, s: Sentence, p) -> bool:
+    """Is the person the one another person named before met ("B ôn lại các cuộc gặp với Tổng Bí thư A,
+    cảm ơn …"): after "với", with the clause's subject named before? The verb after is the subject's."""
+    k = _word_before(lex, s, p)
+    return k > 0 and s.tokens[k].keys[:1] == _VOI and any(q.end <= k for q in s.people if q is not p)
 
 
 def _owner(lex, s: Sentence, p) -> bool:

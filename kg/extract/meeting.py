@@ -119,8 +119,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
         _event_noun(lex, s) >= 0 and dates_in(text, s.start, s.end, seen)))
     # past the first, only a dated sentence is the lead ("… tại kỳ họp thứ 7 hồi tháng 6" recalls another)
     leads = leads[:1] + [s for s in leads[1:] if dates_in(text, s.start, s.end, seen)]
-    got = next(((lead, named) for lead in leads
-                if (named := _lead_name(lex, text, lead, title, seen, org_ent, doc_date)) is not None), None)
+    got = next(((lead, named) for lead in leads if (named := _lead_name(
+        lex, text, lead, title, seen, org_ent, doc_date, opening=lead in body[:2])) is not None), None)
     if got is None:
         got = _title_meeting(lex, sentences, title, doc_date)
     if got is None and title and sentences and sentences[0].index == 0 and (
@@ -258,8 +258,8 @@ def _session_owner(b, lex, lead: Sentence, noun_at: int, near: list[Sentence], o
                 return
 
 
-def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org_ent, doc_date: str | None
-               ) -> tuple[str, tuple[int, int], int] | None:
+def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org_ent, doc_date: str | None,
+               opening: bool = False) -> tuple[str, tuple[int, int], int] | None:
     """What the lead says was held: (name, its span, the event noun's token or -1), or None."""
     # the event noun outside directive names and places ("Trung tâm Hội nghị tỉnh" is a venue)
     noun_at = _event_noun(lex, lead)
@@ -297,7 +297,8 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
     verb = _meeting_verb(lex, lead) if not name else None
     # ("UBTVQH hôm nay họp phiên thứ 54": today is the report's date)
     if verb is not None and not dates_in(text, lead.start, lead.end, year) and not (doc_date and (
-            lex.phrases["ceremony_verbs"].match(lead.tokens, verb[0]) or today(lex, lead.tokens))):
+            lex.phrases["ceremony_verbs"].match(lead.tokens, verb[0]) or today(lex, lead.tokens) or (
+                opening and _between_people(lead, verb)))):
         verb = None
     if verb is not None:
         # "Văn phòng Trung ương Đảng tổ chức công bố quyết định …": what was held; "UBKT đã họp kỳ
@@ -323,6 +324,12 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             if host is not None and host.name not in name:
                 name = f"{name} của {host.name}"
     return (without_relative_days(lex, name), span, noun_at) if name else None
+
+
+def _between_people(lead: Sentence, verb: tuple[int, int]) -> bool:
+    """"Chủ tịch nước A tiếp Thủ tướng B": a meeting of two people named around its verb, in the report's
+    opening (its caption), is the report's, which the report's date dates."""
+    return any(p.end <= verb[0] for p in lead.people) and any(p.start >= verb[1] for p in lead.people)
 
 
 _TAI = (word_key("tại"),)

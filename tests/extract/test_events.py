@@ -802,3 +802,17 @@ def test_an_undated_report_is_no_older_than_the_months_it_tells_of(run):
     x = run("Ngày 24/6, Sở Nội vụ công bố quyết định bổ nhiệm ông Nguyễn Huy Hoàng. Tại kỳ thi THPT quốc gia năm 2018, "
             "Sơn La xảy ra gian lận. Sai phạm năm 2018 bị phát hiện. Đến tháng 3/2019, Bộ Công an mới có kết luận.")
     assert {str(e.props.get("date")) for e in x.entities if e.type == "Event"} == {"2019-06-24"}
+
+
+def test_a_meeting_of_two_people_in_an_undated_opening_is_the_reports(run):
+    x = run("Thủ tướng: Đẩy mạnh hợp tác với Lào\n12/05/2023\n\n"
+            "Thủ tướng Phạm Minh Chính tiếp Chủ tịch Quốc hội Lào Saysomphone Phomvihane - Ảnh: VGP\n\n"
+            "Chủ tịch Quốc hội Lào Saysomphone Phomvihane ôn lại các cuộc gặp với Chủ tịch nước Võ Văn Thưởng, "
+            "cảm ơn Việt Nam đã giúp đỡ Lào.")
+    [event] = [e for e in x.entities if e.type == "Event" and e.props.get("main")]
+    assert event.props["date"] == "2023-05-12"
+    attended = {a for a, _, _ in rels(x, "ATTENDED")}
+    assert {"Phạm Minh Chính", "Saysomphone Phomvihane"} <= attended
+    assert "Võ Văn Thưởng" not in attended  # met before: the thanks are the other's
+    y = run("Thủ tướng: Đẩy mạnh hợp tác với Lào\n12/05/2023\n\nThủ tướng Phạm Minh Chính tiếp tục chỉ đạo các bộ.")
+    assert not [e for e in y.entities if e.type == "Event"]  # no one met
