@@ -15,6 +15,7 @@ from kg.text import name_key
 
 def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> None:
     """Give the posts of one chain of titles the bodies the chain implies, in place."""
+    _level_from_before(lex, posts)
     # "Phó Viện trưởng Thường trực, Kiểm sát viên VKSND Tối cao": a title that names no body and
     # implies none is of the body the next title names
     for k, p in enumerate(posts):
@@ -28,7 +29,8 @@ def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> Non
             if p.org is not None and p.org.kind == "standalone" and p.org.locality and name_key(p.role) in {
                     name_key(w) for w in lex.words["party_secretary_titles"]} and p.org.head in lex.words[
                     "local_government_bodies"] and lex.admin is not None and (
-                    got := lex.admin.committee(p.org.locality)) is not None and got[1]:  # (a level alone: no place)
+                    got := lex.admin.committee(p.org.locality)) is not None:
+                # (a level alone, "Chủ tịch UBND huyện": the level's committee, which the report's place may name)
                 p.org = OrgMention(p.org.start, p.org.end, "standalone", head=got[0], locality=got[1], implied=True)
                 continue
             # (a body's own title before a post in its board is the body's: "Tổng giám đốc, Chủ tịch HĐQT
@@ -72,6 +74,21 @@ def fill_chain_bodies(lex: Lexicon, toks: list[Token], posts: list[Post]) -> Non
                 while holder.inner is not bare:
                     holder = holder.inner
                 holder.inner = party
+
+
+def _level_from_before(lex: Lexicon, posts: list[Post]) -> None:
+    """"nguyên Phó chủ tịch UBND huyện, hiện là phó Bí thư, Chủ tịch HĐND": a place's government body
+    written with no level at all (data local_government_bodies) is of the level and place of the nearest
+    such body before it in the chain that says them."""
+    government = lex.words["local_government_bodies"]
+    for k, p in enumerate(posts):
+        org = p.org
+        if org is None or org.kind != "standalone" or org.head not in government or org.locality:
+            continue
+        before = next((q.org for q in reversed(posts[:k]) if q.org is not None and q.org.kind == "standalone"
+                       and q.org.head in government and q.org.locality), None)
+        if before is not None:
+            p.org = OrgMention(org.start, org.end, "standalone", head=org.head, locality=before.locality)
 
 
 def _root(org: OrgMention) -> OrgMention:

@@ -89,3 +89,13 @@ def test_a_party_secretarys_title_before_a_local_government_post_is_the_places_p
     # the committee is read from the government body's words, which are no name of it
     committee = next(e for e in x.entities if e.name == "Tỉnh ủy Nghệ An")
     assert "UBND tỉnh Nghệ An" not in committee.aliases
+
+
+def test_a_local_body_without_a_level_takes_the_level_and_place_of_the_one_before(run):
+    x = run("Ông Trần Hữu Lộc, nguyên Bí thư Huyện ủy Vĩnh Lợi, bị kỷ luật. Ông Võ Văn Ba (nguyên Phó chủ tịch "
+            "UBND huyện, hiện là phó Bí thư, Chủ tịch HĐND) cũng bị kiểm điểm.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Võ Văn Ba", "Hội đồng nhân dân huyện Vĩnh Lợi", "Chủ tịch") in posts
+    assert ("Võ Văn Ba", "Huyện ủy Vĩnh Lợi", "Phó Bí thư") in posts  # a Party title: the place's committee
+    assert not any(org == "Hội đồng nhân dân" or (role == "Phó Bí thư" and org.startswith("Hội đồng"))
+                   for _, org, role in posts)
