@@ -137,8 +137,10 @@ class PeopleParser(PostReading, NameShapes):
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()
                 if self.toks[end].keys[:1][0] not in self.lex.wordset("title_body_heads"):
-                    return None
-                role = f"{role} {head_word}"
+                    if self.lex.phrases["title_bare_body_heads"].match(self.toks, end) is None:
+                        return None
+                else:
+                    role = f"{role} {head_word}"
             end = org.end
         elif title.text in ("Trưởng", "Phó Trưởng"):
             return None

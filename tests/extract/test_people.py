@@ -599,3 +599,11 @@ def test_a_local_title_before_its_bare_level_and_a_name_and_dak_spellings(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Hồng Minh", "Ủy ban nhân dân tỉnh Sơn La", "Phó chủ tịch") in posts  # the report's province
     assert ("Nguyễn Hữu Thọ", "Huyện ủy Đak Đoa", "Bí thư") in posts  # (the admin data writes "Đak")
+
+
+def test_the_head_of_a_local_police_is_its_truong_in_any_case(run):
+    x = run("Ông Lê Văn Tư, Trưởng công an thị trấn Nông Cống, bị khai trừ. Phó Trưởng Công an huyện Như Thanh "
+            "Hà Văn Năm cho biết.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Tư", "Công an thị trấn Nông Cống", "Trưởng") in posts
+    assert ("Hà Văn Năm", "Công an huyện Như Thanh", "Phó Trưởng") in posts
