@@ -36,6 +36,8 @@ def is_syllable(word: str) -> bool:
 
 # an abbreviation glued to the capitalized word after it: "LHPNViệt Nam", "UBNDTỉnh"
 _ACRONYM_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+# an abbreviation glued to the lower-case words after it: "Sở Y tế TPHCMcho rằng", "UBNDtỉnh"
+_ACRONYM_THEN_WORDS = re.compile(r"([A-ZĐ]{3,})([a-zà-ỹđ]{2,})")
 # a foreign name (ASCII letters) glued to a Vietnamese syllable with a letter only Vietnamese writes
 _FOREIGN_THEN_WORD = re.compile(r"([A-Z][a-z]{2,})([a-z]*[ăâđêôơưà-ỹ][a-zà-ỹđ]*)")
 # a lower-case syllable glued to a capitalized word of any kind after it: "vấnVnExpress", "theoTTXVN"
@@ -50,6 +52,12 @@ def split_glued(word: str) -> tuple[int, ...]:
     acronym = _ACRONYM_GLUED.fullmatch(unicodedata.normalize("NFC", word))
     if acronym is not None and is_syllable(acronym.group(2)):
         return (len(acronym.group(1)),)
+    lowered = _ACRONYM_THEN_WORDS.fullmatch(unicodedata.normalize("NFC", word))
+    # (one syllable, or several with a tone mark: "COVIDcare" is English)
+    if lowered is not None and (rest := _segment(lowered.group(2), 0)) is not None and (
+            not rest or _TONED.search(unicodedata.normalize("NFD", lowered.group(2)))):
+        cut = len(lowered.group(1))
+        return (cut, *(cut + k for k in rest))
     camel = _WORD_THEN_NAME.fullmatch(unicodedata.normalize("NFC", word))
     if camel is not None and is_syllable(camel.group(1)):
         return (len(camel.group(1)),)  # "phỏng vấnVnExpress": a lower-case syllable, then a name of any kind
@@ -65,8 +73,9 @@ def split_glued(word: str) -> tuple[int, ...]:
         return ()
     # a capitalized foreign name with accents ("António", "Yván") is not glued: with no letter only
     # Vietnamese writes and no capital inside, only two full syllables ("Chínhphát") count
+    # (searched in both forms: precomposed "â" is one character, and "ổ" shows its hook only decomposed)
     if word[0].isupper() and not any(c.isupper() for c in word[1:]) and not _VIETNAMESE_ONLY.search(
-            unicodedata.normalize("NFC", word)):  # (the letters are precomposed: "â" is one character)
+            unicodedata.normalize("NFC", word)) and not _VIETNAMESE_ONLY.search(decomposed):
         if len(cuts) != 1 or min(cuts[0], len(word) - cuts[0]) < 3:
             return ()
     return tuple(cuts)

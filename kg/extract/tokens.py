@@ -149,7 +149,8 @@ def _learn(word: str) -> tuple[bool, bool, tuple[str, ...]]:
     """A word's facts, or _GLUED when it splits into several tokens; remembered by word."""
     if len(_WORDS) > _CACHE_LIMIT:
         _WORDS.clear()
-    glued = len(word) > 2 and not word.isascii() and split_glued(word)
+    # (an ASCII word only when it opens with an abbreviation: "TPHCMcho")
+    glued = len(word) > 2 and (not word.isascii() or (word[:3].isupper() and not word.isupper())) and split_glued(word)
     got = _WORDS[word] = _GLUED if glued else _facts(word)
     return got
 

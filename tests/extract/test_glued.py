@@ -2,7 +2,7 @@ import pytest
 
 from kg.extract.glued import is_syllable, split_glued
 from kg.extract.tokens import tokenize
-from tests.extract.conftest import rels
+from tests.extract.conftest import names, rels
 
 
 @pytest.mark.parametrize("word", ["người", "nghiêng", "khuỷu", "quyết", "giường", "Nguyễn", "thuở", "oanh"])
@@ -61,3 +61,20 @@ def test_two_syllables_whose_vowels_make_no_nucleus_and_a_foreign_name_glued_to_
 
 def test_a_syllable_with_a_vietnamese_letter_but_no_tone_mark_glued_to_the_word_before():
     assert [t.text for t in tokenize("Quản lýkinh doanhxăng dầu")] == ["Quản", "lý", "kinh", "doanh", "xăng", "dầu"]
+
+
+def test_an_abbreviation_glued_to_the_lower_case_words_after_it():
+    assert split_glued("TPHCMcho") == (5,)
+    assert split_glued("UBNDtỉnh") == (4,)
+    assert split_glued("COVIDcare") == ()  # English after it: no Vietnamese syllables with a tone
+    assert split_glued("TPHCM") == ()
+
+
+def test_a_capitalized_syllable_glued_to_one_with_a_precomposed_tone():
+    assert split_glued("Ninhtổ") == (4,)  # "Tây Ninhtổ chức": "ổ" carries its hook only when decomposed
+    assert split_glued("António") == () and split_glued("José") == ()
+
+
+def test_a_glued_abbreviation_is_no_persons_name(run):
+    x = run("Giám đốc Sở Y tế TPHCMcho rằng tình hình phức tạp.")
+    assert not names(x, "Person")
