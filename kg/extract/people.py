@@ -133,6 +133,11 @@ class PeopleParser(PostReading, NameShapes):
             org = named  # "Bộ trưởng Công an": Bộ Công an, not the police as a body
         if org is None:
             org = self._body_of_locality(title.text, end)  # "Bí thư tỉnh Hà Giang": the Tỉnh ủy
+        office = self.lex.words["office_titles"].get(title.text)
+        if org is not None and office and org.kind != "wrapper" and self.toks[org.start].keys[:1] != (word_key(
+                office.split()[0]),):  # (not "Văn phòng Trung ương Đảng" itself)
+            # "chánh văn phòng sở Xây dựng X": the office of the body written after the title
+            org = OrgMention(org.start, org.end, "wrapper", head=office, inner=org)
         if org is not None:
             if title.text in ("Trưởng", "Phó Trưởng"):
                 head_word = self.toks[end].text.capitalize()

@@ -607,3 +607,12 @@ def test_the_head_of_a_local_police_is_its_truong_in_any_case(run):
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Văn Tư", "Công an thị trấn Nông Cống", "Trưởng") in posts
     assert ("Hà Văn Năm", "Công an huyện Như Thanh", "Phó Trưởng") in posts
+
+
+def test_an_office_chiefs_body_written_after_the_title_is_the_office_it_serves(run):
+    x = run("Ông Lê Đình Hòa được bổ nhiệm làm chánh văn phòng sở Tài chính Nghệ An.")
+    assert ("Lê Đình Hòa", "Văn phòng Sở Tài chính tỉnh Nghệ An", "chánh văn phòng") in {
+        (a, b, r.lower()) for a, b, r in rels(x, "HOLDS_POSITION")}
+    assert ("Văn phòng Sở Tài chính tỉnh Nghệ An", "Sở Tài chính tỉnh Nghệ An", None) in rels(x, "PART_OF")
+    y = run("Ông Lê Đình Hòa, Chánh Văn phòng Trung ương Đảng, phát biểu.")
+    assert ("Lê Đình Hòa", "Văn phòng Trung ương Đảng", "Chánh Văn phòng") in rels(y, "HOLDS_POSITION")
