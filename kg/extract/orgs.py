@@ -343,7 +343,12 @@ class OrgParser(BodyLists, LowerHeads):
                 end = j  # "Thanh tra Bộ Công an": a known body longer than the name's run is the owner
         else:  # "tập đoàn Thiên Thanh chia làm …": after a lower-case head the name is its capitals
             end, name = self.name_run(j, max_lower=1, person_first=True), ""
-            if end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (
+            # (… unless a title opens it and the longer run ends at a mark: "Viện trưởng viện Những vấn đề
+            # phát triển)", "Giám đốc trung tâm Phát triển quỹ đất,")
+            longer = self.name_run(j, person_first=True) if self.lex.titles.ending_at(self.toks, i) >= 0 else end
+            if longer > end and (longer >= len(self.toks) or not self.toks[longer].is_word):
+                end = longer
+            elif end - j >= 3 and not self.toks[end - 1].is_cap and self.toks[end - 2].is_cap and (
                     self.toks[end - 3].is_cap and not self._boundary(end)):
                 end -= 1  # a lower-case word after a name of two capitals is the clause's ("Thủy lợi" stays)
         if not name:

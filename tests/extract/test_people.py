@@ -616,3 +616,12 @@ def test_an_office_chiefs_body_written_after_the_title_is_the_office_it_serves(r
     assert ("Văn phòng Sở Tài chính tỉnh Nghệ An", "Sở Tài chính tỉnh Nghệ An", None) in rels(x, "PART_OF")
     y = run("Ông Lê Đình Hòa, Chánh Văn phòng Trung ương Đảng, phát biểu.")
     assert ("Lê Đình Hòa", "Văn phòng Trung ương Đảng", "Chánh Văn phòng") in rels(y, "HOLDS_POSITION")
+
+
+def test_an_institute_written_in_lower_case_after_its_heads_title(run):
+    x = run("PGS Trần Văn Lâm (Viện trưởng viện Những vấn đề phát triển) cho biết. Thiếu tướng Hồ Văn Bảy, "
+            "nguyên Viện trưởng viện Nghiên cứu Chiến lược, phát biểu.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Văn Lâm", "Viện Những vấn đề phát triển", "Viện trưởng") in posts
+    assert ("Hồ Văn Bảy", "Viện Nghiên cứu Chiến lược", "Viện trưởng") in posts
+    assert not names(run("Bộ trưởng viện dẫn Điều 5 của Luật Đất đai."), "Organization") - {"Bộ"}
