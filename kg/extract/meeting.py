@@ -272,7 +272,13 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         name = name[0].upper() + name[1:]
         host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
                      if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
-        if host is not None and end - noun_at <= 4 and host.name not in name:
+        # (a date in the name identifies nothing: "Kỳ họp ngày 1/8" is as bare as "Kỳ họp")
+        core = end
+        while core > noun_at + 1 and (not lead.tokens[core - 1].is_word or lead.tokens[core - 1].text[0].isdigit()):
+            core -= 1
+        if core > noun_at + 1 and lex.word_in(lead.tokens[core - 1], "day_parts") and core < end:
+            core -= 1
+        if host is not None and core - noun_at <= 4 and host.name not in name:
             name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
     # "Chiều 13-9, Ủy ban Thường vụ Quốc hội cho ý kiến về …": the assembly's sitting, over a verb or
     # a headline

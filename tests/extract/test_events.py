@@ -816,3 +816,9 @@ def test_a_meeting_of_two_people_in_an_undated_opening_is_the_reports(run):
     assert "Võ Văn Thưởng" not in attended  # met before: the thanks are the other's
     y = run("Thủ tướng: Đẩy mạnh hợp tác với Lào\n12/05/2023\n\nThủ tướng Phạm Minh Chính tiếp tục chỉ đạo các bộ.")
     assert not [e for e in y.entities if e.type == "Event"]  # no one met
+
+
+def test_a_session_named_only_by_its_day_is_named_with_its_body(run):
+    x = run("Kỷ luật Phó Bí thư Huyện ủy\n\nTại kỳ họp ngày 12/9, Ủy ban Kiểm tra Tỉnh ủy Quảng Trị đã kết luận "
+            "về vi phạm của ông Lê Văn Hải.")
+    assert "Kỳ họp ngày 12/9 của Ủy ban Kiểm tra Tỉnh ủy Quảng Trị" in names(x, "Event")
