@@ -93,4 +93,11 @@ def implied_in_place(b, lex: Lexicon, person, implied: str) -> str | None:
             return found[0].name
         if not found:
             return f"{implied} {city_with_level(*placed)}"  # type: ignore[misc]
+    if implied in admin.level_of_party:
+        # "… vẫn là thành uỷ viên": with no place in the person's titles, the one committee of that level
+        # the report has named so far ("Thành uỷ TP. HCM" a sentence before)
+        found = [e for e in b.entities.values() if e.type == "Organization" and e.name.startswith(implied + " ")
+                 and named_place(e.name, admin) is not None]
+        if len(found) == 1:
+            return found[0].name
     return None

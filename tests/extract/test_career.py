@@ -335,3 +335,10 @@ def test_posts_a_person_is_dismissed_or_relieved_from_were_held(run):
     assert ("Lê Thị Hồng", "Sở Công Thương tỉnh Quảng Trị", "Giám đốc") in rels(y, "HOLDS_POSITION")
     z = run("Ông Đỗ Văn Sáu bị miễn nhiệm chức Phó Chủ tịch UBND huyện Kỳ Anh.")
     assert _post(z, "Đỗ Văn Sáu", "Ủy ban nhân dân huyện Kỳ Anh", "Phó Chủ tịch").props.get("former") is True
+
+
+def test_a_member_title_of_a_bare_level_committee_is_of_the_one_the_report_named(run):
+    x = run("Ông Lê Văn Phúc từng là Phó Bí thư Thành ủy Đà Nẵng. Hiện ông Lê Văn Phúc vẫn là thành ủy viên.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Lê Văn Phúc", "Thành ủy Đà Nẵng", "Thành ủy viên") in posts
+    assert not [p for p in posts if p[1] == "Thành ủy"]
