@@ -128,7 +128,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             prev = [word_key(t.text) for t in s.tokens[max(0, m.start - 3) : m.start]]
             led = any(w in lex.wordset("leadership_words") for w in prev) or _listed_after_led(s, tops, k)
             list_end = _list_end(s, tops, k)
-            near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end))
+            near = any(_attends(lex, s, j, window=4) for j in (m.end, list_end, _owner_end(s, tops, k)))
             # "Tham dự có …; các đồng chí trong Ban Tổ chức Trung ương": the body's members attend
             members = lex.phrases["member_phrases"].ending_at(s.tokens, m.start) >= 0
             if (attendance and (led or members)) or (led and near) or _on_behalf(lex, s, m) or _acts_at_event(
@@ -184,6 +184,15 @@ def _list_end(s: Sentence, tops, k: int) -> int:
     while k + 1 < len(tops) and _coordinated(s, tops[k][0], tops[k + 1][0]):
         k += 1
     return tops[k][0].end
+
+
+def _owner_end(s: Sentence, tops, k: int) -> int:
+    """Where the owner written after a body with a dash ends ("Cục Tổ chức cán bộ - Bộ Công an đã thông
+    báo …": the verb is the department's), else the body's own end."""
+    m = tops[k][0]
+    if k + 1 < len(tops) and [t.text for t in s.tokens[m.end : tops[k + 1][0].start]] in (["-"], ["–"]):
+        return tops[k + 1][0].end
+    return m.end
 
 
 def _attends(lex, s: Sentence, after: int, window: int = 12) -> bool:

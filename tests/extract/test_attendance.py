@@ -163,3 +163,10 @@ def test_a_verb_in_a_bodys_name_or_past_a_semicolon_says_no_one_spoke(run):
     attended = {p for p, _, _ in rels(x, "ATTENDED")}
     assert "Nguyễn Phú Trọng" in attended
     assert not {"Nguyễn Quốc Việt", "Nguyễn Văn Út", "Sơn Thị Quanh Ni"} & attended
+
+
+def test_a_representatives_body_with_its_owner_after_a_dash_takes_part(run):
+    x = run("Công an tỉnh Bình Dương công bố quyết định\nNgày 5-3, Công an tỉnh Bình Dương tổ chức lễ công bố "
+            "quyết định của Bộ trưởng Bộ Công an về công tác cán bộ. Đại diện Cục Tổ chức cán bộ - Bộ Công an đã "
+            "thông báo quyết định của Bộ trưởng.")
+    assert "Cục Tổ chức cán bộ" in {a for a, _, _ in rels(x, "PARTICIPATED_IN")}
