@@ -10,7 +10,7 @@ from kg.extract.name_shapes import REGNAL
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
-from kg.extract.tokens import KEY_VA, name_text, phrase_keys, word_key
+from kg.extract.tokens import KEY_VA, Token, name_text, phrase_keys, word_key
 
 
 def list_opener(self: PeopleParser, j: int) -> int | None:
@@ -167,7 +167,18 @@ def _next_bracketed_item(self: PeopleParser, j: int) -> int | None:
     return j + 1 if self.name_at(start) > start else None
 
 
-def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
+def _bare(toks: list[Token], post: Post) -> bool:
+    """Does the title stop where it ends (a mark or "và" after it), naming no body the reader missed?"""
+    return post.end >= len(toks) or toks[post.end].text in (",", ")", ";", ".", "-", "–") or (
+        toks[post.end].keys[:1] == KEY_VA)
+
+
+def _office(role: str) -> str:
+    """A post's office, deputy or not: "Phó giám đốc" and "Giám đốc" are of one office."""
+    return role.lower().removeprefix("phó ").strip()
+
+
+def fill_elided_bodies(lex, toks: list[Token], people: list[PersonMention]) -> list[OrgMention]:
     """"Trách nhiệm thuộc về các ông: A, nguyên Bí thư Đảng ủy, Cục trưởng; B, Phó Bí thư Đảng
     ủy, Phó Cục trưởng; C, Đảng ủy viên, Phó Cục trưởng Cục X": a title that names no body
     ("Cục trưởng") is of the next body in the list with its head ("Cục X"); a bare "Đảng ủy" and
@@ -187,6 +198,12 @@ def fill_elided_bodies(lex, people: list[PersonMention]) -> list[OrgMention]:
                     post.role.lower())):
                 # "bầu bà A giữ chức Trưởng Ban X; ông B giữ chức Phó ban": the body just named for another
                 post.org = next((o for o in reversed(earlier) if o.head == head), None)
+            elif post.org is None and not post.implied and not post.country and k > 0 and _bare(toks, post) and (
+                    post.role not in lex.words["member_roles"]):
+                # "A (giám đốc Ban Quản lý dự án X), B (phó giám đốc)": the head's deputy, or the head of
+                # the deputy, listed right after with a title that stops there, is of the same body
+                post.org = next((q.org for q in ordered[k - 1].posts if q.org is not None
+                                 and _office(q.role) == _office(post.role)), None)
         body = next((p.org for p in person.posts if p.org is not None and p.org.kind == "named"), None)
         if body is None:
             continue

@@ -197,7 +197,7 @@ def read_sentence(
             i = group[-1].end
             continue
         i += 1
-    s.add_people([], fill_elided_bodies(lex, s.people), n)
+    s.add_people([], fill_elided_bodies(lex, toks, s.people), n)
     s.orgs.extend(joined_committees(lex, toks, s.orgs))
     _coordinated_after_cua(s)
     return s

@@ -123,3 +123,13 @@ def test_a_decisions_post_goes_to_each_person_named_after_it_with_their_own_titl
     posts = rels(x, "HOLDS_POSITION")
     assert {("Lê Văn Khoa", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Phó chủ tịch"),
             ("Nguyễn Thị Thu", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Phó chủ tịch")} <= posts
+
+
+def test_a_deputy_listed_right_after_the_head_with_a_bare_title_is_of_the_heads_body(run):
+    x = run("Các ông Lê Văn Hùng (giám đốc Ban Quản lý dự án giao thông tỉnh Lạng Sơn), Trịnh Văn Tân (phó giám "
+            "đốc) và Mai Văn Tư (kế toán trưởng) cùng bị bắt.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trịnh Văn Tân", "Ban Quản lý dự án giao thông tỉnh Lạng Sơn", "Phó giám đốc") in posts
+    assert not [p for p in posts if p[0] == "Mai Văn Tư"]  # another office: no body to share
+    y = run("Thượng tướng Trần Văn Sơn, Ủy viên Bộ Chính trị, đón Thượng tướng Vương Kiến, Ủy viên Quốc vụ.")
+    assert ("Vương Kiến", "Bộ Chính trị", "Ủy viên") not in rels(y, "HOLDS_POSITION")
