@@ -179,8 +179,8 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             taking_part = m
     if noun_at >= 0:
         _session_owner(b, lex, lead, noun_at, body[:4], org_ent, event)
-        for _m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
-            if name.endswith(f" của {e.name}"):
+        for m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
+            if name.endswith((f" của {e.name}", f" của {_as_written(text, lead, m, e)}")):
                 b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     if spokes is not None:  # the body whose spokesperson speaks at its press conference holds it
         b.relate("PARTICIPATED_IN", spokes, event, sent, 0.8)
@@ -270,7 +270,7 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
         span = lead.char_span(noun_at, end)
         name = text[span[0] : span[1]]
         name = name[0].upper() + name[1:]
-        host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
+        host = next(((m, e) for m, e in sorted(top_level(lead, org_ent), key=lambda me: me[0].start)
                      if id(m) not in lead.title_orgs and id(m) not in lead.directive_issuers), None)
         # (a date in the name identifies nothing: "Kỳ họp ngày 1/8" is as bare as "Kỳ họp")
         core = end
@@ -278,8 +278,8 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             core -= 1
         if core > noun_at + 1 and lex.word_in(lead.tokens[core - 1], "day_parts") and core < end:
             core -= 1
-        if host is not None and core - noun_at <= 4 and host.name not in name:
-            name = f"{name} của {host.name}"  # "Kỳ họp thứ 22" says little without whose
+        if host is not None and core - noun_at <= 4 and host[1].name not in name:
+            name = f"{name} của {_as_written(text, lead, *host)}"  # "Kỳ họp thứ 22" says little without whose
     # "Chiều 13-9, Ủy ban Thường vụ Quốc hội cho ý kiến về …": the assembly's sitting, over a verb or
     # a headline
     # (not where a meeting verb comes first: "Thảo luận tại tổ chiều nay, ông A nói … UBTVQH cho ý kiến")
@@ -324,11 +324,11 @@ def _lead_name(lex, text: str, lead: Sentence, title: str, year: int | None, org
             name = name[0].upper() + name[1:]
             # "Ban Bí thư họp, xem xét …", "UBTVQH họp phiên thứ 54": a meeting its verb alone or with its
             # number names is the meeting of the body before the verb
-            host = next((e for m, e in sorted(top_level(lead, org_ent), key=lambda me: -me[0].start)
+            host = next(((m, e) for m, e in sorted(top_level(lead, org_ent), key=lambda me: -me[0].start)
                          if m.end <= verb[0] and id(m) not in lead.title_orgs), None) if (
                 end - at <= 2 or numbered_before(lead.tokens, end)) else None
-            if host is not None and host.name not in name:
-                name = f"{name} của {host.name}"
+            if host is not None and host[1].name not in name:
+                name = f"{name} của {_as_written(text, lead, *host)}"
     return (without_relative_days(lex, name), span, noun_at) if name else None
 
 
@@ -336,6 +336,20 @@ def _between_people(lead: Sentence, verb: tuple[int, int]) -> bool:
     """"Chủ tịch nước A tiếp Thủ tướng B": a meeting of two people named around its verb, in the report's
     opening (its caption), is the report's, which the report's date dates."""
     return any(p.end <= verb[0] for p in lead.people) and any(p.start >= verb[1] for p in lead.people)
+
+
+def _as_written(text: str, lead: Sentence, m, e: Entity) -> str:
+    """A host body in an event's name as the lead writes it ("Ban chấp hành Đảng bộ tỉnh Hải Dương khoá 16",
+    not "Tỉnh ủy Hải Dương"), unless it opens with an abbreviation ("UBTVQH", "HĐND TP Hải Phòng"): then its
+    full name, with the term the lead gives it ("… Hội đồng nhân dân thành phố Hải Phòng khóa XV")."""
+    # (without the short form the report defines in it: "Ủy ban Kiểm tra (UBKT) Tỉnh ủy …")
+    written = re.sub(r"\s*\([^)]*\)", "", text[slice(*lead.char_span(m.start, m.end))])
+    # (not a short form of the full name: "Ban Bí thư" is "Ban Bí thư Trung ương Đảng", "Thường vụ Quốc hội"
+    # "Ủy ban Thường vụ Quốc hội")
+    if len(written.split()) >= 2 and any(c.islower() for c in written) and not written.split()[0].isupper() and (
+            not set(name_key(written).split()) <= set(name_key(e.name).split())):
+        return written
+    return f"{e.name} {m.term}" if m.term and name_key(m.term) not in name_key(e.name) else e.name
 
 
 _TAI = (word_key("tại"),)

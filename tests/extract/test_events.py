@@ -540,7 +540,7 @@ def test_a_session_named_with_whose_it_is_has_that_body_take_part(run):
                 "Ngày 4/9, Kỳ họp thứ 25 (kỳ họp chuyên đề) của HĐND tỉnh Hải Dương Khóa XVII đã diễn ra để bầu "
                 "chức danh Chủ tịch UBND tỉnh.", DocumentInfo(id="a.txt", date="2024-09-04"))
     events = [e for e in x.entities if e.type == "Event"]
-    assert len(events) == 1 and events[0].name.endswith("của Hội đồng nhân dân tỉnh Hải Dương")
+    assert len(events) == 1 and events[0].name.endswith("của Hội đồng nhân dân tỉnh Hải Dương khóa XVII")
     assert ("Hội đồng nhân dân tỉnh Hải Dương", events[0].name, None) in rels(x, "PARTICIPATED_IN")
 
 
@@ -822,3 +822,13 @@ def test_a_session_named_only_by_its_day_is_named_with_its_body(run):
     x = run("Kỷ luật Phó Bí thư Huyện ủy\n\nTại kỳ họp ngày 12/9, Ủy ban Kiểm tra Tỉnh ủy Quảng Trị đã kết luận "
             "về vi phạm của ông Lê Văn Hải.")
     assert "Kỳ họp ngày 12/9 của Ủy ban Kiểm tra Tỉnh ủy Quảng Trị" in names(x, "Event")
+
+
+def test_a_session_is_named_with_its_body_as_the_lead_writes_it(run):
+    x = run("Kỷ luật nguyên Giám đốc Sở\n\nNgày 31/3, tại Hội nghị lần thứ 7, Ban chấp hành Đảng bộ tỉnh Hải Dương "
+            "khoá 16 đã biểu quyết thi hành kỷ luật ông Lưu Văn Bình.")
+    [event] = [e for e in x.entities if e.type == "Event"]
+    assert event.name == "Hội nghị lần thứ 7 của Ban chấp hành Đảng bộ tỉnh Hải Dương khóa 16"  # (tones normalized)
+    assert any(b == event.name for _, b, _ in rels(x, "PARTICIPATED_IN"))
+    y = run("Phiên họp\n\nSáng 5/7, UBTVQH họp phiên thứ 54.")
+    assert "Họp phiên thứ 54 của Ủy ban Thường vụ Quốc hội" in names(y, "Event")  # an abbreviation: the full name
