@@ -74,6 +74,11 @@ def _meeting_verb(lex, s: Sentence) -> tuple[int, int] | None:
             named = {j for m in [*s.orgs, *s.directives] for j in range(m.start, m.end)}
         if k in named:
             continue
+        # ("bị đình chỉ công tác để kiểm tra": an inspection as a purpose, not one held; "có mặt … để làm
+        # việc với …" is the visit)
+        if k > 0 and lex.word_in(s.tokens[k - 1], "purpose_words") and lex.phrases["official_visit_verbs"].match(
+                s.tokens, k):
+            continue
         m = verbs.match(s.tokens, k)
         if m and not (m[0] - k == 1 and lex.is_other_word(s.tokens, k)) and not _agentless(lex, s, k, m[0]) and not (
                 s.tokens[m[0] - 1].keys[:1] in _HOLD and lex.phrases["operation_words"].match(s.tokens, m[0])):

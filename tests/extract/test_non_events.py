@@ -27,3 +27,12 @@ def test_a_counted_noun_in_the_headline_is_no_verb_of_an_event(run):
     x = run("Quân đội đã điều chỉnh trên 5.000 tổ chức\n25/02/2026\n\n"
             "Quân đội nhân dân Việt Nam đã điều chỉnh trên 5.000 tổ chức, ưu tiên quân số cho các đơn vị.")
     assert [e.name for e in x.entities if e.type == "Event"] == []
+
+
+def test_an_inspection_named_as_a_purpose_was_not_held(run):
+    x = run("Bí thư xã bị đình chỉ công tác\n\nChiều ngày 6/8, ông Lê Văn Cảnh, Bí thư Huyện ủy Núi Thành, xác nhận "
+            "một Bí thư Đảng ủy xã bị đình chỉ công tác để kiểm tra.")
+    assert not names(x, "Event")
+    y = run("Đoàn công tác đến Đà Nẵng\n\nNgày 17/7, đoàn công tác Thanh tra Chính phủ đã có mặt tại TP. Đà Nẵng để "
+            "làm việc với lãnh đạo thành phố.")
+    assert names(y, "Event")  # a visit told by its purpose did take place
