@@ -29,6 +29,7 @@ from kg.extract.relations import emit_relations
 from kg.extract.sentence import Sentence, read_sentence
 from kg.extract.shared_places import share_localities, share_title_localities
 from kg.extract.short_forms import defined_short_forms, expand_in_names, short_form_matcher
+from kg.extract.short_names import complete_short_names
 from kg.extract.tokens import tokenize
 from kg.model import DocumentInfo, Extraction
 from kg.text import normalize, sentence_spans
@@ -65,6 +66,7 @@ def extract_document(raw_text: str, document: DocumentInfo) -> Extraction:
     share_title_localities(sentences, lex)
     qualify_localities(sentences, lex)
     resolve_bare_heads(sentences)
+    complete_short_names(sentences, lex)
     members(lex, sentences)
     report_deputies(lex, sentences)
     b = Builder(document.id, text)
