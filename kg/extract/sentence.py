@@ -129,6 +129,8 @@ def read_sentence(
             if who.ref and who not in s.people:
                 s.people.append(who)
             who.posts.extend(posts)
+            for other in career.co_subjects(who, s.people):
+                other.posts.extend(copy.copy(p) for p in posts)
             i = s.add_people([], [p.org for p in posts if p.org], end)
             continue
         appt = peop.appointment_list(i) if k0 in gates.appointment or (

@@ -342,3 +342,14 @@ def test_a_member_title_of_a_bare_level_committee_is_of_the_one_the_report_named
     posts = rels(x, "HOLDS_POSITION")
     assert ("Lê Văn Phúc", "Thành ủy Đà Nẵng", "Thành ủy viên") in posts
     assert not [p for p in posts if p[1] == "Thành ủy"]
+
+
+def test_people_joined_by_va_share_the_post_their_clause_gives(run):
+    x = run("Thiếu tướng Lê Văn Bình, Phó Tư lệnh Quân khu 4 và Trung tướng Trần Văn Tâm, Tư lệnh Quân khu 5, cùng "
+            "được bổ nhiệm giữ chức Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam.")
+    posts = rels(x, "HOLDS_POSITION")
+    for who in ("Lê Văn Bình", "Trần Văn Tâm"):
+        assert (who, "Quân đội nhân dân Việt Nam", "Phó Tổng Tham mưu trưởng") in posts
+    assert ("Lê Văn Bình", "Quân khu 5", "Tư lệnh") not in posts  # each keeps their own titles
+    y = run("Ông Hồ Văn Hải, Giám đốc Sở Nội vụ cho biết ông Trần Văn Tâm được bầu làm Phó Chủ tịch UBND tỉnh.")
+    assert ("Hồ Văn Hải", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch") not in rels(y, "HOLDS_POSITION")  # no "và"

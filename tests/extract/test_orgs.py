@@ -230,7 +230,7 @@ def test_a_congress_body_is_named_with_the_congress_and_the_party(run):
 
 def test_the_peoples_forces_are_bodies(run):
     x = run("Lực lượng Công an nhân dân phối hợp chặt chẽ với Quân đội nhân dân.")
-    assert {"Công an nhân dân", "Quân đội nhân dân"} <= names(x, "Organization")
+    assert {"Công an nhân dân", "Quân đội nhân dân Việt Nam"} <= names(x, "Organization")
 
 
 def test_an_advisory_line_stated_at_length_is_a_reporting_line(run):
