@@ -324,3 +324,10 @@ def test_the_issuers_code_is_the_first_known_one_after_the_number(run):
     issued = rels(x, "ISSUED_BY")
     assert ("Công văn số 4432/VPCP-CN", "Văn phòng Chính phủ", None) in issued  # (CN: the unit that drafted it)
     assert ("Kết luận số 08/KL-TTr", "Thanh tra tỉnh Gia Lai", None) in issued
+
+
+def test_a_body_that_has_just_made_a_decision_issued_it(run):
+    x = run("UBND tỉnh Ninh Bình vừa có quyết định số 512/QĐ-UBND ngày 3/5 về việc thiết lập vùng cách ly.\n"
+            "04/05/2021\n\nUBND tỉnh Ninh Bình giao UBND huyện Kim Sơn chủ trì, phối hợp với Sở Y tế.")
+    assert ("Quyết định số 512/QĐ-UBND", "Ủy ban nhân dân tỉnh Ninh Bình", None) in rels(x, "ISSUED_BY")
+    assert "Ủy ban nhân dân" not in names(x, "Organization")
