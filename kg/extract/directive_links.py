@@ -4,6 +4,7 @@ carried out by its issuer."""
 
 from __future__ import annotations
 
+from kg.extract.attendance import top_level
 from kg.extract.body_links import issued_by
 from kg.extract.build import Builder
 from kg.extract.lexicon import HOME_COUNTRY, lexicon
@@ -131,3 +132,31 @@ def _acting_by(b, lex, s: Sentence, d) -> Entity | None:
 
 
 _IN_DOCUMENT = ((word_key("tại"),), (word_key("theo"),))
+
+
+def tasked_bodies(b, lex, sentences: list[Sentence], directives: dict[int, Entity], subjects, org_ent) -> None:
+    """"UBND tỉnh Hà Nam vừa có quyết định số 669 …" then "UBND tỉnh Hà Nam giao UBND huyện Lý Nhân chủ trì,
+    phối hợp với Sở Y tế …": the bodies the report's decision tasks, where its issuer assigns the work after
+    the decision is named, are bound by it. Only for the one directive the headline or lead names with the
+    body that issued it."""
+    lead = [d for s in sentences[:2] for d in s.directives if id(d) in directives]
+    issued = {(r.source, r.target) for r in b.relations.values() if r.type == "ISSUED_BY" and (
+        r.confidence >= _NAMED_ISSUER)}
+    named = {directives[id(d)].id for d in lead}
+    if len(named) != 1:
+        return
+    directive = b.entities[named.pop()]
+    issuers = {t for s, t in issued if s == directive.id}
+    first = next(s.index for s in sentences if any(id(d) in directives and directives[id(d)] is directive
+                                                    for d in s.directives))
+    verbs = lex.phrases["reports_to_sup_sub"]
+    for s in sentences:
+        got = subjects.get(id(s))
+        if s.index < first or got is None or got[1].id not in issuers:
+            continue
+        k = s.has_phrase(verbs, got[0].end)
+        if k < 0 or k - got[0].end > 3:
+            continue  # the issuer's own verb, right after it ("UBND tỉnh giao …", "UBND tỉnh đã yêu cầu …")
+        for m, e in top_level(s, org_ent):
+            if m.start >= k and e.id not in issuers and id(m) not in s.title_orgs:
+                b.relate("APPLIES_TO", directive, e, (s.start, s.end), 0.6)

@@ -14,7 +14,7 @@ from kg.extract.body_links import (
 from kg.extract.build import Builder
 from kg.extract.byline import byline
 from kg.extract.career import passive_agent
-from kg.extract.directive_links import directive_entities, drop_issuers_as_subjects
+from kg.extract.directive_links import directive_entities, drop_issuers_as_subjects, tasked_bodies
 from kg.extract.glued import is_syllable
 from kg.extract.head_reports import heads_report
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
@@ -76,6 +76,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
     heads_report(b, lex, sentences, org_ent, people)
     proposals(b, lex, sentences, org_ent)
     implements(b, lex, sentences, directives, subjects, org_ent)
+    tasked_bodies(b, lex, sentences, directives, subjects, org_ent)
     drop_issuers_as_subjects(b)
     main_event(b, lex, text, sentences, title, year, people, org_ent, doc.props.get("date"))
     byline(b, lex, text, sentences, doc)

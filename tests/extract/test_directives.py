@@ -331,3 +331,15 @@ def test_a_body_that_has_just_made_a_decision_issued_it(run):
             "04/05/2021\n\nUBND tỉnh Ninh Bình giao UBND huyện Kim Sơn chủ trì, phối hợp với Sở Y tế.")
     assert ("Quyết định số 512/QĐ-UBND", "Ủy ban nhân dân tỉnh Ninh Bình", None) in rels(x, "ISSUED_BY")
     assert "Ủy ban nhân dân" not in names(x, "Organization")
+
+
+def test_the_bodies_a_reports_decision_tasks_are_bound_by_it(run):
+    x = run("UBND tỉnh Ninh Bình vừa có quyết định số 512/QĐ-UBND ngày 3/5 về việc thiết lập vùng cách ly.\n"
+            "04/05/2021\n\nTheo đó, vùng cách ly gồm toàn bộ thôn Đông. UBND tỉnh Ninh Bình giao UBND huyện Kim "
+            "Sơn chủ trì, phối hợp với Sở Y tế, Công an tỉnh thiết lập các chốt kiểm soát.")
+    bound = {b for a, b, _ in rels(x, "APPLIES_TO") if a == "Quyết định số 512/QĐ-UBND"}
+    assert {"Ủy ban nhân dân huyện Kim Sơn", "Sở Y tế tỉnh Ninh Bình", "Công an tỉnh Ninh Bình"} <= bound
+    assert "Ủy ban nhân dân tỉnh Ninh Bình" not in bound  # the issuer
+    y = run("UBND tỉnh Ninh Bình giao UBND huyện Kim Sơn chủ trì.\n04/05/2021\n\nQuyết định số 512/QĐ-UBND của "
+            "UBND tỉnh Ninh Bình có hiệu lực.")
+    assert not rels(y, "APPLIES_TO")  # the task came before the decision was named: not the decision's
