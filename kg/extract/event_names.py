@@ -40,7 +40,8 @@ def without_relative_days(lex, name: str) -> str:
 def numbered_before(toks, j: int) -> bool:
     """Does a session's number end right before token j ("thứ 21", "lần thứ IX")?"""
     last = toks[j - 1].text if j >= 1 else ""
-    return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None)
+    return j >= 2 and toks[j - 2].keys[:1] == _THU and (last.isdigit() or REGNAL.fullmatch(last) is not None or (
+        lexicon().word_in(toks[j - 1], "ordinal_words")))  # "thứ tám", "thứ nhất"
 
 
 def event_np_end(s: Sentence, i: int, verb: bool = False) -> int:

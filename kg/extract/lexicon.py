@@ -296,7 +296,8 @@ def lexicon() -> Lexicon:
     lex.structure = read_yaml("structure.yaml")
     lex.not_the_verb_after = {word_key(verb): frozenset(word_key(w) for w in after)
                               for verb, after in words["not_the_verb_after"].items()}
-    for key in ("title_body_heads", "address_cues", "electing_verbs", "modal_words", "field_qualifiers",
+    for key in ("title_body_heads", "ordinal_words", "address_cues", "electing_verbs", "modal_words",
+                "field_qualifiers",
                 "leadership_words", "law_name_stops", "law_compounds", "meeting_object_words",
                 "intro_words", "not_a_law_before", "venue_lower_words", "day_parts", "day_part_next",
                 "career_joins", "career_scope_words", "career_past", "purpose_words", "event_name_stops", "term_words",

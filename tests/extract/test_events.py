@@ -832,3 +832,9 @@ def test_a_session_is_named_with_its_body_as_the_lead_writes_it(run):
     assert any(b == event.name for _, b, _ in rels(x, "PARTICIPATED_IN"))
     y = run("Phiên họp\n\nSáng 5/7, UBTVQH họp phiên thứ 54.")
     assert "Họp phiên thứ 54 của Ủy ban Thường vụ Quốc hội" in names(y, "Event")  # an abbreviation: the full name
+
+
+def test_a_session_numbered_in_words_is_named_with_its_body(run):
+    x = run("Tỉnh có tân Phó Chủ tịch\n\nChiều 19-6, HĐND tỉnh Bạc Liêu khóa IX khai mạc họp kỳ thứ tám (bất thường) "
+            "để làm công tác nhân sự.")
+    assert any(n.endswith("thứ tám của Hội đồng nhân dân tỉnh Bạc Liêu khóa IX") for n in names(x, "Event"))
