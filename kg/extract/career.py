@@ -96,14 +96,19 @@ class CareerReader:
 
     def co_subjects(self, who: PersonMention, people: list[PersonMention]) -> list[PersonMention]:
         """"A, Phó Tư lệnh Quân chủng Hải quân và B, Tư lệnh Quân khu 2, cùng được bổ nhiệm giữ chức …": the
-        people joined to the subject by "và", each with their own titles, share what the clause states."""
+        people joined to the subject by "và" (or by ";" in a list of officials written title first), each with
+        their own titles, share what the clause states."""
         out: list[PersonMention] = []
         nxt = who
         for q in sorted((p for p in people if p.end <= who.start and not p.ref), key=lambda p: -p.start):
             # (only "và", a comma before it, and the next one's rank or honorific: "A, X và Trung tướng B")
             k, seen_va = max(q.end, q.chain_end), False
-            while k < nxt.start:
-                if self.toks[k].keys[:1] == KEY_VA and not seen_va:
+            # (the next one's titles may come before the name: "… và Bộ trưởng Bộ Công Thương B")
+            nxt_start = min([nxt.start, *(p.start for p in nxt.posts if p.start < nxt.start)])
+            # (or ";" in a list of officials each written title first: "Bộ trưởng X A; Bộ trưởng Y B là …")
+            titled = nxt_start < nxt.start and any(p.start < q.start for p in q.posts)
+            while k < nxt_start:
+                if (self.toks[k].keys[:1] == KEY_VA or (titled and self.toks[k].text == ";")) and not seen_va:
                     k, seen_va = k + 1, True
                 elif self.toks[k].text == "," and not seen_va:
                     k += 1
@@ -112,7 +117,7 @@ class CareerReader:
                     k = got[0]
                 else:
                     break
-            if k != nxt.start or not seen_va:
+            if k != nxt_start or not seen_va:
                 break
             out.append(q)
             nxt = q

@@ -353,3 +353,14 @@ def test_people_joined_by_va_share_the_post_their_clause_gives(run):
     assert ("Lê Văn Bình", "Quân khu 5", "Tư lệnh") not in posts  # each keeps their own titles
     y = run("Ông Hồ Văn Hải, Giám đốc Sở Nội vụ cho biết ông Trần Văn Tâm được bầu làm Phó Chủ tịch UBND tỉnh.")
     assert ("Hồ Văn Hải", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch") not in rels(y, "HOLDS_POSITION")  # no "và"
+
+
+def test_officials_listed_title_first_share_the_post_after_them(run):
+    for join in (" và ", "; "):
+        x = run(f"Bộ trưởng Bộ Y tế Trần Thị Lan{join}Bộ trưởng Bộ Công Thương Đỗ Văn Hùng là Phó Trưởng ban Ban Chỉ "
+                "đạo liên ngành về an toàn thực phẩm.")
+        posts = rels(x, "HOLDS_POSITION")
+        for who in ("Trần Thị Lan", "Đỗ Văn Hùng"):
+            assert (who, "Ban Chỉ đạo liên ngành về an toàn thực phẩm", "Phó Trưởng ban") in posts, join
+    y = run("Ông Trần Văn Lâm, Bí thư; ông Đỗ Văn Hùng là Chủ tịch UBND xã Tân Lập.")
+    assert ("Trần Văn Lâm", "Ủy ban nhân dân xã Tân Lập", "Chủ tịch") not in rels(y, "HOLDS_POSITION")
