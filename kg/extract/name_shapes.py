@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.glued import is_syllable
-from kg.extract.tokens import phrase_keys, proper_name_end, word_key
+from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import PhraseMatcher, phrase_keys, proper_name_end, word_key
 
 REGNAL = re.compile(r"[IVX]{1,4}")  # a term or a monarch's number
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Z]\d{0,3}")  # "80B", "598B5": a number no date or count writes
@@ -138,3 +139,18 @@ def place_opening_with_head(lex, toks, i: int) -> bool:
     hd = lex.heads.match(toks, i)
     loc = lex.locations.match(toks, i) or lex.unit_names.match(toks, i) if hd is not None else None
     return loc is not None and toks[i].is_cap and hd[0] < loc[0] == proper_name_end(toks, i)
+
+
+_MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
+
+
+def minister_fields(lex: Lexicon) -> PhraseMatcher:
+    """Ministries as a minister's title names them, "Bộ" left out and shortened ("Bộ trưởng Văn
+    hóa", "Bộ trưởng Kế hoạch Đầu tư"): data/lexicon.yaml minister_fields."""
+    got = _MINISTER_FIELDS.get(id(lex))
+    if got is None:
+        got = _MINISTER_FIELDS[id(lex)] = PhraseMatcher()
+        for full, shorts in lex.words["minister_fields"].items():
+            for short in shorts:
+                got.add(short, full)
+    return got

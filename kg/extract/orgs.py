@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.name_shapes import place_opening_with_head, street_address_at
+from kg.extract.name_shapes import minister_fields, place_opening_with_head, street_address_at
 from kg.extract.org_lists import BodyLists
 from kg.extract.org_lower import LowerHeads
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
@@ -337,6 +337,11 @@ class OrgParser(BodyLists, LowerHeads):
             end, name = served[0], expand_surface(self.toks, j, served[0])
         elif self.toks[i].is_cap:  # an institution may be named after a person or a place ("Bệnh viện Bạch Mai")
             end, name = self.name_run(j, person_first=bool(head.lower_name)), ""
+            # "Bộ Văn hoá liệt kê …": a ministry's short form (data minister_fields), then lower-case words that
+            # no ministry's name has, ends at the short form
+            short = minister_fields(self.lex).match(self.toks, j) if head_text == "Bộ" else None
+            if short is not None and short[0] < end and not any(t.is_cap for t in self.toks[short[0] : end]):
+                end = short[0]
             end = self._comma_and_name(j, end)
             end = self._with_tails(end) if end > j else end  # "Phòng … điều tra tội phạm về ma túy"
             if (known := self.lex.orgs.match(self.toks, j)) is not None and known[0] > end > j:

@@ -9,27 +9,15 @@ from dataclasses import dataclass
 
 from kg.extract.glued import is_syllable
 from kg.extract.lexicon import Lexicon
+from kg.extract.name_shapes import minister_fields
 from kg.extract.org_mention import OrgMention, expand_surface, joined_abbreviation
 from kg.extract.org_places import with_level
 from kg.extract.orgs import OrgParser
-from kg.extract.tokens import KEY_CUA, PhraseMatcher, Token, phrase_keys, proper_name_end, word_key
+from kg.extract.tokens import KEY_CUA, Token, phrase_keys, proper_name_end, word_key
 from kg.resources import abbreviations
 from kg.text import expansion, name_key
 
-_MINISTER_FIELDS: dict[int, PhraseMatcher] = {}
 _TUOI, _NAY_NOW = (word_key("tuổi"),), (word_key("nay"),)
-
-
-def _minister_fields(lex: Lexicon) -> PhraseMatcher:
-    """Ministries as a minister's title names them, "Bộ" left out and shortened ("Bộ trưởng Văn
-    hóa", "Bộ trưởng Kế hoạch Đầu tư"): data/lexicon.yaml minister_fields."""
-    got = _MINISTER_FIELDS.get(id(lex))
-    if got is None:
-        got = _MINISTER_FIELDS[id(lex)] = PhraseMatcher()
-        for full, shorts in lex.words["minister_fields"].items():
-            for short in shorts:
-                got.add(short, full)
-    return got
 
 
 @dataclass
@@ -156,7 +144,7 @@ class PostReading:
         title gives (data/lexicon.yaml title_name_heads)."""
         head = self.lex.words["title_name_heads"].get(title.removeprefix("Phó ").removeprefix("phó "))
         nm = self.lex.org_names.match(self.toks, j, allow_comma=True) if head and j < len(self.toks) else None
-        short = _minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
+        short = minister_fields(self.lex).match(self.toks, j) if head == "Bộ" and j < len(self.toks) else None
         if short is not None and (nm is None or short[0] >= nm[0]):
             nm = short
         if nm is not None and head == "Bộ":

@@ -1126,3 +1126,10 @@ def test_a_banks_legal_form_written_short_is_spelled_out(run):
     x = run("Ngày 9/5/2018, ông Nghiêm Xuân Thành, Bí thư Đảng ủy Ngân hàng TMCP Ngoại thương Việt Nam, trao quà.")
     assert ("Nghiêm Xuân Thành", "Đảng ủy Ngân hàng Thương mại cổ phần Ngoại thương Việt Nam", "Bí thư") in rels(
         x, "HOLDS_POSITION")
+
+
+def test_a_ministry_written_short_ends_before_the_verb_after_it(run):
+    x = run("Năm 2017, Bộ Văn hoá liệt kê các hiện tượng phản cảm. Bộ Văn hóa đồng ý với đề xuất.")
+    orgs = names(x, "Organization")
+    assert not [o for o in orgs if "liệt kê" in o or "đồng ý" in o]
+    assert orgs & {"Bộ Văn hóa", "Bộ Văn hóa, Thể thao và Du lịch"}
