@@ -1133,3 +1133,11 @@ def test_a_ministry_written_short_ends_before_the_verb_after_it(run):
     orgs = names(x, "Organization")
     assert not [o for o in orgs if "liệt kê" in o or "đồng ý" in o]
     assert orgs & {"Bộ Văn hóa", "Bộ Văn hóa, Thể thao và Du lịch"}
+
+
+def test_police_departments_named_in_lower_case_after_their_head(run):
+    x = run("Khi xác minh tại Phòng quản lý xuất nhập cảnh Công an tỉnh Nghệ An, 40 người không có tên. Phòng kỹ "
+            "thuật hình sự Công an tỉnh Nghệ An đã giám định.")
+    part_of = rels(x, "PART_OF")
+    assert ("Phòng Quản lý xuất nhập cảnh Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An", None) in part_of
+    assert ("Phòng Kỹ thuật hình sự Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An", None) in part_of
