@@ -198,10 +198,11 @@ def fill_elided_bodies(lex, toks: list[Token], people: list[PersonMention]) -> l
                     post.role.lower())):
                 # "bầu bà A giữ chức Trưởng Ban X; ông B giữ chức Phó ban": the body just named for another
                 post.org = next((o for o in reversed(earlier) if o.head == head), None)
-            elif post.org is None and not post.implied and not post.country and k > 0 and _bare(toks, post) and (
-                    post.role not in lex.words["member_roles"]):
-                # "A (giám đốc Ban Quản lý dự án X), B (phó giám đốc)": the head's deputy, or the head of
-                # the deputy, listed right after with a title that stops there, is of the same body
+            elif post.org is None and not post.implied and not post.country and k > 0 and (
+                    _bare(toks, post) or post.end == person.start) and post.role not in lex.words["member_roles"]:
+                # "A (giám đốc Ban Quản lý dự án X), B (phó giám đốc)", "Chủ tịch UBND thành phố A và 4 Phó chủ
+                # tịch B, C": the head's deputy, or the head of the deputy, listed right after with a title that
+                # stops there or stands right before the name, is of the same body
                 post.org = next((q.org for q in ordered[k - 1].posts if q.org is not None
                                  and _office(q.role) == _office(post.role)), None)
         body = next((p.org for p in person.posts if p.org is not None and p.org.kind == "named"), None)

@@ -133,3 +133,11 @@ def test_a_deputy_listed_right_after_the_head_with_a_bare_title_is_of_the_heads_
     assert not [p for p in posts if p[0] == "Mai Văn Tư"]  # another office: no body to share
     y = run("Thượng tướng Trần Văn Sơn, Ủy viên Bộ Chính trị, đón Thượng tướng Vương Kiến, Ủy viên Quốc vụ.")
     assert ("Vương Kiến", "Bộ Chính trị", "Ủy viên") not in rels(y, "HOLDS_POSITION")
+
+
+def test_deputies_counted_after_their_head_are_of_the_heads_body(run):
+    x = run("Thường trực UBND tỉnh hiện có 3 người gồm Chủ tịch UBND tỉnh Bến Tre Trần Văn Hùng và 2 Phó chủ tịch "
+            "Lê Văn Tư, Ngô Thị Năm.")
+    posts = rels(x, "HOLDS_POSITION")
+    for who in ("Lê Văn Tư", "Ngô Thị Năm"):
+        assert (who, "Ủy ban nhân dân tỉnh Bến Tre", "Phó chủ tịch") in posts
