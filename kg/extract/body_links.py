@@ -244,7 +244,10 @@ def implements(b, lex, sentences, directives, subjects, org_ent) -> None:
         actors = _coordinated(s, at, actor, top_level(s, org_ent))
         end = actors[-1][0].end
         gap = s.tokens[end:verb]
-        if len(gap) > 15 or any(t.text in (";", ".", ":") for t in gap) or _asks_another(lex, s, end, verb):
+        # (a longer stretch after "chịu trách nhiệm": "… chịu trách nhiệm chuẩn bị đầy đủ các điều kiện cần thiết
+        # thực hiện …"; data responsibility_words)
+        limit = 30 if s.has_phrase(lex.phrases["responsibility_words"], end, verb) >= 0 else 15
+        if len(gap) > limit or any(t.text in (";", ".", ":") for t in gap) or _asks_another(lex, s, end, verb):
             continue
         # the directives right after the verb and the list they open ("thực hiện Chỉ thị 01 của Bộ
         # Chính trị, Hướng dẫn 03 …"), not one in a later clause

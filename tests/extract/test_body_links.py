@@ -152,3 +152,13 @@ def test_a_head_who_says_their_body_will_advise_another_speaks_for_the_body(run)
     assert {(ban, "Bộ Chính trị"), (ban, "Ban Bí thư Trung ương Đảng")} <= up
     # the verb's own subject just before it ("cấp dưới báo cáo"): not the head's body
     assert ("Sở Y tế tỉnh Bắc Kạn", "Bộ Y tế") not in up
+
+
+def test_bodies_responsible_for_carrying_out_a_decree_implement_it(run):
+    x = run("Các Bộ: Y tế, Công Thương, Tài chính, các bộ, cơ quan liên quan chịu trách nhiệm chuẩn bị đầy đủ các "
+            "điều kiện cần thiết thực hiện Nghị định số 15/2025/NĐ-CP.")
+    doers = {a for a, b, _ in rels(x, "IMPLEMENTS") if b == "Nghị định số 15/2025/NĐ-CP"}
+    assert doers == {"Bộ Y tế", "Bộ Công Thương", "Bộ Tài chính"}
+    y = run("Bộ Y tế đã làm việc với nhiều địa phương trong suốt ba tháng qua về tình hình dịch bệnh và sau đó mới "
+            "thực hiện Nghị định số 15/2025/NĐ-CP.")
+    assert not rels(y, "IMPLEMENTS")  # a long clause with no word of responsibility: not the subject's verb
