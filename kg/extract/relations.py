@@ -19,7 +19,7 @@ from kg.extract.glued import is_syllable
 from kg.extract.head_reports import heads_report
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon
 from kg.extract.meeting import main_event
-from kg.extract.naming import is_generic
+from kg.extract.naming import is_generic, listed_with
 from kg.extract.org_mention import OrgMention
 from kg.extract.parents import bracketed_parents
 from kg.extract.proposals import proposals
@@ -47,6 +47,7 @@ def emit_relations(b: Builder, lex: Lexicon, text: str, sentences: list[Sentence
         return org_ent[id(m)]
 
     _states_of_posts(lex, sentences)
+    _states_of_lists(lex, sentences)
     # organizations and their nesting
     for s in sentences:
         sent = (s.start, s.end)
@@ -257,6 +258,47 @@ def _states_of_posts(lex: Lexicon, sentences: list[Sentence]) -> None:
                     # (a bare "Thượng viện" is of this sentence's state, not of a longer name elsewhere)
                     name = m.head if m.head in lex.words["bodies_abroad"] else m.canonical
                     m.canonical, m.locality, m.foreign = f"{name} {state}", state, True
+
+
+def _states_of_lists(lex: Lexicon, sentences: list[Sentence]) -> None:
+    """"… của Đảng CPP, Quốc hội, Thượng viện và nhân dân Campuchia", "Chính phủ, Quốc hội Lào": national
+    bodies listed before the foreign state the list ends with (after "nhân dân", or as the last body's)
+    are that state's."""
+    for s in sentences:
+        tops = sorted(s.orgs, key=lambda m: m.start)
+        chain: list[OrgMention] = []
+        for m in [*tops, None]:
+            if m is not None and chain and listed_with(s, chain[-1], m):
+                chain.append(m)
+                continue
+            if chain:
+                last = chain[-1]
+                state = last.locality if last.foreign and last.locality else _people_of_state(lex, s, last.end)
+                members = chain if not (last.foreign and last.locality) else chain[:-1]
+                if state is not None and (len(members) >= 2 or members is not chain):
+                    for x in members:
+                        # (not one written with Vietnam's name: "Bộ Khoa học và Công nghệ Việt Nam và Bộ Ngoại
+                        # giao Phần Lan")
+                        if x.canonical and _stateless(lex, x, foreign_name=True) and not lex.phrases[
+                                "home_country"].match(s.tokens, x.end - 2) and HOME_COUNTRY not in " ".join(
+                                t.text for t in s.tokens[x.start : x.end]):
+                            name = x.head if x.head in lex.words["bodies_abroad"] else x.canonical
+                            x.canonical, x.locality, x.foreign = f"{name} {state}", state, True
+            chain = [m] if m is not None else []
+
+
+def _people_of_state(lex: Lexicon, s: Sentence, at: int) -> str | None:
+    """The foreign state of "(, / và) nhân dân <state>" right after a list of bodies, or None."""
+    toks = s.tokens
+    k = at
+    while k < len(toks) and (toks[k].text == "," or toks[k].keys[:1] == KEY_VA):
+        k += 1
+    if k + 2 > len(toks) or toks[k].keys[:1] != _NHAN or toks[k + 1].keys[:1] != _DAN:
+        return None
+    return lex.country_at(toks, k + 2)
+
+
+_NHAN, _DAN = (word_key("nhân"),), (word_key("dân"),)
 
 
 def _stateless(lex: Lexicon, m: OrgMention, foreign_name: bool) -> bool:

@@ -247,3 +247,11 @@ def test_a_district_whose_name_opens_with_a_countrys_is_the_district(run):
     orgs = names(x, "Organization")
     assert {"Huyện ủy Đức Phổ", "Huyện ủy Đức Linh"} <= orgs and "Huyện ủy Đức" not in orgs
     assert "Bộ Ngoại giao Đức" in names(run("Bộ Ngoại giao Đức ra thông cáo."), "Organization")
+
+
+def test_national_bodies_listed_before_a_foreign_state_are_that_states(run):
+    x = run("Ông Hun Sen chuyển lời chia buồn của Quốc hội, Thượng viện và nhân dân Campuchia đến Đảng, Nhà nước, "
+            "Quốc hội và nhân dân Việt Nam.")
+    assert {"Quốc hội Campuchia", "Thượng viện Campuchia", "Quốc hội"} <= _orgs(x)
+    y = run("Chương trình do Bộ Khoa học và Công nghệ Việt Nam và Bộ Ngoại giao Phần Lan quản lý.")
+    assert "Bộ Khoa học và Công nghệ Phần Lan" not in _orgs(y)
