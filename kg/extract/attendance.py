@@ -69,7 +69,7 @@ def present(b, lex, body: list[Sentence], lead: Sentence, name: str, event: Enti
             # (not a handing-over the report recalls: "… Trước đó, ngày 20-6, … công bố quyết định …")
             posted = handing and (s.index - lead.index <= 8 or attendance) and _posted(lex, s, p) and not (
                 0 <= s.has_phrase(lex.phrases["flashback_openers"]) < p.start)
-            if _decided_on(lex, s, p) and not spoke and not posted:
+            if (_decided_on(lex, s, p) or _listed_after_decided(lex, s, p)) and not spoke and not posted:
                 continue  # "kỷ luật ông A", "bầu ông B giữ chức …": the subject of a decision, not present
             visited = 0 <= visited_from < p.start and not any(
                 t.text in (".", ";") for t in s.tokens[visited_from : p.start]) and p.start - visited_from <= 12
@@ -297,6 +297,20 @@ def _decided_on(lex, s: Sentence, p) -> bool:
     if k >= len(s.tokens) or not lex.word_in(s.tokens[k], "adverse_passives"):
         return False
     return any(verbs.match(s.tokens, j) for j in range(k + 1, min(len(s.tokens), k + 8)))
+
+
+def _listed_after_decided(lex, s: Sentence, p) -> bool:
+    """"… kỷ luật … đối với ông A, Chủ tịch UBND huyện X và ông B, Phó chủ tịch …": a person listed right
+    after one a decision is about (by "và" or a comma, with an honorific) is its object too."""
+    before = [q for q in s.people if max(q.end, q.chain_end) <= p.start]
+    if not before:
+        return False
+    q = max(before, key=lambda q: q.start)
+    gap = s.tokens[max(q.end, q.chain_end) : _word_before(lex, s, p) + 1]
+    joined = bool(gap) and all(t.text == "," or t.keys[:1] == KEY_VA for t in gap)
+    # (the decision's object named after its link, "đối với": not "với đa số phiếu bầu, ông A và ông B đã
+    # trở thành …", who were elected at the sitting)
+    return joined and (_verb_over_object(lex, s, q, lex.phrases["decision_verbs"]) or _listed_after_decided(lex, s, q))
 
 
 def _posted(lex, s: Sentence, p) -> bool:

@@ -170,3 +170,11 @@ def test_a_representatives_body_with_its_owner_after_a_dash_takes_part(run):
             "quyết định của Bộ trưởng Bộ Công an về công tác cán bộ. Đại diện Cục Tổ chức cán bộ - Bộ Công an đã "
             "thông báo quyết định của Bộ trưởng.")
     assert "Cục Tổ chức cán bộ" in {a for a, _, _ in rels(x, "PARTICIPATED_IN")}
+
+
+def test_everyone_a_disciplinary_decision_is_about_was_not_at_its_session(run):
+    x = run("Kỷ luật lãnh đạo huyện\n\nTại kỳ họp thứ 5, Ủy ban Kiểm tra Tỉnh ủy Đắk Lắk đã thi hành kỷ luật bằng hình "
+            "thức khiển trách đối với ông Lê Văn Đông, Chủ tịch UBND huyện Krông Bông và ông Trần Văn Ánh, Phó chủ "
+            "tịch UBND huyện Krông Bông.")
+    attended = {a for a, _, _ in rels(x, "ATTENDED")}
+    assert not attended & {"Lê Văn Đông", "Trần Văn Ánh"}
