@@ -9,7 +9,7 @@ from kg.extract.body_links import issued_by
 from kg.extract.build import Builder
 from kg.extract.lexicon import HOME_COUNTRY, lexicon
 from kg.extract.sentence import Sentence
-from kg.extract.tokens import KEY_CUA, phrase_keys, word_key
+from kg.extract.tokens import KEY_CUA, KEY_VA, phrase_keys, word_key
 from kg.model import Entity, make_id
 from kg.text import name_key
 
@@ -78,6 +78,10 @@ def directive_entities(b, text, sentences, org_entity, places: dict[int, Entity]
                 if body is not None:  # "…/QĐ-TTg": the Prime Minister signs for the Government
                     signed_for = b.entity("Organization", body, span=span, sent=sent)
                     b.relate("ISSUED_BY", ent, signed_for, sent, 0.55)
+            for top in _addressed(lexicon(), s, d):
+                target = org_entity(top, s)
+                if target is not None and not issued_by(b, ent, target):
+                    b.relate("APPLIES_TO", ent, target, sent, 0.7)
             if d.subject_start >= 0:
                 issuers = {id(o) for o in (d.issuer, *d.co_issuers) if o is not None}
                 # "… về việc cho thôi làm nhiệm vụ đại biểu đối với ông A thuộc Đoàn ĐBQH tỉnh X, đơn vị bầu
@@ -100,6 +104,31 @@ def directive_entities(b, text, sentences, org_entity, places: dict[int, Entity]
                     if d.subject_start <= p.start < subject_end and not p.venue and id(p) in places:
                         b.relate("APPLIES_TO", ent, places[id(p)], sent, 0.6)
     return out
+
+
+def _addressed(lex, s: Sentence, d) -> list:
+    """The bodies a document is sent to right after its name and date ("Công điện số 578/CĐ-BYT ngày 29/4/2021
+    gửi UBND các tỉnh, thành phố: Hà Nam, Hà Nội …"; data addressing_verbs), in the list that follows."""
+    k = d.end
+    while k < len(s.tokens) and k - d.end <= 8 and (s.tokens[k].text[:1].isdigit() or s.tokens[k].text in (
+            "/", "-", ",") or s.tokens[k].keys[:1] in _DATE_WORDS):
+        k += 1
+    verb = lex.phrases["addressing_verbs"].match(s.tokens, k) if k < len(s.tokens) else None
+    if verb is None:
+        return []
+    out, last = [], verb[0]
+    for m in sorted(s.orgs, key=lambda m: m.start):
+        if m.start < verb[0]:
+            continue
+        gap = s.tokens[last : m.start]
+        if (out and not all(t.text in (",", ":") or t.keys[:1] == KEY_VA for t in gap)) or (not out and gap):
+            break
+        out.append(m)
+        last = m.end
+    return out
+
+
+_DATE_WORDS = {(word_key("ngày"),), (word_key("khẩn"),)}
 
 
 def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:

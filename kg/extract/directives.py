@@ -71,7 +71,11 @@ class DirectiveParser:
         km = self.lex.directive_kinds.match(toks, i)
         m: DirectiveMention | None = None
         if km:
-            m = self._kinded(i, km[0], str(km[1]))
+            # (past a word of urgency: "Công điện khẩn số 578")
+            urgent = self.lex.phrases["urgency_words"].match(toks, km[0])
+            j = urgent[0] if urgent is not None and urgent[0] < len(toks) and (
+                self._key(urgent[0]) == word_key("số") or toks[urgent[0]].text[0].isdigit()) else km[0]
+            m = self._kinded(i, j, str(km[1]))
         if m is None and named and toks[i].is_cap:
             end, name = named
             m = DirectiveMention(i, end, " ".join(str(name).split()[:2]), "", "", str(name))

@@ -274,7 +274,7 @@ def lexicon() -> Lexicon:
         "law_name_stop_phrases",
         "taking_place_verbs", "deceased_markers",
         "event_clause_openers", "decision_verbs", "posting_verbs", "handing_verbs", "accountability_words",
-        "responsibility_words",
+        "responsibility_words", "addressing_verbs", "urgency_words",
         "vote_verbs", "event_topic_words",
         "plural_honorifics", "foreign_org_cues", "name_compounds", "constituency_words",
         "session_designators", "member_phrases", "event_back_refs", "acting_for_verbs", "behalf_words", "side_markers",

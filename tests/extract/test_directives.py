@@ -343,3 +343,12 @@ def test_the_bodies_a_reports_decision_tasks_are_bound_by_it(run):
     y = run("UBND tỉnh Ninh Bình giao UBND huyện Kim Sơn chủ trì.\n04/05/2021\n\nQuyết định số 512/QĐ-UBND của "
             "UBND tỉnh Ninh Bình có hiệu lực.")
     assert not rels(y, "APPLIES_TO")  # the task came before the decision was named: not the decision's
+
+
+def test_a_document_sent_to_bodies_binds_them(run):
+    x = run("Bộ Y tế ban hành Công điện khẩn số 578/CĐ-BYT ngày 29/4/2021 gửi UBND các tỉnh, thành phố: Hà Nam, Đà "
+            "Nẵng, TP Hồ Chí Minh về khẩn trương điều tra, truy vết.")
+    assert ("Công điện số 578/CĐ-BYT", "Bộ Y tế", None) in rels(x, "ISSUED_BY")  # (past "khẩn")
+    bound = {b for a, b, _ in rels(x, "APPLIES_TO")}
+    assert bound == {"Ủy ban nhân dân tỉnh Hà Nam", "Ủy ban nhân dân thành phố Đà Nẵng",
+                     "Ủy ban nhân dân Thành phố Hồ Chí Minh"}  # (a city whose name says its level, once)
