@@ -27,6 +27,9 @@ class LowerHeads:
         if head.kind == "sub" and head.lower_ok and opens and not self.lex.orgs.match(self.toks, i) and (
                 self.lex.heads.match(self.toks, j) or self.lex.orgs.match(self.toks, j)):
             return True  # "của ban Thường vụ Đảng uỷ": a standing body of the body written after it
+        if head.kind == "named" and head.lower_ok and opens and (known := self.lex.orgs.match(self.toks, i)) and (
+                known[0] > j):
+            return True  # "thay mặt bộ Chính trị": a known body, its head written in lower case
         if head.lower_ok and (self.toks[j].is_abbr or self.lex.org_names.match(self.toks, j)):
             # "Thứ trưởng bộ GTVT", "với sở Tài chính": a known name after "bộ", "sở", "ban", where the
             # word does not end another ("cán bộ VPQH", "Đảng bộ Thành phố", "ủy ban Kiểm tra")

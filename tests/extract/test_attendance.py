@@ -178,3 +178,10 @@ def test_everyone_a_disciplinary_decision_is_about_was_not_at_its_session(run):
             "tịch UBND huyện Krông Bông.")
     attended = {a for a, _, _ in rels(x, "ATTENDED")}
     assert not attended & {"Lê Văn Đông", "Trần Văn Ánh"}
+
+
+def test_bodies_spoken_for_with_a_lower_case_head_take_part(run):
+    x = run("Hội nghị Trung ương 10\nSáng 16/5/2019, Hội nghị lần thứ mười Ban Chấp hành Trung ương Đảng khóa XII "
+            "khai mạc tại Hà Nội. Phát biểu khai mạc Hội nghị, thay mặt bộ Chính trị, Ban Bí thư, Tổng Bí thư Nguyễn "
+            "Phú Trọng chào mừng các đại biểu.")
+    assert {"Bộ Chính trị", "Ban Bí thư Trung ương Đảng"} <= {a for a, _, _ in rels(x, "PARTICIPATED_IN")}
