@@ -257,6 +257,10 @@ class OrgParser(BodyLists, LowerHeads):
                 k += 2
                 head_text += " cơ quan"
             inner = self.parse(k, allow_bare=True)
+            # "Uỷ ban kiểm tra huyện uỷ Hậu Lộc" (not "các ban thường vụ tỉnh ủy, thành ủy": the kind, plural)
+            if inner is None and self.toks[i].is_cap and not self.lex.plural_before(self.toks, i) and (
+                    self._lower_committee(k)):
+                inner = self.parse(k, allow_bare=False, lower_head=True)
             level = self.lex.phrases["level_words"].match(self.toks, k) if head.kind == "sub" and not inner else None
             if level is not None and self.toks[k].is_cap and (inner := self.parse(level[0], allow_bare=False)):
                 head_text += " Trung ương"  # "Hội đồng Trị sự Trung ương Giáo hội …": the body's central board

@@ -1141,3 +1141,10 @@ def test_police_departments_named_in_lower_case_after_their_head(run):
     part_of = rels(x, "PART_OF")
     assert ("Phòng Quản lý xuất nhập cảnh Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An", None) in part_of
     assert ("Phòng Kỹ thuật hình sự Công an tỉnh Nghệ An", "Công an tỉnh Nghệ An", None) in part_of
+
+
+def test_a_standing_body_of_a_committee_written_in_lower_case(run):
+    x = run("Trước đó, Uỷ ban kiểm tra huyện uỷ Hậu Lộc phát hiện ông Lê Văn Luật kê khai không trung thực.")
+    assert ("Ủy ban Kiểm tra Huyện ủy Hậu Lộc", "Huyện ủy Hậu Lộc", None) in rels(x, "PART_OF")
+    y = run("Ban Bí thư đề nghị các ban thường vụ tỉnh ủy, thành ủy lãnh đạo thực hiện.")
+    assert not {o for o in names(y, "Organization") if o.startswith("Ban Thường vụ")}
