@@ -79,6 +79,14 @@ def event_np_end(s: Sentence, i: int, verb: bool = False) -> int:
         # … and its time after its number: "Phiên họp thứ 47 chiều 25/4" is the 47th sitting's
         if numbered_before(toks, j) and lexicon().phrases["day_parts"].match(toks, j):
             break
+        # … or a day and date after its body ("Kỳ họp HĐND TP sáng 4-12 về việc …"): the date is no name
+        # (not "trong hai ngày 16 và 17/1": a count of days)
+        if j > first + 1 and (part := lexicon().phrases["day_parts"].match(toks, j)) is not None and (
+                part[0] < len(toks) and toks[part[0]].text[:1].isdigit()) and not (
+                toks[j - 1].text.isdigit() or lexicon().word_in(toks[j - 1], "ordinal_words")):
+            while j > first + 1 and lexicon().phrases["day_parts"].match(toks, j - 1):
+                j -= 1  # "… pháp luật sáng ngày 5-8": the day part before the day too
+            break
         if (got := lexicon().phrases["sitting_places"].match(toks, j)) is not None and not (
                 got[0] < len(toks) and toks[got[0]].is_cap):  # (not "tại hội trường Diên Hồng", a venue)
             j = got[0]

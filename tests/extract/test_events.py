@@ -838,3 +838,12 @@ def test_a_session_numbered_in_words_is_named_with_its_body(run):
     x = run("Tỉnh có tân Phó Chủ tịch\n\nChiều 19-6, HĐND tỉnh Bạc Liêu khóa IX khai mạc họp kỳ thứ tám (bất thường) "
             "để làm công tác nhân sự.")
     assert any(n.endswith("thứ tám của Hội đồng nhân dân tỉnh Bạc Liêu khóa IX") for n in names(x, "Event"))
+
+
+def test_an_events_name_ends_before_its_day_and_date(run):
+    x = run("Phiên họp Chính phủ\n\nSáng 5-8, Phiên họp chuyên đề của Chính phủ về xây dựng pháp luật sáng ngày 5-8 đã "
+            "diễn ra.")
+    assert "Phiên họp chuyên đề của Chính phủ về xây dựng pháp luật" in names(x, "Event")
+    y = run("Thủ tướng Lào thăm Việt Nam\n\nThủ tướng Lào đã có chuyến thăm chính thức Việt Nam trong hai ngày 16 và "
+            "17/1.")
+    assert not any(n.endswith("trong hai") for n in names(y, "Event"))  # a count of days is no date
