@@ -847,3 +847,10 @@ def test_an_events_name_ends_before_its_day_and_date(run):
     y = run("Thủ tướng Lào thăm Việt Nam\n\nThủ tướng Lào đã có chuyến thăm chính thức Việt Nam trong hai ngày 16 và "
             "17/1.")
     assert not any(n.endswith("trong hai") for n in names(y, "Event"))  # a count of days is no date
+
+
+def test_a_meeting_named_with_the_body_that_holds_it_last_has_it_take_part(run):
+    x = run("Thuế đối ứng\n29/01/2026\n\nChia sẻ tại buổi họp báo thường kỳ Bộ Công Thương ngày 29/1, Thứ trưởng "
+            "Nguyễn Sinh Tân cho biết đàm phán sẽ tiếp tục.")
+    [event] = [e for e in x.entities if e.type == "Event"]
+    assert ("Bộ Công Thương", event.name, None) in rels(x, "PARTICIPATED_IN")
