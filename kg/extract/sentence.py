@@ -352,6 +352,12 @@ def _share_given(lex: Lexicon, s: Sentence, toks: list[Token], start: int, given
         if any(t.is_word and not lex.phrases["honorifics"].match(toks, m) and not _in_rank(lex, toks, m)
                for m, t in enumerate(toks[k + 1 : start], k + 1)):
             return  # something else between them: not one list ("và Trung tướng B": a rank is a title)
+        # (not the source the sentence opens with: "Theo ông A, Giám đốc X, ông B được bầu …")
+        lead = prev.start - 1
+        while lead >= 0 and lex.phrases["honorifics"].ending_at(toks, lead + 1) >= 0:
+            lead = lex.phrases["honorifics"].ending_at(toks, lead + 1) - 1
+        if lead >= 0 and lex.word_in(toks[lead], "source_markers"):
+            return
         prev.posts.extend(copy.copy(p) for p in given)
         start = prev.start
 

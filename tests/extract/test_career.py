@@ -364,3 +364,10 @@ def test_officials_listed_title_first_share_the_post_after_them(run):
             assert (who, "Ban Chỉ đạo liên ngành về an toàn thực phẩm", "Phó Trưởng ban") in posts, join
     y = run("Ông Trần Văn Lâm, Bí thư; ông Đỗ Văn Hùng là Chủ tịch UBND xã Tân Lập.")
     assert ("Trần Văn Lâm", "Ủy ban nhân dân xã Tân Lập", "Chủ tịch") not in rels(y, "HOLDS_POSITION")
+
+
+def test_the_source_a_sentence_opens_with_is_not_given_the_post(run):
+    x = run("Theo ông Hồ Văn Hải, Giám đốc Sở Nội vụ, ông Trần Văn Tâm được bầu làm Phó Chủ tịch UBND tỉnh Quảng Nam.")
+    posts = rels(x, "HOLDS_POSITION")
+    assert ("Trần Văn Tâm", "Ủy ban nhân dân tỉnh Quảng Nam", "Phó Chủ tịch") in posts
+    assert ("Hồ Văn Hải", "Ủy ban nhân dân tỉnh Quảng Nam", "Phó Chủ tịch") not in posts
