@@ -13,7 +13,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.org_mention import OrgMention
 from kg.extract.people import PeopleParser, PersonMention
 from kg.extract.posts import Post
-from kg.extract.tokens import KEY_VA, Token
+from kg.extract.tokens import Token
 
 _SEPARATORS = (",", ";")
 
@@ -93,35 +93,6 @@ class CareerReader:
         for p in posts:
             p.status = p.status or status
         return who, posts, end
-
-    def co_subjects(self, who: PersonMention, people: list[PersonMention]) -> list[PersonMention]:
-        """"A, Phó Tư lệnh Quân chủng Hải quân và B, Tư lệnh Quân khu 2, cùng được bổ nhiệm giữ chức …": the
-        people joined to the subject by "và" (or by ";" in a list of officials written title first), each with
-        their own titles, share what the clause states."""
-        out: list[PersonMention] = []
-        nxt = who
-        for q in sorted((p for p in people if p.end <= who.start and not p.ref), key=lambda p: -p.start):
-            # (only "và", a comma before it, and the next one's rank or honorific: "A, X và Trung tướng B")
-            k, seen_va = max(q.end, q.chain_end), False
-            # (the next one's titles may come before the name: "… và Bộ trưởng Bộ Công Thương B")
-            nxt_start = min([nxt.start, *(p.start for p in nxt.posts if p.start < nxt.start)])
-            # (or ";" in a list of officials each written title first: "Bộ trưởng X A; Bộ trưởng Y B là …")
-            titled = nxt_start < nxt.start and any(p.start < q.start for p in q.posts)
-            while k < nxt_start:
-                if (self.toks[k].keys[:1] == KEY_VA or (titled and self.toks[k].text == ";")) and not seen_va:
-                    k, seen_va = k + 1, True
-                elif self.toks[k].text == "," and not seen_va:
-                    k += 1
-                elif seen_va and (got := self.lex.phrases["ranks"].match(self.toks, k) or self.lex.phrases[
-                        "honorifics"].match(self.toks, k)) is not None:
-                    k = got[0]
-                else:
-                    break
-            if k != nxt_start or not seen_va:
-                break
-            out.append(q)
-            nxt = q
-        return out
 
     def _active(self, who: PersonMention, verb, i: int) -> bool:
         """Is the verb an election or appointment in the active voice, with the person its agent, not the

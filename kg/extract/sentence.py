@@ -129,8 +129,8 @@ def read_sentence(
             if who.ref and who not in s.people:
                 s.people.append(who)
             who.posts.extend(posts)
-            for other in career.co_subjects(who, s.people):
-                other.posts.extend(copy.copy(p) for p in posts)
+            if not any(t.text == "(" for t in toks[who.end : i]):  # (not a career told in the person's aside)
+                _share_given(lex, s, toks, _titles_start(who), posts, titled=_titles_start(who) < who.start)
             i = s.add_people([], [p.org for p in posts if p.org], end)
             continue
         appt = peop.appointment_list(i) if k0 in gates.appointment or (
@@ -340,26 +340,37 @@ def _foreign_named(lex: Lexicon, toks: list[Token], i: int) -> OrgMention | None
     return OrgMention(start, end, "resolved", canonical=" ".join(t.text for t in toks[start:end]))
 
 
-def _share_given(lex: Lexicon, s: Sentence, toks: list[Token], start: int, given: list) -> None:
-    """"bầu ông A – Giám đốc Sở X và bà B – Chủ tịch Y giữ chức Phó Chủ tịch": the people listed
-    before the one the post is given after, each with their own titles, are given it too."""
-    for prev in reversed(s.people):
+def _share_given(lex: Lexicon, s: Sentence, toks: list[Token], start: int, given: list, titled: bool = False
+                 ) -> None:
+    """"bầu ông A – Giám đốc Sở X và bà B – Chủ tịch Y giữ chức Phó Chủ tịch", "A, Phó Tư lệnh … và Trung
+    tướng B, Tư lệnh …, cùng được bổ nhiệm giữ chức …": the people listed before the one the post is given
+    after (whose name or titles start at `start`), each with their own titles, are given it too; so are
+    officials listed title first, by "và" or ";" ("Bộ trưởng X A; Bộ trưởng Y B là Phó Trưởng ban …";
+    `titled`: the one at `start` is written so)."""
+    for prev in reversed([p for p in s.people if p.end <= start]):
         k = prev.chain_end if prev.chain_end >= 0 else prev.end
         if k < start and toks[k].text == "(":  # a caption's "(bên trái)" after the name
             k = next((j + 1 for j in range(k, start) if toks[j].text == ")"), k)
-        if not (k < start and (toks[k].text == "," or toks[k].keys[:1] == KEY_VA)):
+        prev_start = _titles_start(prev)
+        joins = (",", ";") if titled and prev_start < prev.start else (",",)
+        if not (k < start and (toks[k].text in joins or toks[k].keys[:1] == KEY_VA)):
             return
         if any(t.is_word and not lex.phrases["honorifics"].match(toks, m) and not _in_rank(lex, toks, m)
                for m, t in enumerate(toks[k + 1 : start], k + 1)):
             return  # something else between them: not one list ("và Trung tướng B": a rank is a title)
         # (not the source the sentence opens with: "Theo ông A, Giám đốc X, ông B được bầu …")
-        lead = prev.start - 1
+        lead = prev_start - 1
         while lead >= 0 and lex.phrases["honorifics"].ending_at(toks, lead + 1) >= 0:
             lead = lex.phrases["honorifics"].ending_at(toks, lead + 1) - 1
         if lead >= 0 and lex.word_in(toks[lead], "source_markers"):
             return
         prev.posts.extend(copy.copy(p) for p in given)
-        start = prev.start
+        start, titled = prev_start, prev_start < prev.start
+
+
+def _titles_start(p) -> int:
+    """Where a person's mention starts with the titles written before the name."""
+    return min([p.start, *(q.start for q in p.posts if q.start < p.start)])
 
 
 def _in_rank(lex: Lexicon, toks: list[Token], m: int) -> bool:
