@@ -128,7 +128,7 @@ def _addressed(lex, s: Sentence, d) -> list:
     return out
 
 
-_DATE_WORDS = {(word_key("ngày"),), (word_key("khẩn"),)}
+_DATE_WORDS = {(word_key("ngày"),)}
 
 
 def _stated_issuer(b, lex, s: Sentence, d, org_entity) -> Entity | None:

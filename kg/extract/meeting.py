@@ -184,14 +184,13 @@ def main_event(b, lex, text, sentences, title, year, people, org_ent, doc_date: 
             taking_part = m
     if noun_at >= 0:
         _session_owner(b, lex, lead, noun_at, body[:4], org_ent, event)
-        for m, e in top_level(lead, org_ent):  # "Kỳ họp thứ 25 (…) của HĐND tỉnh": named with whose it is
-            if name.endswith((f" của {e.name}", f" của {_as_written(text, lead, m, e)}")):
-                b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
-    else:  # "Họp báo thường kỳ Bộ Công Thương": a meeting named by its verb with the body that holds it last
-        for m, e in top_level(lead, org_ent):
-            written = text[slice(*lead.char_span(m.start, m.end))]
-            if id(m) not in lead.title_orgs and name.endswith((f" {e.name}", f" {written}")):
-                b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
+    # a meeting named with whose it is, last: "Kỳ họp thứ 25 (…) của HĐND tỉnh" (after its noun, with "của");
+    # "Họp báo thường kỳ Bộ Công Thương" (named by its verb)
+    link = " của " if noun_at >= 0 else " "
+    for m, e in top_level(lead, org_ent):
+        forms = (e.name, _as_written(text, lead, m, e), text[slice(*lead.char_span(m.start, m.end))])
+        if (noun_at >= 0 or id(m) not in lead.title_orgs) and name.endswith(tuple(link + f for f in forms)):
+            b.relate("PARTICIPATED_IN", e, event, sent, 0.8)
     if spokes is not None:  # the body whose spokesperson speaks at its press conference holds it
         b.relate("PARTICIPATED_IN", spokes, event, sent, 0.8)
     present(b, lex, body, lead, name, event, people, org_ent)

@@ -17,7 +17,7 @@ from kg.reorganisation import replaced_by
 from kg.text import name_key
 
 
-def _all_mentions(sentences: list[Sentence]):
+def all_mentions(sentences: list[Sentence]):
     for s in sentences:
         for top in s.orgs:
             yield from top.walk()
@@ -27,7 +27,7 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     """Canonical names for every org mention; short forms resolve to a unique longer name."""
     full: dict[str, str] = {}
     committees: dict[str, OrgMention] = {}  # "đảng bộ tỉnh x" -> its committee written "Ban Chấp hành …"
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         if not any(x.kind == "bare" for x in m.walk()):
             name = canonical_name(m, lex)
             full.setdefault(name_key(name), name)
@@ -35,19 +35,19 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             full.setdefault(name_key(m.executive), m.executive)
             committees.setdefault(name_key(m.executive), m)
     extending_full = _extensions(full)
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         if m.kind == "bare":
             hits = extending_full.get(name_key(m.head), set())
             if len(hits) == 1:
                 m.canonical = full[next(iter(hits))]
                 m.kind = "resolved"
     _standing_of_the_committee(sentences, lex)
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         if m.kind != "bare" or m.canonical:
             m.canonical = canonical_name(m, lex)
     # "Ban Chấp hành Đảng bộ" written short after "Ban Chấp hành Đảng bộ tỉnh X": the same committee
     itself = set(lex.words["committee_itself"])
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         if m.kind == "sub" and m.head in itself and m.inner is not None and m.inner.kind == "resolved":
             committee = committees.get(name_key(m.inner.canonical))
             if committee is not None:
@@ -55,12 +55,12 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
     # a named body written short ("Ban Chỉ đạo") is the one longer name that extends it; where the
     # short name goes on in lower case in several ways ("Học viện Quân y tập trung …", "… thường
     # xuyên …"), the lower-case words are the clause's, not the name's
-    names = {name_key(m.canonical): m.canonical for m in _all_mentions(sentences) if m.canonical}
+    names = {name_key(m.canonical): m.canonical for m in all_mentions(sentences) if m.canonical}
     # ("Sở Tư pháp các tỉnh A, B": each place's body, whatever bare "Sở Tư pháp" the report writes too)
-    spread = {name_key(m.canonical) for m in _all_mentions(sentences) if m.canonical and m.distributed}
-    foreign = {name_key(m.canonical) for m in _all_mentions(sentences) if m.canonical and m.foreign}
+    spread = {name_key(m.canonical) for m in all_mentions(sentences) if m.canonical and m.distributed}
+    foreign = {name_key(m.canonical) for m in all_mentions(sentences) if m.canonical and m.foreign}
     extending = _extensions(names)
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         # (a foreign body named short is the foreign one that extends it: "Bộ trưởng Tư pháp Pam Bondi"
         # after "Bộ Tư pháp Mỹ"; never a Vietnamese one, nor is a Vietnamese one the foreign one)
         if m.kind == "named" and m.inner is None and (m.foreign or not lex.org_by_key.get(_keys(m.canonical))):
@@ -74,7 +74,7 @@ def name_orgs(sentences: list[Sentence], lex: Lexicon) -> None:
             elif len(longer) >= 2 and all(t[:1] == " " and t[1:2].islower() and not lex.phrases["locality_words"].match(
                     tokenize(t[1:]), 0) for t in tails) and not longer & spread:  # (" tỉnh Bắc Kạn": a place)
                 short, wrong = m.canonical, [names[n] for n in longer]
-                for x in _all_mentions(sentences):  # and the bodies named after them ("Đảng ủy Học viện …")
+                for x in all_mentions(sentences):  # and the bodies named after them ("Đảng ủy Học viện …")
                     long = next((w for w in wrong if x.canonical.endswith(w)), None) if x.canonical else None
                     if long is not None:
                         x.canonical = x.canonical[: -len(long)] + short
@@ -91,11 +91,11 @@ def _standing_of_the_committee(sentences: list[Sentence], lex: Lexicon) -> None:
     """"Quyết định của Ban Thường vụ" in a report on one Party committee ("Tỉnh ủy Lai Châu tổ chức
     …"): the standing body of that committee (data/lexicon.yaml bare_sub_heads)."""
     heads = set(lex.words["bare_sub_heads"])
-    bare = [m for m in _all_mentions(sentences) if m.kind == "bare" and not m.canonical and m.head in heads]
+    bare = [m for m in all_mentions(sentences) if m.kind == "bare" and not m.canonical and m.head in heads]
     if not bare:
         return
     parties = {*lex.admin.level_of_party, "Đảng ủy"}
-    committees = {canonical_name(m, lex) for m in _all_mentions(sentences)
+    committees = {canonical_name(m, lex) for m in all_mentions(sentences)
                   if m.kind == "standalone" and m.head in parties and m.locality}
     if len(committees) == 1:
         committee = next(iter(committees))
@@ -149,7 +149,7 @@ def qualify_localities(sentences: list[Sentence], lex: Lexicon) -> None:
     are that province's: "Ủy ban nhân dân tỉnh Thanh Hóa"; likewise one district's "Huyện ủy",
     "UBND huyện". Otherwise they stay generic."""
     admin = admin_levels(lex)
-    named = {p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))}
+    named = {p for x in all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))}
     lower = any(_tier_of(*p, admin, lex) != 0 for p in named)
     for n, tier in enumerate(admin.tiers):
         provincial = n == 0
@@ -191,11 +191,11 @@ def resolve_bare_heads(sentences: list[Sentence]) -> None:
     several ("Tỉnh ủy Tuyên Quang", "Tỉnh ủy Lào Cai"), the one the report names most often, the
     body it is about, when one is named more often than the others; else the one named last before
     it ("Công an xã Lương Thịnh mời … Công an xã đã triệu tập …": a back-reference)."""
-    mentions = [m.canonical for m in _all_mentions(sentences) if m.canonical]
+    mentions = [m.canonical for m in all_mentions(sentences) if m.canonical]
     extending = _extensions(set(mentions))
     count = Counter(mentions)
     seen: list[str] = []  # the bodies named so far, in the report's order
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         # (a head alone, or with its level alone: "Thành ủy", "Công an xã")
         if m.kind != "standalone" or not m.canonical or not (m.canonical == head_text(m) or is_generic(m.canonical)):
             seen.append(m.canonical)
@@ -238,7 +238,7 @@ def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, 
     """The provinces sentences name, in a body's name or as a place ("điểm cầu Cao Bằng")."""
     admin = admin_levels(lex)
     province = next(iter(admin.tiers[0]))  # the first level of the first tier: "tỉnh"
-    found = {p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
+    found = {p for x in all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
              and p[0] == province}
     for s in sentences:
         for p in s.places:
@@ -251,7 +251,7 @@ def _provinces_named(sentences: list[Sentence], lex: Lexicon) -> set[tuple[str, 
 def _main_province(sentences: list[Sentence], lex: Lexicon, admin: AdminLevels) -> tuple[str, str] | None:
     """The province (or central city) of the first tier that the report's bodies are named after at
     least three times and at least twice as often as any other, or None."""
-    count = Counter(p for x in _all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
+    count = Counter(p for x in all_mentions(sentences) if x.canonical and (p := named_place(x.canonical, admin))
                     and _tier_of(*p, admin, lex) == 0)
     ranked = count.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
@@ -274,12 +274,12 @@ def _qualify(sentences: list[Sentence], admin: AdminLevels, level: str, place: s
     heads = tuple(f"{h} " for h in admin.provincial_heads) if provincial else ()
     # (already named after the place, its level capitalized: "… Thành phố Hồ Chí Minh")
     typed = place if place.lower().startswith(f"{level} ") else f"{level} {place}"
-    outer = outer_mentions(_all_mentions(sentences))
+    outer = outer_mentions(all_mentions(sentences))
     # the committee as the report writes it with its place ("Thành ủy TP. HCM"), which its bare
     # mentions take: one name for one body ("Thành ủy Hồ Chí Minh" would be a second)
-    written = {m.canonical for m in _all_mentions(sentences) if party and m.canonical and m.canonical.startswith(
+    written = {m.canonical for m in all_mentions(sentences) if party and m.canonical and m.canonical.startswith(
         f"{party} ") and name_key(m.canonical).endswith(name_key(place))}
-    for m in _all_mentions(sentences):
+    for m in all_mentions(sentences):
         name = m.canonical
         if not name or named_place(name, admin) or name_key(name).endswith(name_key(typed)):
             continue

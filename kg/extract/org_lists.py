@@ -86,11 +86,10 @@ class BodyLists(NameEnds):
         word, places = got
 
         def placed(s: int, e: int, name: str) -> OrgMention:
-            # (a centrally run city in a list of provinces is a city)
-            at = f"{'thành phố' if word == 'tỉnh' and name_key(name) in self.lex.cities else word} {name}"
-            # (… and one whose name says its level keeps it once: "Thành phố Hồ Chí Minh")
-            if name_key(name).startswith(name_key(at.split(" " + name)[0]) + " "):
-                at = name
+            # (a centrally run city in a list of provinces is a city; one whose name says its level keeps it
+            # once: "Thành phố Hồ Chí Minh")
+            level = "thành phố" if word == "tỉnh" and name_key(name) in self.lex.cities else word
+            at = name if name_key(name).startswith(name_key(level) + " ") else f"{level} {name}"
             # (each place is a place of the report too: place_at)
             one = OrgMention(s, e, body.kind, head=body.head, name=body.name, locality=at, distributed=True,
                              place_at=(s, e))

@@ -279,8 +279,7 @@ def _states_of_lists(lex: Lexicon, sentences: list[Sentence]) -> None:
                     for x in members:
                         # (not one written with Vietnam's name: "Bộ Khoa học và Công nghệ Việt Nam và Bộ Ngoại
                         # giao Phần Lan")
-                        if x.canonical and _stateless(lex, x, foreign_name=True) and not lex.phrases[
-                                "home_country"].match(s.tokens, x.end - 2) and HOME_COUNTRY not in " ".join(
+                        if x.canonical and _stateless(lex, x, foreign_name=True) and HOME_COUNTRY not in " ".join(
                                 t.text for t in s.tokens[x.start : x.end]):
                             name = x.head if x.head in lex.words["bodies_abroad"] else x.canonical
                             x.canonical, x.locality, x.foreign = f"{name} {state}", state, True

@@ -10,7 +10,7 @@ second body ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nh
 from __future__ import annotations
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.naming import _all_mentions
+from kg.extract.naming import all_mentions
 from kg.extract.sentence import Sentence
 from kg.extract.tokens import phrase_keys, tokenize
 
@@ -18,7 +18,7 @@ from kg.extract.tokens import phrase_keys, tokenize
 def complete_short_names(sentences: list[Sentence], lex: Lexicon) -> None:
     """Rename every mention whose name is a short form of a longer one in the report, in place."""
     # (a foreign state's body takes its country later: "Bộ Nông nghiệp" of Indonesia is no short form)
-    mentions = [m for m in _all_mentions(sentences) if m.canonical and not m.foreign]
+    mentions = [m for m in all_mentions(sentences) if m.canonical and not m.foreign]
     names = {m.canonical for m in mentions}
     full = {name: longer for name in names if (longer := _full_form(name, names, lex)) is not None}
     for m in mentions:
